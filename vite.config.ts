@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  resolve: {
+    alias: {
+      '@contract': fromRoot('./contract'),
+      '@': fromRoot('./src'),
+    },
+  },
+  server: {
+    // `npm run dev` serves the SPA with hot reload and sends API calls to a console server on its default port.
+    proxy: {
+      '/api': 'http://127.0.0.1:4000',
+      '/console': 'http://127.0.0.1:4000',
+    },
+  },
+  build: { outDir: 'dist', sourcemap: false },
+});
