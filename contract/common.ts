@@ -11,7 +11,9 @@ export const idSchema = z.number().int().positive();
 
 /** Ids in request bodies: nullplatform's own examples send them both as numbers and as numeric strings. */
 export const idInputSchema = z
-  .union([z.number(), z.string().regex(/^\d+$/, 'must be a positive integer id')])
+  .union([z.number(), z.string().regex(/^\d+$/, 'must be a positive integer id')], {
+    error: 'must be a positive integer id',
+  })
   .transform((value) => Number(value))
   .pipe(z.number().int('must be a positive integer id').positive('must be a positive integer id'));
 

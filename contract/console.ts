@@ -73,7 +73,7 @@ export const instanceSchema = z.looseObject({
     .looseObject({ at: z.number(), status_code: z.number().nullable(), error: z.string().nullable() })
     .nullable(),
 });
-export type Instance = z.infer<typeof instanceSchema>;
+export type InstanceSnapshot = z.infer<typeof instanceSchema>;
 
 export const scopeRuntimeSchema = z.looseObject({
   scope_id: idSchema,

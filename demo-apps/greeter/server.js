@@ -1,0 +1,121 @@
+// Greeter: a dependency-free sample app for np-console. It says hello and tells you which release served you, so a
+// blue/green traffic split is visible from a browser. Every knob is an environment variable (see README.md).
+import http from 'node:http';
+
+const config = readConfig(process.env);
+const startedAt = new Date().toISOString();
+let shuttingDown = false;
+
+const server = http.createServer((request, response) => {
+  const path = new URL(request.url ?? '/', 'http://placeholder').pathname;
+  if (path === '/health') {
+    // Health is answered at once, never delayed: a slow release should look slow, not dead.
+    sendJson(response, config.healthStatus, config.healthStatus === 200 ? { status: 'ok' } : { status: 'failing' });
+    return;
+  }
+  setTimeout(() => route(request, response, path), config.responseDelayMs);
+});
+
+function route(request, response, path) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendJson(response, 405, { message: `${request.method} is not supported; this app only answers GET` });
+    return;
+  }
+  if (path === '/') {
+    sendHtml(response, 200, greetingPage());
+    return;
+  }
+  if (path === '/api/greeting') {
+    sendJson(response, 200, greeting());
+    return;
+  }
+  sendJson(response, 404, { message: `no route for ${path}; try /, /api/greeting or /health` });
+}
+
+function greeting() {
+  return {
+    message: `Hello from greeter ${config.version}!`,
+    version: config.version,
+    deployment_id: config.deploymentId,
+    started_at: startedAt,
+  };
+}
+
+function greetingPage() {
+  const { message, version, deployment_id: deploymentId } = greeting();
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Greeter ${escapeHtml(version)}</title></head>
+<body style="font-family: system-ui, sans-serif; margin: 3rem;">
+  <h1>${escapeHtml(message)}</h1>
+  <p>Release <strong>${escapeHtml(version)}</strong>, deployment <strong>${escapeHtml(deploymentId)}</strong>.</p>
+  <p>Reload a few times during a blue/green deployment to see the traffic split.</p>
+</body>
+</html>
+`;
+}
+
+function sendJson(response, status, body) {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+function sendHtml(response, status, body) {
+  send(response, status, 'text/html; charset=utf-8', body);
+}
+
+function send(response, status, contentType, body) {
+  // While shutting down, ask the client to close its keep-alive connection so the server can finish and exit.
+  if (shuttingDown) response.setHeader('connection', 'close');
+  response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function readConfig(env) {
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: readInteger(env, 'PORT', 8080, 0, 65535),
+    version: env.NP_RELEASE_SEMVER || 'dev',
+    deploymentId: env.NP_DEPLOYMENT_ID || 'local',
+    healthStatus: readInteger(env, 'HEALTH_STATUS', 200, 100, 599),
+    startupDelayMs: readInteger(env, 'STARTUP_DELAY_MS', 0, 0, 600_000),
+    responseDelayMs: readInteger(env, 'RESPONSE_DELAY_MS', 0, 0, 600_000),
+  };
+}
+
+function readInteger(env, name, fallback, min, max) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    console.error(`greeter: ${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
+function shutDown() {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log('greeter: SIGTERM received, finishing in-flight requests');
+  // Requests already being served finish; idle keep-alive connections are closed so close() can complete.
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => {
+    console.error('greeter: requests still open after 5 s, exiting anyway');
+    process.exit(0);
+  }, 5000).unref();
+}
+
+process.on('SIGTERM', shutDown);
+
+setTimeout(() => {
+  if (shuttingDown) process.exit(0);
+  server.listen(config.port, config.host, () => {
+    const { port } = server.address();
+    console.log(`greeter ${config.version} (deployment ${config.deploymentId}) listening on http://${config.host}:${port}`);
+  });
+}, config.startupDelayMs);

@@ -1,0 +1,33 @@
+/** The engine's answer to "what is really running": each scope's proxy counters and instance health. */
+import type { ScopeRuntime, ScopeTraffic } from '@contract/console';
+
+import type { RuntimeView } from '../http/runtime-view';
+import type { InstanceGroups } from './instance-groups';
+import type { ScopeProxies } from './scope-proxies';
+
+export const TRAFFIC_WINDOW_SECONDS = 60;
+
+export function engineRuntimeView(
+  proxies: ScopeProxies,
+  groups: InstanceGroups,
+  healthPathOf: (scopeId: number) => string | undefined,
+): RuntimeView {
+  return {
+    traffic(scopeId: number): ScopeTraffic | undefined {
+      const proxy = proxies.get(scopeId);
+      if (proxy === undefined) return undefined;
+      const report = proxy.traffic(TRAFFIC_WINDOW_SECONDS);
+      return { scope_id: scopeId, address: proxies.address(scopeId) ?? null, window_seconds: TRAFFIC_WINDOW_SECONDS, ...report };
+    },
+    scopeRuntime(scopeId: number): ScopeRuntime | undefined {
+      const healthPath = healthPathOf(scopeId);
+      if (healthPath === undefined) return undefined;
+      return {
+        scope_id: scopeId,
+        address: proxies.address(scopeId) ?? null,
+        health_check_path: healthPath,
+        instances: groups.snapshot(scopeId),
+      };
+    },
+  };
+}

@@ -1,0 +1,288 @@
+/**
+ * The deployment engine: a reconciler that makes the world (instance processes, each scope's proxy weights) match
+ * what the database holds, and records in the database what really happened.
+ *
+ * The HTTP layer only records intent (a new deployment in `creating`, a requested `finalizing`, a desired traffic
+ * share). Every store change, instance health change and due timer schedules a reconcile of the affected scope.
+ * Reconciles of one scope never overlap, and a reconcile is idempotent, so a burst of triggers collapses into one
+ * more pass. After a crash the same pass, run for every scope at start-up, picks every deployment up where it was.
+ */
+import type { Deployment } from '@contract/deployment';
+import { findTransition, isDeploymentStatus, type DeploymentStatus, type DeploymentStrategy } from '@contract/deployment-lifecycle';
+import type { Scope } from '@contract/scope';
+
+import { resolveAssetLaunch } from './asset-launch';
+import type { Store } from '../store/store';
+import { InstanceGroups } from './instance-groups';
+import { ScopeProxies } from './scope-proxies';
+import { candidateShare, scopeSplit } from './scope-routing';
+
+export type EngineOptions = {
+  host: string;
+  healthTimeoutMs: number;
+  drainTimeoutMs: number;
+  log: (line: string) => void;
+};
+
+export class DeploymentEngine {
+  private readonly pending = new Map<number, { running: boolean; again: boolean; done: Promise<void> }>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private unsubscribe: (() => void) | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly store: Store,
+    readonly groups: InstanceGroups,
+    readonly proxies: ScopeProxies,
+    private readonly options: EngineOptions,
+  ) {
+    groups.onActivity((scopeId) => this.schedule(scopeId));
+  }
+
+  /** Picks up every scope and in-flight deployment from the database and starts following changes. */
+  async start(): Promise<void> {
+    this.unsubscribe = this.store.onChange((change) => {
+      if (change.resource === 'scope') this.schedule(change.id);
+      if (change.resource === 'deployment') {
+        const deployment = this.store.deployments.get(change.id);
+        if (deployment) this.schedule(deployment.scope_id);
+      }
+    });
+    await Promise.all(this.store.allScopeIds().map((scopeId) => this.schedule(scopeId)));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.allSettled([...this.pending.values()].map((entry) => entry.done));
+    await this.groups.stopAll();
+    await this.proxies.closeAll();
+  }
+
+  /** Resolves when the scope has been reconciled at least once after this call. */
+  schedule(scopeId: number): Promise<void> {
+    const entry = this.pending.get(scopeId);
+    if (entry?.running) {
+      entry.again = true;
+      return entry.done;
+    }
+    const state = { running: true, again: false, done: Promise.resolve() };
+    state.done = (async () => {
+      do {
+        state.again = false;
+        if (this.stopped) break;
+        try {
+          await this.reconcileScope(scopeId);
+        } catch (error) {
+          this.options.log(`engine: reconciling scope ${scopeId} failed: ${describe(error)}`);
+        }
+      } while (state.again);
+      state.running = false;
+      this.pending.delete(scopeId);
+    })();
+    this.pending.set(scopeId, state);
+    return state.done;
+  }
+
+  private async reconcileScope(scopeId: number): Promise<void> {
+    const scope = this.store.scopes.get(scopeId);
+    if (scope === undefined || scope.status === 'deleted') {
+      await this.groups.stopScope(scopeId, this.proxies.get(scopeId));
+      await this.proxies.close(scopeId);
+      return;
+    }
+    const proxy = await this.proxies.ensure(scope, this.options.host);
+    if (scope.domain !== proxy.address) {
+      this.store.write((tx) => tx.scopes.update(scopeId, { domain: proxy.address }));
+    }
+
+    const active = this.store.deployments.activeForScope(scopeId);
+    if (active) this.ensureInstances(active);
+    const candidate = this.store.deployments.inFlightForScope(scopeId);
+    if (candidate) await this.advance(scope, candidate, active);
+    else this.applySplit(scope, active, undefined);
+
+    // Advancing may have finalized or ended the candidate: what to keep running is read again.
+    const keep = [this.store.deployments.activeForScope(scopeId)?.id, this.store.deployments.inFlightForScope(scopeId)?.id].filter(
+      (id): id is number => id !== undefined,
+    );
+    await this.groups.stopOthers(scopeId, keep, proxy.proxy, this.options.drainTimeoutMs);
+  }
+
+  /** One step of the in-flight deployment's life, chosen by its status. */
+  private async advance(scope: Scope, deployment: Deployment, active: Deployment | undefined): Promise<void> {
+    const status = deployment.status;
+    switch (status) {
+      case 'creating': {
+        const group = this.ensureInstances(deployment);
+        if (group === undefined) return;
+        if (group.launched() >= this.instanceCount(deployment)) this.transition(deployment, 'waiting_for_instances');
+        else this.failIfTooSlow(deployment);
+        return;
+      }
+      case 'waiting_for_instances': {
+        const group = this.ensureInstances(deployment);
+        if (group === undefined) return;
+        if (group.healthyCount() >= this.instanceCount(deployment)) this.transition(deployment, 'running');
+        else this.failIfTooSlow(deployment);
+        return;
+      }
+      case 'running': {
+        this.ensureInstances(deployment);
+        this.applySplit(scope, active, deployment);
+        if (deployment.strategy === 'initial') {
+          this.transition(deployment, 'finalizing');
+        } else if (this.hasExpired(deployment)) {
+          this.transition(deployment, 'finalizing', 'the deployment reached expires_at and finalizes by itself');
+        } else {
+          this.wakeAt(scope.id, `expiry:${deployment.id}`, deployment.expires_at);
+        }
+        return;
+      }
+      case 'finalizing': {
+        const group = this.ensureInstances(deployment);
+        // The new release takes the traffic only once it can serve it (after a restart its instances start again).
+        if (group === undefined || group.healthyCount() === 0) return;
+        this.applySplit(scope, active, deployment);
+        if (active) await this.groups.drainAndStop(active.id, this.proxies.get(scope.id), this.options.drainTimeoutMs);
+        this.store.write((tx) => {
+          this.transitionIn(tx, deployment, 'finalized');
+          tx.deployments.update(deployment.id, { status_in_scope: 'active' });
+          if (active) {
+            tx.deployments.update(active.id, { status_in_scope: 'inactive' });
+            tx.deployments.addMessage(active.id, 'INFO', `replaced by deployment ${deployment.id}; instances stopped`);
+          }
+          tx.scopes.update(scope.id, { active_deployment: deployment.id, in_progress_deployment: null });
+        });
+        return;
+      }
+      case 'cancelling':
+      case 'rolling_back': {
+        this.applySplit(scope, active, deployment);
+        await this.groups.drainAndStop(deployment.id, this.proxies.get(scope.id), this.options.drainTimeoutMs);
+        const ending: DeploymentStatus = deployment.strategy === 'initial' ? 'cancelled' : 'rolled_back';
+        this.store.write((tx) => {
+          this.transitionIn(tx, deployment, ending);
+          tx.deployments.update(deployment.id, { status_in_scope: 'inactive' });
+          tx.scopes.update(scope.id, { in_progress_deployment: null });
+        });
+        return;
+      }
+      default:
+        // creating_approval and other statuses the local platform never enters: nothing to drive.
+        return;
+    }
+  }
+
+  /** Sets the proxy's split from the database and records the share the proxy really applies. */
+  private applySplit(scope: Scope, active: Deployment | undefined, candidate: Deployment | undefined): void {
+    const proxy = this.proxies.get(scope.id);
+    if (proxy === undefined) return;
+    const share = candidate ? candidateShare(candidate) : 0;
+    const split = scopeSplit(active?.id, candidate ? { id: candidate.id, share } : undefined);
+    proxy.setRoutes(this.groups.routesFor(split));
+    if (candidate && candidate.strategy_data.switched_traffic !== share && this.groups.get(candidate.id) !== undefined) {
+      const previous = candidate.strategy_data.switched_traffic ?? 0;
+      this.store.write((tx) => {
+        tx.deployments.update(candidate.id, { strategy_data: { switched_traffic: share } });
+        tx.deployments.addMessage(candidate.id, 'INFO', `traffic switched: ${previous}% → ${share}% on this release`);
+      });
+    }
+  }
+
+  /** Starts the deployment's instances unless they run already; a deployment whose asset cannot run fails. */
+  private ensureInstances(deployment: Deployment) {
+    const existing = this.groups.get(deployment.id);
+    if (existing) return existing;
+    const launch = this.launchOf(deployment);
+    if (!launch.ok) {
+      this.fail(deployment, launch.message);
+      return undefined;
+    }
+    const release = this.store.releases.get(deployment.release_id);
+    const group = this.groups.start(deployment, this.instanceCount(deployment), {
+      ...launch.launch,
+      env: {
+        ...launch.launch.env,
+        NP_RELEASE_SEMVER: release?.semver ?? '',
+        NP_DEPLOYMENT_ID: String(deployment.id),
+        NP_SCOPE_ID: String(deployment.scope_id),
+      },
+    });
+    this.wakeAt(deployment.scope_id, `health-timeout:${deployment.id}`, new Date(Date.now() + this.options.healthTimeoutMs).toISOString());
+    return group;
+  }
+
+  private launchOf(deployment: Deployment) {
+    const release = this.store.releases.get(deployment.release_id);
+    if (release === undefined) return { ok: false as const, message: `release ${deployment.release_id} no longer exists` };
+    const build = this.store.builds.get(release.build_id, { withAssets: true });
+    const asset = build?.assets?.find((candidate) => candidate.name === deployment.asset_name);
+    if (asset === undefined) {
+      return { ok: false as const, message: `build ${release.build_id} has no asset named "${deployment.asset_name ?? ''}"` };
+    }
+    return resolveAssetLaunch(asset);
+  }
+
+  private instanceCount(deployment: Deployment): number {
+    return deployment.strategy_data.amount_instances_to_wait ?? 1;
+  }
+
+  private failIfTooSlow(deployment: Deployment): void {
+    const group = this.groups.get(deployment.id);
+    if (group === undefined || Date.now() - group.startedAt < this.options.healthTimeoutMs) return;
+    const healthy = group.healthyCount();
+    this.fail(
+      deployment,
+      `${healthy} of ${this.instanceCount(deployment)} instances became healthy within ${Math.round(this.options.healthTimeoutMs / 1000)} s ` +
+        `(last health check: ${group.lastHealthSummary()}); the previous release keeps serving`,
+    );
+  }
+
+  private fail(deployment: Deployment, reason: string): void {
+    this.store.write((tx) => {
+      tx.deployments.addMessage(deployment.id, 'ERROR', reason);
+      this.transitionIn(tx, deployment, 'failed');
+      tx.deployments.update(deployment.id, { status_in_scope: 'inactive' });
+      tx.scopes.update(deployment.scope_id, { in_progress_deployment: null });
+    });
+  }
+
+  private hasExpired(deployment: Deployment): boolean {
+    return deployment.expires_at != null && Date.parse(deployment.expires_at) <= Date.now();
+  }
+
+  private transition(deployment: Deployment, to: DeploymentStatus, reason?: string): void {
+    this.store.write((tx) => this.transitionIn(tx, deployment, to, reason));
+  }
+
+  /** Every status the engine writes goes through the lifecycle table, the same one the HTTP layer checks. */
+  private transitionIn(tx: Store, deployment: Deployment, to: DeploymentStatus, reason?: string): void {
+    const current = tx.deployments.get(deployment.id);
+    const from = current?.status ?? deployment.status;
+    if (!isDeploymentStatus(from)) throw new Error(`deployment ${deployment.id} has unknown status ${from}`);
+    const transition = findTransition(from, to, deployment.strategy as DeploymentStrategy, 'platform');
+    if (transition === undefined) throw new Error(`deployment ${deployment.id}: no platform transition ${from} → ${to}`);
+    tx.deployments.update(deployment.id, { status: to });
+    tx.deployments.addMessage(deployment.id, to === 'failed' ? 'ERROR' : 'INFO', `${from} → ${to}: ${reason ?? transition.reason}`);
+  }
+
+  /** A real timer for a moment the database names (expiry, health timeout): it only schedules a reconcile. */
+  private wakeAt(scopeId: number, key: string, at: string | null | undefined): void {
+    if (at == null || this.timers.has(key)) return;
+    const delay = Math.max(0, Date.parse(at) - Date.now());
+    // setTimeout holds at most ~24.8 days; a longer wait is re-armed when it fires.
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      void this.schedule(scopeId);
+    }, Math.min(delay + 10, 2_147_000_000));
+    timer.unref();
+    this.timers.set(key, timer);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

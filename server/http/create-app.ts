@@ -1,0 +1,106 @@
+/**
+ * The console server's HTTP app: nullplatform's API under /api (the local platform), the console's own endpoints
+ * under /console, and the SPA at /.
+ *
+ * The API records intent: it validates every request against the contract and the deployment lifecycle table,
+ * writes the change in one store transaction, and answers. The engine, subscribed to the store's changes, makes the
+ * world match (instances, proxy weights, statuses).
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+
+import type { Asset } from '../../contract/asset';
+import type { ConsoleInfo } from '../../contract/console';
+import type { Store } from '../store/store';
+import { applicationsRoutes } from './applications-routes';
+import { assetsRoutes } from './assets-routes';
+import { buildsRoutes } from './builds-routes';
+import { consoleRoutes } from './console-routes';
+import { deploymentsRoutes } from './deployments-routes';
+import { errorBody, errorHandler, type Logger, notFoundHandler } from './errors';
+import { EventHub } from './events-route';
+import { releasesRoutes } from './releases-routes';
+import type { RouteDeps } from './route-deps';
+import type { RuntimeView } from './runtime-view';
+import { scopesRoutes } from './scopes-routes';
+import { securityMiddleware } from './security';
+import { mountStaticSpa } from './static-spa';
+import { tokenRoutes } from './token-routes';
+import { LocalTokenIssuer, type TokenIssuer } from './tokens';
+
+export type { RuntimeView } from './runtime-view';
+
+/** Request bodies are small JSON documents; anything bigger is a mistake or an attack. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type CreateAppOptions = {
+  store: Store;
+  runtimeView: RuntimeView;
+  /** The built SPA (vite's dist/); when missing, `/` says how to build it. */
+  staticDir?: string;
+  /** `host:port` values the server answers to (Host header check), e.g. `127.0.0.1:4000` and `localhost:4000`. */
+  allowedHosts: string[];
+  /** Origins allowed to change state; default: http(s):// on each allowed host. */
+  allowedOrigins?: string[];
+  /** Expiry of new blue/green deployments; default: the store's (2 h unless configured). */
+  deploymentExpiryMs?: number;
+  /** Why the local platform cannot run this asset (POST /deployment answers 400 with it), or undefined. */
+  checkAssetRunnable: (asset: Asset) => string | undefined;
+  consoleInfo: ConsoleInfo;
+  /** Token exchange for POST /api/token; default: the local issuer (any non-empty key). */
+  tokens?: TokenIssuer;
+  /** Where unexpected errors are logged; default console. */
+  logger?: Logger;
+  /** Interval of the event stream's `: ping` comments; default 15 s. */
+  eventsPingIntervalMs?: number;
+};
+
+export type ConsoleApp = Hono & { readonly events: EventHub };
+
+export function createApp(options: CreateAppOptions): ConsoleApp {
+  const logger: Logger = options.logger ?? {
+    error: (message, error) => console.error(message, error),
+    warn: (message) => console.warn(message),
+  };
+  const deps: RouteDeps = {
+    store: options.store,
+    runtimeView: options.runtimeView,
+    deploymentExpiryMs: options.deploymentExpiryMs,
+    checkAssetRunnable: options.checkAssetRunnable,
+  };
+  const hub = new EventHub(options.store);
+  const app = new Hono();
+
+  app.onError(errorHandler(logger));
+  app.notFound(notFoundHandler(app));
+  app.use('*', securityMiddleware({ allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorBody(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`),
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  const api = new Hono();
+  api.route('/', applicationsRoutes(deps));
+  api.route('/', buildsRoutes(deps));
+  api.route('/', assetsRoutes(deps));
+  api.route('/', releasesRoutes(deps));
+  api.route('/', scopesRoutes(deps));
+  api.route('/', deploymentsRoutes(deps));
+  api.route('/', tokenRoutes(options.tokens ?? new LocalTokenIssuer()));
+  app.route('/api', api);
+  app.route(
+    '/',
+    consoleRoutes({ ...deps, consoleInfo: options.consoleInfo, hub, pingIntervalMs: options.eventsPingIntervalMs }),
+  );
+
+  mountStaticSpa(app, options.staticDir);
+
+  return Object.assign(app, { events: hub });
+}

@@ -1,0 +1,170 @@
+import { Hono } from 'hono';
+
+import type { Asset } from '../../contract/asset';
+import {
+  createDeploymentBodySchema,
+  deploymentListQuerySchema,
+  deploymentReadQuerySchema,
+  patchDeploymentBodySchema,
+} from '../../contract/deployment';
+import {
+  type DeploymentStrategy,
+  deploymentStrategies,
+  findTransition,
+  isDeploymentStatus,
+  requestableFrom,
+  trafficChangeRefusal,
+} from '../../contract/deployment-lifecycle';
+import type { Release } from '../../contract/release';
+import type { Scope } from '../../contract/scope';
+import type { Store } from '../store/store';
+import { badRequest, conflict, notFound } from './errors';
+import { listEnvelope, type RouteDeps } from './route-deps';
+import { parseId, parseJsonBody, parseQuery } from './validation';
+
+/** nullplatform's own words (reference §1.4). */
+export const DIFFERENT_APPLICATIONS_MESSAGE = 'The scope and the release belongs to different applications';
+
+export function deploymentsRoutes({ store, checkAssetRunnable, deploymentExpiryMs }: RouteDeps): Hono {
+  const routes = new Hono();
+
+  routes.get('/deployment', (c) => {
+    const query = parseQuery(c, deploymentListQuerySchema);
+    return c.json(listEnvelope(query, store.deployments.list(query)));
+  });
+
+  /**
+   * Records the intent only: the deployment is inserted as `creating` and becomes the scope's in-progress
+   * deployment; the engine launches its instances and moves it along from there.
+   */
+  routes.post('/deployment', async (c) => {
+    const body = await parseJsonBody(c, createDeploymentBodySchema);
+    const deployment = store.write((tx) => {
+      const scope = tx.scopes.get(body.scope_id);
+      if (scope === undefined) throw notFound('scope', body.scope_id);
+      const release = tx.releases.get(body.release_id);
+      if (release === undefined) throw notFound('release', body.release_id);
+      if (release.application_id !== scope.application_id) throw badRequest(DIFFERENT_APPLICATIONS_MESSAGE);
+      if (scope.status === 'deleting' || scope.status === 'deleted') {
+        throw conflict(`scope ${scope.id} is ${scope.status}; it cannot be deployed`);
+      }
+      const inFlight = tx.deployments.inFlightForScope(scope.id);
+      if (inFlight !== undefined) {
+        throw conflict(
+          `There's already a running deployment on scope ${scope.id} (deployment ${inFlight.id} is ${inFlight.status}); finalize or cancel it first`,
+        );
+      }
+      const asset = resolveAsset(tx, scope, release, body.asset_name);
+      const refusal = checkAssetRunnable(asset);
+      if (refusal !== undefined) throw badRequest(refusal);
+      if (scope.asset_name === null || scope.asset_name === undefined) tx.scopes.update(scope.id, { asset_name: asset.name });
+      const created = tx.deployments.insert({
+        scope_id: scope.id,
+        release_id: release.id,
+        asset_name: asset.name,
+        description: body.description ?? null,
+        expiry_ms: deploymentExpiryMs,
+      });
+      tx.scopes.update(scope.id, { in_progress_deployment: created.id });
+      return created;
+    });
+    return c.json(deployment, 200);
+  });
+
+  routes.get('/deployment/:id', (c) => {
+    const id = parseId(c);
+    const query = parseQuery(c, deploymentReadQuerySchema);
+    const deployment = store.deployments.get(id, { includeMessages: query.include_messages === true });
+    if (deployment === undefined) throw notFound('deployment', id);
+    return c.json(deployment);
+  });
+
+  /**
+   * Finalize, cancel, roll back (`{status}`) or move traffic (`{strategy_data:{desired_switched_traffic}}`), when
+   * the lifecycle table allows it now; 204, and the engine carries it out.
+   */
+  routes.patch('/deployment/:id', async (c) => {
+    const id = parseId(c);
+    const body = await parseJsonBody(c, patchDeploymentBodySchema);
+    store.write((tx) => {
+      const deployment = tx.deployments.get(id);
+      if (deployment === undefined) throw notFound('deployment', id);
+      const status = deployment.status;
+      const strategy = deployment.strategy;
+      if (!isDeploymentStatus(status) || !isStrategy(strategy)) {
+        throw conflict(`deployment ${id} has status ${status} and strategy ${strategy}, which this server does not know how to change`);
+      }
+      if (body.status !== undefined) {
+        const to = body.status;
+        if (to === status) throw conflict(`deployment ${id} is already ${status}`);
+        const transition = findTransition(status, to, strategy, 'client');
+        if (transition === undefined) {
+          const possible = requestableFrom(status, strategy);
+          throw conflict(
+            `deployment ${id} cannot go from ${status} to ${to}` +
+              (possible.length === 0
+                ? ` (${describe(strategy)} that is ${status} accepts no status change)`
+                : ` (from ${status}, ${describe(strategy)} can go to ${possible.join(', ')})`),
+          );
+        }
+        tx.deployments.update(id, { status: to });
+        tx.deployments.addMessage(id, 'INFO', `${transition.reason} (${status} → ${to})`);
+      }
+      if (body.strategy_data !== undefined) {
+        const refusal = trafficChangeRefusal(status, strategy);
+        if (refusal !== undefined) throw conflict(`deployment ${id}: ${refusal}`);
+        const desired = body.strategy_data.desired_switched_traffic;
+        const previous = deployment.strategy_data.desired_switched_traffic;
+        if (desired !== previous) {
+          tx.deployments.update(id, { strategy_data: { desired_switched_traffic: desired } });
+          tx.deployments.addMessage(
+            id,
+            'INFO',
+            `traffic change requested: ${desired}% to the new release` + (previous === undefined ? '' : ` (was ${previous}%)`),
+          );
+        }
+      }
+    });
+    return c.body(null, 204);
+  });
+
+  return routes;
+}
+
+function describe(strategy: DeploymentStrategy): string {
+  return strategy === 'initial' ? 'an initial deployment' : 'a blue/green deployment';
+}
+
+function isStrategy(value: string): value is DeploymentStrategy {
+  return (deploymentStrategies as readonly string[]).includes(value);
+}
+
+/**
+ * Which of the release's build assets to deploy: the scope's `asset_name` once it has one; before its first
+ * deployment, `asset_name` from the body, or the build's only asset.
+ */
+function resolveAsset(tx: Store, scope: Scope, release: Release, requested: string | undefined): Asset {
+  const assets = tx.assets.forBuild(release.build_id);
+  const where = `build ${release.build_id} of release ${release.semver}`;
+  if (assets.length === 0) throw badRequest(`${where} has no assets: there is nothing to deploy`);
+  const names = assets.map((asset) => asset.name).join(', ');
+  const scopeAsset = scope.asset_name ?? undefined;
+  if (scopeAsset !== undefined) {
+    if (requested !== undefined && requested !== scopeAsset) {
+      throw badRequest(
+        `asset_name: scope ${scope.id} deploys asset "${scopeAsset}"; change the scope's asset_name to deploy "${requested}"`,
+      );
+    }
+    const asset = assets.find((candidate) => candidate.name === scopeAsset);
+    if (asset === undefined) throw badRequest(`scope ${scope.id} deploys asset "${scopeAsset}", which ${where} does not have (it has: ${names})`);
+    return asset;
+  }
+  if (requested !== undefined) {
+    const asset = assets.find((candidate) => candidate.name === requested);
+    if (asset === undefined) throw badRequest(`asset_name: ${where} has no asset "${requested}" (choose one of: ${names})`);
+    return asset;
+  }
+  const [only, ...others] = assets;
+  if (only !== undefined && others.length === 0) return only;
+  throw badRequest(`Missing parameter: asset_name (${where} has several assets; choose one of: ${names})`);
+}

@@ -1,0 +1,16 @@
+import type { ScopeRuntime, ScopeTraffic } from '../../contract/console';
+
+/**
+ * What the HTTP layer may ask the deployment engine about the world as it really is (processes and proxy), as
+ * opposed to the database's intent. Implemented by the engine; both answer undefined for a scope it does not run.
+ */
+export interface RuntimeView {
+  traffic(scopeId: number): ScopeTraffic | undefined;
+  scopeRuntime(scopeId: number): ScopeRuntime | undefined;
+}
+
+/** A view of nothing running (tests, or before the engine starts). */
+export const emptyRuntimeView: RuntimeView = {
+  traffic: () => undefined,
+  scopeRuntime: () => undefined,
+};

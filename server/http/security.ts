@@ -1,0 +1,68 @@
+/**
+ * Request checks that protect a server bound to the loopback interface from the browser it serves:
+ * - the Host header must be one the console is served at (defeats DNS rebinding);
+ * - a state-changing request must be same-origin (no `Sec-Fetch-Site: cross-site`, and an `Origin` header, when
+ *   present, must be the console's own) and must be JSON (HTML forms cannot send application/json without a CORS
+ *   preflight, which this server never grants). Requests without Origin (curl, the np CLI) are fine.
+ */
+import type { MiddlewareHandler } from 'hono';
+
+import { errorBody } from './errors';
+
+export type SecurityOptions = {
+  /** `host:port` values the console answers to, e.g. `127.0.0.1:4000`, `localhost:4000`. */
+  allowedHosts: readonly string[];
+  /** Origins allowed to change state; defaults to http:// and https:// on every allowed host. */
+  allowedOrigins?: readonly string[];
+};
+
+const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function originsForHosts(hosts: readonly string[]): string[] {
+  return hosts.flatMap((host) => [`http://${host}`, `https://${host}`]).map((origin) => origin.toLowerCase());
+}
+
+export function securityMiddleware(options: SecurityOptions): MiddlewareHandler {
+  const hosts = new Set(options.allowedHosts.map((host) => host.toLowerCase()));
+  const origins = new Set((options.allowedOrigins ?? originsForHosts(options.allowedHosts)).map((origin) => origin.toLowerCase()));
+  return async (c, next) => {
+    const host = (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
+    if (!hosts.has(host)) {
+      return errorBody(
+        c,
+        421,
+        `this server does not answer to host "${host}"; open it at ${[...hosts].map((allowed) => `http://${allowed}`).join(' or ')}`,
+      );
+    }
+    if (stateChangingMethods.has(c.req.method)) {
+      const site = c.req.header('sec-fetch-site');
+      if (site === 'cross-site') {
+        return errorBody(c, 403, 'cross-site requests may not change anything here (Sec-Fetch-Site: cross-site)');
+      }
+      const origin = c.req.header('origin');
+      if (origin !== undefined && !origins.has(origin.toLowerCase())) {
+        return errorBody(c, 403, `requests from origin "${origin}" may not change anything here`);
+      }
+      if (hasBody(c.req.raw.headers) || c.req.method !== 'DELETE') {
+        const contentType = c.req.header('content-type') ?? '';
+        const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+        if (mediaType !== 'application/json') {
+          return errorBody(
+            c,
+            415,
+            contentType === ''
+              ? 'Content-Type must be application/json (the request has none)'
+              : `Content-Type must be application/json (got ${contentType})`,
+          );
+        }
+      }
+    }
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+  };
+}
+
+function hasBody(headers: Headers): boolean {
+  const length = headers.get('content-length');
+  return headers.has('transfer-encoding') || (length !== null && length !== '0');
+}

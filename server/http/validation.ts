@@ -1,0 +1,84 @@
+/**
+ * Request parsing at the boundary: JSON bodies, query strings and path ids, each checked with the contract's zod
+ * schemas. A failure is a 400 whose message names the field (`semver: semver must be a semantic version such as
+ * 1.4.0`), and a field that is absent reads as nullplatform words it: `Missing parameter: status`.
+ */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+
+import { badRequest } from './errors';
+
+type Issue = z.core.$ZodIssue;
+
+/** Parses the JSON body with `schema`; throws a 400 HttpError naming every problem. */
+export async function parseJsonBody<Schema extends z.ZodType>(c: Context, schema: Schema): Promise<z.output<Schema>> {
+  const text = await c.req.text();
+  if (text.trim() === '') throw badRequest('the request body is empty; send a JSON object');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw badRequest(`malformed JSON in the request body: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw badRequest('the request body must be a JSON object');
+  }
+  return parseWith(schema, raw, 'field');
+}
+
+/**
+ * Parses the query string with a strict schema: an unknown parameter is an error, and so is a parameter given
+ * twice (lists are comma-separated: `status=running,failed`).
+ */
+export function parseQuery<Schema extends z.ZodType>(c: Context, schema: Schema): z.output<Schema> {
+  const raw: Record<string, string> = {};
+  for (const [name, values] of Object.entries(c.req.queries())) {
+    if (values.length > 1) throw badRequest(`query parameter ${name} is given ${values.length} times; give it once (comma-separated values)`);
+    const value = values[0];
+    if (value !== undefined) raw[name] = value;
+  }
+  return parseWith(schema, raw, 'query parameter');
+}
+
+/** The `:id` path parameter as a positive integer. */
+export function parseId(c: Context, name = 'id'): number {
+  const raw = c.req.param(name) ?? '';
+  if (!/^\d{1,15}$/.test(raw) || Number(raw) <= 0) throw badRequest(`${name} must be a positive integer (got "${raw}")`);
+  return Number(raw);
+}
+
+export function parseWith<Schema extends z.ZodType>(schema: Schema, raw: unknown, noun: 'field' | 'query parameter'): z.output<Schema> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  throw badRequest(describeIssues(result.error.issues, raw, noun));
+}
+
+export function describeIssues(issues: readonly Issue[], raw: unknown, noun: 'field' | 'query parameter'): string {
+  const messages = issues.map((issue) => describeIssue(issue, raw, noun));
+  return [...new Set(messages)].join('; ');
+}
+
+function describeIssue(issue: Issue, raw: unknown, noun: 'field' | 'query parameter'): string {
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    const names = issue.keys.map((key) => (path === '' ? key : `${path}.${key}`));
+    return `unknown ${noun}${names.length > 1 ? 's' : ''}: ${names.join(', ')}`;
+  }
+  if (path === '') {
+    if (issue.code === 'invalid_type') return noun === 'field' ? 'the request body must be a JSON object' : issue.message;
+    return issue.message;
+  }
+  if (isAbsent(raw, issue.path)) return `Missing parameter: ${path}`;
+  return `${path}: ${issue.message}`;
+}
+
+/** Whether the value at `path` is absent from the raw input (as opposed to present with a wrong value). */
+function isAbsent(raw: unknown, path: readonly PropertyKey[]): boolean {
+  let node: unknown = raw;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || typeof key === 'symbol') return false;
+    if (!Object.prototype.hasOwnProperty.call(node, key)) return true;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node === undefined;
+}

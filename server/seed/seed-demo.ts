@@ -1,0 +1,78 @@
+/**
+ * Seeds the demo into an empty database. Builds, releases and scopes are plain records; the scopes' deployments are
+ * inserted as new deployments (`creating`) so that the engine really starts them, exactly as if a user had deployed.
+ */
+import type { Store } from '../store/store';
+import { demoApplications, demoNamespaceId, type DemoApplication } from './demo-data';
+
+const DAY_MS = 86_400_000;
+
+export function seedDemo(store: Store, now: Date = new Date()): void {
+  store.write(() => {
+    demoApplications.forEach((application, appIndex) => seedApplication(store, application, appIndex, now));
+  });
+}
+
+function seedApplication(store: Store, demo: DemoApplication, appIndex: number, now: Date): void {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS - appIndex * 3_600_000).toISOString();
+  const application = store.applications.insert({
+    name: demo.name,
+    namespace_id: demoNamespaceId,
+    repository_url: demo.repository,
+    created_at: daysAgo(30),
+  });
+
+  const buildIds = new Map<string, number>();
+  demo.builds.forEach((build, index) => {
+    const created = daysAgo(demo.builds.length - index + 1);
+    const record = store.builds.insert({
+      application_id: application.id,
+      status: build.status,
+      branch: build.branch,
+      commit: { id: build.commit, permalink: `${demo.repository}/commit/${build.commit}` },
+      description: build.description,
+      created_at: created,
+    });
+    buildIds.set(build.key, record.id);
+    if (build.status === 'successful') {
+      store.assets.insert({
+        build_id: record.id,
+        name: 'main',
+        type: 'docker-image',
+        url: `file:${demo.folder}`,
+        metadata: build.assetEnv ? { env: build.assetEnv } : {},
+        created_at: created,
+      });
+    }
+  });
+
+  const releaseIds = new Map<string, number>();
+  demo.releases.forEach((release, index) => {
+    const buildId = buildIds.get(release.build);
+    if (buildId === undefined) throw new Error(`demo release ${release.semver} names unknown build ${release.build}`);
+    const record = store.releases.insert({
+      application_id: application.id,
+      build_id: buildId,
+      semver: release.semver,
+      status: 'active',
+      created_at: daysAgo(demo.releases.length - index),
+    });
+    releaseIds.set(release.semver, record.id);
+  });
+
+  for (const demoScope of demo.scopes) {
+    const scope = store.scopes.insert({
+      application_id: application.id,
+      name: demoScope.name,
+      type: 'web_pool_k8s',
+      dimensions: demoScope.dimensions,
+      capabilities: { scaling_type: 'fixed', fixed_instances: demoScope.instances, health_check: { path: '/health' } },
+      asset_name: 'main',
+      created_at: daysAgo(20),
+    });
+    const releaseId = releaseIds.get(demoScope.deployed);
+    if (releaseId === undefined) throw new Error(`demo scope ${demoScope.name} runs unknown release ${demoScope.deployed}`);
+    const deployment = store.deployments.insert({ scope_id: scope.id, release_id: releaseId, asset_name: 'main', description: 'Demo: first deployment' });
+    store.scopes.update(scope.id, { in_progress_deployment: deployment.id });
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * Versioned schema migrations. `PRAGMA user_version` records how many have been applied; each one runs in its own
+ * transaction together with the version bump, so a crash leaves the database at a whole version.
+ *
+ * Migrations are frozen once released: change the schema by appending a new one, never by editing an old one.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+
+export type Migration = { version: number; name: string; up: (db: BetterSqlite3.Database) => void };
+
+const initialSchema = `
+CREATE TABLE applications (
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+  name                TEXT    NOT NULL,
+  slug                TEXT    NOT NULL,
+  status              TEXT    NOT NULL,
+  namespace_id        INTEGER NOT NULL,
+  repository_url      TEXT,
+  repository_app_path TEXT,
+  is_mono_repo        INTEGER NOT NULL DEFAULT 0,
+  template_id         INTEGER,
+  tags                TEXT    NOT NULL DEFAULT '[]',
+  metadata            TEXT    NOT NULL DEFAULT '{}',
+  nrn                 TEXT    NOT NULL DEFAULT '',
+  created_at          TEXT    NOT NULL,
+  updated_at          TEXT    NOT NULL
+);
+CREATE INDEX applications_by_namespace ON applications (namespace_id, id);
+CREATE INDEX applications_by_status    ON applications (status, id);
+CREATE INDEX applications_by_name      ON applications (name, id);
+CREATE INDEX applications_by_created   ON applications (created_at, id);
+
+CREATE TABLE builds (
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
+  application_id   INTEGER NOT NULL REFERENCES applications (id),
+  status           TEXT    NOT NULL,
+  branch           TEXT,
+  commit_id        TEXT,
+  commit_permalink TEXT,
+  description      TEXT,
+  metadata         TEXT    NOT NULL DEFAULT '{}',
+  created_at       TEXT    NOT NULL,
+  updated_at       TEXT    NOT NULL
+);
+CREATE INDEX builds_by_app_created        ON builds (application_id, created_at, id);
+CREATE INDEX builds_by_app_status_created ON builds (application_id, status, created_at, id);
+CREATE INDEX builds_by_app_branch_created ON builds (application_id, branch, created_at, id);
+CREATE INDEX builds_by_app_id             ON builds (application_id, id);
+CREATE INDEX builds_by_app_status_id      ON builds (application_id, status, id);
+CREATE INDEX builds_by_created            ON builds (created_at, id);
+CREATE INDEX builds_by_status_created     ON builds (status, created_at, id);
+CREATE INDEX builds_by_commit             ON builds (commit_id);
+
+CREATE TABLE assets (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  build_id   INTEGER NOT NULL REFERENCES builds (id),
+  name       TEXT    NOT NULL,
+  type       TEXT    NOT NULL,
+  url        TEXT    NOT NULL,
+  platform   TEXT,
+  metadata   TEXT    NOT NULL DEFAULT '{}',
+  created_at TEXT    NOT NULL,
+  updated_at TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX assets_name_per_build ON assets (build_id, name);
+CREATE INDEX assets_by_build_id           ON assets (build_id, id);
+CREATE INDEX assets_by_name               ON assets (name, id);
+CREATE INDEX assets_by_created            ON assets (created_at, id);
+
+CREATE TABLE releases (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  application_id INTEGER NOT NULL REFERENCES applications (id),
+  build_id       INTEGER NOT NULL REFERENCES builds (id),
+  semver         TEXT    NOT NULL,
+  -- Sorts in semver precedence order (see semverSortKey in releases-repository.ts).
+  semver_key     TEXT    NOT NULL,
+  status         TEXT    NOT NULL,
+  metadata       TEXT    NOT NULL DEFAULT '{}',
+  created_at     TEXT    NOT NULL,
+  updated_at     TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX releases_semver_per_app ON releases (application_id, semver);
+CREATE INDEX releases_by_app_id             ON releases (application_id, id);
+CREATE INDEX releases_by_app_created        ON releases (application_id, created_at, id);
+CREATE INDEX releases_by_build              ON releases (build_id, id);
+CREATE INDEX releases_by_created            ON releases (created_at, id);
+CREATE INDEX releases_by_semver             ON releases (semver, id);
+CREATE INDEX releases_by_app_semver_key     ON releases (application_id, semver_key, id);
+
+CREATE TABLE scopes (
+  id                     INTEGER PRIMARY KEY AUTOINCREMENT,
+  application_id         INTEGER NOT NULL REFERENCES applications (id),
+  name                   TEXT    NOT NULL,
+  slug                   TEXT    NOT NULL,
+  type                   TEXT    NOT NULL,
+  status                 TEXT    NOT NULL,
+  dimensions             TEXT    NOT NULL DEFAULT '{}',
+  domain                 TEXT,
+  asset_name             TEXT,
+  capabilities           TEXT    NOT NULL DEFAULT '{}',
+  tier                   TEXT,
+  active_deployment      INTEGER,
+  in_progress_deployment INTEGER,
+  metadata               TEXT    NOT NULL DEFAULT '{}',
+  nrn                    TEXT    NOT NULL DEFAULT '',
+  created_at             TEXT    NOT NULL,
+  updated_at             TEXT    NOT NULL
+);
+-- A deleted scope frees its name (nullplatform renames deleted scopes for the same reason).
+CREATE UNIQUE INDEX scopes_name_per_app ON scopes (application_id, name) WHERE status <> 'deleted';
+CREATE INDEX scopes_by_app_id           ON scopes (application_id, id);
+CREATE INDEX scopes_by_status           ON scopes (status, id);
+CREATE INDEX scopes_by_type             ON scopes (type, id);
+CREATE INDEX scopes_by_name             ON scopes (name, id);
+CREATE INDEX scopes_by_created          ON scopes (created_at, id);
+
+CREATE TABLE deployments (
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+  scope_id            INTEGER NOT NULL REFERENCES scopes (id),
+  release_id          INTEGER NOT NULL REFERENCES releases (id),
+  application_id      INTEGER NOT NULL REFERENCES applications (id),
+  status              TEXT    NOT NULL,
+  status_in_scope     TEXT,
+  strategy            TEXT    NOT NULL,
+  strategy_data       TEXT    NOT NULL DEFAULT '{}',
+  status_started_at   TEXT    NOT NULL DEFAULT '{}',
+  parameters          TEXT    NOT NULL DEFAULT '[]',
+  asset_name          TEXT,
+  description         TEXT,
+  metadata            TEXT    NOT NULL DEFAULT '{}',
+  deployment_token    TEXT,
+  deployment_group_id INTEGER,
+  created_by          INTEGER,
+  updated_by          INTEGER,
+  nrn                 TEXT    NOT NULL DEFAULT '',
+  created_at          TEXT    NOT NULL,
+  updated_at          TEXT    NOT NULL,
+  expires_at          TEXT
+);
+-- One in-flight deployment per scope, enforced by the database as well as by the HTTP layer.
+CREATE UNIQUE INDEX deployments_one_in_flight_per_scope ON deployments (scope_id)
+  WHERE status IN ('creating_approval', 'creating', 'waiting_for_instances', 'running', 'finalizing', 'cancelling', 'rolling_back');
+CREATE INDEX deployments_by_scope_created  ON deployments (scope_id, created_at, id);
+CREATE INDEX deployments_by_scope_id       ON deployments (scope_id, id);
+CREATE INDEX deployments_by_scope_status   ON deployments (scope_id, status);
+CREATE INDEX deployments_by_scope_in_scope ON deployments (scope_id, status_in_scope);
+CREATE INDEX deployments_by_app_created    ON deployments (application_id, created_at, id);
+CREATE INDEX deployments_by_app_id         ON deployments (application_id, id);
+CREATE INDEX deployments_by_release        ON deployments (release_id, id);
+CREATE INDEX deployments_by_status         ON deployments (status, created_at, id);
+CREATE INDEX deployments_by_created        ON deployments (created_at, id);
+CREATE INDEX deployments_by_group          ON deployments (deployment_group_id);
+
+CREATE TABLE deployment_messages (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  deployment_id INTEGER NOT NULL REFERENCES deployments (id),
+  level         TEXT    NOT NULL CHECK (level IN ('INFO', 'WARNING', 'ERROR')),
+  message       TEXT    NOT NULL,
+  timestamp     INTEGER NOT NULL
+);
+CREATE INDEX deployment_messages_by_deployment ON deployment_messages (deployment_id, id);
+`;
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial schema', up: (db) => db.exec(initialSchema) },
+];
+
+export function schemaVersion(db: BetterSqlite3.Database): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+/** Applies every migration newer than the database; refuses a database written by a newer console. */
+export function migrate(db: BetterSqlite3.Database, list: readonly Migration[] = migrations): number {
+  const latest = list.at(-1)?.version ?? 0;
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new Error(`the database is at schema version ${current}, newer than this console knows (${latest}); upgrade the console`);
+  }
+  for (const migration of list) {
+    if (migration.version <= schemaVersion(db)) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}

@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+
+import { InvalidId, parseId, renderRelease, useIdParam } from '@/app/route-helpers';
+import type { RouteHandle } from '@/app/route-handle';
+import { TextLink } from '@/components/ui/text-link';
+import { ApplicationBreadcrumb } from '@/features/applications/components/application-breadcrumb';
+import { ApplicationHeader } from '@/features/applications/components/application-header';
+import { DeploymentsList } from '@/features/deployments/components/deployments-list';
+import { scopeQueries } from '@/features/scopes/api/queries';
+import { paths } from '@/lib/paths';
+
+export const handle: RouteHandle = {
+  Breadcrumb: ({ params }) => {
+    const id = parseId(params.applicationId);
+    return id ? <ApplicationBreadcrumb applicationId={id} trail={[{ label: 'Deployments' }]} /> : null;
+  },
+};
+
+function Deployments({ applicationId }: { applicationId: number }) {
+  const scopes = useQuery({ ...scopeQueries.ofApplication(applicationId), throwOnError: false });
+  const scopeName = new Map((scopes.data?.results ?? []).map((scope) => [scope.id, scope.name]));
+  return (
+    <DeploymentsList
+      filter={{ application_id: applicationId }}
+      clearHref={paths.deployments.getHref(applicationId)}
+      renderRelease={renderRelease}
+      renderScope={(scopeId) => <TextLink to={paths.scope.getHref(scopeId)}>{scopeName.get(scopeId) ?? `Scope #${scopeId}`}</TextLink>}
+    />
+  );
+}
+
+export default function DeploymentsRoute() {
+  const applicationId = useIdParam('applicationId');
+  if (applicationId === undefined) return <InvalidId what="application" />;
+  return (
+    <>
+      <ApplicationHeader applicationId={applicationId} section="deployments" />
+      <Deployments applicationId={applicationId} />
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { useQuery } from '@tanstack/react-query';
+
+import { InvalidId, parseId, renderRelease, useIdParam } from '@/app/route-helpers';
+import type { RouteHandle } from '@/app/route-handle';
+import { BreadcrumbTrail } from '@/components/ui/breadcrumbs';
+import { ErrorState } from '@/components/ui/error-state';
+import { PageHeader, SectionHeading } from '@/components/ui/page-header';
+import { PageSpinner } from '@/components/ui/spinner';
+import { ApplicationBreadcrumb } from '@/features/applications/components/application-breadcrumb';
+import { DeploymentRelease } from '@/features/deployments/components/deployment-release';
+import { DeploymentsList } from '@/features/deployments/components/deployments-list';
+import { InFlightDeployment } from '@/features/deployments/components/in-flight-deployment';
+import { scopeQueries } from '@/features/scopes/api/queries';
+import { ScopeDetails } from '@/features/scopes/components/scope-details';
+import { ScopeRequirements } from '@/features/scopes/components/scope-requirements';
+import { paths } from '@/lib/paths';
+
+function ScopeBreadcrumb({ scopeId }: { scopeId: number }) {
+  const scope = useQuery({ ...scopeQueries.detail(scopeId), throwOnError: false });
+  if (!scope.data) return <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label: `Scope #${scopeId}` }]} />;
+  const applicationId = scope.data.application_id;
+  return (
+    <ApplicationBreadcrumb
+      applicationId={applicationId}
+      trail={[{ label: 'Scopes', href: paths.scopes.getHref(applicationId) }, { label: scope.data.name }]}
+    />
+  );
+}
+
+export const handle: RouteHandle = {
+  Breadcrumb: ({ params }) => {
+    const id = parseId(params.scopeId);
+    return id ? <ScopeBreadcrumb scopeId={id} /> : null;
+  },
+};
+
+function ScopePage({ scopeId }: { scopeId: number }) {
+  const query = useQuery(scopeQueries.detail(scopeId));
+  if (query.isPending) return <PageSpinner label="Loading scope…" />;
+  if (query.isError) {
+    return (
+      <ErrorState
+        error={query.error}
+        title={`Couldn't load scope #${scopeId}`}
+        onRetry={() => void query.refetch()}
+        back={{ href: paths.home.getHref(), label: 'Back to applications' }}
+      />
+    );
+  }
+  const scope = query.data;
+  return (
+    <>
+      <title>{`${scope.name} · Scope · np-console`}</title>
+      <PageHeader title={scope.name} description={`Scope #${scope.id} · ${scope.type}`} />
+      <ScopeDetails
+        scope={scope}
+        activeDeployment={
+          typeof scope.active_deployment === 'number' ? (
+            <DeploymentRelease deploymentId={scope.active_deployment} renderRelease={renderRelease} />
+          ) : (
+            <span className="text-slate-500 dark:text-slate-400">Nothing deployed yet</span>
+          )
+        }
+      />
+      {typeof scope.in_progress_deployment === 'number' && (
+        <section aria-labelledby="scope-in-flight" className="mb-8 rounded-lg border border-amber-300 p-4 dark:border-amber-800">
+          <h2 id="scope-in-flight" className="sr-only">
+            Deployment in flight
+          </h2>
+          <InFlightDeployment deploymentId={scope.in_progress_deployment} renderRelease={renderRelease} />
+        </section>
+      )}
+      <ScopeRequirements scope={scope} />
+      <section aria-labelledby="scope-history">
+        <SectionHeading id="scope-history">Deployment history</SectionHeading>
+        <DeploymentsList
+          filter={{ scope_id: scope.id }}
+          clearHref={paths.scope.getHref(scope.id)}
+          renderRelease={renderRelease}
+          caption={`Deployments of ${scope.name}`}
+        />
+      </section>
+    </>
+  );
+}
+
+export default function ScopeRoute() {
+  const scopeId = useIdParam('scopeId');
+  if (scopeId === undefined) return <InvalidId what="scope" />;
+  return <ScopePage scopeId={scopeId} />;
+}

@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+
+import { BreadcrumbTrail, type Crumb } from '@/components/ui/breadcrumbs';
+import { paths } from '@/lib/paths';
+
+import { applicationQueries } from '../api/queries';
+
+export type ApplicationBreadcrumbProps = { applicationId: number; trail?: readonly Crumb[] };
+
+/** Applications / <application name> / …trail */
+export function ApplicationBreadcrumb({ applicationId, trail = [] }: ApplicationBreadcrumbProps) {
+  const query = useQuery({ ...applicationQueries.detail(applicationId), throwOnError: false });
+  return (
+    <BreadcrumbTrail
+      items={[
+        { label: 'Applications', href: paths.home.getHref() },
+        { label: query.data?.name ?? `Application ${applicationId}`, href: paths.application.getHref(applicationId) },
+        ...trail,
+      ]}
+    />
+  );
+}

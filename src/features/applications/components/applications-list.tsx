@@ -1,0 +1,101 @@
+import { applicationStatuses } from '@contract/application';
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
+
+import { StatusBadge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { ExternalLink } from '@/components/ui/external-link';
+import { SelectField } from '@/components/ui/field';
+import { FilterBar } from '@/components/ui/filter-bar';
+import { Pagination } from '@/components/ui/pagination';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { SearchField } from '@/components/ui/search-field';
+import { PageSpinner } from '@/components/ui/spinner';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
+import { humanize } from '@/lib/format';
+import { paths } from '@/lib/paths';
+import { readEnum, readPaging, readText, withChanges } from '@/lib/search-params';
+
+import { applicationQueries } from '../api/queries';
+
+const statusOptions = [
+  { value: '', label: 'All statuses' },
+  ...applicationStatuses.map((status) => ({ value: status, label: humanize(status) })),
+];
+
+/** Applications with a name search and a status filter, both in the URL. */
+export function ApplicationsList() {
+  const [params, setParams] = useSearchParams();
+  const name = readText(params, 'name');
+  const status = readEnum(params, 'status', applicationStatuses);
+  const query = useQuery(applicationQueries.list({ name, status, ...readPaging(params) }));
+  const filtered = Boolean(name || status);
+
+  const update = (changes: Record<string, string | undefined>) => setParams(withChanges(params, changes));
+
+  return (
+    <>
+      <FilterBar active={filtered} clearHref={paths.home.getHref()}>
+        <SearchField label="Search by name" value={name ?? ''} onCommit={(value) => update({ name: value })} slashShortcut />
+        <SelectField
+          label="Status"
+          options={statusOptions}
+          value={status ?? ''}
+          onChange={(event) => update({ status: event.target.value })}
+        />
+      </FilterBar>
+      {query.isPending ? (
+        <PageSpinner label="Loading applications…" />
+      ) : query.isError ? (
+        <ErrorState error={query.error} title="Couldn't load the applications" onRetry={() => void query.refetch()} />
+      ) : query.data.results.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No applications match these filters">Try another name or status.</EmptyState>
+        ) : (
+          <EmptyState title="No applications yet">
+            Create one with <code className="font-mono">np application create</code> or the API.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <Table caption="Applications" busy={query.isPlaceholderData}>
+            <THead>
+              <TR>
+                <TH>Name</TH>
+                <TH>Status</TH>
+                <TH>Repository</TH>
+                <TH>Created</TH>
+              </TR>
+            </THead>
+            <TBody>
+              {query.data.results.map((application) => (
+                <TR key={application.id}>
+                  <TD>
+                    <TextLink to={paths.application.getHref(application.id)}>{application.name}</TextLink>
+                    <div className="text-xs text-slate-500 dark:text-slate-400">{application.slug}</div>
+                  </TD>
+                  <TD>
+                    <StatusBadge status={application.status} />
+                  </TD>
+                  <TD className="max-w-xs truncate">
+                    {application.repository_url ? (
+                      <ExternalLink href={application.repository_url}>{application.repository_url.replace(/^https?:\/\//, '')}</ExternalLink>
+                    ) : (
+                      '—'
+                    )}
+                  </TD>
+                  <TD>
+                    <RelativeTime value={application.created_at} />
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+          <Pagination paging={query.data.paging} count={query.data.results.length} label="Applications pages" />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { deploymentSchema, type Deployment } from '@contract/deployment';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { apiPath, apiSend } from '@/lib/api-client';
+import { resourceKeys } from '@/lib/resource-keys';
+
+import { deploymentQueries } from './queries';
+
+export type CreateDeploymentInput = { scope_id: number; release_id: number; asset_name?: string };
+
+export function createDeployment(input: CreateDeploymentInput): Promise<Deployment> {
+  return apiSend('POST', apiPath('/deployment'), input, deploymentSchema);
+}
+
+export function useCreateDeployment(options: { onSuccess?: (deployment: Deployment) => void } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createDeployment,
+    onSuccess: (deployment) => {
+      queryClient.setQueryData(deploymentQueries.detail(deployment.id).queryKey, deployment);
+      options.onSuccess?.(deployment);
+      // The scope now has an in-progress deployment.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: deploymentQueries.lists() }),
+        queryClient.invalidateQueries({ queryKey: resourceKeys.scope.all }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+
+import { TextLink } from '@/components/ui/text-link';
+import { paths } from '@/lib/paths';
+
+import { deploymentQueries } from '../api/queries';
+
+export type DeploymentReleaseProps = {
+  deploymentId: number;
+  /** How to show a release (the releases feature's label), given its id. */
+  renderRelease: (releaseId: number) => ReactNode;
+};
+
+/** The release a deployment runs, linked to the deployment: "1.4.0 (deployment #12)". */
+export function DeploymentRelease({ deploymentId, renderRelease }: DeploymentReleaseProps) {
+  const query = useQuery({ ...deploymentQueries.detail(deploymentId), throwOnError: false });
+  return (
+    <span className="inline-flex flex-wrap items-center gap-x-2">
+      {query.data ? renderRelease(query.data.release_id) : <span className="text-slate-500">…</span>}
+      <TextLink to={paths.deployment.getHref(deploymentId)} className="text-xs">
+        deployment #{deploymentId}
+      </TextLink>
+    </span>
+  );
+}

@@ -1,0 +1,24 @@
+import { releaseSchema, type Release } from '@contract/release';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { apiPath, apiSend } from '@/lib/api-client';
+
+import { releaseQueries } from './queries';
+
+export type CreateReleaseInput = { status: 'active'; build_id: number; application_id: number; semver: string };
+
+export function createRelease(input: CreateReleaseInput): Promise<Release> {
+  return apiSend('POST', apiPath('/release'), input, releaseSchema);
+}
+
+export function useCreateRelease(options: { onSuccess?: (release: Release) => void } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createRelease,
+    onSuccess: (release) => {
+      queryClient.setQueryData(releaseQueries.detail(release.id).queryKey, release);
+      options.onSuccess?.(release);
+      return queryClient.invalidateQueries({ queryKey: releaseQueries.lists() });
+    },
+  });
+}

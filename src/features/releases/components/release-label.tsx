@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+
+import { describeError } from '@/lib/api-client';
+import { cn } from '@/lib/cn';
+
+import { releaseQueries } from '../api/queries';
+
+export type ReleaseLabelProps = { releaseId: number; className?: string };
+
+/** A release's semver (read by id, cached), or "release #id" while it loads or when it cannot be read. */
+export function ReleaseLabel({ releaseId, className }: ReleaseLabelProps) {
+  const query = useQuery({ ...releaseQueries.detail(releaseId), throwOnError: false });
+  if (query.data) return <span className={cn('font-mono font-medium', className)}>{query.data.semver}</span>;
+  return (
+    <span className={cn('text-slate-500 dark:text-slate-400', className)} title={query.isError ? describeError(query.error) : undefined}>
+      release #{releaseId}
+    </span>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Release } from '@contract/release';
+import type { ReactNode } from 'react';
+
+import { StatusBadge } from '@/components/ui/badge';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+
+export type ReleasesTableProps = {
+  releases: readonly Release[];
+  caption?: string;
+  busy?: boolean;
+  /** The build column (e.g. build id, commit and branch); defaults to the build id. */
+  renderBuild?: (release: Release) => ReactNode;
+  renderActions?: (release: Release) => ReactNode;
+};
+
+export function ReleasesTable({ releases, caption = 'Releases', busy, renderBuild, renderActions }: ReleasesTableProps) {
+  return (
+    <Table caption={caption} busy={busy}>
+      <THead>
+        <TR>
+          <TH>Version</TH>
+          <TH>Status</TH>
+          <TH>Build · commit</TH>
+          <TH>Created</TH>
+          {renderActions && (
+            <TH>
+              <span className="sr-only">Actions</span>
+            </TH>
+          )}
+        </TR>
+      </THead>
+      <TBody>
+        {releases.map((release) => (
+          <TR key={release.id}>
+            <TD className="font-mono font-medium">{release.semver}</TD>
+            <TD>
+              <StatusBadge status={release.status} />
+            </TD>
+            <TD>{renderBuild ? renderBuild(release) : `#${release.build_id}`}</TD>
+            <TD>
+              <RelativeTime value={release.created_at} />
+            </TD>
+            {renderActions && <TD className="text-right">{renderActions(release)}</TD>}
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * The runtime of live updates, loaded after the first page (it brings every entity schema with it).
+ *
+ * Keeps the react-query cache in step with the platform.
+ *
+ * - Live events (local mode): the console server's /console/events stream sends one `change` event per entity change
+ *   with the entity as GET /:resource/:id returns it. Each change patches the resource's detail query (when one is in
+ *   the cache) and invalidates that resource's lists. Bursts are coalesced: changes arriving within BATCH_MS are
+ *   applied together, the latest per entity, in one react-query batch (one render).
+ * - Polling (connected mode, `live_events: false`): active queries are refetched every FAST_POLL_MS while any
+ *   deployment in the cache is in flight and every SLOW_POLL_MS otherwise.
+ * - Either way nothing runs while the tab is hidden; when it becomes visible again every active query is resynced.
+ */
+import { applicationSchema } from '@contract/application';
+import { assetSchema } from '@contract/asset';
+import { buildSchema } from '@contract/build';
+import { changeEventSchema, consolePaths, type ChangeEvent, type ChangeResource } from '@contract/console';
+import { deploymentSchema } from '@contract/deployment';
+import { isInFlight } from '@contract/deployment-lifecycle';
+import { releaseSchema } from '@contract/release';
+import { scopeSchema } from '@contract/scope';
+import { notifyManager, type QueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+
+import { changeResourceKeys, resourceKeys } from './resource-keys';
+
+import { BATCH_MS, FAST_POLL_MS, SLOW_POLL_MS } from './live-updates';
+
+const entitySchemas: Record<ChangeResource, z.ZodType<Record<string, unknown>>> = {
+  application: applicationSchema,
+  build: buildSchema,
+  asset: assetSchema,
+  release: releaseSchema,
+  scope: scopeSchema,
+  deployment: deploymentSchema,
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function numberField(entity: Record<string, unknown> | null, field: string): number | undefined {
+  const value = entity?.[field];
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** Applies a batch of changes (the latest per entity) to the cache. Exported for tests. */
+export function applyChanges(queryClient: QueryClient, changes: readonly ChangeEvent[]): void {
+  notifyManager.batch(() => {
+    const listsToInvalidate = new Set<ChangeResource>();
+    const extraKeys: (readonly unknown[])[] = [];
+    for (const change of changes) {
+      const keys = changeResourceKeys(change.resource);
+      const detailKey = keys.detail(change.id);
+      listsToInvalidate.add(change.resource);
+      if (change.action === 'deleted') {
+        queryClient.removeQueries({ queryKey: detailKey, exact: true });
+      } else if (queryClient.getQueryState(detailKey)) {
+        const parsed = change.entity ? entitySchemas[change.resource].safeParse(change.entity) : undefined;
+        if (parsed?.success) {
+          // Merge rather than replace: a detail query may hold fields the event leaves out (e.g. a deployment's
+          // messages, which GET /deployment/:id returns only with include_messages=true).
+          queryClient.setQueryData<unknown>(detailKey, (old: unknown) => (isRecord(old) ? { ...old, ...parsed.data } : parsed.data));
+        } else {
+          // No entity, or one that fails its schema: let the query fetch (and report) it itself.
+          void queryClient.invalidateQueries({ queryKey: detailKey, exact: true });
+        }
+      }
+      // Entities that show up inside others: a build's assets, a scope's active/in-progress deployment and runtime.
+      if (change.resource === 'asset') {
+        const buildId = numberField(change.entity, 'build_id');
+        extraKeys.push(buildId === undefined ? resourceKeys.build.details() : resourceKeys.build.detail(buildId));
+      }
+      if (change.resource === 'deployment') {
+        const scopeId = numberField(change.entity, 'scope_id');
+        if (scopeId !== undefined) {
+          extraKeys.push(resourceKeys.scope.detail(scopeId), resourceKeys.scope.runtime(scopeId));
+        }
+        listsToInvalidate.add('scope');
+      }
+    }
+    for (const resource of listsToInvalidate) {
+      void queryClient.invalidateQueries({ queryKey: changeResourceKeys(resource).lists() });
+    }
+    for (const key of extraKeys) void queryClient.invalidateQueries({ queryKey: key });
+  });
+}
+
+/** Whether the cache holds a deployment in flight (or a scope with one), to poll fast. */
+export function hasDeploymentInFlight(queryClient: QueryClient): boolean {
+  const statuses: unknown[] = [];
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: resourceKeys.deployment.all })) {
+    const data = query.state.data;
+    if (isRecord(data) && Array.isArray(data.results)) {
+      for (const item of data.results) if (isRecord(item)) statuses.push(item.status);
+    } else if (isRecord(data)) {
+      statuses.push(data.status);
+    }
+  }
+  if (statuses.some((status) => typeof status === 'string' && isInFlight(status))) return true;
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: resourceKeys.scope.details() })) {
+    const data = query.state.data;
+    if (isRecord(data) && typeof data.in_progress_deployment === 'number') return true;
+  }
+  return false;
+}
+
+function resyncActive(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ refetchType: 'active' });
+}
+
+function isHidden(): boolean {
+  return typeof document !== 'undefined' && document.visibilityState === 'hidden';
+}
+
+/** Subscribes to /console/events. Returns the function that stops everything. */
+export function startEventStream(queryClient: QueryClient, url: string = consolePaths.events): () => void {
+  if (typeof EventSource === 'undefined') return () => undefined;
+  let source: EventSource | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let hadError = false;
+  const pending = new Map<string, ChangeEvent>();
+
+  const flush = () => {
+    timer = undefined;
+    const changes = [...pending.values()];
+    pending.clear();
+    if (changes.length > 0) applyChanges(queryClient, changes);
+  };
+
+  const onChange = (event: MessageEvent<string>) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    const parsed = changeEventSchema.safeParse(data);
+    if (!parsed.success) return;
+    const change = parsed.data;
+    const key = `${change.resource}:${change.id}`;
+    // Keep the latest state of each entity; re-insert so the batch keeps arrival order.
+    pending.delete(key);
+    pending.set(key, change);
+    timer ??= setTimeout(flush, BATCH_MS);
+  };
+
+  const open = () => {
+    if (source) return;
+    source = new EventSource(url);
+    source.addEventListener('change', onChange);
+    source.addEventListener('open', () => {
+      // After a dropped connection the browser reconnects by itself; changes made meanwhile were missed.
+      if (hadError) resyncActive(queryClient);
+      hadError = false;
+    });
+    source.addEventListener('error', () => {
+      hadError = true;
+    });
+  };
+
+  const close = () => {
+    source?.close();
+    source = undefined;
+    if (timer !== undefined) clearTimeout(timer);
+    flush();
+  };
+
+  const onVisibility = () => {
+    if (isHidden()) {
+      close();
+    } else {
+      open();
+      resyncActive(queryClient);
+    }
+  };
+
+  if (!isHidden()) open();
+  document.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    document.removeEventListener('visibilitychange', onVisibility);
+    close();
+  };
+}
+
+/** Refetches active queries on a timer, fast while a deployment is in flight. Returns the stop function. */
+export function startPolling(queryClient: QueryClient): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const schedule = () => {
+    if (stopped || isHidden()) return;
+    const delay = hasDeploymentInFlight(queryClient) ? FAST_POLL_MS : SLOW_POLL_MS;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (isHidden()) return;
+      void queryClient.refetchQueries({ type: 'active' }).finally(schedule);
+    }, delay);
+  };
+
+  const onVisibility = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (!isHidden()) {
+      resyncActive(queryClient);
+      schedule();
+    }
+  };
+
+  schedule();
+  document.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    stopped = true;
+    if (timer !== undefined) clearTimeout(timer);
+    document.removeEventListener('visibilitychange', onVisibility);
+  };
+}
+

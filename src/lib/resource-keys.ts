@@ -1,0 +1,44 @@
+/**
+ * The query keys of every API resource, so that code outside the features (live updates, polling) can address a
+ * resource's cache without importing a feature. Feature query factories build on these keys; nothing else writes keys
+ * by hand.
+ *
+ * Shape (TkDodo's hierarchy): [resource] → [resource, 'list'] → [resource, 'list', filters]
+ *                                        → [resource, 'detail'] → [resource, 'detail', id]
+ * Extra per-resource sub-keys (e.g. a scope's runtime) hang off [resource, <name>, id].
+ */
+import type { ChangeResource } from '@contract/console';
+
+function keysFor<const Resource extends string>(resource: Resource) {
+  return {
+    all: [resource] as const,
+    lists: () => [resource, 'list'] as const,
+    list: <Filters extends object>(filters: Filters) => [resource, 'list', filters] as const,
+    details: () => [resource, 'detail'] as const,
+    detail: (id: number) => [resource, 'detail', id] as const,
+  };
+}
+
+export const resourceKeys = {
+  application: keysFor('application'),
+  build: keysFor('build'),
+  asset: keysFor('asset'),
+  release: keysFor('release'),
+  scope: {
+    ...keysFor('scope'),
+    /** GET /console/scope/:id/runtime: instances and their last health check (local platform only). */
+    runtime: (scopeId: number) => ['scope', 'runtime', scopeId] as const,
+    /** GET /console/traffic?scope_id=: requests per deployment at the scope's address. */
+    traffic: (scopeId: number) => ['scope', 'traffic', scopeId] as const,
+  },
+  deployment: keysFor('deployment'),
+  console: {
+    all: ['console'] as const,
+    info: () => ['console', 'info'] as const,
+  },
+};
+
+/** The keys of the resources the console's event stream reports on. */
+export function changeResourceKeys(resource: ChangeResource) {
+  return resourceKeys[resource];
+}
