@@ -29,6 +29,11 @@ export async function killOrphanInstances(instanceTag: string): Promise<number> 
     await sleep(pollMs);
   }
   for (const pid of orphans) if (await isRunning(pid)) signal(pid, 'SIGKILL');
+  // SIGKILL is delivered asynchronously: wait (bounded) until they are gone, so their ports are free again.
+  for (let waited = 0; waited < termGraceMs; waited += pollMs) {
+    if (!(await anyRunning(orphans))) break;
+    await sleep(pollMs);
+  }
   return orphans.length;
 }
 
