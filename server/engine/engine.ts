@@ -148,8 +148,8 @@ export class DeploymentEngine {
         this.applySplit(scope, active, deployment);
         if (active) await this.groups.drainAndStop(active.id, this.proxies.get(scope.id), this.options.drainTimeoutMs);
         this.store.write((tx) => {
-          this.transitionIn(tx, deployment, 'finalized');
-          tx.deployments.update(deployment.id, { status_in_scope: 'active' });
+          this.transitionIn(tx, deployment, 'finalized', active ? undefined : 'all traffic on this release');
+          tx.deployments.update(deployment.id, { status_in_scope: 'active', strategy_data: { desired_switched_traffic: 100 } });
           if (active) {
             tx.deployments.update(active.id, { status_in_scope: 'inactive' });
             tx.deployments.addMessage(active.id, 'INFO', `replaced by deployment ${deployment.id}; instances stopped`);
@@ -165,7 +165,7 @@ export class DeploymentEngine {
         const ending: DeploymentStatus = deployment.strategy === 'initial' ? 'cancelled' : 'rolled_back';
         this.store.write((tx) => {
           this.transitionIn(tx, deployment, ending);
-          tx.deployments.update(deployment.id, { status_in_scope: 'inactive' });
+          tx.deployments.update(deployment.id, { status_in_scope: 'inactive', strategy_data: { desired_switched_traffic: 0 } });
           tx.scopes.update(scope.id, { in_progress_deployment: null });
         });
         return;

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 
+import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/lib/paths';
 
 import { Layout } from './layout';
@@ -26,6 +27,8 @@ export function createRoutes(): RouteObject[] {
       path: '/',
       Component: Layout,
       ErrorBoundary: RootErrorBoundary,
+      // Shown while the first page's lazy module loads.
+      HydrateFallback: () => <PageSpinner label="Loading np-console…" />,
       children: [
         { index: true, ErrorBoundary: RouteErrorBoundary, lazy: () => import('./routes/applications').then(convert) },
         page(paths.application.path, () => import('./routes/application')),

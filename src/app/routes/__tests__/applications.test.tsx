@@ -1,0 +1,115 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { delay, http, HttpResponse } from 'msw';
+import { describe, expect, test } from 'vitest';
+
+import { buildApplication, buildConsoleInfo } from '@/testing/data';
+import { db, requestsTo } from '@/testing/mocks/db';
+import { server } from '@/testing/mocks/server';
+import { renderRoute, searchOf, silenceConsoleErrors } from '@/testing/test-utils';
+
+describe('applications page', () => {
+  test('shows a loading state, then the applications', async () => {
+    db.applications.push(buildApplication({ name: 'checkout' }), buildApplication({ name: 'billing' }));
+    server.use(
+      http.get('/api/application', async ({ request }) => {
+        await delay(50);
+        const url = new URL(request.url);
+        return HttpResponse.json({ paging: { total: 2, offset: 0, limit: Number(url.searchParams.get('limit')) }, results: db.applications });
+      }),
+    );
+    renderRoute('/');
+    expect(await screen.findByText('Loading applications…')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'checkout' })).toHaveAttribute('href', `/applications/${db.applications[0]?.id}`);
+    expect(screen.getByRole('link', { name: 'billing' })).toBeInTheDocument();
+  });
+
+  test('says where the console is connected', async () => {
+    renderRoute('/');
+    expect(await screen.findByText('Local platform')).toBeInTheDocument();
+  });
+
+  test('shows the upstream host and organization in connected mode', async () => {
+    db.info = buildConsoleInfo({ mode: 'connected', upstream: { host: 'api.nullplatform.com', organization_id: 42 }, live_events: false });
+    renderRoute('/');
+    expect(await screen.findByText('Connected to api.nullplatform.com · org 42')).toBeInTheDocument();
+    expect(screen.getByText('Polling')).toBeInTheDocument();
+  });
+
+  test('shows an empty state', async () => {
+    renderRoute('/');
+    expect(await screen.findByText('No applications yet')).toBeInTheDocument();
+  });
+
+  test('a 500 reaches the route error boundary with its message and a way back', async () => {
+    silenceConsoleErrors();
+    server.use(http.get('/api/application', () => HttpResponse.json({ message: 'database is locked' }, { status: 500 })));
+    renderRoute('/');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Server error (500)')).toBeInTheDocument();
+    expect(within(alert).getByText('database is locked')).toBeInTheDocument();
+    expect(within(alert).getByRole('link', { name: 'Back to applications' })).toBeInTheDocument();
+    // The layout is still there.
+    expect(screen.getByRole('link', { name: 'np-console' })).toBeInTheDocument();
+  });
+
+  test('"Try again" on the error boundary refetches', async () => {
+    silenceConsoleErrors();
+    let fail = true;
+    server.use(
+      http.get('/api/application', () =>
+        fail
+          ? HttpResponse.json({ message: 'database is locked' }, { status: 500 })
+          : HttpResponse.json({ paging: { total: 1, offset: 0, limit: 30 }, results: [buildApplication({ name: 'recovered' })] }),
+      ),
+    );
+    const { user } = renderRoute('/');
+    await screen.findByText('database is locked');
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('link', { name: 'recovered' })).toBeInTheDocument();
+  });
+
+  test('a response missing a required field is an error state naming the field', async () => {
+    server.use(
+      http.get('/api/application', () =>
+        HttpResponse.json({ paging: { total: 1, offset: 0, limit: 30 }, results: [{ id: 1, name: 'no-slug', status: 'active' }] }),
+      ),
+    );
+    renderRoute('/');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('The server sent data this console does not understand')).toBeInTheDocument();
+    expect(within(alert).getByText('results[0].slug')).toBeInTheDocument();
+  });
+
+  test('search and status filters go to the URL and to the API', async () => {
+    db.applications.push(
+      buildApplication({ name: 'checkout' }),
+      buildApplication({ name: 'checkout-worker', status: 'inactive' }),
+      buildApplication({ name: 'billing' }),
+    );
+    const { user, router } = renderRoute('/');
+    await screen.findByRole('link', { name: 'billing' });
+
+    await user.type(screen.getByRole('searchbox', { name: /search by name/i }), 'checkout{Enter}');
+    await waitFor(() => expect(searchOf(router).get('name')).toBe('checkout'));
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'billing' })).not.toBeInTheDocument());
+    expect(screen.getByRole('link', { name: 'checkout-worker' })).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'inactive');
+    await waitFor(() => expect(searchOf(router).get('status')).toBe('inactive'));
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'checkout' })).not.toBeInTheDocument());
+    expect(screen.getByRole('link', { name: 'checkout-worker' })).toBeInTheDocument();
+
+    const last = requestsTo('/api/application').at(-1);
+    expect(last?.url.searchParams.get('name')).toBe('checkout');
+    expect(last?.url.searchParams.get('status')).toBe('inactive');
+  });
+
+  test('a deep link with filters shows the filtered view', async () => {
+    db.applications.push(buildApplication({ name: 'checkout' }), buildApplication({ name: 'billing', status: 'archived' }));
+    renderRoute('/?status=archived');
+    expect(await screen.findByRole('link', { name: 'billing' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'checkout' })).not.toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('archived');
+  });
+});

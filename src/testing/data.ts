@@ -1,0 +1,102 @@
+/**
+ * Small builders of API entities, valid against the contract schemas. Each call gets a fresh id unless one is given.
+ */
+import type { Application } from '@contract/application';
+import type { Asset } from '@contract/asset';
+import type { Build } from '@contract/build';
+import type { ConsoleInfo, ScopeRuntime } from '@contract/console';
+import type { Deployment } from '@contract/deployment';
+import type { Release } from '@contract/release';
+import type { Scope } from '@contract/scope';
+
+let nextId = 100;
+export function resetIds(): void {
+  nextId = 100;
+}
+function id(): number {
+  return nextId++;
+}
+
+/** An ISO timestamp `minutesAgo` minutes before now. */
+export function minutesAgo(minutes: number): string {
+  return new Date(Date.now() - minutes * 60_000).toISOString();
+}
+
+export function buildApplication(overrides: Partial<Application> = {}): Application {
+  const appId = overrides.id ?? id();
+  return {
+    id: appId,
+    name: `app-${appId}`,
+    slug: `app-${appId}`,
+    status: 'active',
+    namespace_id: 1,
+    repository_url: `https://github.com/acme/app-${appId}`,
+    nrn: `organization=1:account=1:namespace=1:application=${appId}`,
+    created_at: minutesAgo(60 * 24),
+    updated_at: minutesAgo(60),
+    ...overrides,
+  };
+}
+
+export function buildAsset(overrides: Partial<Asset> & { build_id: number }): Asset {
+  return { id: id(), name: 'main', type: 'docker-image', url: 'file:demo-apps/hello', ...overrides };
+}
+
+export function buildBuild(overrides: Partial<Build> & { application_id: number }): Build {
+  const buildId = overrides.id ?? id();
+  return {
+    id: buildId,
+    status: 'successful',
+    branch: 'main',
+    commit: { id: `${buildId}`.padEnd(40, 'a'), permalink: `https://github.com/acme/app/commit/${buildId}` },
+    description: `Build ${buildId}`,
+    created_at: minutesAgo(buildId % 50),
+    updated_at: minutesAgo(1),
+    ...overrides,
+  };
+}
+
+export function buildRelease(overrides: Partial<Release> & { application_id: number; build_id: number }): Release {
+  return { id: id(), semver: '1.0.0', status: 'active', created_at: minutesAgo(30), updated_at: minutesAgo(30), ...overrides };
+}
+
+export function buildScope(overrides: Partial<Scope> & { application_id: number }): Scope {
+  const scopeId = overrides.id ?? id();
+  return {
+    id: scopeId,
+    name: `scope-${scopeId}`,
+    slug: `scope-${scopeId}`,
+    type: 'web_pool_k8s',
+    status: 'active',
+    dimensions: { environment: 'production' },
+    domain: `127.0.0.1:${5000 + scopeId}`,
+    asset_name: 'main',
+    active_deployment: null,
+    in_progress_deployment: null,
+    nrn: `organization=1:account=1:namespace=1:application=${overrides.application_id}:scope=${scopeId}`,
+    created_at: minutesAgo(120),
+    ...overrides,
+  };
+}
+
+export function buildDeployment(overrides: Partial<Deployment> & { scope_id: number; release_id: number }): Deployment {
+  return {
+    id: id(),
+    status: 'finalized',
+    status_in_scope: 'active',
+    strategy: 'initial',
+    strategy_data: {},
+    messages: [],
+    created_at: minutesAgo(20),
+    updated_at: minutesAgo(10),
+    ...overrides,
+  };
+}
+
+export function buildConsoleInfo(overrides: Partial<ConsoleInfo> = {}): ConsoleInfo {
+  return { mode: 'local', upstream: null, live_events: true, version: '0.1.0', ...overrides };
+}
+
+export function buildRuntime(overrides: Partial<ScopeRuntime> & { scope_id: number }): ScopeRuntime {
+  return { address: '127.0.0.1:5000', health_check_path: '/health', instances: [], ...overrides };
+}

@@ -1,0 +1,51 @@
+/**
+ * The in-memory platform the MSW handlers serve. Tests seed it; setup-tests empties it after each test.
+ */
+import type { Application } from '@contract/application';
+import type { Asset } from '@contract/asset';
+import type { Build } from '@contract/build';
+import type { ConsoleInfo, ScopeRuntime } from '@contract/console';
+import type { Deployment } from '@contract/deployment';
+import type { Release } from '@contract/release';
+import type { Scope } from '@contract/scope';
+
+import { buildConsoleInfo, resetIds } from '../data';
+
+export type Db = {
+  info: ConsoleInfo;
+  applications: Application[];
+  builds: Build[];
+  assets: Asset[];
+  releases: Release[];
+  scopes: Scope[];
+  deployments: Deployment[];
+  runtimes: ScopeRuntime[];
+  /** Every request the handlers saw, for asserting what the SPA asked for. */
+  requests: { method: string; url: URL; body: unknown }[];
+};
+
+function empty(): Db {
+  return {
+    info: buildConsoleInfo(),
+    applications: [],
+    builds: [],
+    assets: [],
+    releases: [],
+    scopes: [],
+    deployments: [],
+    runtimes: [],
+    requests: [],
+  };
+}
+
+export const db: Db = empty();
+
+export function resetDb(): void {
+  Object.assign(db, empty());
+  resetIds();
+}
+
+/** The requests made to a path (e.g. '/api/build'), newest last. */
+export function requestsTo(pathname: string, method = 'GET') {
+  return db.requests.filter((request) => request.url.pathname === pathname && request.method === method);
+}

@@ -1,0 +1,108 @@
+/**
+ * MSW handlers that behave like the platform's API closely enough for component tests: lists with the filters,
+ * sort and paging the SPA uses, details, and the two creations the SPA makes (release, deployment) with their errors.
+ */
+import { DEFAULT_PAGE_LIMIT } from '@contract/common';
+import { isInFlight } from '@contract/deployment-lifecycle';
+import { http, HttpResponse, type HttpHandler } from 'msw';
+
+import { buildDeployment, buildRelease } from '../data';
+import { db } from './db';
+
+type Entity = { id: number; created_at?: string | undefined } & Record<string, unknown>;
+
+function record(request: Request, body?: unknown) {
+  db.requests.push({ method: request.method, url: new URL(request.url), body });
+}
+
+/** Filters the SPA sends: comma-separated values compared as strings; `name` is a substring match. */
+function list<T extends Entity>(items: readonly T[], url: URL, filterKeys: readonly string[]) {
+  let results = [...items];
+  for (const key of filterKeys) {
+    const raw = url.searchParams.get(key);
+    if (raw === null) continue;
+    if (key === 'name') {
+      results = results.filter((item) => String(item.name).toLowerCase().includes(raw.toLowerCase()));
+      continue;
+    }
+    const wanted = raw.split(',');
+    results = results.filter((item) => wanted.includes(String(item[key])));
+  }
+  const sort = url.searchParams.get('sort');
+  if (sort === 'created_at:desc') results.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)) || b.id - a.id);
+  if (sort === 'name:asc') results.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+  const limit = Number(url.searchParams.get('limit') ?? DEFAULT_PAGE_LIMIT);
+  const offset = Number(url.searchParams.get('offset') ?? 0);
+  return { paging: { total: results.length, offset, limit }, results: results.slice(offset, offset + limit) };
+}
+
+function notFound(what: string, id: string | readonly string[] | undefined) {
+  return HttpResponse.json({ message: `${what} ${String(id)} not found` }, { status: 404 });
+}
+
+function resource<T extends Entity>(path: string, items: () => T[], filterKeys: readonly string[], what: string): HttpHandler[] {
+  return [
+    http.get(`/api/${path}`, ({ request }) => {
+      record(request);
+      return HttpResponse.json(list(items(), new URL(request.url), filterKeys));
+    }),
+    http.get(`/api/${path}/:id`, ({ request, params }) => {
+      record(request);
+      const found = items().find((item) => String(item.id) === params.id);
+      return found ? HttpResponse.json(found) : notFound(what, params.id);
+    }),
+  ];
+}
+
+export const handlers: HttpHandler[] = [
+  http.get('/console/info', ({ request }) => {
+    record(request);
+    return HttpResponse.json(db.info);
+  }),
+  http.get('/console/scope/:id/runtime', ({ request, params }) => {
+    record(request);
+    const runtime = db.runtimes.find((item) => String(item.scope_id) === params.id);
+    return runtime ? HttpResponse.json(runtime) : notFound('runtime of scope', params.id);
+  }),
+  ...resource('application', () => db.applications, ['name', 'status', 'id'], 'application'),
+  http.get('/api/build/:id', ({ request, params }) => {
+    record(request);
+    const found = db.builds.find((item) => String(item.id) === params.id);
+    if (!found) return notFound('build', params.id);
+    return HttpResponse.json({ ...found, assets: db.assets.filter((asset) => asset.build_id === found.id) });
+  }),
+  ...resource('build', () => db.builds, ['application_id', 'branch', 'status'], 'build'),
+  ...resource('release', () => db.releases, ['application_id', 'build_id', 'id', 'semver'], 'release'),
+  ...resource('scope', () => db.scopes, ['application_id', 'id'], 'scope'),
+  ...resource('deployment', () => db.deployments, ['application_id', 'scope_id', 'status', 'release_id'], 'deployment'),
+  http.post('/api/release', async ({ request }) => {
+    const body = (await request.json()) as { application_id: number; build_id: number; semver: string; status: string };
+    record(request, body);
+    if (db.releases.some((release) => release.application_id === body.application_id && release.semver === body.semver)) {
+      return HttpResponse.json({ message: `semver ${body.semver} already exists for this application` }, { status: 409 });
+    }
+    const release = buildRelease({ application_id: body.application_id, build_id: body.build_id, semver: body.semver });
+    db.releases.push(release);
+    return HttpResponse.json(release);
+  }),
+  http.post('/api/deployment', async ({ request }) => {
+    const body = (await request.json()) as { scope_id: number; release_id: number; asset_name?: string };
+    record(request, body);
+    const scope = db.scopes.find((item) => item.id === body.scope_id);
+    if (!scope) return HttpResponse.json({ message: 'scope not found' }, { status: 404 });
+    if (db.deployments.some((deployment) => deployment.scope_id === scope.id && isInFlight(deployment.status))) {
+      return HttpResponse.json({ message: 'already a running deployment' }, { status: 400 });
+    }
+    const deployment = buildDeployment({
+      scope_id: scope.id,
+      release_id: body.release_id,
+      application_id: scope.application_id,
+      status: 'creating',
+      status_in_scope: 'candidate',
+      strategy: scope.active_deployment ? 'blue_green' : 'initial',
+      strategy_data: { desired_switched_traffic: 0, switched_traffic: 0 },
+    });
+    db.deployments.push(deployment);
+    return HttpResponse.json(deployment);
+  }),
+];
