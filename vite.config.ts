@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+const consoleOrigin = 'http://127.0.0.1:4000';
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
@@ -16,10 +17,13 @@ export default defineConfig({
   },
   server: {
     // `npm run dev` serves the SPA with hot reload and sends API calls to a console server on its default port.
-    proxy: {
-      '/api': 'http://127.0.0.1:4000',
-      '/console': 'http://127.0.0.1:4000',
-    },
+    // The console server checks Host and Origin, so the dev proxy presents itself as the console's own origin.
+    proxy: Object.fromEntries(
+      ['/api', '/console'].map((path) => [
+        path,
+        { target: consoleOrigin, changeOrigin: true, headers: { origin: consoleOrigin } },
+      ]),
+    ),
   },
   build: { outDir: 'dist', sourcemap: false },
 });

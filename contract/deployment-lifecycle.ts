@@ -97,6 +97,7 @@ export const deploymentTransitions: readonly Transition[] = [
     strategies: ['blue_green'],
     reason: 'all traffic back on the previous release, new instances stopped',
   },
+  { from: ['finalized'], to: 'deleted', by: 'platform', strategies: both, reason: 'the scope was deleted; its instances stopped' },
 ];
 
 export function findTransition(

@@ -80,6 +80,7 @@ export async function startConsoleServer(config: Config, options: ConsoleServerO
     }),
     staticDir: options.staticDir ?? join(consoleRoot, 'dist'),
     allowedHosts: allowedHostsFor(config.host, port),
+    deploymentExpiryMs: config.deploymentExpiryMs,
     checkAssetRunnable: (asset) => {
       const launch = resolveAssetLaunch(asset);
       return launch.ok ? undefined : launch.message;

@@ -173,4 +173,17 @@ describe('deployment engine', () => {
     );
     expect((deployment.messages ?? []).some((m) => m.level === 'WARNING' && /instance \d (exited|killed)/.test(m.message))).toBe(true);
   });
+
+  it('stops serving a deleted scope and deletes its active deployment', async () => {
+    harness = await startHarness();
+    const app = await withActiveRelease(harness, [{ semver: '1.0.0' }]);
+    const address = await scopeAddress(harness, app.scopeId);
+    const deleted = await harness.api('DELETE', `/api/scope/${app.scopeId}`);
+    expect(deleted.status).toBe(204);
+    const deployment = await harness.waitForDeployment(app.activeId, (d) => d.status === 'deleted', 'deleted');
+    expect(deployment.status_in_scope).toBe('inactive');
+    const scope = await harness.api<{ status: string; domain: string | null }>('GET', `/api/scope/${app.scopeId}`);
+    expect(scope.body).toMatchObject({ status: 'deleted', domain: null });
+    await expect(fetch(`http://${address}/api/greeting`)).rejects.toThrow();
+  });
 });

@@ -93,6 +93,10 @@ export class DeploymentEngine {
       await this.proxies.close(scopeId);
       return;
     }
+    if (scope.status === 'deleting') {
+      await this.deleteScope(scope);
+      return;
+    }
     const proxy = await this.proxies.ensure(scope, this.options.host);
     if (scope.domain !== proxy.address) {
       this.store.write((tx) => tx.scopes.update(scopeId, { domain: proxy.address }));
@@ -174,6 +178,20 @@ export class DeploymentEngine {
         // creating_approval and other statuses the local platform never enters: nothing to drive.
         return;
     }
+  }
+
+  /** A deleted scope stops serving: its instances stop, its address closes, its active deployment is deleted. */
+  private async deleteScope(scope: Scope): Promise<void> {
+    await this.groups.stopScope(scope.id, this.proxies.get(scope.id));
+    await this.proxies.close(scope.id);
+    const active = this.store.deployments.activeForScope(scope.id);
+    this.store.write((tx) => {
+      if (active) {
+        this.transitionIn(tx, active, 'deleted');
+        tx.deployments.update(active.id, { status_in_scope: 'inactive' });
+      }
+      tx.scopes.update(scope.id, { status: 'deleted', active_deployment: null, domain: null });
+    });
   }
 
   /** Sets the proxy's split from the database and records the share the proxy really applies. */

@@ -78,7 +78,8 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorBody(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`),
+      // The rest of the body is never read: close the connection so that the client does not reuse it.
+      onError: (c) => errorBody(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }),
     }),
   );
   app.use('/api/*', async (c, next) => {

@@ -129,15 +129,15 @@ export function explainList(ctx: StoreContext, spec: ListSpec): { page: string[]
 /** The SET part of an UPDATE from the columns that really change; undefined when nothing changes. */
 export function changedColumns(current: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> | undefined {
   const changed: Record<string, unknown> = {};
-  let any = false;
+  let hasChanges = false;
   for (const [column, value] of Object.entries(next)) {
     if (value === undefined) continue;
     if (current[column] !== value) {
       changed[column] = value;
-      any = true;
+      hasChanges = true;
     }
   }
-  return any ? changed : undefined;
+  return hasChanges ? changed : undefined;
 }
 
 export function updateRow(ctx: StoreContext, table: string, id: number, columns: Record<string, unknown>): void {

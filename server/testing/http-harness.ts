@@ -123,3 +123,38 @@ export function messageOf(response: ApiResponse): string {
   if (typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string') return body.message;
   throw new Error(`expected a JSON {message}, got ${response.status} ${response.text}`);
 }
+
+/**
+ * A request through node:http, which (unlike fetch) sends the Host, Origin and Sec-Fetch-* headers exactly as given:
+ * for security tests that play a browser or a rebinding attack.
+ */
+export async function rawRequest(
+  harness: Pick<Harness, 'baseUrl'>,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<ApiResponse> {
+  const { request } = await import('node:http');
+  const url = new URL(path, harness.baseUrl);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers: { ...headers, ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }) } },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            if (typeof value === 'string') responseHeaders.set(name, value);
+          }
+          const isJson = (incoming.headers['content-type'] ?? '').includes('application/json');
+          resolve({ status: incoming.statusCode ?? 0, headers: responseHeaders, text, body: isJson && text !== '' ? JSON.parse(text) : undefined });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
