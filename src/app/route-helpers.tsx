@@ -17,7 +17,7 @@ export function useIdParam(name: string): number | undefined {
 
 export function InvalidId({ what }: { what: string }) {
   return (
-    <EmptyState title={`This address does not name a ${what}`}>
+    <EmptyState title={`This address does not name ${what}`}>
       <TextLink to={paths.home.getHref()}>Back to applications</TextLink>
     </EmptyState>
   );

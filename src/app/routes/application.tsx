@@ -22,7 +22,7 @@ export const handle: RouteHandle = {
 function ScopeCards({ applicationId }: { applicationId: number }) {
   const { list, scopes } = useApplicationScopes(applicationId);
   if (list.isPending) return <PageSpinner label="Loading scopes…" />;
-  if (list.isError) return <ErrorState error={list.error} title="Couldn't load the scopes" onRetry={() => void list.refetch()} />;
+  if (list.data === undefined) return <ErrorState error={list.error} title="Couldn't load the scopes" onRetry={() => void list.refetch()} />;
   if (!scopes || scopes.length === 0) {
     return <EmptyState title="No scopes yet">A scope is where a release runs: create one with np scope create.</EmptyState>;
   }
@@ -54,7 +54,7 @@ function ScopeCards({ applicationId }: { applicationId: number }) {
 
 export default function ApplicationRoute() {
   const applicationId = useIdParam('applicationId');
-  if (applicationId === undefined) return <InvalidId what="application" />;
+  if (applicationId === undefined) return <InvalidId what="an application" />;
   return (
     <>
       <ApplicationHeader applicationId={applicationId} section="overview" />

@@ -37,7 +37,7 @@ function BuildPage({ buildId }: { buildId: number }) {
   const navigate = useNavigate();
   const query = useQuery(buildQueries.detail(buildId));
   if (query.isPending) return <PageSpinner label="Loading build…" />;
-  if (query.isError) {
+  if (query.data === undefined) {
     return (
       <ErrorState
         error={query.error}
@@ -74,6 +74,6 @@ function BuildPage({ buildId }: { buildId: number }) {
 
 export default function BuildRoute() {
   const buildId = useIdParam('buildId');
-  if (buildId === undefined) return <InvalidId what="build" />;
+  if (buildId === undefined) return <InvalidId what="a build" />;
   return <BuildPage buildId={buildId} />;
 }

@@ -15,7 +15,7 @@ export const handle: RouteHandle = {
 
 export default function BuildsRoute() {
   const applicationId = useIdParam('applicationId');
-  if (applicationId === undefined) return <InvalidId what="application" />;
+  if (applicationId === undefined) return <InvalidId what="an application" />;
   return (
     <>
       <ApplicationHeader applicationId={applicationId} section="builds" />

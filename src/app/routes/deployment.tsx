@@ -40,7 +40,7 @@ export const handle: RouteHandle = {
 function DeploymentPage({ deploymentId }: { deploymentId: number }) {
   const query = useQuery(deploymentQueries.detail(deploymentId));
   if (query.isPending) return <PageSpinner label="Loading deployment…" />;
-  if (query.isError) {
+  if (query.data === undefined) {
     return (
       <ErrorState
         error={query.error}
@@ -61,6 +61,6 @@ function DeploymentPage({ deploymentId }: { deploymentId: number }) {
 
 export default function DeploymentRoute() {
   const deploymentId = useIdParam('deploymentId');
-  if (deploymentId === undefined) return <InvalidId what="deployment" />;
+  if (deploymentId === undefined) return <InvalidId what="a deployment" />;
   return <DeploymentPage deploymentId={deploymentId} />;
 }

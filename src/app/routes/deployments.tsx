@@ -31,7 +31,7 @@ function Deployments({ applicationId }: { applicationId: number }) {
 
 export default function DeploymentsRoute() {
   const applicationId = useIdParam('applicationId');
-  if (applicationId === undefined) return <InvalidId what="application" />;
+  if (applicationId === undefined) return <InvalidId what="an application" />;
   return (
     <>
       <ApplicationHeader applicationId={applicationId} section="deployments" />

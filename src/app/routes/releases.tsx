@@ -55,7 +55,7 @@ function DeployAction({ release }: { release: Release }) {
 
 export default function ReleasesRoute() {
   const applicationId = useIdParam('applicationId');
-  if (applicationId === undefined) return <InvalidId what="application" />;
+  if (applicationId === undefined) return <InvalidId what="an application" />;
   return (
     <>
       <ApplicationHeader applicationId={applicationId} section="releases" />

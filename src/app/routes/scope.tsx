@@ -37,7 +37,7 @@ export const handle: RouteHandle = {
 function ScopePage({ scopeId }: { scopeId: number }) {
   const query = useQuery(scopeQueries.detail(scopeId));
   if (query.isPending) return <PageSpinner label="Loading scope…" />;
-  if (query.isError) {
+  if (query.data === undefined) {
     return (
       <ErrorState
         error={query.error}
@@ -86,6 +86,6 @@ function ScopePage({ scopeId }: { scopeId: number }) {
 
 export default function ScopeRoute() {
   const scopeId = useIdParam('scopeId');
-  if (scopeId === undefined) return <InvalidId what="scope" />;
+  if (scopeId === undefined) return <InvalidId what="a scope" />;
   return <ScopePage scopeId={scopeId} />;
 }

@@ -19,7 +19,7 @@ export const handle: RouteHandle = {
 function Scopes({ applicationId }: { applicationId: number }) {
   const { list, scopes } = useApplicationScopes(applicationId);
   if (list.isPending) return <PageSpinner label="Loading scopes…" />;
-  if (list.isError) return <ErrorState error={list.error} title="Couldn't load the scopes" onRetry={() => void list.refetch()} />;
+  if (list.data === undefined) return <ErrorState error={list.error} title="Couldn't load the scopes" onRetry={() => void list.refetch()} />;
   if (!scopes || scopes.length === 0) return <EmptyState title="No scopes yet">Create one with np scope create.</EmptyState>;
   return (
     <ScopesTable
@@ -44,7 +44,7 @@ function Scopes({ applicationId }: { applicationId: number }) {
 
 export default function ScopesRoute() {
   const applicationId = useIdParam('applicationId');
-  if (applicationId === undefined) return <InvalidId what="application" />;
+  if (applicationId === undefined) return <InvalidId what="an application" />;
   return (
     <>
       <ApplicationHeader applicationId={applicationId} section="scopes" />

@@ -33,7 +33,7 @@ export function ApplicationHeader({ applicationId, section, title }: Application
   return (
     <>
       <title>{`${[section === 'overview' ? undefined : current?.label, name ?? `Application ${applicationId}`].filter(Boolean).join(' · ')} · np-console`}</title>
-      {query.isError ? (
+      {query.isError && !query.data ? (
         <ErrorState error={query.error} title="Couldn't load the application" className="mb-6" onRetry={() => void query.refetch()} />
       ) : (
         <PageHeader

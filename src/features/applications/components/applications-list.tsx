@@ -48,7 +48,7 @@ export function ApplicationsList() {
       </FilterBar>
       {query.isPending ? (
         <PageSpinner label="Loading applications…" />
-      ) : query.isError ? (
+      ) : query.data === undefined ? (
         <ErrorState error={query.error} title="Couldn't load the applications" onRetry={() => void query.refetch()} />
       ) : query.data.results.length === 0 ? (
         filtered ? (

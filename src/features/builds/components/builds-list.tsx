@@ -39,7 +39,7 @@ export function BuildsList({ applicationId }: { applicationId: number }) {
       </FilterBar>
       {query.isPending ? (
         <PageSpinner label="Loading builds…" />
-      ) : query.isError ? (
+      ) : query.data === undefined ? (
         <ErrorState error={query.error} title="Couldn't load the builds" onRetry={() => void query.refetch()} />
       ) : query.data.results.length === 0 ? (
         <EmptyState title={filtered ? 'No builds match these filters' : 'No builds yet'}>

@@ -92,7 +92,7 @@ function ScopeOption({ scope, checked, onSelect }: { scope: Scope; checked: bool
       <input type="radio" name="scope" value={scope.id} checked={checked} onChange={onSelect} className="mt-1" />
       <span className="flex-1">
         <span className="flex flex-wrap items-center gap-2">
-          <span className="font-medium">{scope.name}</span>
+          <span className="font-medium">{scope.name}</span>{' '}
           <StatusBadge status={scope.status} />
           {inFlight && <span className="text-xs text-amber-700 dark:text-amber-400">deployment in flight</span>}
         </span>

@@ -48,7 +48,7 @@ export function DeploymentsList({ filter, clearHref, renderRelease, renderScope,
       </FilterBar>
       {query.isPending ? (
         <PageSpinner label="Loading deployments…" />
-      ) : query.isError ? (
+      ) : query.data === undefined ? (
         <ErrorState error={query.error} title="Couldn't load the deployments" onRetry={() => void query.refetch()} />
       ) : query.data.results.length === 0 ? (
         <EmptyState title={status ? `No ${humanize(status)} deployments` : 'No deployments yet'}>

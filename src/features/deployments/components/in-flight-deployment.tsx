@@ -16,7 +16,7 @@ export type InFlightDeploymentProps = { deploymentId: number; renderRelease: (re
 export function InFlightDeployment({ deploymentId, renderRelease }: InFlightDeploymentProps) {
   const query = useQuery({ ...deploymentQueries.detail(deploymentId), throwOnError: false });
   const link = <TextLink to={paths.deployment.getHref(deploymentId)}>Deployment #{deploymentId}</TextLink>;
-  if (query.isError) {
+  if (query.data === undefined && query.isError) {
     return (
       <div className="text-sm">
         {link}

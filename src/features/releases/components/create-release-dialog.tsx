@@ -146,7 +146,7 @@ function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
                   onChange={() => change(next[bump])}
                   disabled={versions.isPending}
                 />
-                <span className="capitalize">{bump}</span>
+                <span className="capitalize">{bump}</span>{' '}
                 <span className="font-mono">{next[bump]}</span>
               </label>
             ))}

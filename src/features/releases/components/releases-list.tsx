@@ -30,7 +30,7 @@ export function ReleasesList({ applicationId, buildId, paged = true, renderBuild
   const query = useQuery(releaseQueries.list({ application_id: applicationId, build_id: buildId, ...paging }));
 
   if (query.isPending) return <PageSpinner label="Loading releases…" />;
-  if (query.isError) return <ErrorState error={query.error} title="Couldn't load the releases" onRetry={() => void query.refetch()} />;
+  if (query.data === undefined) return <ErrorState error={query.error} title="Couldn't load the releases" onRetry={() => void query.refetch()} />;
   if (query.data.results.length === 0) {
     return <EmptyState title="No releases yet">{emptyText ?? 'Create a release from a successful build.'}</EmptyState>;
   }

@@ -56,7 +56,7 @@ export function ScopeRequirements({ scope }: { scope: Scope }) {
       <Requirements healthPath={healthPath} />
       {runtime.isPending ? (
         <Spinner label="Reading instance health…" />
-      ) : runtime.isError ? (
+      ) : runtime.data === undefined ? (
         runtime.error instanceof ApiError && runtime.error.isNotFound ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Instance health is reported by nullplatform for this scope; the console has no local runtime for it.

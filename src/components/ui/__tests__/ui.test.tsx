@@ -1,0 +1,89 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { MemoryRouter } from 'react-router-dom';
+import { describe, expect, test, vi } from 'vitest';
+
+import { ApiError, SchemaError } from '@/lib/api-client';
+
+import { CodeSnippet } from '../code-snippet';
+import { ConfirmDialog } from '../confirm-dialog';
+import { ErrorState } from '../error-state';
+import { Pagination } from '../pagination';
+import { StatusBadge, statusTone } from '../badge';
+
+describe('ui primitives', () => {
+  test('code snippet: tabs switch with the arrow keys and copy announces "Copied"', async () => {
+    const user = userEvent.setup();
+    render(<CodeSnippet snippet={{ np: 'np deployment read --id 1', curl: 'curl "$NP_API_URL/deployment/1"' }} />);
+    const npTab = screen.getByRole('tab', { name: 'np CLI' });
+    expect(npTab).toHaveAttribute('aria-selected', 'true');
+    await user.click(screen.getByRole('button', { name: 'Copy np command' }));
+    expect(await navigator.clipboard.readText()).toBe('np deployment read --id 1');
+    expect(screen.getAllByText('Copied').length).toBeGreaterThan(0);
+    npTab.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'curl' })).toHaveFocus();
+    expect(screen.getByRole('tabpanel')).toHaveTextContent('curl "$NP_API_URL/deployment/1"');
+  });
+
+  test('confirm dialog restates the change and confirms or cancels', async () => {
+    const user = userEvent.setup();
+    const onConfirm = vi.fn();
+    function Harness() {
+      const [open, setOpen] = useState(true);
+      return (
+        <ConfirmDialog
+          open={open}
+          onOpenChange={setOpen}
+          title="Move traffic?"
+          description="old 75% → 50%, new 25% → 50%"
+          confirmLabel="Move traffic"
+          onConfirm={onConfirm}
+        />
+      );
+    }
+    render(<Harness />);
+    const dialog = screen.getByRole('alertdialog', { name: 'Move traffic?' });
+    expect(dialog).toHaveAccessibleDescription('old 75% → 50%, new 25% → 50%');
+    await user.click(within(dialog).getByRole('button', { name: 'Move traffic' }));
+    expect(onConfirm).toHaveBeenCalledTimes(1);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  });
+
+  test('error state names an API error and a schema error', () => {
+    const { rerender } = render(
+      <MemoryRouter>
+        <ErrorState error={new ApiError({ status: 409, message: 'already a running deployment', body: {}, method: 'POST', url: '/api/deployment' })} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByText('Request refused (409)')).toBeInTheDocument();
+    expect(screen.getByText('already a running deployment')).toBeInTheDocument();
+    rerender(
+      <MemoryRouter>
+        <ErrorState error={new SchemaError({ issues: [{ path: 'strategy_data', message: 'Invalid input' }], method: 'GET', url: '/api/deployment/1' })} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByText('strategy_data')).toBeInTheDocument();
+  });
+
+  test('pagination links keep the filters and move the offset', () => {
+    render(
+      <MemoryRouter initialEntries={['/x?status=failed&offset=30']}>
+        <Pagination paging={{ total: 95, offset: 30, limit: 30 }} count={30} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByText('Showing 31–60 of 95')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Previous' })).toHaveAttribute('href', '/x?status=failed');
+    expect(screen.getByRole('link', { name: 'Next' })).toHaveAttribute('href', '/x?status=failed&offset=60');
+  });
+
+  test('status badges say the status and carry a tone per status', () => {
+    render(<StatusBadge status="waiting_for_instances" />);
+    expect(screen.getByText('waiting for instances')).toBeInTheDocument();
+    expect(statusTone('finalized')).toBe('success');
+    expect(statusTone('failed')).toBe('danger');
+    expect(statusTone('something-new')).toBe('neutral');
+  });
+});
