@@ -25,5 +25,6 @@ export default defineConfig({
       ]),
     ),
   },
-  build: { outDir: 'dist', sourcemap: false },
+  // The manifest lets scripts/print-size.ts follow the first page's chunks.
+  build: { outDir: 'dist', sourcemap: false, manifest: true },
 });

@@ -1,17 +1,32 @@
 /**
- * Prints the JavaScript a browser loads for the first page (the entry script and the chunks it preloads),
- * gzipped, next to the budget. Run after `vite build`.
+ * Prints the JavaScript a browser loads for the first page — the entry chunk, the chunks it imports, and the lazy
+ * route module of `/` with its imports — gzipped, next to the budget. Reads the manifest `vite build` writes.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const FIRST_PAGE_BUDGET_KB = 150;
+/** The route module rendered at `/`. */
+export const FIRST_ROUTE_MODULE = 'src/app/routes/applications.tsx';
+
+type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean };
+type Manifest = Record<string, ManifestChunk>;
 
 export function firstPageScripts(distDir: string): string[] {
-  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const sources = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((match) => match[1] ?? '');
-  return [...new Set(sources)].map((source) => join(distDir, source.replace(/^\//, '')));
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (chunk === undefined || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    chunk.imports?.forEach(visit);
+  };
+  Object.entries(manifest)
+    .filter(([, chunk]) => chunk.isEntry)
+    .forEach(([key]) => visit(key));
+  visit(FIRST_ROUTE_MODULE);
+  return [...files].filter((file) => file.endsWith('.js')).map((file) => join(distDir, file));
 }
 
 export function gzippedKb(file: string): number {

@@ -6,11 +6,13 @@ import { resolve } from 'node:path';
 
 import { z } from 'zod';
 
+import { Secret } from './connected/secret';
+
 const durationPattern = /^(\d+)(ms|s|m|h)?$/;
 const unitMs = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 
 /** "90s", "2h", "1500ms" or a plain number of milliseconds. */
-function duration(name: string, fallback: string) {
+function duration(name: string, fallback: string, options: { positive?: boolean } = {}) {
   return z
     .string()
     .default(fallback)
@@ -21,9 +23,70 @@ function duration(name: string, fallback: string) {
         return z.NEVER;
       }
       const unit = (match[2] ?? 'ms') as keyof typeof unitMs;
-      return Number(match[1]) * unitMs[unit];
+      const ms = Number(match[1]) * unitMs[unit];
+      if (options.positive === true && ms <= 0) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be longer than 0 (got "${raw}")` });
+        return z.NEVER;
+      }
+      return ms;
     });
 }
+
+/**
+ * NP_API_URL: the API's address, http(s) with no path: nullplatform's paths start at the root (`/token`,
+ * `/application`, …). The one path allowed is `/api`, where another np-console serves its local platform (so a
+ * connected console can stand in front of one, as the tests do). Normalized without a trailing slash, e.g.
+ * `https://api.nullplatform.com` or `http://127.0.0.1:4000/api`.
+ */
+/** Where an np-console serves its local platform's API. */
+const LOCAL_PLATFORM_API_PATH = '/api';
+
+const apiUrlSchema = z.string().transform((raw, ctx) => {
+  const fail = (message: string) => {
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  };
+  const example = 'such as https://api.nullplatform.com';
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return fail(`NP_API_URL must be an http(s) URL ${example} (got "${raw}")`);
+  }
+  // Checked before anything that echoes the value: a URL with credentials must not end up in a log.
+  if (url.username !== '' || url.password !== '') {
+    return fail('NP_API_URL must not carry credentials (user:password@); the key goes in NP_API_KEY');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return fail(`NP_API_URL must start with http:// or https:// (got "${url.protocol}" in "${raw}")`);
+  }
+  const path = url.pathname.replace(/\/$/, '');
+  if ((path !== '' && path !== LOCAL_PLATFORM_API_PATH) || url.search !== '' || url.hash !== '') {
+    return fail(`NP_API_URL must be the API's address with no path, query or fragment, ${example} (got "${raw}")`);
+  }
+  return `${url.origin}${path}`;
+});
+
+const switchSchema = (name: string) =>
+  z
+    .string()
+    .default('0')
+    .transform((raw, ctx) => {
+      const value = raw.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+      if (['0', 'false', 'no', 'off'].includes(value)) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} must be 1 or 0 (got "${raw}")` });
+      return z.NEVER;
+    });
+
+/** Comma-separated keys; the values never appear in a message. */
+const keyListSchema = z.string().transform((raw) =>
+  raw
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key !== '')
+    .map((key) => new Secret(key)),
+);
 
 const envSchema = z.object({
   HOST: z
@@ -47,7 +110,35 @@ const envSchema = z.object({
   NP_CONSOLE_HEALTH_TIMEOUT: duration('NP_CONSOLE_HEALTH_TIMEOUT', '60s'),
   NP_CONSOLE_HEALTH_INTERVAL: duration('NP_CONSOLE_HEALTH_INTERVAL', '500ms'),
   NP_CONSOLE_DRAIN_TIMEOUT: duration('NP_CONSOLE_DRAIN_TIMEOUT', '10s'),
+  NP_API_URL: apiUrlSchema.optional(),
+  NP_API_KEY: z
+    .string()
+    .transform((raw) => raw.trim())
+    .optional(),
+  NP_API_TIMEOUT: duration('NP_API_TIMEOUT', '15s', { positive: true }),
+  NP_CONSOLE_REQUIRE_TOKEN: switchSchema('NP_CONSOLE_REQUIRE_TOKEN'),
+  NP_CONSOLE_API_KEYS: keyListSchema.optional(),
+  NP_CONSOLE_TOKEN_TTL: duration('NP_CONSOLE_TOKEN_TTL', '1h', { positive: true }),
 });
+
+/** Connected mode: `/api` is forwarded to a nullplatform API instead of the local platform. */
+export type ConnectedConfig = {
+  /** The API's base address without a trailing slash, e.g. `https://api.nullplatform.com`. */
+  apiUrl: string;
+  /** Exchanged for a token at start-up; stays in server memory (a Secret never prints itself). */
+  apiKey: Secret;
+  /** Longest wait for an upstream answer before the browser gets 504. */
+  timeoutMs: number;
+};
+
+/** Access tokens of the local platform (`POST /api/token`). */
+export type LocalTokensConfig = {
+  /** Whether every /api request but POST /api/token needs `Authorization: Bearer <token>`. */
+  required: boolean;
+  /** The keys POST /api/token accepts when tokens are required (otherwise any non-empty key). */
+  apiKeys: Secret[];
+  ttlMs: number;
+};
 
 export type Config = {
   host: string;
@@ -58,6 +149,9 @@ export type Config = {
   healthTimeoutMs: number;
   healthIntervalMs: number;
   drainTimeoutMs: number;
+  /** Null: the local platform (default). */
+  connected: ConnectedConfig | null;
+  tokens: LocalTokensConfig;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -66,10 +160,16 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   // Empty variables count as unset, so `PORT= npm start` behaves like `npm start`.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
-  }
+  const errors = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+    ...crossChecks(present),
+  ];
+  if (!parsed.success || errors.length > 0) return { ok: false, errors };
   const values = parsed.data;
+  const connected =
+    values.NP_API_URL !== undefined && values.NP_API_KEY !== undefined
+      ? { apiUrl: values.NP_API_URL, apiKey: new Secret(values.NP_API_KEY), timeoutMs: values.NP_API_TIMEOUT }
+      : null;
   return {
     ok: true,
     config: {
@@ -81,6 +181,46 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
       healthTimeoutMs: values.NP_CONSOLE_HEALTH_TIMEOUT,
       healthIntervalMs: values.NP_CONSOLE_HEALTH_INTERVAL,
       drainTimeoutMs: values.NP_CONSOLE_DRAIN_TIMEOUT,
+      connected,
+      tokens: {
+        required: values.NP_CONSOLE_REQUIRE_TOKEN,
+        apiKeys: values.NP_CONSOLE_API_KEYS ?? [],
+        ttlMs: values.NP_CONSOLE_TOKEN_TTL,
+      },
     },
   };
+}
+
+/** Rules between variables. Messages name variables, never a key's value. */
+function crossChecks(env: Record<string, string | undefined>): string[] {
+  const errors: string[] = [];
+  const has = (name: string) => (env[name] ?? '').trim() !== '';
+  if (has('NP_API_URL') && !has('NP_API_KEY')) {
+    errors.push(
+      'NP_API_KEY: NP_API_KEY is missing: connected mode needs both NP_API_URL and NP_API_KEY (unset NP_API_URL to use the local platform)',
+    );
+  }
+  if (has('NP_API_KEY') && !has('NP_API_URL')) {
+    errors.push(
+      'NP_API_URL: NP_API_URL is missing: connected mode needs both NP_API_URL and NP_API_KEY (e.g. NP_API_URL=https://api.nullplatform.com)',
+    );
+  }
+  const requireRaw = (env['NP_CONSOLE_REQUIRE_TOKEN'] ?? '').trim().toLowerCase();
+  const requireToken = ['1', 'true', 'yes', 'on'].includes(requireRaw);
+  const requireOff = ['', '0', 'false', 'no', 'off'].includes(requireRaw);
+  const hasKeys = (env['NP_CONSOLE_API_KEYS'] ?? '').split(',').some((key) => key.trim() !== '');
+  if (requireToken && !hasKeys) {
+    errors.push(
+      'NP_CONSOLE_API_KEYS: NP_CONSOLE_API_KEYS is required when NP_CONSOLE_REQUIRE_TOKEN=1: give the API keys POST /api/token accepts, comma-separated',
+    );
+  }
+  if (requireOff && has('NP_CONSOLE_API_KEYS')) {
+    errors.push('NP_CONSOLE_API_KEYS: NP_CONSOLE_API_KEYS has no effect without NP_CONSOLE_REQUIRE_TOKEN=1; set both or neither');
+  }
+  if (requireToken && (has('NP_API_URL') || has('NP_API_KEY'))) {
+    errors.push(
+      'NP_CONSOLE_REQUIRE_TOKEN: NP_CONSOLE_REQUIRE_TOKEN protects the local platform; in connected mode (NP_API_URL) nullplatform checks its own tokens, so unset it',
+    );
+  }
+  return errors;
 }

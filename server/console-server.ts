@@ -1,22 +1,24 @@
 /**
- * Wires the console server: the store, the deployment engine with its instance supervisor and scope proxies, and
- * the HTTP app, on one origin. Used by `main.ts` and by tests that need the whole server in-process.
+ * Wires the console server. Local mode (default): the store, the deployment engine with its instance supervisor and
+ * scope proxies, and the HTTP app, on one origin. Connected mode (NP_API_URL and NP_API_KEY): the SPA and a proxy to
+ * nullplatform, nothing else (server/connected/). Used by `main.ts` and by tests that need the whole server in-process.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { serve, type ServerType } from '@hono/node-server';
-
 import type { Scope } from '@contract/scope';
 
-import type { Config } from './config';
+import type { Config, ConnectedConfig } from './config';
+import { type ConnectedConsoleServer, startConnectedConsoleServer } from './connected/connected-server';
 import { consoleRoot, resolveAssetLaunch } from './engine/asset-launch';
 import { DeploymentEngine } from './engine/engine';
 import { engineRuntimeView } from './engine/engine-runtime-view';
 import { InstanceGroups } from './engine/instance-groups';
 import { ScopeProxies } from './engine/scope-proxies';
 import { createApp } from './http/create-app';
+import { advertised, allowedHostsFor, closeServer, listen } from './http/listen';
+import { LocalTokenIssuer } from './http/tokens';
 import { findFreePort } from './runtime/free-port';
 import { killOrphanInstances } from './runtime/orphans';
 import { InstanceSupervisor } from './runtime/supervisor';
@@ -26,7 +28,8 @@ import { Store } from './store/store';
 export const CONSOLE_VERSION = '0.1.0';
 const DEFAULT_HEALTH_PATH = '/health';
 
-export type ConsoleServer = {
+export type LocalConsoleServer = {
+  mode: 'local';
   url: string;
   port: number;
   store: Store;
@@ -34,6 +37,11 @@ export type ConsoleServer = {
   /** Stops the HTTP server, the engine (instances and proxies) and closes the database. */
   close(): Promise<void>;
 };
+
+export type { ConnectedConsoleServer } from './connected/connected-server';
+
+/** `mode` tells them apart: only the local platform has a store and an engine. */
+export type ConsoleServer = LocalConsoleServer | ConnectedConsoleServer;
 
 export type ConsoleServerOptions = { log?: (line: string) => void; staticDir?: string };
 
@@ -48,6 +56,19 @@ export function instanceTagOf(dataDir: string): string {
 
 export async function startConsoleServer(config: Config, options: ConsoleServerOptions = {}): Promise<ConsoleServer> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const staticDir = options.staticDir ?? join(consoleRoot, 'dist');
+  if (isConnected(config)) return startConnectedConsoleServer(config, { version: CONSOLE_VERSION, staticDir, log });
+  return startLocalConsoleServer(config, { log, staticDir });
+}
+
+function isConnected(config: Config): config is Config & { connected: ConnectedConfig } {
+  return config.connected !== null;
+}
+
+async function startLocalConsoleServer(
+  config: Config,
+  { log, staticDir }: { log: (line: string) => void; staticDir: string },
+): Promise<LocalConsoleServer> {
   mkdirSync(config.dataDir, { recursive: true });
   const databaseFile = join(config.dataDir, 'np-console.db');
   const isNew = !existsSync(databaseFile);
@@ -78,7 +99,7 @@ export async function startConsoleServer(config: Config, options: ConsoleServerO
       const scope = store.scopes.get(scopeId);
       return scope ? healthPathOf(scope) : undefined;
     }),
-    staticDir: options.staticDir ?? join(consoleRoot, 'dist'),
+    staticDir,
     allowedHosts: allowedHostsFor(config.host, port),
     deploymentExpiryMs: config.deploymentExpiryMs,
     checkAssetRunnable: (asset) => {
@@ -86,41 +107,27 @@ export async function startConsoleServer(config: Config, options: ConsoleServerO
       return launch.ok ? undefined : launch.message;
     },
     consoleInfo: { mode: 'local', upstream: null, live_events: true, version: CONSOLE_VERSION },
+    tokens: new LocalTokenIssuer({
+      apiKeys: config.tokens.required ? config.tokens.apiKeys : undefined,
+      ttlMs: config.tokens.ttlMs,
+    }),
+    requireToken: config.tokens.required,
   });
 
   const server = await listen(app.fetch, config.host, port);
   await engine.start();
 
   return {
+    mode: 'local',
     url: `http://${advertised(config.host)}:${port}`,
     port,
     store,
     engine,
     close: async () => {
-      await new Promise<void>((resolveClose) => {
-        server.close(() => resolveClose());
-        // Event streams hold their connections open; closing them lets the server finish.
-        if ('closeAllConnections' in server && typeof server.closeAllConnections === 'function') server.closeAllConnections();
-      });
+      // Event streams hold their connections open; closeServer ends them so that the server finishes.
+      await closeServer(server);
       await engine.stop();
       store.close();
     },
   };
-}
-
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], hostname: string, port: number): Promise<ServerType> {
-  return new Promise((resolveListen, reject) => {
-    const server = serve({ fetch, hostname, port }, () => resolveListen(server));
-    server.once('error', (error) => reject(new Error(`cannot listen on ${hostname}:${port}: ${error.message}`)));
-  });
-}
-
-function advertised(host: string): string {
-  return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-}
-
-/** The Host header a browser sends for this console; anything else is refused (DNS rebinding). */
-function allowedHostsFor(host: string, port: number): string[] {
-  const names = new Set(['127.0.0.1', 'localhost', '[::1]', advertised(host)]);
-  return [...names].map((name) => `${name}:${port}`);
 }

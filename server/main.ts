@@ -7,21 +7,33 @@ if (!result.ok) {
   console.error(`np-console cannot start:\n${result.errors.map((error) => `  - ${error}`).join('\n')}`);
   process.exit(1);
 }
+const config = result.config;
 
 try {
-  const server = await startConsoleServer(result.config);
-  console.log(`np-console is running at ${server.url} (local platform, data in ${result.config.dataDir})`);
+  const server = await startConsoleServer(config);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`np-console: ${signal} received, stopping instances and proxies`);
+    console.log(`np-console: ${signal} received, ${server.mode === 'local' ? 'stopping instances and proxies' : 'stopping'}`);
     await server.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Announced once the signal handlers are in place: whoever waits for this line may stop the server right away.
+  if (server.mode === 'connected') {
+    const { host, organization_id: organization } = server.upstream;
+    console.log(
+      `np-console is running at ${server.url}, connected to the nullplatform API at ${host}` +
+        (organization === null ? '' : ` (organization ${organization})`),
+    );
+  } else {
+    const tokens = config.tokens.required ? '; /api requires a bearer token from POST /api/token' : '';
+    console.log(`np-console is running at ${server.url} (local platform, data in ${config.dataDir}${tokens})`);
+  }
 } catch (error) {
+  // One line, never a stack trace: start-up failures (a refused key, an unreachable API) are the user's to fix.
   console.error(`np-console cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

@@ -6,7 +6,7 @@
  * writes the change in one store transaction, and answers. The engine, subscribed to the store's changes, makes the
  * world match (instances, proxy weights, statuses).
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 
 import type { Asset } from '../../contract/asset';
@@ -19,12 +19,14 @@ import { consoleRoutes } from './console-routes';
 import { deploymentsRoutes } from './deployments-routes';
 import { errorBody, errorHandler, type Logger, notFoundHandler } from './errors';
 import { EventHub } from './events-route';
+import { namespacesRoutes } from './namespaces-routes';
 import { releasesRoutes } from './releases-routes';
 import type { RouteDeps } from './route-deps';
 import type { RuntimeView } from './runtime-view';
 import { scopesRoutes } from './scopes-routes';
 import { securityMiddleware } from './security';
 import { mountStaticSpa } from './static-spa';
+import { tokenRequiredMiddleware } from './token-required';
 import { tokenRoutes } from './token-routes';
 import { LocalTokenIssuer, type TokenIssuer } from './tokens';
 
@@ -49,6 +51,8 @@ export type CreateAppOptions = {
   consoleInfo: ConsoleInfo;
   /** Token exchange for POST /api/token; default: the local issuer (any non-empty key). */
   tokens?: TokenIssuer;
+  /** Whether every /api request but POST /api/token needs a bearer token from `tokens` (NP_CONSOLE_REQUIRE_TOKEN). */
+  requireToken?: boolean;
   /** Where unexpected errors are logged; default console. */
   logger?: Logger;
   /** Interval of the event stream's `: ping` comments; default 15 s. */
@@ -56,6 +60,15 @@ export type CreateAppOptions = {
 };
 
 export type ConsoleApp = Hono & { readonly events: EventHub };
+
+/** 413 `{message}` for a body over MAX_BODY_BYTES (both modes). */
+export function requestBodyLimit(): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    // The rest of the body is never read: close the connection so that the client does not reuse it.
+    onError: (c) => errorBody(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }),
+  });
+}
 
 export function createApp(options: CreateAppOptions): ConsoleApp {
   const logger: Logger = options.logger ?? {
@@ -74,18 +87,13 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
   app.onError(errorHandler(logger));
   app.notFound(notFoundHandler(app));
   app.use('*', securityMiddleware({ allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins }));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      // The rest of the body is never read: close the connection so that the client does not reuse it.
-      onError: (c) => errorBody(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }),
-    }),
-  );
+  app.use('*', requestBodyLimit());
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
   });
+  const tokens = options.tokens ?? new LocalTokenIssuer();
+  if (options.requireToken === true) app.use('/api/*', tokenRequiredMiddleware(tokens));
 
   const api = new Hono();
   api.route('/', applicationsRoutes(deps));
@@ -94,7 +102,8 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
   api.route('/', releasesRoutes(deps));
   api.route('/', scopesRoutes(deps));
   api.route('/', deploymentsRoutes(deps));
-  api.route('/', tokenRoutes(options.tokens ?? new LocalTokenIssuer()));
+  api.route('/', namespacesRoutes(deps));
+  api.route('/', tokenRoutes(tokens));
   app.route('/api', api);
   app.route(
     '/',

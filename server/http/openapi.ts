@@ -17,6 +17,7 @@ import {
   deploymentSchema,
   patchDeploymentBodySchema,
 } from '../../contract/deployment';
+import { namespaceListQuerySchema, namespaceSchema } from '../../contract/namespace';
 import { createReleaseBodySchema, patchReleaseBodySchema, releaseListQuerySchema, releaseSchema } from '../../contract/release';
 import { createScopeBodySchema, patchScopeBodySchema, scopeListQuerySchema, scopeSchema } from '../../contract/scope';
 import { tokenRequestBodySchema, tokenResponseSchema } from '../../contract/token';
@@ -72,6 +73,9 @@ export const endpoints: Endpoint[] = [
   { method: 'post', path: '/api/deployment', tag: 'deployment', summary: 'Deploy a release to a scope', body: createDeploymentBodySchema, response: deploymentSchema, errors: write },
   { method: 'get', path: '/api/deployment/{id}', tag: 'deployment', summary: 'Read a deployment', query: deploymentReadQuerySchema, response: deploymentSchema, errors: read },
   { method: 'patch', path: '/api/deployment/{id}', tag: 'deployment', summary: 'Finalize, cancel, roll back, or move traffic', body: patchDeploymentBodySchema, errors: write },
+
+  { method: 'get', path: '/api/namespace', tag: 'namespace', summary: 'List namespaces (on the local platform: the ones its applications use)', query: namespaceListQuerySchema, response: listEnvelopeSchema(namespaceSchema), errors: [400] },
+  { method: 'get', path: '/api/namespace/{id}', tag: 'namespace', summary: 'Read a namespace', response: namespaceSchema, errors: read },
 
   { method: 'post', path: '/api/token', tag: 'token', summary: 'Exchange an API key for an access token', body: tokenRequestBodySchema, response: tokenResponseSchema, errors: [400, 401, 403, 415] },
 

@@ -11,7 +11,7 @@ export function tokenRoutes(tokens: TokenIssuer): Hono {
   routes.post('/token', async (c) => {
     const body = await parseJsonBody(c, tokenRequestBodySchema);
     const token = tokens.issue(body.api_key ?? body.apikey ?? '');
-    if (token === undefined) throw new HttpError(401, 'the API key was refused');
+    if (token === undefined) throw new HttpError(401, 'invalid API key');
     return c.json(token, 200);
   });
   return routes;

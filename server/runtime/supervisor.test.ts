@@ -51,7 +51,7 @@ describe('InstanceSupervisor', () => {
     const observedAt = new Set<number>();
     await waitUntil('each instance answered at least three health checks', () => {
       for (const instance of group.snapshot()) if (instance.last_health) observedAt.add(instance.last_health.at);
-      return observedAt.size >= 6 && group.snapshot().every((instance) => instance.last_health !== null);
+      return observedAt.size >= 6 && group.snapshot().every((instance) => instance.last_health?.status_code === 503);
     });
 
     expect(listener.launched.at(-1)).toBe(2);

@@ -35,7 +35,7 @@ export function BuildDetails({ build }: BuildDetailsProps) {
         <CommitLink commit={build.commit} />
       </Item>
       <Item label="Created">
-        <RelativeTime value={build.created_at} /> <span className="text-xs text-slate-500">({formatDateTime(build.created_at)})</span>
+        <RelativeTime value={build.created_at} /> <span className="text-xs text-slate-600 dark:text-slate-400">({formatDateTime(build.created_at)})</span>
       </Item>
       {build.description && (
         <div className="sm:col-span-2 lg:col-span-4">

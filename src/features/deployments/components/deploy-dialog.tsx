@@ -72,7 +72,7 @@ function StrategyNotice({ scope, release, renderRelease }: { scope: Scope; relea
       <p className="font-semibold">This will be a blue/green deployment.</p>
       <p className="mt-1">
         It replaces{' '}
-        {active.data ? renderRelease(active.data.release_id) : <span className="text-slate-500">the active release</span>}{' '}
+        {active.data ? renderRelease(active.data.release_id) : <span className="text-slate-600 dark:text-slate-400">the active release</span>}{' '}
         (deployment #{scope.active_deployment}) in {scope.name}. <span className="font-mono">{release.semver}</span> starts with 0% of
         the traffic; you move traffic to it, then finalize or cancel.
       </p>

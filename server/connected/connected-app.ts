@@ -1,0 +1,86 @@
+/**
+ * The console server's HTTP app in connected mode: `/api/*` forwarded to nullplatform, the console's own endpoints
+ * under /console (those that only the local platform can answer say so), and the SPA at /. The same request checks
+ * as in local mode (Host, same-origin, JSON, body size) guard /api.
+ */
+import { Hono } from 'hono';
+
+import { type ConsoleInfo, consolePaths } from '../../contract/console';
+import { requestBodyLimit } from '../http/create-app';
+import { errorBody, errorHandler, type Logger, notFoundHandler } from '../http/errors';
+import { openApiDocument } from '../http/openapi';
+import { noQuerySchema } from '../http/route-deps';
+import { securityMiddleware } from '../http/security';
+import { mountStaticSpa } from '../http/static-spa';
+import { parseQuery } from '../http/validation';
+import type { Redactor } from './secret';
+import { upstreamProxy } from './upstream-proxy';
+import type { UpstreamSession } from './upstream-session';
+
+export const LIVE_EVENTS_LOCAL_ONLY =
+  'live events are local-only: the console server has no event stream from nullplatform in connected mode, so the SPA polls the API';
+export const REPORTED_BY_NULLPLATFORM =
+  "nullplatform reports a scope's traffic and instances itself; the console's counters exist only on the local platform";
+
+export type ConnectedAppOptions = {
+  session: UpstreamSession;
+  apiUrl: string;
+  timeoutMs: number;
+  version: string;
+  allowedHosts: string[];
+  allowedOrigins?: string[];
+  staticDir?: string;
+  redactor: Redactor;
+  /** Scrubbed before it gets here. */
+  log: (line: string) => void;
+};
+
+export function createConnectedApp(options: ConnectedAppOptions): Hono {
+  const { session, redactor, log } = options;
+  const logger: Logger = {
+    error: (message, error) => log(redactor.scrub(`${message}: ${describeError(error)}`)),
+    warn: (message) => log(redactor.scrub(message)),
+  };
+  const userAgent = `np-console/${options.version}`;
+  const app = new Hono();
+
+  app.onError(errorHandler(logger));
+  app.notFound(notFoundHandler(app));
+  app.use('*', securityMiddleware({ allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins }));
+  app.use('*', requestBodyLimit());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  const proxy = upstreamProxy({ session, apiUrl: options.apiUrl, timeoutMs: options.timeoutMs, redactor, log, userAgent });
+  app.all('/api', proxy);
+  app.all('/api/*', proxy);
+
+  app.get(consolePaths.info, (c) => {
+    parseQuery(c, noQuerySchema);
+    const info: ConsoleInfo = {
+      mode: 'connected',
+      upstream: { host: session.host, organization_id: session.organizationId },
+      live_events: false,
+      version: options.version,
+    };
+    return c.json(info);
+  });
+  app.get(consolePaths.events, (c) => errorBody(c, 404, LIVE_EVENTS_LOCAL_ONLY));
+  app.get(consolePaths.traffic, (c) => errorBody(c, 404, REPORTED_BY_NULLPLATFORM));
+  app.get('/console/scope/:id/runtime', (c) => errorBody(c, 404, REPORTED_BY_NULLPLATFORM));
+  app.get(consolePaths.openapi, (c) => {
+    parseQuery(c, noQuerySchema);
+    return c.json(openApiDocument(options.version));
+  });
+
+  mountStaticSpa(app, options.staticDir);
+  return app;
+}
+
+/** One line, no stack: a stack trace would print nothing useful and could carry a request's contents. */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
