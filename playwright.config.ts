@@ -42,6 +42,8 @@ export default defineConfig({
     command: 'node --import tsx server/main.ts',
     url: `http://127.0.0.1:${port}/console/info`,
     reuseExistingServer: false,
+    // SIGTERM lets the console stop its instances; Playwright's default SIGKILL would leave them running.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',

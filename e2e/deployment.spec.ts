@@ -138,7 +138,8 @@ test('blue/green: move some traffic with a preset, then cancel: rolled back', as
 });
 
 test('a release whose health check fails: the deployment is failed and says why', async ({ page, request }) => {
-  const { deployment } = await deploy(request, 'greeter', 'staging', '1.2.1');
+  // Production: the journeys spec leaves a deployment in flight on staging.
+  const { deployment } = await deploy(request, 'greeter', 'production', '1.2.1');
   await page.goto(`/deployments/${deployment.id}`);
   // 8 s health timeout on the e2e server, plus the time to start the instances.
   await expectStatus(page, 'failed', 45_000);

@@ -34,7 +34,7 @@ test('browse an application, release a build and deploy it blue/green', async ({
   await version.fill('1.3.0');
   await dialog.getByRole('button', { name: 'Create release 1.3.0' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('cell', { name: '1.3.0' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '1.3.0', exact: true })).toBeVisible();
 
   // Deploy it to staging: the dialog says it is blue/green and what it replaces.
   await page.getByRole('row').filter({ hasText: '1.3.0' }).getByRole('button', { name: /Deploy/ }).click();

@@ -8,7 +8,8 @@
  *   the cache) and invalidates that resource's lists. Bursts are coalesced: changes arriving within BATCH_MS are
  *   applied together, the latest per entity, in one react-query batch (one render).
  * - Polling (connected mode, `live_events: false`): active queries are refetched every FAST_POLL_MS while any
- *   deployment in the cache is in flight and every SLOW_POLL_MS otherwise.
+ *   deployment in the cache is in flight and every SLOW_POLL_MS otherwise; while the API is unreachable (the trouble
+ *   banner) it keeps retrying with a backoff (2 s, 4 s, … 30 s) and returns to its pace on the first success.
  * - Either way nothing runs while the tab is hidden; when it becomes visible again every active query is resynced.
  */
 import { applicationSchema } from '@contract/application';
@@ -19,10 +20,12 @@ import { deploymentSchema } from '@contract/deployment';
 import { isInFlight } from '@contract/deployment-lifecycle';
 import { releaseSchema } from '@contract/release';
 import { scopeSchema } from '@contract/scope';
-import { notifyManager, type QueryClient } from '@tanstack/react-query';
+import { notifyManager, type Query, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 
+import { ApiError } from './api-client';
 import { changeResourceKeys, resourceKeys } from './resource-keys';
+import { getTrouble, subscribeTrouble } from './upstream-trouble';
 
 import { BATCH_MS, FAST_POLL_MS, SLOW_POLL_MS } from './live-updates';
 
@@ -37,6 +40,11 @@ const entitySchemas: Record<ChangeResource, z.ZodType<Record<string, unknown>>> 
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function withoutMessages(entity: Record<string, unknown>): Record<string, unknown> {
+  const { messages: _messages, ...rest } = entity;
+  return rest;
 }
 
 function numberField(entity: Record<string, unknown> | null, field: string): number | undefined {
@@ -60,7 +68,11 @@ export function applyChanges(queryClient: QueryClient, changes: readonly ChangeE
         if (parsed?.success) {
           // Merge rather than replace: a detail query may hold fields the event leaves out (e.g. a deployment's
           // messages, which GET /deployment/:id returns only with include_messages=true).
-          queryClient.setQueryData<unknown>(detailKey, (old: unknown) => (isRecord(old) ? { ...old, ...parsed.data } : parsed.data));
+          const patch = change.resource === 'deployment' ? withoutMessages(parsed.data) : parsed.data;
+          queryClient.setQueryData<unknown>(detailKey, (old: unknown) => (isRecord(old) ? { ...old, ...patch } : patch));
+          // The event's deployment is read without its messages (the local platform sends `messages: []`), and most
+          // changes add one: the detail is read again for them.
+          if (change.resource === 'deployment') void queryClient.invalidateQueries({ queryKey: detailKey, exact: true });
         } else {
           // No entity, or one that fails its schema: let the query fetch (and report) it itself.
           void queryClient.invalidateQueries({ queryKey: detailKey, exact: true });
@@ -183,19 +195,53 @@ export function startEventStream(queryClient: QueryClient, url: string = console
   };
 }
 
-/** Refetches active queries on a timer, fast while a deployment is in flight. Returns the stop function. */
+/** Longest wait between two polls while the API is in trouble. */
+export const MAX_TROUBLE_BACKOFF_MS = 30_000;
+
+/** The wait before the next poll once `failedRounds` polls in a row met an unreachable API: 2 s, 4 s, 8 s, … 30 s. */
+export function troubleBackoff(failedRounds: number): number {
+  return Math.min(MAX_TROUBLE_BACKOFF_MS, FAST_POLL_MS * 2 ** Math.max(0, failedRounds));
+}
+
+/** A query that answered 404 (an endpoint the upstream does not have, a deleted entity) is not polled again. */
+function isWorthPolling(query: Query): boolean {
+  return !(query.state.error instanceof ApiError && query.state.error.isNotFound);
+}
+
+/**
+ * Refetches active queries on a timer, fast while a deployment is in flight. While the API is in trouble (the
+ * banner), it keeps polling with a backoff instead, and goes back to its pace as soon as a request succeeds.
+ * Returns the stop function.
+ */
 export function startPolling(queryClient: QueryClient): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let polling = false;
   let stopped = false;
+  let failedRounds = 0;
+
+  const nextDelay = () => {
+    if (getTrouble() !== null) return troubleBackoff(failedRounds);
+    return hasDeploymentInFlight(queryClient) ? FAST_POLL_MS : SLOW_POLL_MS;
+  };
 
   const schedule = () => {
-    if (stopped || isHidden()) return;
-    const delay = hasDeploymentInFlight(queryClient) ? FAST_POLL_MS : SLOW_POLL_MS;
-    timer = setTimeout(() => {
-      timer = undefined;
-      if (isHidden()) return;
-      void queryClient.refetchQueries({ type: 'active' }).finally(schedule);
-    }, delay);
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (stopped || polling || isHidden()) return;
+    timer = setTimeout(poll, nextDelay());
+  };
+
+  const poll = () => {
+    timer = undefined;
+    if (isHidden()) return;
+    polling = true;
+    const troubledBefore = getTrouble() !== null;
+    void queryClient.refetchQueries({ type: 'active', predicate: isWorthPolling }).finally(() => {
+      polling = false;
+      // Back off only while it stays down: the round that first met the trouble retries after the shortest wait.
+      failedRounds = getTrouble() !== null && troubledBefore ? failedRounds + 1 : 0;
+      schedule();
+    });
   };
 
   const onVisibility = () => {
@@ -207,12 +253,21 @@ export function startPolling(queryClient: QueryClient): () => void {
     }
   };
 
+  // Trouble raised or cleared between two polls (by a page, a mutation or "Retry now"): change pace at once.
+  let inTrouble = getTrouble() !== null;
+  const unsubscribe = subscribeTrouble(() => {
+    if (inTrouble === (getTrouble() !== null)) return;
+    inTrouble = !inTrouble;
+    failedRounds = 0;
+    if (timer !== undefined) schedule();
+  });
+
   schedule();
   document.addEventListener('visibilitychange', onVisibility);
   return () => {
     stopped = true;
     if (timer !== undefined) clearTimeout(timer);
+    unsubscribe();
     document.removeEventListener('visibilitychange', onVisibility);
   };
 }
-

@@ -6,6 +6,7 @@ import type { Asset } from '@contract/asset';
 import type { Build } from '@contract/build';
 import type { ConsoleInfo, ScopeRuntime } from '@contract/console';
 import type { Deployment } from '@contract/deployment';
+import type { Namespace } from '@contract/namespace';
 import type { Release } from '@contract/release';
 import type { Scope } from '@contract/scope';
 
@@ -34,6 +35,17 @@ export function buildApplication(overrides: Partial<Application> = {}): Applicat
     nrn: `organization=1:account=1:namespace=1:application=${appId}`,
     created_at: minutesAgo(60 * 24),
     updated_at: minutesAgo(60),
+    ...overrides,
+  };
+}
+
+export function buildNamespace(overrides: Partial<Namespace> & { id: number }): Namespace {
+  return {
+    name: `Namespace ${overrides.id}`,
+    slug: `namespace-${overrides.id}`,
+    account_id: 1,
+    status: 'active',
+    nrn: `organization=1:account=1:namespace=${overrides.id}`,
     ...overrides,
   };
 }

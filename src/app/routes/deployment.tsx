@@ -1,18 +1,35 @@
 /**
- * A minimal deployment page: status and release. It is to be replaced by the full page (status timeline, messages,
- * blue/green traffic panel, finalize/cancel, live chart) built on features/deployments.
+ * The deployment page: what is deployed where, its status timeline and messages, its instances, and for blue/green the
+ * traffic panel, Finalize/Cancel and the live chart of requests at the scope's address. The deployments feature draws
+ * all of it; this module reads what other features own (release, build, scope, application, instances) and composes.
  */
+import type { Deployment } from '@contract/deployment';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 
-import { InvalidId, parseId, renderRelease, useIdParam } from '@/app/route-helpers';
+import { InvalidId, parseId, useIdParam } from '@/app/route-helpers';
 import type { RouteHandle } from '@/app/route-handle';
 import { BreadcrumbTrail } from '@/components/ui/breadcrumbs';
 import { ErrorState } from '@/components/ui/error-state';
-import { PageHeader } from '@/components/ui/page-header';
+import { SectionHeading } from '@/components/ui/page-header';
 import { PageSpinner } from '@/components/ui/spinner';
+import { TextLink } from '@/components/ui/text-link';
 import { ApplicationBreadcrumb } from '@/features/applications/components/application-breadcrumb';
+import { applicationQueries } from '@/features/applications/api/queries';
+import { BuildReference } from '@/features/builds/components/build-reference';
 import { deploymentQueries } from '@/features/deployments/api/queries';
-import { DeploymentSummary } from '@/features/deployments/components/deployment-summary';
+import { DeploymentActions } from '@/features/deployments/components/deployment-actions';
+import { DeploymentHeader } from '@/features/deployments/components/deployment-header';
+import { DeploymentMessages } from '@/features/deployments/components/deployment-messages';
+import { DeploymentSource } from '@/features/deployments/components/deployment-source';
+import { InstanceProgress } from '@/features/deployments/components/instance-progress';
+import { LiveTraffic } from '@/features/deployments/components/live-traffic';
+import { StatusTimeline } from '@/features/deployments/components/status-timeline';
+import { TrafficPanel } from '@/features/deployments/components/traffic-panel';
+import { useReplacedDeployment } from '@/features/deployments/hooks/use-replaced-deployment';
+import { releaseQueries } from '@/features/releases/api/queries';
+import { scopeQueries } from '@/features/scopes/api/queries';
+import { cn } from '@/lib/cn';
 import { paths } from '@/lib/paths';
 
 function DeploymentBreadcrumb({ deploymentId }: { deploymentId: number }) {
@@ -37,6 +54,104 @@ export const handle: RouteHandle = {
   },
 };
 
+function Panel({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
+  return (
+    <section
+      aria-labelledby={id}
+      className={cn('rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900', className)}
+    >
+      <SectionHeading id={id}>{title}</SectionHeading>
+      {children}
+    </section>
+  );
+}
+
+/** A deployment's release semver, read through the deployment (for the one it replaces). */
+function useDeploymentSemver(deploymentId: number | undefined): string | undefined {
+  const deployment = useQuery({ ...deploymentQueries.detail(deploymentId ?? 0), enabled: deploymentId !== undefined, throwOnError: false });
+  const releaseId = deployment.data?.release_id;
+  const release = useQuery({ ...releaseQueries.detail(releaseId ?? 0), enabled: releaseId !== undefined, throwOnError: false });
+  return deploymentId === undefined ? undefined : release.data?.semver;
+}
+
+function DeploymentView({ deployment }: { deployment: Deployment }) {
+  const release = useQuery({ ...releaseQueries.detail(deployment.release_id), throwOnError: false });
+  const scope = useQuery({ ...scopeQueries.detail(deployment.scope_id), throwOnError: false });
+  const applicationId = deployment.application_id ?? scope.data?.application_id;
+  const application = useQuery({ ...applicationQueries.detail(applicationId ?? 0), enabled: applicationId !== undefined, throwOnError: false });
+  const runtime = useQuery(scopeQueries.runtime(deployment.scope_id));
+  const previousId = useReplacedDeployment(deployment, scope.data?.active_deployment);
+  const previousSemver = useDeploymentSemver(previousId);
+
+  const semver = release.data?.semver;
+  const scopeName = scope.data?.name ?? `scope #${deployment.scope_id}`;
+  const names = { old: previousSemver ?? 'the previous release', new: semver ?? `release #${deployment.release_id}` };
+  const labels: Record<string, string> = { [deployment.id]: names.new };
+  if (previousId !== undefined && previousSemver) labels[previousId] = previousSemver;
+  const blueGreen = deployment.strategy === 'blue_green';
+
+  return (
+    <>
+      <title>{`${semver ?? `Deployment #${deployment.id}`} → ${scopeName} · np-console`}</title>
+      <DeploymentHeader
+        deployment={deployment}
+        release={semver}
+        scope={scope.data ? { id: scope.data.id, name: scope.data.name } : undefined}
+        application={application.data ? { id: application.data.id, name: application.data.name } : undefined}
+        replaces={
+          previousId === undefined ? (
+            'the previous release'
+          ) : (
+            <>
+              <span className="font-mono">{previousSemver ?? '…'}</span>{' '}
+              <TextLink to={paths.deployment.getHref(previousId)}>(deployment #{previousId})</TextLink>
+            </>
+          )
+        }
+      />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          {blueGreen && (
+            <Panel id="traffic-heading" title="Traffic">
+              <TrafficPanel deployment={deployment} names={names} scope={scopeName} />
+            </Panel>
+          )}
+          <LiveTraffic scopeId={deployment.scope_id} labels={labels} deploymentId={deployment.id} previousDeploymentId={previousId} />
+          <Panel id="messages-heading" title="Messages">
+            <DeploymentMessages messages={deployment.messages} />
+          </Panel>
+        </div>
+        <div className="space-y-6">
+          <Panel id="actions-heading" title="Actions">
+            <DeploymentActions deployment={deployment} context={{ release: names.new, scope: scopeName, previousRelease: names.old }} />
+          </Panel>
+          <Panel id="timeline-heading" title="Status">
+            <StatusTimeline deployment={deployment} />
+          </Panel>
+          <Panel id="instances-heading" title="Instances">
+            <InstanceProgress deployment={deployment} runtime={runtime} />
+          </Panel>
+          <Panel id="source-heading" title="Release and build">
+            <DeploymentSource
+              deployment={deployment}
+              release={
+                applicationId === undefined ? (
+                  <span className="font-mono">{names.new}</span>
+                ) : (
+                  <TextLink to={paths.releases.getHref(applicationId)} className="font-mono">
+                    {names.new}
+                  </TextLink>
+                )
+              }
+              build={release.data ? <BuildReference buildId={release.data.build_id} /> : <span className="text-slate-500">…</span>}
+            />
+          </Panel>
+        </div>
+      </div>
+    </>
+  );
+}
+
 function DeploymentPage({ deploymentId }: { deploymentId: number }) {
   const query = useQuery(deploymentQueries.detail(deploymentId));
   if (query.isPending) return <PageSpinner label="Loading deployment…" />;
@@ -50,13 +165,7 @@ function DeploymentPage({ deploymentId }: { deploymentId: number }) {
       />
     );
   }
-  return (
-    <>
-      <title>{`Deployment #${deploymentId} · np-console`}</title>
-      <PageHeader title={`Deployment #${deploymentId}`} />
-      <DeploymentSummary deployment={query.data} renderRelease={renderRelease} />
-    </>
-  );
+  return <DeploymentView deployment={query.data} />;
 }
 
 export default function DeploymentRoute() {

@@ -1,4 +1,5 @@
 import type { Deployment } from '@contract/deployment';
+import { deploymentStrategies, type DeploymentStrategy } from '@contract/deployment-lifecycle';
 
 export type TrafficSplit = {
   /** Share of the scope's traffic the new deployment serves now (what the proxy applies). */
@@ -28,4 +29,8 @@ export const strategyLabels: Record<string, string> = { initial: 'Initial', blue
 
 export function strategyLabel(strategy: string): string {
   return strategyLabels[strategy] ?? strategy;
+}
+
+export function isDeploymentStrategy(value: string): value is DeploymentStrategy {
+  return (deploymentStrategies as readonly string[]).includes(value);
 }

@@ -6,6 +6,7 @@ import type { Asset } from '@contract/asset';
 import type { Build } from '@contract/build';
 import type { ConsoleInfo, ScopeRuntime } from '@contract/console';
 import type { Deployment } from '@contract/deployment';
+import type { Namespace } from '@contract/namespace';
 import type { Release } from '@contract/release';
 import type { Scope } from '@contract/scope';
 
@@ -13,6 +14,8 @@ import { buildConsoleInfo, resetIds } from '../data';
 
 export type Db = {
   info: ConsoleInfo;
+  /** When empty, GET /api/namespace answers the namespaces the applications use, as the local platform does. */
+  namespaces: Namespace[];
   applications: Application[];
   builds: Build[];
   assets: Asset[];
@@ -27,6 +30,7 @@ export type Db = {
 function empty(): Db {
   return {
     info: buildConsoleInfo(),
+    namespaces: [],
     applications: [],
     builds: [],
     assets: [],

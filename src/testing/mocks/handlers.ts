@@ -6,7 +6,7 @@ import { DEFAULT_PAGE_LIMIT } from '@contract/common';
 import { isInFlight } from '@contract/deployment-lifecycle';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 
-import { buildDeployment, buildRelease } from '../data';
+import { buildDeployment, buildNamespace, buildRelease } from '../data';
 import { db } from './db';
 
 type Entity = { id: number; created_at?: string | undefined } & Record<string, unknown>;
@@ -54,6 +54,12 @@ function resource<T extends Entity>(path: string, items: () => T[], filterKeys: 
   ];
 }
 
+/** The seeded namespaces, else the ones the applications use (what the local platform answers). */
+function namespaces() {
+  if (db.namespaces.length > 0) return db.namespaces;
+  return [...new Set(db.applications.map((application) => application.namespace_id))].sort((a, b) => a - b).map((id) => buildNamespace({ id }));
+}
+
 export const handlers: HttpHandler[] = [
   http.get('/console/info', ({ request }) => {
     record(request);
@@ -64,7 +70,17 @@ export const handlers: HttpHandler[] = [
     const runtime = db.runtimes.find((item) => String(item.scope_id) === params.id);
     return runtime ? HttpResponse.json(runtime) : notFound('runtime of scope', params.id);
   }),
-  ...resource('application', () => db.applications, ['name', 'status', 'id'], 'application'),
+  // The proxy's request counters: an empty window for a known scope, as the console server answers for a scope
+  // nothing has been sent to. Tests that chart requests override it.
+  http.get('/console/traffic', ({ request }) => {
+    record(request);
+    const scopeId = new URL(request.url).searchParams.get('scope_id');
+    const scope = db.scopes.find((item) => String(item.id) === scopeId);
+    if (!scope) return notFound('scope', scopeId ?? undefined);
+    return HttpResponse.json({ scope_id: scope.id, address: scope.domain ?? null, window_seconds: 60, samples: [], totals: {}, weights: {} });
+  }),
+  ...resource('application', () => db.applications, ['name', 'status', 'id', 'namespace_id'], 'application'),
+  ...resource('namespace', namespaces, ['id', 'account_id'], 'namespace'),
   http.get('/api/build/:id', ({ request, params }) => {
     record(request);
     const found = db.builds.find((item) => String(item.id) === params.id);

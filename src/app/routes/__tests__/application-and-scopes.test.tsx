@@ -193,13 +193,13 @@ describe('deployments page', () => {
   });
 });
 
-describe('deployment page (minimal)', () => {
+describe('deployment page', () => {
+  // The full page is covered by deployment.test.tsx.
   test('shows the status and the release', async () => {
     seed();
     renderRoute('/deployments/71');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Deployment #71' })).toBeInTheDocument();
-    expect(screen.getByText('running')).toBeInTheDocument();
-    expect(await screen.findByText('1.1.0')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('1.1.0 → production'));
+    expect(screen.getByTestId('deployment-status')).toHaveTextContent('running');
   });
 });
 

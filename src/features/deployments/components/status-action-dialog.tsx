@@ -1,0 +1,48 @@
+import type { Deployment } from '@contract/deployment';
+
+import { CodeSnippet } from '@/components/ui/code-snippet';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ErrorDetails } from '@/components/ui/error-state';
+import { FormError } from '@/components/ui/field';
+
+import { usePatchDeployment } from '../api/patch-deployment';
+import type { ActionContext, StatusAction } from '../status-actions';
+
+export type StatusActionDialogProps = {
+  action: StatusAction;
+  deployment: Deployment;
+  context: ActionContext;
+  onOpenChange: (open: boolean) => void;
+};
+
+/** Confirms a status change (finalize, cancel, roll back) by restating it; the platform's refusal stays in the dialog. */
+export function StatusActionDialog({ action, deployment, context, onOpenChange }: StatusActionDialogProps) {
+  const mutation = usePatchDeployment();
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={(open) => {
+        if (!mutation.isPending) onOpenChange(open);
+      }}
+      title={action.title(context, deployment)}
+      description={<p data-testid="action-description">{action.description(context, deployment)}</p>}
+      confirmLabel={action.confirmLabel}
+      cancelLabel="Keep it"
+      tone={action.tone}
+      isPending={mutation.isPending}
+      onConfirm={() =>
+        mutation.mutate({ deploymentId: deployment.id, body: { status: action.target } }, { onSuccess: () => onOpenChange(false) })
+      }
+    >
+      <div className="space-y-3">
+        {mutation.isError && (
+          <FormError>
+            <p className="font-medium">The platform refused: nothing changed.</p>
+            <ErrorDetails error={mutation.error} />
+          </FormError>
+        )}
+        <CodeSnippet snippet={action.snippet(deployment.id)} title={`${action.label} from the command line`} />
+      </div>
+    </ConfirmDialog>
+  );
+}
