@@ -8,24 +8,9 @@ import {
   type StatusInScope,
 } from '../../contract/deployment-lifecycle';
 import { DEFAULT_INSTANCE_COUNT } from '../../contract/scope';
-import type { StoreContext } from './context';
 import { StoreNotFoundError } from './errors';
-import {
-  changedColumns,
-  explainList,
-  insertRow,
-  type JsonObject,
-  type ListPaging,
-  type ListResult,
-  type ListSpec,
-  parseArray,
-  parseObject,
-  parseStringMap,
-  REPOSITORY_DEFAULT_LIMIT,
-  runList,
-  toJson,
-  updateRow,
-} from './sql';
+import { type ListFilters, Repository, type RepositoryQuery } from './repository';
+import { type JsonObject, type ListResult, parseArray, parseObject, parseStringMap, toJson, toJsonIfGiven } from './sql';
 
 type DeploymentRow = {
   id: number;
@@ -55,8 +40,7 @@ type MessageRow = { level: string; message: string; timestamp: number };
 
 export type MessageLevel = 'INFO' | 'WARNING' | 'ERROR';
 
-export type DeploymentQuery = Partial<Omit<DeploymentListQuery, 'sort'>> &
-  ListPaging<NonNullable<DeploymentListQuery['sort']>['field']>;
+export type DeploymentQuery = RepositoryQuery<DeploymentListQuery>;
 
 /** A partial `strategy_data`: merged key by key into the stored object. */
 export type StrategyDataPatch = {
@@ -107,21 +91,20 @@ export type DeploymentPatch = {
 
 export type DeploymentReadOptions = { includeMessages?: boolean };
 
-export class DeploymentsRepository {
-  constructor(private readonly ctx: StoreContext) {}
+/** `messages` is filled only with `include_messages` (lists) or `includeMessages` (get), as in the real API. */
+export class DeploymentsRepository extends Repository<DeploymentRow, Deployment, DeploymentListQuery> {
+  protected readonly table = 'deployments';
+  protected readonly resource = 'deployment';
+  /** Newest first unless sorted otherwise. */
+  protected readonly defaultSort = { field: 'created_at', direction: 'desc' } as const;
 
-  /** Newest first unless sorted otherwise; `messages` is filled only with `include_messages`, as in the real API. */
-  list(query: DeploymentQuery = {}): ListResult<Deployment> {
-    const { rows, total } = runList<DeploymentRow>(this.ctx, this.spec(query));
+  override list(query: DeploymentQuery = {}): ListResult<Deployment> {
+    const { rows, total } = this.listRows(query);
     const includeMessages = query.include_messages === true;
     return { results: rows.map((row) => this.toDeployment(row, includeMessages)), total };
   }
 
-  explainList(query: DeploymentQuery = {}) {
-    return explainList(this.ctx, this.spec(query));
-  }
-
-  get(id: number, options: DeploymentReadOptions = {}): Deployment | undefined {
+  override get(id: number, options: DeploymentReadOptions = {}): Deployment | undefined {
     const row = this.row(id);
     return row === undefined ? undefined : this.toDeployment(row, options.includeMessages === true);
   }
@@ -131,7 +114,7 @@ export class DeploymentsRepository {
     const row = this.ctx
       .statement(`SELECT * FROM deployments WHERE scope_id = ? AND status IN (${inFlightPlaceholders}) ORDER BY id DESC LIMIT 1`)
       .get(scopeId, ...inFlightStatuses) as DeploymentRow | undefined;
-    return row === undefined ? undefined : this.toDeployment(row, false);
+    return row === undefined ? undefined : this.toEntity(row);
   }
 
   /** Every in-flight deployment, oldest first (for the engine's start-up reconciliation). */
@@ -139,7 +122,7 @@ export class DeploymentsRepository {
     const rows = this.ctx
       .statement(`SELECT * FROM deployments WHERE status IN (${inFlightPlaceholders}) ORDER BY id`)
       .all(...inFlightStatuses) as DeploymentRow[];
-    return rows.map((row) => this.toDeployment(row, false));
+    return rows.map((row) => this.toEntity(row));
   }
 
   /** The deployment serving the scope (`status_in_scope = 'active'`), the newest if several claim it. */
@@ -147,7 +130,7 @@ export class DeploymentsRepository {
     const row = this.ctx
       .statement("SELECT * FROM deployments WHERE scope_id = ? AND status_in_scope = 'active' ORDER BY id DESC LIMIT 1")
       .get(scopeId) as DeploymentRow | undefined;
-    return row === undefined ? undefined : this.toDeployment(row, false);
+    return row === undefined ? undefined : this.toEntity(row);
   }
 
   insert(input: NewDeployment): Deployment {
@@ -175,30 +158,30 @@ export class DeploymentsRepository {
           : strategy === 'blue_green'
             ? new Date(Date.parse(now) + expiryMs).toISOString()
             : null;
-      const id = insertRow(this.ctx, 'deployments', {
-        scope_id: input.scope_id,
-        release_id: input.release_id,
-        application_id: scope.application_id,
-        status,
-        status_in_scope: input.status_in_scope ?? 'candidate',
-        strategy,
-        strategy_data: toJson(strategyData),
-        status_started_at: toJson({ [status]: now }),
-        parameters: toJson(input.parameters ?? []),
-        asset_name: input.asset_name ?? null,
-        description: input.description ?? null,
-        metadata: toJson(input.metadata ?? {}),
-        deployment_token: randomUUID(),
-        deployment_group_id: null,
-        created_by: input.created_by ?? null,
-        updated_by: input.created_by ?? null,
-        created_at: now,
-        updated_at: now,
-        expires_at: expiresAt,
-      });
-      this.ctx.statement('UPDATE deployments SET nrn = ? WHERE id = ?').run(`${scope.nrn}:deployment=${id}`, id);
-      this.ctx.record('deployment', 'created', id);
-      return this.mustGet(id);
+      return this.insertEntity(
+        {
+          scope_id: input.scope_id,
+          release_id: input.release_id,
+          application_id: scope.application_id,
+          status,
+          status_in_scope: input.status_in_scope ?? 'candidate',
+          strategy,
+          strategy_data: toJson(strategyData),
+          status_started_at: toJson({ [status]: now }),
+          parameters: toJson(input.parameters ?? []),
+          asset_name: input.asset_name ?? null,
+          description: input.description ?? null,
+          metadata: toJson(input.metadata ?? {}),
+          deployment_token: randomUUID(),
+          deployment_group_id: null,
+          created_by: input.created_by ?? null,
+          updated_by: input.created_by ?? null,
+          created_at: now,
+          updated_at: now,
+          expires_at: expiresAt,
+        },
+        { nrn: (id) => `${scope.nrn}:deployment=${id}` },
+      );
     });
   }
 
@@ -207,30 +190,24 @@ export class DeploymentsRepository {
    * nothing writes nothing and emits no change, so a reconciler may repeat itself freely.
    */
   update(id: number, patch: DeploymentPatch): Deployment {
-    return this.ctx.write(() => {
-      const current = this.row(id);
-      if (current === undefined) throw new StoreNotFoundError('deployment', id);
-      const now = this.ctx.nowIso();
+    return this.updateEntity(id, (current, now) => {
+      const at = now();
       const statusChanges = patch.status !== undefined && patch.status !== current.status;
-      const changed = changedColumns(current, {
+      return {
         status: patch.status,
         status_in_scope: patch.status_in_scope,
         strategy_data:
           patch.strategy_data === undefined ? undefined : toJson({ ...parseObject(current.strategy_data), ...patch.strategy_data }),
         status_started_at:
           statusChanges && patch.status !== undefined
-            ? toJson({ ...parseStringMap(current.status_started_at), [patch.status]: now })
+            ? toJson({ ...parseStringMap(current.status_started_at), [patch.status]: at })
             : undefined,
         asset_name: patch.asset_name,
         description: patch.description,
-        metadata: patch.metadata === undefined ? undefined : toJson(patch.metadata),
+        metadata: toJsonIfGiven(patch.metadata),
         expires_at: patch.expires_at,
         updated_by: patch.updated_by,
-      });
-      if (changed === undefined) return this.toDeployment(current, false);
-      updateRow(this.ctx, 'deployments', id, { ...changed, updated_at: now });
-      this.ctx.record('deployment', 'updated', id);
-      return this.mustGet(id);
+      };
     });
   }
 
@@ -254,35 +231,21 @@ export class DeploymentsRepository {
       .all(id) as MessageRow[];
   }
 
-  private mustGet(id: number): Deployment {
-    const deployment = this.get(id);
-    if (deployment === undefined) throw new StoreNotFoundError('deployment', id);
-    return deployment;
+  protected toEntity(row: DeploymentRow): Deployment {
+    return this.toDeployment(row, false);
   }
 
-  private row(id: number): DeploymentRow | undefined {
-    return this.ctx.statement('SELECT * FROM deployments WHERE id = ?').get(id) as DeploymentRow | undefined;
-  }
-
-  private spec(query: DeploymentQuery): ListSpec {
-    const sort = query.sort ?? { field: 'created_at', direction: 'desc' };
-    return {
-      table: 'deployments',
-      filters: [
-        [query.id, 'id'],
-        [query.scope_id, 'scope_id'],
-        [query.application_id, 'application_id'],
-        [query.release_id, 'release_id'],
-        [query.deployment_group_id, 'deployment_group_id'],
-        [query.status, 'status'],
-        [query.status_in_scope, 'status_in_scope'],
-        [query.strategy, 'strategy'],
-      ],
-      sortColumn: sort.field,
-      direction: sort.direction,
-      limit: query.limit ?? REPOSITORY_DEFAULT_LIMIT,
-      offset: query.offset ?? 0,
-    };
+  protected filters(query: DeploymentQuery): ListFilters {
+    return [
+      [query.id, 'id'],
+      [query.scope_id, 'scope_id'],
+      [query.application_id, 'application_id'],
+      [query.release_id, 'release_id'],
+      [query.deployment_group_id, 'deployment_group_id'],
+      [query.status, 'status'],
+      [query.status_in_scope, 'status_in_scope'],
+      [query.strategy, 'strategy'],
+    ];
   }
 
   private toDeployment(row: DeploymentRow, includeMessages: boolean): Deployment {

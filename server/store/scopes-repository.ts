@@ -1,22 +1,7 @@
 import type { Scope, ScopeListQuery } from '../../contract/scope';
-import type { StoreContext } from './context';
 import { StoreNotFoundError } from './errors';
-import {
-  changedColumns,
-  explainList,
-  insertRow,
-  type JsonObject,
-  type ListPaging,
-  type ListResult,
-  type ListSpec,
-  parseObject,
-  parseStringMap,
-  REPOSITORY_DEFAULT_LIMIT,
-  runList,
-  slugify,
-  toJson,
-  updateRow,
-} from './sql';
+import { type ListFilters, Repository, type RepositoryQuery } from './repository';
+import { type JsonObject, parseObject, parseStringMap, slugify, toJson, toJsonIfGiven } from './sql';
 
 type ScopeRow = {
   id: number;
@@ -38,7 +23,7 @@ type ScopeRow = {
   updated_at: string;
 };
 
-export type ScopeQuery = Partial<Omit<ScopeListQuery, 'sort'>> & ListPaging<NonNullable<ScopeListQuery['sort']>['field']>;
+export type ScopeQuery = RepositoryQuery<ScopeListQuery>;
 
 export type NewScope = {
   application_id: number;
@@ -68,27 +53,16 @@ export type ScopePatch = {
   metadata?: JsonObject;
 };
 
-export class ScopesRepository {
-  constructor(private readonly ctx: StoreContext) {}
-
-  /** Oldest first unless sorted otherwise. Unlike the real API, lists carry active/in-progress deployments too. */
-  list(query: ScopeQuery = {}): ListResult<Scope> {
-    const { rows, total } = runList<ScopeRow>(this.ctx, this.spec(query));
-    return { results: rows.map(toScope), total };
-  }
-
-  explainList(query: ScopeQuery = {}) {
-    return explainList(this.ctx, this.spec(query));
-  }
+/** Unlike the real API, lists carry active/in-progress deployments too. */
+export class ScopesRepository extends Repository<ScopeRow, Scope, ScopeListQuery> {
+  protected readonly table = 'scopes';
+  protected readonly resource = 'scope';
+  /** Oldest first unless sorted otherwise. */
+  protected readonly defaultSort = { field: 'id', direction: 'asc' } as const;
 
   /** Every scope, deleted ones included, oldest first (for the engine's start-up reconciliation). */
   all(): Scope[] {
-    return (this.ctx.statement('SELECT * FROM scopes ORDER BY id').all() as ScopeRow[]).map(toScope);
-  }
-
-  get(id: number): Scope | undefined {
-    const row = this.row(id);
-    return row === undefined ? undefined : toScope(row);
+    return (this.ctx.statement('SELECT * FROM scopes ORDER BY id').all() as ScopeRow[]).map((row) => this.toEntity(row));
   }
 
   /** The scope of that name in the application, ignoring deleted scopes (which free their names). */
@@ -96,7 +70,7 @@ export class ScopesRepository {
     const row = this.ctx
       .statement("SELECT * FROM scopes WHERE application_id = ? AND name = ? AND status <> 'deleted'")
       .get(applicationId, name) as ScopeRow | undefined;
-    return row === undefined ? undefined : toScope(row);
+    return row === undefined ? undefined : this.toEntity(row);
   }
 
   insert(input: NewScope): Scope {
@@ -106,99 +80,73 @@ export class ScopesRepository {
         | undefined;
       if (application === undefined) throw new StoreNotFoundError('application', input.application_id);
       const now = input.created_at ?? this.ctx.nowIso();
-      const id = insertRow(this.ctx, 'scopes', {
-        application_id: input.application_id,
-        name: input.name,
-        slug: slugify(input.name),
-        type: input.type,
-        status: input.status ?? 'active',
-        dimensions: toJson(input.dimensions ?? {}),
-        domain: input.domain ?? null,
-        asset_name: input.asset_name ?? null,
-        capabilities: toJson(input.capabilities ?? {}),
-        tier: input.tier ?? null,
-        metadata: toJson(input.metadata ?? {}),
-        created_at: now,
-        updated_at: now,
-      });
-      this.ctx.statement('UPDATE scopes SET nrn = ? WHERE id = ?').run(`${application.nrn}:scope=${id}`, id);
-      this.ctx.record('scope', 'created', id);
-      return this.mustGet(id);
+      return this.insertEntity(
+        {
+          application_id: input.application_id,
+          name: input.name,
+          slug: slugify(input.name),
+          type: input.type,
+          status: input.status ?? 'active',
+          dimensions: toJson(input.dimensions ?? {}),
+          domain: input.domain ?? null,
+          asset_name: input.asset_name ?? null,
+          capabilities: toJson(input.capabilities ?? {}),
+          tier: input.tier ?? null,
+          metadata: toJson(input.metadata ?? {}),
+          created_at: now,
+          updated_at: now,
+        },
+        { nrn: (id) => `${application.nrn}:scope=${id}` },
+      );
     });
   }
 
   /** Applies the patch; a patch that changes nothing writes nothing and emits no change. */
   update(id: number, patch: ScopePatch): Scope {
-    return this.ctx.write(() => {
-      const current = this.row(id);
-      if (current === undefined) throw new StoreNotFoundError('scope', id);
-      const changed = changedColumns(current, {
-        name: patch.name,
-        slug: patch.name === undefined ? undefined : slugify(patch.name),
-        status: patch.status,
-        dimensions: patch.dimensions === undefined ? undefined : toJson(patch.dimensions),
-        capabilities: patch.capabilities === undefined ? undefined : toJson(patch.capabilities),
-        asset_name: patch.asset_name,
-        tier: patch.tier,
-        domain: patch.domain,
-        active_deployment: patch.active_deployment,
-        in_progress_deployment: patch.in_progress_deployment,
-        metadata: patch.metadata === undefined ? undefined : toJson(patch.metadata),
-      });
-      if (changed === undefined) return toScope(current);
-      updateRow(this.ctx, 'scopes', id, { ...changed, updated_at: this.ctx.nowIso() });
-      this.ctx.record('scope', 'updated', id);
-      return this.mustGet(id);
-    });
+    return this.updateEntity(id, () => ({
+      name: patch.name,
+      slug: patch.name === undefined ? undefined : slugify(patch.name),
+      status: patch.status,
+      dimensions: toJsonIfGiven(patch.dimensions),
+      capabilities: toJsonIfGiven(patch.capabilities),
+      asset_name: patch.asset_name,
+      tier: patch.tier,
+      domain: patch.domain,
+      active_deployment: patch.active_deployment,
+      in_progress_deployment: patch.in_progress_deployment,
+      metadata: toJsonIfGiven(patch.metadata),
+    }));
   }
 
-  private mustGet(id: number): Scope {
-    const scope = this.get(id);
-    if (scope === undefined) throw new StoreNotFoundError('scope', id);
-    return scope;
-  }
-
-  private row(id: number): ScopeRow | undefined {
-    return this.ctx.statement('SELECT * FROM scopes WHERE id = ?').get(id) as ScopeRow | undefined;
-  }
-
-  private spec(query: ScopeQuery): ListSpec {
-    const sort = query.sort ?? { field: 'id', direction: 'asc' };
+  protected toEntity(row: ScopeRow): Scope {
     return {
-      table: 'scopes',
-      filters: [
-        [query.id, 'id'],
-        [query.application_id, 'application_id'],
-        [query.status, 'status'],
-        [query.type, 'type'],
-        [query.name, 'name'],
-      ],
-      sortColumn: sort.field,
-      direction: sort.direction,
-      limit: query.limit ?? REPOSITORY_DEFAULT_LIMIT,
-      offset: query.offset ?? 0,
+      id: row.id,
+      application_id: row.application_id,
+      name: row.name,
+      slug: row.slug,
+      type: row.type,
+      status: row.status,
+      dimensions: parseStringMap(row.dimensions),
+      domain: row.domain,
+      asset_name: row.asset_name,
+      capabilities: parseObject(row.capabilities),
+      tier: row.tier,
+      active_deployment: row.active_deployment,
+      in_progress_deployment: row.in_progress_deployment,
+      metadata: parseObject(row.metadata),
+      nrn: row.nrn,
+      created_at: row.created_at,
+      updated_at: row.updated_at,
     };
   }
-}
 
-function toScope(row: ScopeRow): Scope {
-  return {
-    id: row.id,
-    application_id: row.application_id,
-    name: row.name,
-    slug: row.slug,
-    type: row.type,
-    status: row.status,
-    dimensions: parseStringMap(row.dimensions),
-    domain: row.domain,
-    asset_name: row.asset_name,
-    capabilities: parseObject(row.capabilities),
-    tier: row.tier,
-    active_deployment: row.active_deployment,
-    in_progress_deployment: row.in_progress_deployment,
-    metadata: parseObject(row.metadata),
-    nrn: row.nrn,
-    created_at: row.created_at,
-    updated_at: row.updated_at,
-  };
+  protected filters(query: ScopeQuery): ListFilters {
+    return [
+      [query.id, 'id'],
+      [query.application_id, 'application_id'],
+      [query.status, 'status'],
+      [query.type, 'type'],
+      [query.name, 'name'],
+    ];
+  }
 }

@@ -22,6 +22,11 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/** A patch's JSON column: undefined (left as it is) when the patch does not give it. */
+export function toJsonIfGiven(value: unknown): string | undefined {
+  return value === undefined ? undefined : toJson(value);
+}
+
 export function parseObject(text: string | null): JsonObject {
   if (text === null || text === '') return {};
   const value: unknown = JSON.parse(text);
