@@ -15,6 +15,8 @@ const systemChromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
+  // The connected-mode journeys have their own servers: playwright.connected.config.ts.
+  testIgnore: 'connected/**',
   timeout: 120_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,

@@ -7,6 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository, where `server/main.ts` lives. */
+const consoleRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export type RunningConsole = {
   url: string;
@@ -37,7 +41,7 @@ export function tempDir(label: string): { path: string; remove(): void } {
 /** Starts `server/main.ts` on `port` and resolves once it says it is running (or rejects with what it printed). */
 export function startConsole(port: number, env: Record<string, string>, timeoutMs = 60_000): Promise<RunningConsole> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: process.cwd(),
+    cwd: consoleRoot,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir(), HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

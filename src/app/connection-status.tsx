@@ -1,7 +1,15 @@
+import type { ConsoleInfo } from '@contract/console';
 import { useQuery } from '@tanstack/react-query';
 
 import { Badge } from '@/components/ui/badge';
 import { consoleInfoQuery } from '@/lib/console-info';
+
+/** "Connected to api.nullplatform.com · org 42"; the organization is left out when the token did not say it. */
+function connectedTo(upstream: ConsoleInfo['upstream']): string {
+  if (upstream === null) return 'Connected to nullplatform';
+  const org = upstream.organization_id === null ? '' : ` · org ${upstream.organization_id}`;
+  return `Connected to ${upstream.host}${org}`;
+}
 
 /** Where the console is connected: the embedded local platform, or a nullplatform API host and organization. */
 export function ConnectionStatus() {
@@ -15,10 +23,7 @@ export function ConnectionStatus() {
     );
   }
   const { mode, upstream, live_events: live } = info.data;
-  const where =
-    mode === 'local' || !upstream
-      ? 'Local platform'
-      : `Connected to ${upstream.host} · org ${upstream.organization_id ?? 'unknown'}`;
+  const where = mode === 'local' ? 'Local platform' : connectedTo(upstream);
   return (
     <span className="flex flex-wrap items-center gap-2 text-sm">
       <span className="font-medium text-slate-700 dark:text-slate-200" data-testid="connection">

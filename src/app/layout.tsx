@@ -7,6 +7,7 @@ import { paths } from '@/lib/paths';
 import { ConnectionStatus } from './connection-status';
 import { isRouteHandle } from './route-handle';
 import { ThemeSwitch } from './theme-switch';
+import { UpstreamBanner } from './upstream-banner';
 
 function Breadcrumbs() {
   const matches = useMatches();
@@ -51,6 +52,7 @@ export function Layout() {
         </div>
         <NavigationProgress />
       </header>
+      <UpstreamBanner />
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none">
         <Breadcrumbs />
         <Outlet />

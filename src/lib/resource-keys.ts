@@ -32,6 +32,8 @@ export const resourceKeys = {
     traffic: (scopeId: number) => ['scope', 'traffic', scopeId] as const,
   },
   deployment: keysFor('deployment'),
+  /** GET /namespace: the namespace picker of the applications page. */
+  namespace: keysFor('namespace'),
   console: {
     all: ['console'] as const,
     info: () => ['console', 'info'] as const,

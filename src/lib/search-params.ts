@@ -26,6 +26,12 @@ export function readEnum<const Value extends string>(params: URLSearchParams, ke
   return raw !== null && (values as readonly string[]).includes(raw) ? (raw as Value) : undefined;
 }
 
+/** A positive integer id (e.g. `namespace_id`), else undefined. */
+export function readId(params: URLSearchParams, key: string): number | undefined {
+  const raw = params.get(key);
+  return raw !== null && /^[1-9]\d*$/.test(raw) ? Number(raw) : undefined;
+}
+
 export function readText(params: URLSearchParams, key: string): string | undefined {
   const raw = params.get(key)?.trim();
   return raw ? raw : undefined;

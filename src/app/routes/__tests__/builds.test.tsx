@@ -104,10 +104,10 @@ describe('builds page', () => {
   test('a 500 is shown with its message and a way back', async () => {
     silenceConsoleErrors();
     seed(1);
-    server.use(http.get('/api/build', () => HttpResponse.json({ message: 'upstream timed out' }, { status: 502 })));
+    server.use(http.get('/api/build', () => HttpResponse.json({ message: 'database is locked' }, { status: 500 })));
     renderRoute('/applications/1/builds');
-    expect(await screen.findByText('upstream timed out')).toBeInTheDocument();
-    expect(screen.getByText('Server error (502)')).toBeInTheDocument();
+    expect(await screen.findByText('database is locked')).toBeInTheDocument();
+    expect(screen.getByText('Server error (500)')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to applications' })).toBeInTheDocument();
   });
 

@@ -5,7 +5,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiGet, apiPath } from '@/lib/api-client';
 import { resourceKeys } from '@/lib/resource-keys';
 
-export type ApplicationListFilters = { name?: string; status?: ApplicationStatus; limit: number; offset: number };
+export type ApplicationListFilters = { name?: string; status?: ApplicationStatus; namespace_id?: number; limit: number; offset: number };
 
 const applicationListSchema = listEnvelopeSchema(applicationSchema);
 const keys = resourceKeys.application;

@@ -1,5 +1,6 @@
 import { applicationStatuses } from '@contract/application';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 import { StatusBadge } from '@/components/ui/badge';
@@ -25,19 +26,35 @@ const statusOptions = [
   ...applicationStatuses.map((status) => ({ value: status, label: humanize(status) })),
 ];
 
-/** Applications with a name search and a status filter, both in the URL. */
-export function ApplicationsList() {
+export type ApplicationsListProps = {
+  /** Only the applications of this namespace (all of them when undefined). */
+  namespaceId?: number | undefined;
+  /** False while the namespace is still being chosen: nothing is listed yet. */
+  enabled?: boolean;
+  /** Rendered first in the filter bar: the namespace picker. */
+  namespaceFilter?: ReactNode;
+  /** The namespace is where the user works rather than a filter: "Clear filters" keeps it. */
+  keepNamespace?: boolean;
+};
+
+/** Applications with a name search and a status filter, both in the URL; optionally those of one namespace. */
+export function ApplicationsList({ namespaceId, enabled = true, namespaceFilter, keepNamespace = false }: ApplicationsListProps) {
   const [params, setParams] = useSearchParams();
   const name = readText(params, 'name');
   const status = readEnum(params, 'status', applicationStatuses);
-  const query = useQuery(applicationQueries.list({ name, status, ...readPaging(params) }));
-  const filtered = Boolean(name || status);
+  const query = useQuery({
+    ...applicationQueries.list({ name, status, ...(namespaceId === undefined ? {} : { namespace_id: namespaceId }), ...readPaging(params) }),
+    enabled,
+  });
+  const filtered = Boolean(name || status || (!keepNamespace && namespaceId !== undefined));
+  const clearHref = paths.home.getHref(keepNamespace ? { namespace_id: namespaceId } : undefined);
 
   const update = (changes: Record<string, string | undefined>) => setParams(withChanges(params, changes));
 
   return (
     <>
-      <FilterBar active={filtered} clearHref={paths.home.getHref()}>
+      <FilterBar active={filtered} clearHref={clearHref}>
+        {namespaceFilter}
         <SearchField label="Search by name" value={name ?? ''} onCommit={(value) => update({ name: value })} slashShortcut />
         <SelectField
           label="Status"
