@@ -19,6 +19,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Server tests start real processes and bind real ports; a few files at a time keeps a 2-core machine steady.
           maxWorkers: 2,
+          // Projects with different worker limits run one after the other: the server tests first.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -29,6 +31,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/testing/setup-tests.ts'],
+          sequence: { groupOrder: 1 },
         },
       },
     ],

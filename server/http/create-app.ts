@@ -24,7 +24,7 @@ import { releasesRoutes } from './releases-routes';
 import type { RouteDeps } from './route-deps';
 import type { RuntimeView } from './runtime-view';
 import { scopesRoutes } from './scopes-routes';
-import { securityMiddleware } from './security';
+import { securityMiddleware, setResponseHeader } from './security';
 import { mountStaticSpa } from './static-spa';
 import { tokenRequiredMiddleware } from './token-required';
 import { tokenRoutes } from './token-routes';
@@ -63,11 +63,14 @@ export type ConsoleApp = Hono & { readonly events: EventHub };
 
 /** 413 `{message}` for a body over MAX_BODY_BYTES (both modes). */
 export function requestBodyLimit(): MiddlewareHandler {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     // The rest of the body is never read: close the connection so that the client does not reuse it.
     onError: (c) => errorBody(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }),
   });
+  // bodyLimit reads `c.req.raw.body`, which makes @hono/node-server build a whole fetch Request (with an
+  // AbortController) for every request; a GET or HEAD has no body to limit.
+  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
 }
 
 export function createApp(options: CreateAppOptions): ConsoleApp {
@@ -90,7 +93,7 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
   app.use('*', requestBodyLimit());
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    setResponseHeader(c, 'Cache-Control', 'no-store');
   });
   const tokens = options.tokens ?? new LocalTokenIssuer();
   if (options.requireToken === true) app.use('/api/*', tokenRequiredMiddleware(tokens));

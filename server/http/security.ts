@@ -5,7 +5,7 @@
  *   present, must be the console's own) and must be JSON (HTML forms cannot send application/json without a CORS
  *   preflight, which this server never grants). Requests without Origin (curl, the np CLI) are fine.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 import { errorBody } from './errors';
 
@@ -58,11 +58,24 @@ export function securityMiddleware(options: SecurityOptions): MiddlewareHandler 
       }
     }
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
+    setResponseHeader(c, 'X-Content-Type-Options', 'nosniff');
   };
 }
 
 function hasBody(headers: Headers): boolean {
   const length = headers.get('content-length');
   return headers.has('transfer-encoding') || (length !== null && length !== '0');
+}
+
+/**
+ * Sets a header on the response a handler already made. `c.header()` after `next()` makes hono rebuild the Response
+ * around a stream of its body, which takes @hono/node-server off its fast path (a string body written at once) on
+ * every request. The response's own headers can be changed in place, unless it came from fetch() (immutable).
+ */
+export function setResponseHeader(c: Context, name: string, value: string): void {
+  try {
+    c.res.headers.set(name, value);
+  } catch {
+    c.header(name, value);
+  }
 }

@@ -23,6 +23,15 @@ export interface StoreContext {
   write<T>(fn: () => T): T;
   /** Notes that an entity changed in the current write; emitted after commit. */
   record(resource: ChangeResource, action: ChangeAction, id: number): void;
+  /**
+   * The memo of one list query (its total and keyset anchors), empty again after any change recorded on `resource`:
+   * every write to a repository's table records a change of its resource, so that is what invalidates. `key` is the
+   * list's SQL and parameters (it names the table).
+   */
+  listMemo(resource: ChangeResource, key: string): ListMemo;
   /** How long a blue/green deployment keeps both releases before it finalizes by itself. */
   readonly deploymentExpiryMs: number;
 }
+
+/** A list's total and, every ANCHOR_EVERY rows, the sort key and id of the row there (see runList). */
+export type ListMemo = { total?: number; anchors: Array<{ key: string | number; id: number }> };

@@ -124,6 +124,7 @@ export abstract class Repository<Row extends { id: number }, Entity, ListQuery e
     const sort = query.sort ?? this.defaultSort;
     return {
       table: this.table,
+      resource: this.resource,
       filters: this.filters(query),
       sortColumn: this.sortColumn(sort.field),
       direction: sort.direction,

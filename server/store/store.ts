@@ -9,7 +9,7 @@ import type { ChangeResource } from '../../contract/console';
 import { ApplicationsRepository } from './applications-repository';
 import { AssetsRepository } from './assets-repository';
 import { BuildsRepository } from './builds-repository';
-import type { ChangeAction, Statement, StoreChange, StoreContext } from './context';
+import type { ChangeAction, ListMemo, Statement, StoreChange, StoreContext } from './context';
 import { type Database, openDatabase } from './database';
 import { DeploymentsRepository } from './deployments-repository';
 import { ReleasesRepository } from './releases-repository';
@@ -41,6 +41,12 @@ export class Store {
   readonly deploymentExpiryMs: number;
 
   private readonly statements = new Map<string, Statement>();
+  /**
+   * A counter per resource, bumped by every recorded change and again when its write ends: a list memo made in the
+   * middle of a write that then rolls back (whole, or a nested part) must not outlive it.
+   */
+  private readonly generations = new Map<ChangeResource, number>();
+  private readonly listMemos = new Map<string, ListMemo & { generation: number }>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly clock: () => Date;
   private readonly onListenerError: (error: unknown, change: StoreChange) => void;
@@ -88,6 +94,7 @@ export class Store {
       })();
     } finally {
       this.pending = null;
+      for (const change of journal) this.bump(change.resource);
     }
     this.emit(coalesce(journal));
     return result;
@@ -120,6 +127,7 @@ export class Store {
 
   close(): void {
     this.statements.clear();
+    this.listMemos.clear();
     this.db.close();
   }
 
@@ -129,8 +137,8 @@ export class Store {
     try {
       return this.db.transaction(() => fn(this))();
     } catch (error) {
-      // The savepoint rolled back: so do the changes it recorded.
-      journal?.splice(mark);
+      // The savepoint rolled back: so do the changes it recorded (and the list memos made since).
+      for (const change of journal?.splice(mark) ?? []) this.bump(change.resource);
       throw error;
     }
   }
@@ -138,6 +146,23 @@ export class Store {
   private record(resource: ChangeResource, action: ChangeAction, id: number): void {
     if (this.pending === null) throw new Error('store: a change was recorded outside write()');
     this.pending.push({ resource, action, id });
+    this.bump(resource);
+  }
+
+  private bump(resource: ChangeResource): void {
+    this.generations.set(resource, (this.generations.get(resource) ?? 0) + 1);
+  }
+
+  private listMemo(resource: ChangeResource, key: string): ListMemo {
+    const generation = this.generations.get(resource) ?? 0;
+    let memo = this.listMemos.get(key);
+    if (memo === undefined || memo.generation !== generation) {
+      // Bounded: a memo is one COUNT(*) and a few index walks to rebuild.
+      if (this.listMemos.size >= 500) this.listMemos.clear();
+      memo = { generation, anchors: [] };
+      this.listMemos.set(key, memo);
+    }
+    return memo;
   }
 
   /**
@@ -182,6 +207,7 @@ export class Store {
       nowMs: () => this.clock().getTime(),
       write: (fn) => this.write(() => fn()),
       record: (resource, action, id) => this.record(resource, action, id),
+      listMemo: (resource, key) => this.listMemo(resource, key),
     };
   }
 }
