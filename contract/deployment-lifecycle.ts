@@ -80,6 +80,13 @@ export const deploymentTransitions: readonly Transition[] = [
   { from: ['running'], to: 'finalizing', by: 'platform', strategies: ['initial'], reason: 'initial deployments finalize by themselves' },
   { from: ['running'], to: 'finalizing', by: 'platform', strategies: ['blue_green'], reason: 'the deployment reached expires_at' },
   { from: ['running'], to: 'finalizing', by: 'client', strategies: both, reason: 'finalize requested' },
+  {
+    from: ['finalizing'],
+    to: 'failed',
+    by: 'platform',
+    strategies: both,
+    reason: 'the new instances never became healthy enough to take all the traffic; the previous release keeps serving',
+  },
   { from: ['finalizing'], to: 'finalized', by: 'platform', strategies: both, reason: 'all traffic on the new release, old instances stopped' },
   {
     from: ['creating', 'waiting_for_instances', 'running'],

@@ -50,7 +50,7 @@ describe('deployment engine', () => {
       expect.arrayContaining(['creating', 'waiting_for_instances', 'running', 'finalizing', 'finalized']),
     );
     const scope = await harness.api<{ active_deployment: number; in_progress_deployment: number | null }>('GET', `/api/scope/${app.scopeId}`);
-    expect(scope.body).toMatchObject({ active_deployment: app.activeId, in_progress_deployment: null });
+    expect(scope.body).toMatchObject({ active_deployment: app.activeId, in_progress_deployment: null, asset_name: 'main' });
 
     const { served, failures } = await sampleScope(await scopeAddress(harness, app.scopeId), 50);
     expect(failures).toBe(0);
@@ -131,7 +131,8 @@ describe('deployment engine', () => {
     const cancelled = await harness.waitForDeployment(deployment.id, (d) => d.status === 'cancelled', 'cancelled');
     expect(cancelled.status_in_scope).toBe('inactive');
     const scope = await harness.api<{ active_deployment: number | null; in_progress_deployment: number | null }>('GET', `/api/scope/${app.scopeId}`);
-    expect(scope.body).toMatchObject({ active_deployment: null, in_progress_deployment: null });
+    // The scope was never deployed, so it is still free to run another asset.
+    expect(scope.body).toMatchObject({ active_deployment: null, in_progress_deployment: null, asset_name: null });
   });
 
   it('fails a release whose instances never become healthy, and the old release keeps serving', async () => {
@@ -185,5 +186,24 @@ describe('deployment engine', () => {
     const scope = await harness.api<{ status: string; domain: string | null }>('GET', `/api/scope/${app.scopeId}`);
     expect(scope.body).toMatchObject({ status: 'deleted', domain: null });
     await expect(fetch(`http://${address}/api/greeting`)).rejects.toThrow();
+  });
+
+  it('keeps the active release serving across a restart while a new deployment waits for its instances', async () => {
+    harness = await startHarness({ NP_CONSOLE_HEALTH_TIMEOUT: '60s' });
+    const app = await withActiveRelease(harness, [{ semver: '1.0.0' }, { semver: '1.0.1', env: { HEALTH_STATUS: '503' } }]);
+    const address = await scopeAddress(harness, app.scopeId);
+    const waiting = (await harness.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[1] })).body;
+    await harness.waitForDeployment(waiting.id, (d) => d.status === 'waiting_for_instances', 'waiting for instances');
+
+    const dataDir = harness.dataDir;
+    await harness.close({ keepData: true });
+    harness = await startHarness({ NP_CONSOLE_HEALTH_TIMEOUT: '60s' }, dataDir);
+    expect(await scopeAddress(harness, app.scopeId)).toBe(address);
+    await harness.waitForDeployment(app.activeId, (d) => d.strategy_data.healthy_instances === 2, 'the active release healthy again');
+
+    const { served, failures } = await sampleScope(address, 40);
+    expect(failures).toBe(0);
+    expect(served.get(String(app.activeId))).toBe(40);
+    expect((await harness.deployment(waiting.id)).status).toBe('waiting_for_instances');
   });
 });

@@ -27,6 +27,7 @@ export type EngineOptions = {
 export class DeploymentEngine {
   private readonly pending = new Map<number, { running: boolean; again: boolean; done: Promise<void> }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly unlaunchable = new Set<number>();
   private unsubscribe: (() => void) | undefined;
   private stopped = false;
 
@@ -57,8 +58,9 @@ export class DeploymentEngine {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled([...this.pending.values()].map((entry) => entry.done));
-    await this.groups.stopAll();
+    // Scope addresses close first, so no request is sent to an instance that is about to stop.
     await this.proxies.closeAll();
+    await this.groups.stopAll();
   }
 
   /** Resolves when the scope has been reconciled at least once after this call. */
@@ -103,10 +105,14 @@ export class DeploymentEngine {
     }
 
     const active = this.store.deployments.activeForScope(scopeId);
-    if (active) this.ensureInstances(active);
+    if (active) this.ensureActiveInstances(active);
     const candidate = this.store.deployments.inFlightForScope(scopeId);
-    if (candidate) await this.advance(scope, candidate, active);
-    else this.applySplit(scope, active, undefined);
+    // Every pass first serves what the database holds (after a restart the proxy starts with no routes), then
+    // takes the candidate's next step.
+    this.applySplit(scope, active, candidate);
+    // Read again: applying the split may have recorded the share it switched.
+    const next = candidate && this.store.deployments.get(candidate.id);
+    if (next) await this.advance(scope, next, active);
 
     // Advancing may have finalized or ended the candidate: what to keep running is read again.
     const keep = [this.store.deployments.activeForScope(scopeId)?.id, this.store.deployments.inFlightForScope(scopeId)?.id].filter(
@@ -147,8 +153,13 @@ export class DeploymentEngine {
       }
       case 'finalizing': {
         const group = this.ensureInstances(deployment);
-        // The new release takes the traffic only once it can serve it (after a restart its instances start again).
-        if (group === undefined || group.healthyCount() === 0) return;
+        if (group === undefined) return;
+        // The new release takes all the traffic only once every instance can serve it (after a restart they start
+        // again); until then the split stays as it was, and instances that never get there fail the deployment.
+        if (group.healthyCount() < this.instanceCount(deployment)) {
+          this.failIfTooSlow(deployment);
+          return;
+        }
         this.applySplit(scope, active, deployment);
         if (active) await this.groups.drainAndStop(active.id, this.proxies.get(scope.id), this.options.drainTimeoutMs);
         this.store.write((tx) => {
@@ -158,7 +169,11 @@ export class DeploymentEngine {
             tx.deployments.update(active.id, { status_in_scope: 'inactive' });
             tx.deployments.addMessage(active.id, 'INFO', `replaced by deployment ${deployment.id}; instances stopped`);
           }
-          tx.scopes.update(scope.id, { active_deployment: deployment.id, in_progress_deployment: null });
+          tx.scopes.update(scope.id, {
+            active_deployment: deployment.id,
+            in_progress_deployment: null,
+            asset_name: deployment.asset_name ?? scope.asset_name ?? null,
+          });
         });
         return;
       }
@@ -198,7 +213,7 @@ export class DeploymentEngine {
   private applySplit(scope: Scope, active: Deployment | undefined, candidate: Deployment | undefined): void {
     const proxy = this.proxies.get(scope.id);
     if (proxy === undefined) return;
-    const share = candidate ? candidateShare(candidate) : 0;
+    const share = candidate ? this.shareNow(candidate) : 0;
     const split = scopeSplit(active?.id, candidate ? { id: candidate.id, share } : undefined);
     proxy.setRoutes(this.groups.routesFor(split));
     if (candidate && candidate.strategy_data.switched_traffic !== share && this.groups.get(candidate.id) !== undefined) {
@@ -208,6 +223,32 @@ export class DeploymentEngine {
         tx.deployments.addMessage(candidate.id, 'INFO', `traffic switched: ${previous}% → ${share}% on this release`);
       });
     }
+  }
+
+  /** A finalizing deployment keeps the share it had until all its instances are healthy. */
+  private shareNow(candidate: Deployment): number {
+    const share = candidateShare(candidate);
+    if (candidate.status !== 'finalizing') return share;
+    const healthy = this.groups.get(candidate.id)?.healthyCount() ?? 0;
+    return healthy >= this.instanceCount(candidate) ? share : (candidate.strategy_data.switched_traffic ?? 0);
+  }
+
+  /**
+   * The active deployment's instances. It is never failed: if its asset can no longer run (the folder went away),
+   * that is said once in its messages and the scope's next deployment can still go ahead.
+   */
+  private ensureActiveInstances(active: Deployment): void {
+    if (this.groups.get(active.id) !== undefined) return;
+    const launch = this.launchOf(active);
+    if (!launch.ok) {
+      if (!this.unlaunchable.has(active.id)) {
+        this.unlaunchable.add(active.id);
+        this.store.write((tx) => tx.deployments.addMessage(active.id, 'ERROR', `cannot start the active release: ${launch.message}`));
+      }
+      return;
+    }
+    this.unlaunchable.delete(active.id);
+    this.ensureInstances(active);
   }
 
   /** Starts the deployment's instances unless they run already; a deployment whose asset cannot run fails. */
@@ -229,7 +270,6 @@ export class DeploymentEngine {
         NP_SCOPE_ID: String(deployment.scope_id),
       },
     });
-    this.wakeAt(deployment.scope_id, `health-timeout:${deployment.id}`, new Date(Date.now() + this.options.healthTimeoutMs).toISOString());
     return group;
   }
 
@@ -248,9 +288,19 @@ export class DeploymentEngine {
     return deployment.strategy_data.amount_instances_to_wait ?? 1;
   }
 
+  /**
+   * Fails the deployment when its instances have had the health timeout, counted from when they started or from when
+   * the current status began, whichever is later; until then a timer brings the check back.
+   */
   private failIfTooSlow(deployment: Deployment): void {
     const group = this.groups.get(deployment.id);
-    if (group === undefined || Date.now() - group.startedAt < this.options.healthTimeoutMs) return;
+    if (group === undefined) return;
+    const statusStart = Date.parse(deployment.status_started_at?.[deployment.status] ?? '') || 0;
+    const deadline = Math.max(group.startedAt, statusStart) + this.options.healthTimeoutMs;
+    if (Date.now() < deadline) {
+      this.wakeAt(deployment.scope_id, `health-timeout:${deployment.id}:${deployment.status}`, new Date(deadline).toISOString());
+      return;
+    }
     const healthy = group.healthyCount();
     this.fail(
       deployment,

@@ -78,16 +78,22 @@ export class InstanceGroups {
       lastHealthSummary: () => summarizeHealth(group.snapshot()),
     };
     this.groups.set(deploymentId, tracked);
+    // Counters start from zero with every new set of instances (after a restart the stored ones are stale).
+    this.writeCounters(deploymentId, { launched_instances: 0, healthy_instances: 0 });
     this.writeMessage(deploymentId, 'INFO', `starting ${count} instance${count === 1 ? '' : 's'} of ${launch.entry}`);
     return tracked;
   }
 
-  /** Proxy routes for a split; a deployment without running instances gets no route. */
+  /**
+   * Proxy routes for a split. A deployment without running instances (yet) gets no route, and the deployment that
+   * remains takes its share: the proxy always routes 100%.
+   */
   routesFor(split: WeightedDeployment[]): ProxyRoute[] {
-    return split.flatMap(({ deploymentId, weight }) => {
+    const routes = split.flatMap(({ deploymentId, weight }) => {
       const tracked = this.groups.get(deploymentId);
       return tracked ? [{ deploymentId, weight, group: tracked.group }] : [];
     });
+    return routes.length === 1 ? routes.map((route) => ({ ...route, weight: 100 })) : routes;
   }
 
   /** Waits until the proxy has no request in flight to the deployment (it no longer routes to it), then stops it. */
@@ -97,6 +103,7 @@ export class InstanceGroups {
     if (proxy) await proxy.drain(deploymentId, drainTimeoutMs);
     this.groups.delete(deploymentId);
     await tracked.group.stop();
+    this.writeCounters(deploymentId, { launched_instances: 0, healthy_instances: 0 });
   }
 
   async stopOthers(scopeId: number, keep: number[], proxy: ScopeProxy | undefined, drainTimeoutMs: number): Promise<void> {

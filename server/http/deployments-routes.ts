@@ -57,7 +57,8 @@ export function deploymentsRoutes({ store, checkAssetRunnable, deploymentExpiryM
       const asset = resolveAsset(tx, scope, release, body.asset_name);
       const refusal = checkAssetRunnable(asset);
       if (refusal !== undefined) throw badRequest(refusal);
-      if (scope.asset_name === null || scope.asset_name === undefined) tx.scopes.update(scope.id, { asset_name: asset.name });
+      // The scope's asset_name is fixed by the engine once this deployment finalizes: a cancelled or failed first
+      // deployment leaves the scope free to deploy another asset.
       const created = tx.deployments.insert({
         scope_id: scope.id,
         release_id: release.id,
