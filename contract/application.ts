@@ -2,9 +2,11 @@ import { z } from 'zod';
 
 import {
   enumListParam,
+  httpUrlInput,
   idInputSchema,
   idListParam,
   idSchema,
+  metadataInputSchema,
   metadataSchema,
   nrnSchema,
   pagingQueryShape,
@@ -55,17 +57,17 @@ const applicationName = z
 export const createApplicationBodySchema = z.strictObject({
   name: applicationName,
   namespace_id: idInputSchema,
-  repository_url: z.url({ error: 'repository_url must be a URL' }).optional(),
+  repository_url: httpUrlInput('repository_url').optional(),
   repository_app_path: z.string().optional(),
   template_id: idInputSchema.optional(),
-  metadata: metadataSchema.optional(),
+  metadata: metadataInputSchema.optional(),
 });
 export type CreateApplicationBody = z.infer<typeof createApplicationBodySchema>;
 
 export const patchApplicationBodySchema = z.strictObject({
   name: applicationName.optional(),
   status: applicationStatusSchema.optional(),
-  repository_url: z.url({ error: 'repository_url must be a URL' }).optional(),
-  metadata: metadataSchema.optional(),
+  repository_url: httpUrlInput('repository_url').optional(),
+  metadata: metadataInputSchema.optional(),
 });
 export type PatchApplicationBody = z.infer<typeof patchApplicationBodySchema>;

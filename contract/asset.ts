@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { idInputSchema, idListParam, idSchema, metadataSchema, pagingQueryShape, sortParam, timestampSchema } from './common';
+import { idInputSchema, idListParam, idSchema, metadataInputSchema, metadataSchema, pagingQueryShape, sortParam, timestampSchema } from './common';
 
 export const assetTypes = ['docker-image', 'lambda', 'bundle'] as const;
 
@@ -44,7 +44,7 @@ export const createAssetBodySchema = z.strictObject({
   type: z.enum(assetTypes, { error: `type must be one of ${assetTypes.join(', ')}` }).default('docker-image'),
   url: z.string().trim().min(1, 'url must not be empty'),
   platform: z.string().optional(),
-  metadata: metadataSchema.optional(),
+  metadata: metadataInputSchema.optional(),
 });
 export type CreateAssetBody = z.infer<typeof createAssetBodySchema>;
 

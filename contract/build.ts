@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { assetSchema } from './asset';
 import {
   enumListParam,
+  httpUrlInput,
   idInputSchema,
   idListParam,
   idSchema,
+  metadataInputSchema,
   metadataSchema,
   pagingQueryShape,
   sortParam,
@@ -54,7 +56,7 @@ export type BuildListQuery = z.infer<typeof buildListQuerySchema>;
 
 const commitInputSchema = z.strictObject({
   id: z.string().trim().min(1, 'commit.id must not be empty').max(100),
-  permalink: z.url({ error: 'commit.permalink must be a URL' }).optional(),
+  permalink: httpUrlInput('commit.permalink').optional(),
 });
 
 export const createBuildBodySchema = z.strictObject({
@@ -63,7 +65,7 @@ export const createBuildBodySchema = z.strictObject({
   branch: z.string().trim().min(1, 'branch must not be empty').max(255),
   commit: commitInputSchema,
   description: z.string().max(2000, 'description must be at most 2000 characters').optional(),
-  metadata: metadataSchema.optional(),
+  metadata: metadataInputSchema.optional(),
 });
 export type CreateBuildBody = z.infer<typeof createBuildBodySchema>;
 
@@ -72,7 +74,7 @@ export const patchBuildBodySchema = z.strictObject({
   id: idInputSchema.optional(),
   status: buildStatusSchema.optional(),
   description: z.string().max(2000, 'description must be at most 2000 characters').optional(),
-  metadata: metadataSchema.optional(),
+  metadata: metadataInputSchema.optional(),
 });
 export type PatchBuildBody = z.infer<typeof patchBuildBodySchema>;
 

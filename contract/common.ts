@@ -123,7 +123,44 @@ export const booleanParam = z
 /** The paging part every list query accepts. Query objects are strict: an unknown parameter is an error. */
 export const pagingQueryShape = { limit: limitParam, offset: offsetParam };
 
+/**
+ * An http(s) address in a request body. `z.url()` alone takes any scheme, and the SPA links these addresses:
+ * `javascript:alert(1)` would run in the console's origin when clicked.
+ */
+export function httpUrlInput(name: string) {
+  return z.url({ protocol: /^https?$/, error: `${name} must be an http:// or https:// URL` });
+}
+
 /** Scope dimensions and similar flat string maps. */
 export const stringMapSchema = z.record(z.string(), z.string());
 
+/** Free-form JSON as the API returns it: loose, like every response schema. Requests use `metadataInputSchema`. */
 export const metadataSchema = z.record(z.string(), z.unknown());
+
+/** How deep free-form JSON in a request may nest objects and arrays (the object itself is level 1). */
+export const MAX_JSON_DEPTH = 20;
+
+/**
+ * Whether `value` nests objects and arrays more than `maxDepth` levels deep. Iterative, with an explicit stack: a
+ * recursive walk would itself overflow on the values it is meant to catch.
+ */
+export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 1 }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { node, depth } = next;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > maxDepth) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push({ node: child, depth: depth + 1 });
+  }
+  return false;
+}
+
+/**
+ * Free-form JSON in a request body (`metadata`). Bounded in depth at the boundary: deeper values overflow the
+ * stack of JSON.stringify when stored (a 500), and no real metadata is nested that deep.
+ */
+export const metadataInputSchema = metadataSchema.superRefine((value, ctx) => {
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+    ctx.addIssue({ code: 'custom', message: `metadata must not nest objects and arrays more than ${MAX_JSON_DEPTH} levels deep` });
+  }
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { enumListParam, idInputSchema, idListParam, idSchema, metadataSchema, pagingQueryShape, sortParam, timestampSchema } from './common';
+import { enumListParam, idInputSchema, idListParam, idSchema, metadataInputSchema, metadataSchema, pagingQueryShape, sortParam, timestampSchema } from './common';
 
 /** Only `active` is seen in the wild (reference §5). */
 export const releaseStatuses = ['active'] as const;
@@ -41,12 +41,12 @@ export const createReleaseBodySchema = z.strictObject({
   build_id: idInputSchema,
   application_id: idInputSchema,
   semver: semverInputSchema,
-  metadata: metadataSchema.optional(),
+  metadata: metadataInputSchema.optional(),
 });
 export type CreateReleaseBody = z.infer<typeof createReleaseBodySchema>;
 
 export const patchReleaseBodySchema = z.strictObject({
   status: z.enum(releaseStatuses, { error: 'status must be active' }).optional(),
-  metadata: metadataSchema.optional(),
+  metadata: metadataInputSchema.optional(),
 });
 export type PatchReleaseBody = z.infer<typeof patchReleaseBodySchema>;

@@ -5,6 +5,7 @@ import {
   idInputSchema,
   idListParam,
   idSchema,
+  metadataInputSchema,
   metadataSchema,
   nrnSchema,
   pagingQueryShape,
@@ -102,7 +103,7 @@ export const createScopeBodySchema = z.strictObject({
   capabilities: capabilitiesInputSchema.optional(),
   asset_name: z.string().min(1).optional(),
   tier: z.string().optional(),
-  metadata: metadataSchema.optional(),
+  metadata: metadataInputSchema.optional(),
 });
 export type CreateScopeBody = z.infer<typeof createScopeBodySchema>;
 
@@ -112,6 +113,6 @@ export const patchScopeBodySchema = z.strictObject({
   capabilities: capabilitiesInputSchema.optional(),
   asset_name: z.string().min(1).optional(),
   tier: z.string().optional(),
-  metadata: metadataSchema.optional(),
+  metadata: metadataInputSchema.optional(),
 });
 export type PatchScopeBody = z.infer<typeof patchScopeBodySchema>;

@@ -88,11 +88,21 @@ const keyListSchema = z.string().transform((raw) =>
     .map((key) => new Secret(key)),
 );
 
+const hostPattern = /^[\w.:-]+$/;
+
+/** The addresses only this machine can reach. */
+const loopbackHosts = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export function isLoopbackHost(host: string): boolean {
+  return loopbackHosts.has(host.trim().toLowerCase());
+}
+
 const envSchema = z.object({
   HOST: z
     .string()
     .default('127.0.0.1')
-    .refine((value) => /^[\w.:-]+$/.test(value), 'HOST must be a host name or an IP address'),
+    .refine((value) => hostPattern.test(value), 'HOST must be a host name or an IP address'),
+  NP_CONSOLE_ALLOW_REMOTE: switchSchema('NP_CONSOLE_ALLOW_REMOTE'),
   PORT: z
     .string()
     .default('4000')
@@ -142,6 +152,8 @@ export type LocalTokensConfig = {
 
 export type Config = {
   host: string;
+  /** HOST is not a loopback address (NP_CONSOLE_ALLOW_REMOTE=1 allowed it): main.ts warns at start-up. */
+  remote: boolean;
   port: number;
   dataDir: string;
   seed: 'demo' | 'none';
@@ -174,6 +186,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
     ok: true,
     config: {
       host: values.HOST,
+      remote: !isLoopbackHost(values.HOST),
       port: values.PORT,
       dataDir: resolve(values.NP_CONSOLE_DATA),
       seed: values.NP_CONSOLE_SEED,
@@ -195,6 +208,17 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
 function crossChecks(env: Record<string, string | undefined>): string[] {
   const errors: string[] = [];
   const has = (name: string) => (env[name] ?? '').trim() !== '';
+  // Bound to another address the console is reachable from the network, and its Host check (against DNS rebinding)
+  // is no authentication: anyone who reaches it could deploy, delete, or act with the connected API key. Only an
+  // explicit opt-in allows that. (A malformed HOST is reported by the schema already.)
+  const host = env['HOST'] ?? '127.0.0.1';
+  const allowRemote = ['1', 'true', 'yes', 'on'].includes((env['NP_CONSOLE_ALLOW_REMOTE'] ?? '').trim().toLowerCase());
+  if (hostPattern.test(host) && !isLoopbackHost(host) && !allowRemote) {
+    errors.push(
+      `HOST: HOST=${host} would make the console reachable from the network, where nothing authenticates its users; ` +
+        'use HOST=127.0.0.1, or also set NP_CONSOLE_ALLOW_REMOTE=1 if that is what you want',
+    );
+  }
   if (has('NP_API_URL') && !has('NP_API_KEY')) {
     errors.push(
       'NP_API_KEY: NP_API_KEY is missing: connected mode needs both NP_API_URL and NP_API_KEY (unset NP_API_URL to use the local platform)',

@@ -8,6 +8,18 @@ if (!result.ok) {
   process.exit(1);
 }
 const config = result.config;
+if (config.remote) {
+  // Allowed with NP_CONSOLE_ALLOW_REMOTE=1, but never silently: the Host check is no authentication.
+  const exposure =
+    config.connected !== null
+      ? "anyone who reaches it acts with the API key's permissions"
+      : config.tokens.required
+        ? '/api needs a bearer token, but the token travels over plain http'
+        : 'anyone who reaches it can change deployments (NP_CONSOLE_REQUIRE_TOKEN=1 puts /api behind a token)';
+  console.warn(
+    `np-console: warning: HOST=${config.host} and NP_CONSOLE_ALLOW_REMOTE=1 make the console reachable from the network: ${exposure}`,
+  );
+}
 
 try {
   const server = await startConsoleServer(config);

@@ -69,3 +69,24 @@ describe('starting in connected mode', () => {
     expect(`${result.stdout}${result.stderr}`).not.toContain(goodKey);
   });
 });
+
+describe('starting on a HOST other than loopback', () => {
+  it('refuses without NP_CONSOLE_ALLOW_REMOTE=1, saying why', async () => {
+    const result = await runMain(env({ HOST: '0.0.0.0', NP_API_URL: upstream.apiUrl, NP_API_KEY: goodKey }));
+    expect(expectCleanFailure(result, goodKey)).toBe(
+      'np-console cannot start:\n  - HOST: HOST=0.0.0.0 would make the console reachable from the network, where nothing authenticates its ' +
+        'users; use HOST=127.0.0.1, or also set NP_CONSOLE_ALLOW_REMOTE=1 if that is what you want',
+    );
+  });
+
+  it('starts with NP_CONSOLE_ALLOW_REMOTE=1, with a warning first', async () => {
+    const result = await runMain(env({ HOST: '0.0.0.0', NP_CONSOLE_ALLOW_REMOTE: '1', NP_API_URL: upstream.apiUrl, NP_API_KEY: goodKey }), {
+      readyPattern: /is running at/,
+    });
+    expect(result.stderr.trim()).toBe(
+      "np-console: warning: HOST=0.0.0.0 and NP_CONSOLE_ALLOW_REMOTE=1 make the console reachable from the network: anyone who reaches it acts with the API key's permissions",
+    );
+    expect(result.stdout).toMatch(/^np-console is running at http:\/\/127\.0\.0\.1:\d+, connected to/m);
+    expect(result.code).toBe(0);
+  });
+});

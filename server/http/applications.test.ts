@@ -59,7 +59,10 @@ describe('applications', () => {
     [{ name: '', namespace_id: 1 }, 'name: name must not be empty'],
     [{ name: 'x', namespace_id: 'one' }, 'namespace_id: must be a positive integer id'],
     [{ name: 'x', namespace_id: 1, colour: 'blue' }, 'unknown field: colour'],
-    [{ name: 'x', namespace_id: 1, repository_url: 'not a url' }, 'repository_url: repository_url must be a URL'],
+    [{ name: 'x', namespace_id: 1, repository_url: 'not a url' }, 'repository_url: repository_url must be an http:// or https:// URL'],
+    // The SPA links repository_url: a script URL would run in the console's origin when clicked.
+    [{ name: 'x', namespace_id: 1, repository_url: 'javascript:alert(1)' }, 'repository_url: repository_url must be an http:// or https:// URL'],
+    [{ name: 'x', namespace_id: 1, repository_url: 'data:text/html,<script>alert(1)</script>' }, 'repository_url: repository_url must be an http:// or https:// URL'],
   ])('refuses %j with 400 and writes nothing', async (json, message) => {
     const before = h.count('applications');
     const response = await h.request('POST', '/api/application', { json });
@@ -78,7 +81,7 @@ describe('applications', () => {
 
   it('refuses a bad PATCH and leaves the application as it was', async () => {
     const application = h.seed.application();
-    for (const json of [{ status: 'gone' }, { id: 5 }, { name: 42 }]) {
+    for (const json of [{ status: 'gone' }, { id: 5 }, { name: 42 }, { repository_url: 'javascript:alert(1)' }]) {
       const response = await h.request('PATCH', `/api/application/${application.id}`, { json });
       expect(response.status).toBe(400);
     }

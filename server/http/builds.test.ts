@@ -75,6 +75,9 @@ describe('builds', () => {
       [{ application_id: application.id, status: 'done', branch: 'main', commit }, 'status: Invalid option: expected one of "pending"|"in_progress"|"failed"|"successful"'],
       [{ application_id: application.id, status: 'pending', branch: 'main', commit: { permalink: 'https://x.y' } }, 'Missing parameter: commit.id'],
       [{ application_id: application.id, status: 'pending', branch: 'main', commit: { id: 'a', sha: 'b' } }, 'unknown field: commit.sha'],
+      // The SPA links the permalink: a script URL would run in the console's origin when clicked.
+      [{ application_id: application.id, status: 'pending', branch: 'main', commit: { id: 'a', permalink: 'javascript:alert(1)' } }, 'commit.permalink: commit.permalink must be an http:// or https:// URL'],
+      [{ application_id: application.id, status: 'pending', branch: 'main', commit: { id: 'a', permalink: 'ftp://x.y/c' } }, 'commit.permalink: commit.permalink must be an http:// or https:// URL'],
       [{ application_id: application.id, status: 'pending', branch: 'main', commit, description: 'x'.repeat(2001) }, 'description: description must be at most 2000 characters'],
     ];
     for (const [json, message] of cases) {

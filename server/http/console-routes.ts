@@ -12,6 +12,9 @@ import { openApiDocument } from './openapi';
 import { noQuerySchema, type RouteDeps } from './route-deps';
 import { parseId, parseQuery } from './validation';
 
+/** The route of `consolePaths.scopeRuntime(id)`. */
+export const consoleScopeRuntimePath = '/console/scope/:id/runtime';
+
 /** The window the SPA's chart shows when the engine has no counters for a scope yet. */
 const EMPTY_TRAFFIC_WINDOW_SECONDS = 60;
 
@@ -45,7 +48,7 @@ export function consoleRoutes(deps: RouteDeps & { consoleInfo: ConsoleInfo; hub:
     return c.json(traffic);
   });
 
-  routes.get('/console/scope/:id/runtime', (c) => {
+  routes.get(consoleScopeRuntimePath, (c) => {
     const scopeId = parseId(c);
     parseQuery(c, noQuerySchema);
     const scope = store.scopes.get(scopeId);

@@ -10,12 +10,12 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 
 import type { Asset } from '../../contract/asset';
-import type { ConsoleInfo } from '../../contract/console';
+import { type ConsoleInfo, consolePaths } from '../../contract/console';
 import type { Store } from '../store/store';
 import { applicationsRoutes } from './applications-routes';
 import { assetsRoutes } from './assets-routes';
 import { buildsRoutes } from './builds-routes';
-import { consoleRoutes } from './console-routes';
+import { consoleRoutes, consoleScopeRuntimePath } from './console-routes';
 import { deploymentsRoutes } from './deployments-routes';
 import { errorBody, errorHandler, type Logger, notFoundHandler } from './errors';
 import { EventHub } from './events-route';
@@ -96,7 +96,13 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     setResponseHeader(c, 'Cache-Control', 'no-store');
   });
   const tokens = options.tokens ?? new LocalTokenIssuer();
-  if (options.requireToken === true) app.use('/api/*', tokenRequiredMiddleware(tokens));
+  if (options.requireToken === true) {
+    const tokenRequired = tokenRequiredMiddleware(tokens);
+    app.use('/api/*', tokenRequired);
+    // These read the same data as /api (every change with its entity, traffic, instance pids and ports), so they need
+    // the token too. /console/info and /console/openapi.json stay open: the SPA and tools read them first.
+    for (const path of [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath]) app.use(path, tokenRequired);
+  }
 
   const api = new Hono();
   api.route('/', applicationsRoutes(deps));

@@ -39,7 +39,8 @@ describe('POST /api/deployment', () => {
     });
     expect(Object.keys(deployment.status_started_at ?? {})).toEqual(['creating']);
     expect(deployment.nrn).toBe(`${world.scope.nrn}:deployment=${deployment.id}`);
-    expect(await scopeOf(world.scope.id)).toMatchObject({ asset_name: 'main', in_progress_deployment: deployment.id });
+    // The scope's asset is fixed by the engine when this first deployment finalizes, not before.
+    expect(await scopeOf(world.scope.id)).toMatchObject({ asset_name: null, in_progress_deployment: deployment.id });
   });
 
   it('records a blue/green deployment when the scope has an active one, expiring after the configured time', async () => {
@@ -58,12 +59,12 @@ describe('POST /api/deployment', () => {
     expect(await scopeOf(world.scope.id)).toMatchObject({ active_deployment: first.id, in_progress_deployment: deployment.id });
   });
 
-  it('uses asset_name from the body on a first deployment and stores it on the scope', async () => {
+  it('uses asset_name from the body on a first deployment, leaving the scope free until it finalizes', async () => {
     const world = h.seed.world({ assets: ['web', 'worker'] });
     const response = await h.request('POST', '/api/deployment', { json: { scope_id: world.scope.id, release_id: world.release.id, asset_name: 'worker' } });
     expect(response.status).toBe(200);
     expect(deploymentSchema.parse(response.body).asset_name).toBe('worker');
-    expect((await scopeOf(world.scope.id)).asset_name).toBe('worker');
+    expect((await scopeOf(world.scope.id)).asset_name).toBeNull();
   });
 
   it('answers 404 naming the missing scope or release, writing nothing', async () => {

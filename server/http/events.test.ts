@@ -85,8 +85,8 @@ describe('GET /console/events', () => {
     const deploymentId = deploymentSchema.parse(deployment.body).id;
     const afterDeploy = [await stream.nextChange(), await stream.nextChange()];
     expect(afterDeploy.map((change) => `${change.resource}:${change.action}:${change.id}`)).toEqual([
-      `scope:updated:${world.scope.id}`,
       `deployment:created:${deploymentId}`,
+      `scope:updated:${world.scope.id}`,
     ]);
     stream.close();
   });

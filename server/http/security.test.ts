@@ -85,6 +85,24 @@ describe('state-changing requests', () => {
     expect(plain.status).toBe(204);
   });
 
+  it('forbids framing (clickjacking) on every answer: the SPA, the API, /console, errors and refusals', async () => {
+    const answers = [
+      await rawRequest(h, 'GET', '/', { host: h.host }),
+      await rawRequest(h, 'GET', '/applications/1', { host: h.host }),
+      await rawRequest(h, 'GET', '/api/application', { host: h.host }),
+      await rawRequest(h, 'GET', '/console/info', { host: h.host }),
+      await rawRequest(h, 'GET', '/api/application/999999', { host: h.host }),
+      await rawRequest(h, 'GET', '/', { host: 'evil.example' }),
+      await rawRequest(h, 'POST', '/api/application', { host: h.host, 'content-type': 'text/plain' }, body),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 404, 421, 415]);
+    for (const answer of answers) {
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
   it('sets nosniff and no-store on API answers', async () => {
     const response = await h.request('GET', '/api/application');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -18,6 +18,15 @@ export type SecurityOptions = {
 
 const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Set on every response, the SPA's pages and the API's answers alike. */
+const responseHeaders: ReadonlyArray<readonly [string, string]> = [
+  ['X-Content-Type-Options', 'nosniff'],
+  // Clickjacking: no other site may frame the console and trick a click on "Finalize" or "Delete". frame-ancestors is
+  // the standard; X-Frame-Options covers browsers that predate it.
+  ['X-Frame-Options', 'DENY'],
+  ['Content-Security-Policy', "frame-ancestors 'none'"],
+];
+
 export function originsForHosts(hosts: readonly string[]): string[] {
   return hosts.flatMap((host) => [`http://${host}`, `https://${host}`]).map((origin) => origin.toLowerCase());
 }
@@ -25,7 +34,7 @@ export function originsForHosts(hosts: readonly string[]): string[] {
 export function securityMiddleware(options: SecurityOptions): MiddlewareHandler {
   const hosts = new Set(options.allowedHosts.map((host) => host.toLowerCase()));
   const origins = new Set((options.allowedOrigins ?? originsForHosts(options.allowedHosts)).map((origin) => origin.toLowerCase()));
-  return async (c, next) => {
+  const refusal = (c: Context): Response | undefined => {
     const host = (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
     if (!hosts.has(host)) {
       return errorBody(
@@ -57,8 +66,17 @@ export function securityMiddleware(options: SecurityOptions): MiddlewareHandler 
         }
       }
     }
+    return undefined;
+  };
+  return async (c, next) => {
+    const refused = refusal(c);
+    if (refused !== undefined) {
+      // A refusal is a response like any other: it gets the same headers.
+      for (const [name, value] of responseHeaders) refused.headers.set(name, value);
+      return refused;
+    }
     await next();
-    setResponseHeader(c, 'X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of responseHeaders) setResponseHeader(c, name, value);
   };
 }
 

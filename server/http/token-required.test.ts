@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { consolePaths } from '../../contract/console';
 import { tokenResponseSchema } from '../../contract/token';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 import { LocalTokenIssuer } from './tokens';
@@ -82,10 +83,32 @@ describe('/api with tokens required', () => {
     expect((await h.request('GET', '/api/application', { headers: { authorization: `Bearer ${await token()}` } })).status).toBe(200);
   });
 
-  it('leaves /console and the SPA open', async () => {
+  it('leaves /console/info, /console/openapi.json and the SPA open', async () => {
     expect((await h.request('GET', '/console/info')).status).toBe(200);
     expect((await h.request('GET', '/console/openapi.json')).status).toBe(200);
     expect((await h.request('GET', '/')).status).toBe(200);
+  });
+
+  it('requires the token on the /console endpoints that read platform data (events, traffic, runtime)', async () => {
+    /** Status and message; an event stream (which never ends) is closed as soon as its headers arrive. */
+    const get = async (path: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${h.baseUrl}${path}`, { headers });
+      if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+        await response.body?.cancel();
+        return { status: response.status, text: '' };
+      }
+      return { status: response.status, text: await response.text() };
+    };
+    const scope = h.seed.scope(h.seed.application().id);
+    const paths = [consolePaths.events, `${consolePaths.traffic}?scope_id=${scope.id}`, consolePaths.scopeRuntime(scope.id)];
+    for (const path of paths) {
+      const missing = await get(path);
+      expect(missing.status, path).toBe(401);
+      expect(missing.text).toMatch(/^\{"message":"the access token is missing/);
+      expect((await get(path, { authorization: 'Bearer np-local-made-up' })).status, path).toBe(401);
+    }
+    const authorization = `Bearer ${await token()}`;
+    for (const path of paths) expect((await get(path, { authorization })).status, path).toBe(200);
   });
 });
 

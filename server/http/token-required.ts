@@ -2,7 +2,9 @@
  * `NP_CONSOLE_REQUIRE_TOKEN=1`: every /api request except `POST /api/token` must carry
  * `Authorization: Bearer <access_token>` with a token this server issued and that has not expired, as on
  * nullplatform (reference §1.2). The answer to a request without one is 401 `{message}` saying whether the token is
- * missing, unknown or expired. /console and the SPA are the console's own and stay open.
+ * missing, unknown or expired. create-app.ts puts the /console endpoints that read platform data (`/console/events`,
+ * `/console/traffic`, `/console/scope/:id/runtime`) behind it too; `/console/info`, `/console/openapi.json` and the
+ * SPA stay open.
  */
 import type { MiddlewareHandler } from 'hono';
 

@@ -18,13 +18,23 @@ export async function parseJsonBody<Schema extends z.ZodType>(c: Context, schema
   try {
     raw = JSON.parse(text);
   } catch (error) {
+    if (error instanceof RangeError) throw tooDeep();
     throw badRequest(`malformed JSON in the request body: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw badRequest('the request body must be a JSON object');
   }
-  return parseWith(schema, raw, 'field');
+  try {
+    return parseWith(schema, raw, 'field');
+  } catch (error) {
+    // A schema whose check walks the value (or a refinement of it) can run out of stack on a deeply nested body: that
+    // is the request's fault, not an internal error. The contract bounds free-form fields before they get that far.
+    if (error instanceof RangeError) throw tooDeep();
+    throw error;
+  }
 }
+
+const tooDeep = () => badRequest('the request body is nested too deeply; nest objects and arrays at most a few levels deep');
 
 /**
  * Parses the query string with a strict schema: an unknown parameter is an error, and so is a parameter given

@@ -22,11 +22,32 @@ export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boo
   });
 }
 
-/** SIGTERM, then SIGKILL if the process is still there after `graceMs`. Resolves once it has exited. */
+/**
+ * Sends `signal` to the child's whole process group. Instances are spawned `detached`, so each leads its own group,
+ * and whatever an app starts itself (a worker, `npm start`'s node) is in that group: signalling only the child's pid
+ * would leave those running after stop. Falls back to the pid alone when the group cannot be signalled (no such
+ * group, or a platform without process groups).
+ */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, signal);
+      return;
+    } catch {
+      // Fall through to the child alone.
+    }
+  }
+  child.kill(signal);
+}
+
+/**
+ * SIGTERM, then SIGKILL if the process is still there after `graceMs`, each to the child's whole process group.
+ * Resolves once the child has exited.
+ */
 export async function terminate(child: ChildProcess, graceMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
+  signalGroup(child, 'SIGTERM');
   if (await waitForExit(child, graceMs)) return;
-  child.kill('SIGKILL');
+  signalGroup(child, 'SIGKILL');
   await waitForExit(child, 5000);
 }

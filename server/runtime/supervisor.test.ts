@@ -94,6 +94,25 @@ describe('InstanceSupervisor', () => {
     expect(group.recentOutput(0)).toContain('stdout: ignoring SIGTERM');
   });
 
+  it('stops the processes an instance started itself along with it (the whole process group)', async () => {
+    const group = supervisor().startGroup(greeterSpec(15, { count: 1, entry: fixturePath('spawns-grandchild.js') }), recordingListener());
+    await waitUntil('the instance is healthy and printed its worker', () =>
+      group.healthyEndpoints().length === 1 && group.recentOutput(0).some((line) => line.startsWith('stdout: worker pid ')),
+    );
+    const line = group.recentOutput(0).find((printed) => printed.startsWith('stdout: worker pid ')) ?? '';
+    const workerPid = Number(line.slice('stdout: worker pid '.length));
+    expect(workerPid).toBeGreaterThan(0);
+    expect(await isRunning(workerPid)).toBe(true);
+    try {
+      await group.stop();
+      // The signal reaches the worker at the same time as the instance; its exit may take a moment more.
+      await waitUntil('the worker exited', async () => !(await isRunning(workerPid)), 60);
+    } finally {
+      // Never leave the worker behind when the assertion fails.
+      if (await isRunning(workerPid)) process.kill(workerPid, 'SIGKILL');
+    }
+  });
+
   it('reports a release that crashes on start, keeps its output, and keeps restarting it', async () => {
     const listener = recordingListener();
     const group = supervisor().startGroup(greeterSpec(11, { count: 1, entry: fixturePath('exits-at-once.js') }), listener);

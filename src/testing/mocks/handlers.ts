@@ -5,6 +5,7 @@
 import { DEFAULT_PAGE_LIMIT } from '@contract/common';
 import { isInFlight } from '@contract/deployment-lifecycle';
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import rcompare from 'semver/functions/rcompare';
 
 import { buildDeployment, buildNamespace, buildRelease } from '../data';
 import { db } from './db';
@@ -31,6 +32,7 @@ function list<T extends Entity>(items: readonly T[], url: URL, filterKeys: reado
   const sort = url.searchParams.get('sort');
   if (sort === 'created_at:desc') results.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)) || b.id - a.id);
   if (sort === 'name:asc') results.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+  if (sort === 'semver:desc') results.sort((a, b) => rcompare(String(a.semver), String(b.semver)));
   const limit = Number(url.searchParams.get('limit') ?? DEFAULT_PAGE_LIMIT);
   const offset = Number(url.searchParams.get('offset') ?? 0);
   return { paging: { total: results.length, offset, limit }, results: results.slice(offset, offset + limit) };

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 
-import { buildApplication, buildAsset, buildBuild, buildRelease } from '@/testing/data';
+import { buildApplication, buildAsset, buildBuild, buildRelease, minutesAgo } from '@/testing/data';
 import { db, requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute } from '@/testing/test-utils';
@@ -95,6 +95,51 @@ describe('create release', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/applications/1/releases'));
     expect(requestsTo('/api/release', 'POST')[0]?.body).toEqual({ status: 'active', build_id: 50, application_id: 1, semver: '1.10.4' });
     expect(await screen.findByRole('cell', { name: '1.10.4' })).toBeInTheDocument();
+  });
+
+  test('reads the highest versions first, so the latest release is found among more releases than a page holds', async () => {
+    // The highest version is the oldest release: a page in creation (or id) order would not hold it.
+    db.applications.push(buildApplication({ id: 1, name: 'checkout' }));
+    db.builds.push(buildBuild({ id: 50, application_id: 1, status: 'successful' }));
+    db.assets.push(buildAsset({ build_id: 50 }));
+    db.releases.push(buildRelease({ application_id: 1, build_id: 50, semver: '9.0.0', created_at: minutesAgo(10_000) }));
+    for (let patch = 0; patch < 250; patch += 1) {
+      db.releases.push(buildRelease({ application_id: 1, build_id: 50, semver: `1.0.${patch}`, created_at: minutesAgo(1000 - patch) }));
+    }
+    const { user } = renderRoute('/builds/50');
+    await user.click(await screen.findByRole('button', { name: 'Create release' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText(/The latest release of this application is/);
+    expect(within(dialog).getByText('9.0.0')).toBeInTheDocument();
+    expect(within(dialog).getByRole('textbox', { name: 'Version (semver)' })).toHaveValue('9.0.1');
+    const versionsRequest = requestsTo('/api/release').find((request) => request.url.searchParams.get('limit') === '200');
+    expect(versionsRequest?.url.searchParams.get('sort')).toBe('semver:desc');
+
+    // 1.0.3 is not on the first page: it is looked up by itself, and found taken.
+    const field = within(dialog).getByRole('textbox', { name: 'Version (semver)' });
+    await user.clear(field);
+    await user.type(field, '1.0.3');
+    expect(await within(dialog).findByText('1.0.3 is already a release of this application')).toBeInTheDocument();
+    expect(requestsTo('/api/release').some((request) => request.url.searchParams.get('semver') === '1.0.3')).toBe(true);
+    await user.click(within(dialog).getByRole('button', { name: /^Create release/ }));
+    expect(requestsTo('/api/release', 'POST')).toHaveLength(0);
+
+    // A free version is free.
+    await user.clear(field);
+    await user.type(field, '1.0.300');
+    await waitFor(() => expect(requestsTo('/api/release').some((request) => request.url.searchParams.get('semver') === '1.0.300')).toBe(true));
+    await user.click(within(dialog).getByRole('button', { name: 'Create release 1.0.300' }));
+    await waitFor(() => expect(requestsTo('/api/release', 'POST')[0]?.body).toMatchObject({ semver: '1.0.300' }));
+  });
+
+  test('asks for no version by itself when the page holds every release', async () => {
+    const { dialog, user } = await openDialog();
+    const field = within(dialog).getByRole('textbox', { name: 'Version (semver)' });
+    await user.clear(field);
+    await user.type(field, '3.0.0');
+    await user.click(within(dialog).getByRole('button', { name: 'Create release 3.0.0' }));
+    await waitFor(() => expect(requestsTo('/api/release', 'POST')).toHaveLength(1));
+    expect(requestsTo('/api/release').filter((request) => request.url.searchParams.has('semver'))).toEqual([]);
   });
 
   test('the first release of an application is suggested as 1.0.0', async () => {

@@ -9,10 +9,24 @@ import { ApiError, SchemaError } from '@/lib/api-client';
 import { CodeSnippet } from '../code-snippet';
 import { ConfirmDialog } from '../confirm-dialog';
 import { ErrorState } from '../error-state';
+import { ExternalLink } from '../external-link';
 import { Pagination } from '../pagination';
 import { StatusBadge, statusTone } from '../badge';
 
 describe('ui primitives', () => {
+  test('external link: links http(s) addresses, and shows any other scheme as plain text', () => {
+    const { unmount } = render(<ExternalLink href="https://github.com/acme/greeter">github.com/acme/greeter</ExternalLink>);
+    expect(screen.getByRole('link', { name: /github\.com\/acme\/greeter/ })).toHaveAttribute('href', 'https://github.com/acme/greeter');
+    unmount();
+    for (const href of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'example.com']) {
+      const { container, unmount: done } = render(<ExternalLink href={href}>the address</ExternalLink>);
+      expect(screen.queryByRole('link'), href).toBeNull();
+      expect(container.querySelector('a')).toBeNull();
+      expect(container).toHaveTextContent('the address');
+      done();
+    }
+  });
+
   test('code snippet: tabs switch with the arrow keys and copy announces "Copied"', async () => {
     const user = userEvent.setup();
     render(<CodeSnippet snippet={{ np: 'np deployment read --id 1', curl: 'curl "$NP_API_URL/deployment/1"' }} />);

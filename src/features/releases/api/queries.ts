@@ -24,11 +24,32 @@ export const releaseQueries = {
   lists: () => keys.lists(),
   list,
   /**
-   * The application's releases as far as one page goes (the API's maximum page), for suggesting the next semver
-   * and checking that a version is free. The server still refuses a taken version beyond it (409).
+   * The application's highest versions (the API's maximum page, highest semver first), for suggesting the next
+   * semver: sorted by semver, the latest release is on this page however many releases there are. A page in
+   * creation or id order could leave it out. Whether a version is taken is checked against the page, and beyond it
+   * with `semverTaken`.
    */
-  versions: (applicationId: number) =>
-    list({ application_id: applicationId, limit: MAX_PAGE_LIMIT, offset: 0 }),
+  versions: (applicationId: number) => {
+    const filters = { application_id: applicationId, limit: MAX_PAGE_LIMIT, offset: 0, sort: 'semver:desc' } as const;
+    return queryOptions({
+      queryKey: keys.list(filters),
+      queryFn: ({ signal }) => apiGet(apiPath('/release', filters), releaseListSchema, { signal }),
+    });
+  },
+  /**
+   * Whether `semver` is already a release of the application: one request filtered by `semver=`, for the versions
+   * `versions`' page does not hold. Under the lists' key, so creating a release refreshes it.
+   */
+  semverTaken: (applicationId: number, semver: string) => {
+    const filters = { application_id: applicationId, semver, limit: 1, offset: 0 } as const;
+    return queryOptions({
+      queryKey: keys.list(filters),
+      // Compared by value rather than trusting `paging.total`: an API that ignored the filter must not make every
+      // version look taken.
+      queryFn: async ({ signal }) =>
+        (await apiGet(apiPath('/release', filters), releaseListSchema, { signal })).results.some((release) => release.semver === semver),
+    });
+  },
   details: () => keys.details(),
   detail: (releaseId: number) =>
     queryOptions({

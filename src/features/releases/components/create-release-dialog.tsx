@@ -88,6 +88,18 @@ function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
     },
   });
 
+  // The page holds the highest versions only: with more releases than that, a typed version it lacks is looked up
+  // by itself, so that "already a release" stays right whatever the number of releases.
+  const version = semver.trim();
+  const pageIsPartial = versions.data !== undefined && versions.data.paging.total > versions.data.results.length;
+  const exactCheck = useQuery({
+    ...releaseQueries.semverTaken(build.application_id, version),
+    enabled: pageIsPartial && isValidSemver(version) && !taken.has(version),
+    throwOnError: false,
+  });
+  if (exactCheck.data === true) taken.add(version);
+  const checking = versions.isPending || exactCheck.isFetching;
+
   const problem = versions.isPending ? undefined : semverProblem(semver, taken);
   const serverFieldError = isSemverError(mutation.error) ? mutation.error?.message : undefined;
   const fieldError = (showProblems ? problem : undefined) ?? serverFieldError;
@@ -102,7 +114,7 @@ function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setShowProblems(true);
-    if (problem || versions.isPending) return;
+    if (problem || checking) return;
     mutation.mutate(body);
   };
 
@@ -179,7 +191,7 @@ function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
             Cancel
           </Button>
-          <Button type="submit" isLoading={mutation.isPending} disabled={versions.isPending}>
+          <Button type="submit" isLoading={mutation.isPending} disabled={checking}>
             Create release {semver.trim() && isValidSemver(semver.trim()) ? semver.trim() : ''}
           </Button>
         </DialogFooter>
