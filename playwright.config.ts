@@ -1,43 +1,32 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+
+import { chromiumUse, sharedSettings, sharedUse } from './e2e/playwright-shared';
 
 /**
- * E2E journeys run against the real console server (temporary data folder, demo seed) serving the built SPA, in
- * Debian's Chromium. Playwright never downloads a browser here: CHROMIUM_PATH overrides the system binary, and a
- * machine without /usr/bin/chromium falls back to Playwright's own browser if it has one.
+ * E2E journeys run against the real console server (temporary data folder, demo seed) serving the built SPA; the
+ * browser settings both configs share are in e2e/playwright-shared.ts.
  */
 const port = Number(process.env['E2E_PORT'] ?? 4317);
 const dataDir = process.env['E2E_DATA'] ?? mkdtempSync(join(tmpdir(), 'np-console-e2e-'));
-const systemChromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
   // The connected-mode journeys have their own servers: playwright.connected.config.ts.
   testIgnore: 'connected/**',
   timeout: 120_000,
-  expect: { timeout: 20_000 },
-  fullyParallel: false,
-  workers: 1,
-  retries: process.env['CI'] ? 1 : 0,
-  reporter: [['list']],
+  ...sharedSettings,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
+    ...sharedUse,
   },
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-          args: ['--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      },
+      use: chromiumUse,
     },
   ],
   webServer: {

@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+
+import { chromiumUse, sharedSettings, sharedUse } from './e2e/playwright-shared';
 
 import { connectedPort, E2E_API_KEY, E2E_TOKEN_TTL_MS, upstreamPort } from './e2e/connected/settings';
 
@@ -13,7 +15,6 @@ import { connectedPort, E2E_API_KEY, E2E_TOKEN_TTL_MS, upstreamPort } from './e2
  * started in this order (the connected console exchanges its key at start-up). Same browser setup as
  * playwright.config.ts; a separate output folder, so both configs can run at the same time.
  */
-const systemChromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 // Made once per run: the workers, which load this file again, inherit the variable.
 process.env['E2E_UPSTREAM_DATA'] ??= mkdtempSync(join(tmpdir(), 'np-console-e2e-upstream-'));
@@ -27,26 +28,15 @@ export default defineConfig({
   // other, as `npm run test:e2e` does; E2E_CONNECTED_OUTPUT moves it elsewhere for a run alongside.
   outputDir: process.env['E2E_CONNECTED_OUTPUT'] ?? 'test-results/connected',
   timeout: 180_000,
-  expect: { timeout: 20_000 },
-  fullyParallel: false,
-  workers: 1,
-  retries: process.env['CI'] ? 1 : 0,
-  reporter: [['list']],
+  ...sharedSettings,
   use: {
     baseURL: `http://127.0.0.1:${connectedPort}`,
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
+    ...sharedUse,
   },
   projects: [
     {
       name: 'connected',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-          args: ['--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      },
+      use: chromiumUse,
     },
   ],
   webServer: [

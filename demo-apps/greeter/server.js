@@ -1,5 +1,6 @@
 // Greeter: a dependency-free sample app for np-console. It says hello and tells you which release served you, so a
 // blue/green traffic split is visible from a browser. Every knob is an environment variable (see README.md).
+// It stands alone, as its own repository would (no shared module with the other demo app), so it can be copied out.
 import http from 'node:http';
 
 const config = readConfig(process.env);

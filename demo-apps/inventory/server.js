@@ -1,5 +1,6 @@
 // Inventory: a dependency-free sample JSON API for np-console. Every answer says which release and deployment served
 // it, so a blue/green traffic split is visible with curl. Every knob is an environment variable (see README.md).
+// It stands alone, as its own repository would (no shared module with the other demo app), so it can be copied out.
 import http from 'node:http';
 
 const config = readConfig(process.env);
