@@ -6,18 +6,14 @@
  * and first waits for the scope to have nothing in flight: a scope takes one deployment at a time, and the state is
  * shared with the other specs that run against the same server.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+
+import { expectStatus, getJson, reviewTrafficWithKeyboard } from './deployment-page';
 
 type Listing<T> = { results: T[] };
 type Named = { id: number; name: string };
 type Scope = Named & { domain: string | null; active_deployment: number | null; in_progress_deployment: number | null };
 type Deployment = { id: number; status: string; release_id: number };
-
-async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
-  const response = await request.get(url);
-  expect(response.ok(), `GET ${url} answered ${response.status()}`).toBe(true);
-  return (await response.json()) as T;
-}
 
 async function applicationId(request: APIRequestContext, name: string): Promise<number> {
   const { results } = await getJson<Listing<Named>>(request, `/api/application?name=${name}`);
@@ -62,10 +58,6 @@ async function deploy(request: APIRequestContext, app: string, scopeName: string
   return { deployment, scope, previous };
 }
 
-async function expectStatus(page: Page, status: string, timeout = 30_000) {
-  await expect(page.getByTestId('deployment-status')).toHaveText(status.replaceAll('_', ' '), { timeout });
-}
-
 test('blue/green: move 30% of the traffic with the keyboard, measure it at the address, then finalize', async ({ page, request }) => {
   const { deployment, scope, previous } = await deploy(request, 'greeter', 'production', '1.2.0');
   await page.goto(`/deployments/${deployment.id}`);
@@ -73,14 +65,7 @@ test('blue/green: move 30% of the traffic with the keyboard, measure it at the a
   await expect(page.getByTestId('replaces')).toContainText(previous);
   await expectStatus(page, 'running');
 
-  const slider = page.getByRole('slider', { name: 'Traffic to the new release' });
-  await expect(slider).toHaveAttribute('aria-valuenow', '0');
-  await slider.focus();
-  for (let step = 0; step < 30; step++) await page.keyboard.press('ArrowRight');
-  await expect(slider).toHaveAttribute('aria-valuenow', '30');
-
-  await page.getByRole('button', { name: 'Review change' }).click();
-  const review = page.getByRole('alertdialog', { name: `Move traffic on ${scope.name}?` });
+  const review = await reviewTrafficWithKeyboard(page, scope.name, 30);
   await expect(review).toContainText(`old (${previous}) 100% → 70%, new (1.2.0) 0% → 30%`);
   await review.getByRole('button', { name: 'Move traffic' }).click();
   await expect(review).toBeHidden();

@@ -7,6 +7,7 @@
  */
 import { expect, test, type APIRequestContext, type Page, type Response } from '@playwright/test';
 
+import { expectStatus, getJson, reviewTrafficWithKeyboard } from '../deployment-page';
 import { E2E_API_KEY, E2E_TOKEN_TTL_MS, upstreamPort } from './settings';
 
 test.beforeEach(({}, testInfo) => {
@@ -56,16 +57,6 @@ async function expectNoKeyInPage(page: Page) {
   expect(storage).not.toContain(E2E_API_KEY);
 }
 
-async function expectStatus(page: Page, status: string, timeout = 60_000) {
-  await expect(page.getByTestId('deployment-status')).toHaveText(status.replaceAll('_', ' '), { timeout });
-}
-
-async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
-  const response = await request.get(url);
-  expect(response.ok(), `GET ${url} answered ${response.status()}`).toBe(true);
-  return (await response.json()) as T;
-}
-
 test('the whole journey through connected mode, across a token renewal, without an error or a leaked key', async ({ page, request }) => {
   const watched = watchResponses(page);
   const banner = page.getByTestId('upstream-banner');
@@ -109,15 +100,9 @@ test('the whole journey through connected mode, across a token renewal, without 
   // The deployment page follows the platform by polling (no event stream in connected mode).
   await expect(page).toHaveURL(/\/deployments\/\d+$/);
   const deploymentId = page.url().split('/').pop() ?? '';
-  await expectStatus(page, 'running');
+  await expectStatus(page, 'running', 60_000);
 
-  const slider = page.getByRole('slider', { name: 'Traffic to the new release' });
-  await expect(slider).toHaveAttribute('aria-valuenow', '0');
-  await slider.focus();
-  for (let step = 0; step < 30; step++) await page.keyboard.press('ArrowRight');
-  await expect(slider).toHaveAttribute('aria-valuenow', '30');
-  await page.getByRole('button', { name: 'Review change' }).click();
-  const review = page.getByRole('alertdialog', { name: 'Move traffic on production?' });
+  const review = await reviewTrafficWithKeyboard(page, 'production', 30);
   await expect(review).toContainText('new (1.4.0) 0% → 30%');
   await review.getByRole('button', { name: 'Move traffic' }).click();
   await expect(review).toBeHidden();
@@ -150,7 +135,7 @@ test('the whole journey through connected mode, across a token renewal, without 
   const finalize = page.getByRole('alertdialog', { name: 'Finalize 1.4.0 on production?' });
   await finalize.getByRole('button', { name: 'Finalize' }).click();
   await expect(finalize).toBeHidden();
-  await expectStatus(page, 'finalized');
+  await expectStatus(page, 'finalized', 60_000);
   await expect(page.getByRole('img', { name: /^Serving now: .* 0%, 1\.4\.0 100%$/ })).toBeVisible();
 
   await expect(banner).toBeHidden();
