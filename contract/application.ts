@@ -18,6 +18,19 @@ export const applicationStatuses = ['creating', 'active', 'inactive', 'archived'
 export const applicationStatusSchema = z.enum(applicationStatuses);
 export type ApplicationStatus = z.infer<typeof applicationStatusSchema>;
 
+/**
+ * An application's tags: an object, not a list. nullplatform sends `"tags": {}` and types it as a map
+ * (nullplatform/scopes-static-files static-files/deployment/tests/resources/context.json; Go
+ * `map[string]interface{}` in nullplatform/terraform-provider-nullplatform nullplatform/application.go). Read loosely:
+ * the values may be anything there; the local platform stores and sends strings.
+ */
+export const applicationTagsSchema = z.record(z.string(), z.unknown());
+
+/** Tags in a request body: an object of string values (scope tags, unlike these, are a list). */
+export const applicationTagsInputSchema = z.record(z.string(), z.string({ error: 'tag values must be strings' }), {
+  error: 'tags must be an object of string values, such as {"team": "payments"}',
+});
+
 export const applicationSchema = z.looseObject({
   id: idSchema,
   name: z.string(),
@@ -27,8 +40,13 @@ export const applicationSchema = z.looseObject({
   repository_url: z.string().nullable(),
   repository_app_path: z.string().nullable().optional(),
   is_mono_repo: z.boolean().optional(),
+  /** A large integer on nullplatform (`1037172878` in context.json). */
   template_id: z.number().nullable().optional(),
-  tags: z.array(z.unknown()).optional(),
+  tags: applicationTagsSchema.optional(),
+  /** Always `{}`, `[]` and `false` on the local platform; fields of the real object (context.json, application.go). */
+  settings: z.record(z.string(), z.unknown()).optional(),
+  messages: z.array(z.unknown()).optional(),
+  auto_deploy_on_creation: z.boolean().optional(),
   metadata: metadataSchema.optional(),
   nrn: nrnSchema,
   created_at: timestampSchema.optional(),
@@ -60,6 +78,7 @@ export const createApplicationBodySchema = z.strictObject({
   repository_url: httpUrlInput('repository_url').optional(),
   repository_app_path: z.string().optional(),
   template_id: idInputSchema.optional(),
+  tags: applicationTagsInputSchema.optional(),
   metadata: metadataInputSchema.optional(),
 });
 export type CreateApplicationBody = z.infer<typeof createApplicationBodySchema>;
@@ -68,6 +87,8 @@ export const patchApplicationBodySchema = z.strictObject({
   name: applicationName.optional(),
   status: applicationStatusSchema.optional(),
   repository_url: httpUrlInput('repository_url').optional(),
+  /** Replaces the whole tags object. */
+  tags: applicationTagsInputSchema.optional(),
   metadata: metadataInputSchema.optional(),
 });
 export type PatchApplicationBody = z.infer<typeof patchApplicationBodySchema>;

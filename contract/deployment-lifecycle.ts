@@ -7,8 +7,9 @@
  * - `PATCH {status:"cancelling"}` ends in `rolled_back` for blue/green and `cancelled` for initial deployments.
  * - `PATCH {status:"rolling_back"}` is accepted on a running blue/green deployment and ends in `rolled_back`.
  * - An illegal change is answered 409 with a message; nothing changes.
- * - Traffic may be set while the deployment is creating, waiting for instances or running; it is applied once the
- *   new instances are healthy.
+ * - Traffic may be set only while the deployment is waiting for instances or running, as nullplatform's own agent
+ *   checks before switching (nullplatform/scopes k8s/deployment/build_context validate_status; reference §7.5); it is
+ *   applied once the new instances are healthy.
  */
 export const deploymentStatuses = [
   'creating_approval',
@@ -126,7 +127,11 @@ export function requestableFrom(from: DeploymentStatus, strategy: DeploymentStra
     .map((transition) => transition.to);
 }
 
-export const trafficSettableStatuses: readonly DeploymentStatus[] = ['creating', 'waiting_for_instances', 'running'];
+/**
+ * Where `desired_switched_traffic` may change: nullplatform/scopes k8s/deployment/build_context (validate_status)
+ * refuses a switch-traffic action in any other status. Not while `creating`: the new instances do not exist yet.
+ */
+export const trafficSettableStatuses: readonly DeploymentStatus[] = ['waiting_for_instances', 'running'];
 
 /** Why a traffic change is refused now, or undefined when it is allowed. */
 export function trafficChangeRefusal(status: DeploymentStatus, strategy: DeploymentStrategy): string | undefined {

@@ -55,9 +55,30 @@ export const scopeSchema = z.looseObject({
   asset_name: z.string().nullable().optional(),
   capabilities: scopeCapabilitiesSchema.optional(),
   tier: z.string().nullable().optional(),
-  /** Returned by GET /scope/:id (the local platform returns them on lists too). */
+  /**
+   * Returned by GET /scope/:id (the local platform returns them on lists too). nullplatform's scope agents read
+   * `current_active_deployment` and `in_progress_deployment` (nullplatform/scopes k8s/deployment/build_context);
+   * `np scope read` shows `active_deployment` (reference §6.1). The local platform sends both names, same value.
+   */
   active_deployment: idSchema.nullable().optional(),
+  current_active_deployment: idSchema.nullable().optional(),
   in_progress_deployment: idSchema.nullable().optional(),
+  /**
+   * Fields of the real scope object the console does not read, typed as loosely as the real one
+   * (nullplatform/scopes-static-files static-files/deployment/tests/resources/context.json): `domains[].name` is read
+   * by nullplatform/scopes' templates; scope `tags` are a list, unlike an application's.
+   */
+  domains: z.array(z.looseObject({ name: z.string() })).optional(),
+  profiles: z.array(z.unknown()).optional(),
+  tags: z.array(z.unknown()).optional(),
+  requested_spec: z.record(z.string(), z.unknown()).optional(),
+  runtime_configurations: z.array(z.unknown()).optional(),
+  external_created: z.boolean().optional(),
+  messages: z.array(z.unknown()).optional(),
+  /** The backing service's id on nullplatform (a string there); null on the local platform. */
+  instance_id: z.string().nullable().optional(),
+  /** A legacy provider string or a service specification id on nullplatform (reference §6.1); null on the local platform. */
+  provider: z.string().nullable().optional(),
   metadata: metadataSchema.optional(),
   nrn: nrnSchema,
   created_at: timestampSchema.optional(),

@@ -100,7 +100,7 @@ test('blue/green: move 30% of the traffic with the keyboard, measure it at the a
   await expect(page.getByRole('button', { name: 'Finalize' })).toBeDisabled();
 });
 
-test('blue/green: move some traffic with a preset, then cancel: rolled back', async ({ page, request }) => {
+test('blue/green: move some traffic with a preset, then roll back: rolled back', async ({ page, request }) => {
   const { deployment, scope, previous } = await deploy(request, 'inventory', 'production', '2.2.0');
   await page.goto(`/deployments/${deployment.id}`);
   await expectStatus(page, 'running');
@@ -113,12 +113,15 @@ test('blue/green: move some traffic with a preset, then cancel: rolled back', as
   await review.getByRole('button', { name: 'Move traffic' }).click();
   await expect(page.getByRole('img', { name: `Serving now: ${previous} 75%, 2.2.0 25%` })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Cancel deployment' }).click();
-  const cancel = page.getByRole('alertdialog', { name: `Cancel the deployment of 2.2.0 on ${scope.name}?` });
-  await expect(cancel).toContainText(`It now serves 25% of the traffic; all traffic goes back to ${previous}`);
-  await cancel.getByRole('button', { name: 'Cancel deployment' }).click();
+  await page.getByRole('button', { name: 'Roll back' }).click();
+  const rollBack = page.getByRole('alertdialog', { name: `Roll back 2.2.0 on ${scope.name}?` });
+  await expect(rollBack).toContainText(`It now serves 25% of the traffic; all traffic goes back to ${previous}`);
+  // One rollback, sent as nullplatform's UI sends it.
+  const sent = page.waitForRequest((request) => request.method() === 'PATCH' && request.url().endsWith(`/api/deployment/${deployment.id}`));
+  await rollBack.getByRole('button', { name: 'Roll back' }).click();
+  expect((await sent).postDataJSON()).toEqual({ status: 'cancelling' });
   await expectStatus(page, 'rolled_back');
-  await expect(page.getByRole('button', { name: 'Cancel deployment' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Roll back' })).toBeDisabled();
   await expect(page.getByRole('slider', { name: 'Traffic to the new release' })).toHaveAttribute('aria-disabled', 'true');
 });
 

@@ -65,7 +65,7 @@ test('the whole journey through connected mode, across a token renewal, without 
   await page.goto('/');
   await expect(page.getByTestId('connection')).toHaveText(`Connected to 127.0.0.1:${upstreamPort} · org 1`);
   await expect(page.getByText('Polling')).toBeVisible();
-  await expect(page).toHaveURL(/\?namespace_id=1$/);
+  await expect(page).toHaveURL(/\?account_id=1&namespace_id=1$/);
   await expect(page.getByRole('combobox', { name: 'Namespace' })).toHaveValue('1');
   await page.getByRole('link', { name: 'greeter', exact: true }).click();
 

@@ -54,7 +54,7 @@ test('the upstream goes down: a banner over the last data, and it goes away when
     const banner = page.getByTestId('upstream-banner');
     const application = page.getByRole('link', { name: 'storefront', exact: true });
     await expect(application).toBeVisible();
-    await expect(page).toHaveURL(/\?namespace_id=1$/);
+    await expect(page).toHaveURL(/\?account_id=1&namespace_id=1$/);
     await expect(banner).toBeHidden();
 
     // The upstream crashes. The page's next poll (every 15 s, with its retries) finds out.

@@ -13,6 +13,7 @@ import { noQuerySchema } from '../http/route-deps';
 import { securityMiddleware } from '../http/security';
 import { mountStaticSpa } from '../http/static-spa';
 import { parseQuery } from '../http/validation';
+import { decodePath, isApiPath, requestTarget } from './api-path';
 import type { Redactor } from './secret';
 import { upstreamProxy } from './upstream-proxy';
 import type { UpstreamSession } from './upstream-session';
@@ -48,6 +49,16 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
   app.notFound(notFoundHandler(app));
   app.use('*', securityMiddleware({ allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins }));
   app.use('*', requestBodyLimit());
+  // A path meant for /api that Node's URL parser resolves elsewhere (`/api/%2e%2e/token` → `/token`) would otherwise
+  // get a 404 or the SPA: refused here, as the proxy refuses every path it cannot take at face value.
+  app.use('*', async (c, next) => {
+    const { path } = requestTarget(c);
+    if (isApiPath(path)) {
+      const decoded = decodePath(path);
+      if (!decoded.ok) return errorBody(c, 400, decoded.message);
+    }
+    await next();
+  });
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');

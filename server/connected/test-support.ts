@@ -5,12 +5,14 @@
  *   console sent (paths, Authorization, cookies, token exchanges) and can play an outage, a slow or garbage-answering
  *   API, or a revoked token;
  * - `startConnected`: a connected console in-process, its log captured;
- * - `Recorder`: a client that keeps every response it saw, so a test can prove a secret never reached the browser.
+ * - `Recorder`: a client that keeps every response it saw, so a test can prove a secret never reached the browser;
+ * - `sendRaw`: a request whose path goes out byte for byte (fetch would resolve `%2e%2e` and `\` before sending);
+ * - `startScriptedUpstream`: a minimal token-protected API whose answers the test writes (to echo secrets back).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, request as httpRequest, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,7 +93,7 @@ export async function startConnected(apiUrl: string, apiKey: string, env: Record
   return { server, url: server.url, logs, close: () => server.close() };
 }
 
-export type Seen = { method: string; path: string; status: number; authorization: string | undefined; cookie: string | undefined; origin: string | undefined };
+export type Seen = { method: string; path: string; search: string; status: number; authorization: string | undefined; cookie: string | undefined; origin: string | undefined };
 export type TapMode = 'pass' | 'garbage' | 'slow' | 'reject-next' | 'reject-always';
 
 /** An HTTP relay in front of `target` (an origin) that records and, on demand, misbehaves. */
@@ -143,11 +145,12 @@ export class Tap {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
-    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const { path, search } = splitTarget(request.url);
     const record = (status: number) =>
       this.seen.push({
         method: request.method ?? 'GET',
         path,
+        search,
         status,
         authorization: request.headers.authorization,
         cookie: request.headers.cookie,
@@ -194,6 +197,13 @@ export class Tap {
       if (!response.headersSent) response.writeHead(599).end(String(error));
     }
   }
+}
+
+/** `/a/b?x=1` → `/a/b` and `?x=1`, as they arrived. */
+function splitTarget(url: string | undefined): { path: string; search: string } {
+  const target = url ?? '/';
+  const query = target.indexOf('?');
+  return query === -1 ? { path: target, search: '' } : { path: target.slice(0, query), search: target.slice(query) };
 }
 
 export type Answer = { status: number; headers: Headers; text: string; body: unknown };
@@ -282,4 +292,104 @@ export function runMain(env: Record<string, string>, options: { readyPattern?: R
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * `method path` to `baseUrl` with the path exactly as given (no URL parsing on the way), with the Host header a
+ * browser would send; the answer goes into `recorder` when one is given.
+ */
+export function sendRaw(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { json?: unknown; recorder?: Recorder } = {},
+): Promise<Answer> {
+  const { hostname, port, host } = new URL(baseUrl);
+  const body = options.json === undefined ? undefined : JSON.stringify(options.json);
+  const headers: Record<string, string> = { host };
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(body));
+  }
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest({ host: hostname, port, path, method, headers }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          if (typeof value === 'string') responseHeaders.set(name, value);
+        }
+        let parsed: unknown;
+        try {
+          parsed = text === '' ? undefined : JSON.parse(text);
+        } catch {
+          parsed = undefined;
+        }
+        const answer = { status: incoming.statusCode ?? 0, headers: responseHeaders, text, body: parsed };
+        options.recorder?.answers.push(answer);
+        resolve(answer);
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+export type ScriptedRequest = { method: string; path: string; search: string; token: string };
+export type ScriptedAnswer = { status?: number; headers?: Record<string, string>; body: string };
+
+export type ScriptedUpstream = {
+  /** `http://127.0.0.1:<port>`: what NP_API_URL points at (nullplatform's shape: no `/api`). */
+  apiUrl: string;
+  /** The access token `POST /token` issued. */
+  token: string;
+  /** Every request but the token exchange, as it arrived. */
+  seen: ScriptedRequest[];
+  close(): Promise<void>;
+};
+
+/**
+ * A stand-in for nullplatform that issues one access token for `apiKey` (`POST /token`) and answers every other
+ * request with `respond`, which gets the bearer token the request carried. A request without that token gets 401.
+ */
+export async function startScriptedUpstream(options: {
+  apiKey: string;
+  token: string;
+  respond: (request: ScriptedRequest) => ScriptedAnswer;
+}): Promise<ScriptedUpstream> {
+  const seen: ScriptedRequest[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const { path, search } = splitTarget(request.url);
+      const json = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (path === '/token' && request.method === 'POST') {
+        const sent: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        const key = typeof sent === 'object' && sent !== null && 'apikey' in sent ? sent.apikey : undefined;
+        if (key !== options.apiKey) return json(401, { message: 'unknown key' });
+        return json(200, { access_token: options.token, token_expires_at: Date.now() + 3_600_000, organization_id: 7 });
+      }
+      const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
+      if (token !== options.token) return json(401, { message: 'unknown token' });
+      const entry = { method: request.method ?? 'GET', path, search, token };
+      seen.push(entry);
+      const answer = options.respond(entry);
+      response.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers }).end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    apiUrl: `http://127.0.0.1:${port}`,
+    token: options.token,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }

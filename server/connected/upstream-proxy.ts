@@ -2,7 +2,12 @@
  * `/api/*` in connected mode: forwarded to `<NP_API_URL>/*` (without `/api`) with the method, query and JSON body, and
  * the console's own `Authorization: Bearer <token>`.
  *
- * - Statuses and bodies come back unchanged (a 400 "Missing parameter: status" stays exactly that).
+ * - The path is decoded and normalized first (api-path.ts: odd spellings are a 400), then only the resources and
+ *   methods in forwarded-resources.ts go through (anything else, `/token` above all, is a 404). The normalized path,
+ *   re-encoded, is what is sent: what was checked is exactly what the upstream gets.
+ * - Statuses and bodies come back unchanged (a 400 "Missing parameter: status" stays exactly that), except that a
+ *   secret (the key, a token) the upstream echoes is removed: a response header holding one is dropped, and in a body
+ *   it is replaced with `[redacted]` in whichever JSON string holds it, however it is escaped.
  * - Only a short list of request headers is forwarded: never the browser's Authorization or Cookie, never hop-by-hop
  *   or browser-only headers (Origin, Sec-Fetch-*). Likewise only a short list of response headers comes back.
  * - A 401 renews the token and retries the request once.
@@ -12,6 +17,8 @@
 import type { Context } from 'hono';
 
 import { errorBody } from '../http/errors';
+import { decodePath, encodePath, requestTarget, shorten } from './api-path';
+import { isForwarded, isTokenPath } from './forwarded-resources';
 import type { Redactor } from './secret';
 import { fetchUpstream, formatSeconds, messageOfAnswer, snippet, type UpstreamAnswer } from './upstream-fetch';
 import { UpstreamFailure, type UpstreamSession } from './upstream-session';
@@ -34,8 +41,6 @@ export type UpstreamProxyOptions = {
 export function upstreamProxy(options: UpstreamProxyOptions) {
   const { session, redactor } = options;
   const host = new URL(options.apiUrl).host;
-  /** `''` for nullplatform; `/api` when the upstream is another np-console's local platform. */
-  const basePath = new URL(options.apiUrl).pathname.replace(/\/$/, '');
   const where = `nullplatform API at ${host}`;
 
   const fail = (c: Context, status: 502 | 504, message: string) => {
@@ -45,17 +50,20 @@ export function upstreamProxy(options: UpstreamProxyOptions) {
   };
 
   return async (c: Context) => {
-    const incoming = new URL(c.req.url);
-    const path = incoming.pathname.replace(/^\/api(?=\/|$)/, '') || '/';
-    const target = new URL(`${options.apiUrl}${path}${incoming.search}`);
-    const upstreamPath = target.pathname.startsWith(basePath) ? target.pathname.slice(basePath.length) : undefined;
-    if (upstreamPath === undefined || !upstreamPath.startsWith('/')) {
-      return errorBody(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`);
-    }
-    if (upstreamPath === '/token' || upstreamPath.startsWith('/token/')) {
+    const method = c.req.method;
+    const requested = requestTarget(c);
+    const decoded = decodePath(requested.path);
+    if (!decoded.ok) return errorBody(c, 400, decoded.message);
+    const [prefix, ...segments] = decoded.segments;
+    const shown = shorten(`/${decoded.segments.join('/')}`);
+    if (prefix === 'api' && isTokenPath(segments)) {
       // The console holds its own token; it is not a relay for exchanging other keys.
-      return errorBody(c, 404, 'in connected mode the console server holds its own nullplatform token; /api/token is not forwarded');
+      return errorBody(c, 404, TOKEN_NOT_FORWARDED);
     }
+    if (prefix !== 'api' || !isForwarded(method, segments)) {
+      return errorBody(c, 404, `${method} ${shown} is not an endpoint the console forwards`);
+    }
+    const target = new URL(`${options.apiUrl}${encodePath(segments)}${requested.search}`);
 
     const headers: Record<string, string> = { 'user-agent': options.userAgent };
     for (const name of FORWARDED_REQUEST_HEADERS) {
@@ -63,7 +71,6 @@ export function upstreamProxy(options: UpstreamProxyOptions) {
       if (value !== undefined) headers[name] = value;
     }
     headers['accept'] ??= 'application/json';
-    const method = c.req.method;
     const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.text();
 
     const send = (token: string): Promise<UpstreamAnswer> =>
@@ -101,19 +108,32 @@ export function upstreamProxy(options: UpstreamProxyOptions) {
     }
     if (method !== 'HEAD' && text !== '' && !isJson(text)) {
       const type = answer.headers.get('content-type') ?? 'no content type';
-      return fail(c, 502, `the ${where} answered ${status} with ${type} instead of JSON (${snippet(text)})`);
+      // Scrubbed before it is cut: a cut could leave part of a secret that the scrub would no longer recognize.
+      return fail(c, 502, `the ${where} answered ${status} with ${type} instead of JSON (${snippet(redactor.scrub(text))})`);
     }
 
     const responseHeaders = new Headers();
     for (const name of FORWARDED_RESPONSE_HEADERS) {
       const value = answer.headers.get(name);
-      if (value !== null) responseHeaders.set(name, value);
+      if (value === null) continue;
+      if (redactor.containsSecret(value)) {
+        options.log(`${method} ${shown}: dropped the ${name} header from the answer of the ${where}: it held one of the console's secrets`);
+        continue;
+      }
+      responseHeaders.set(name, value);
     }
     if (text !== '') responseHeaders.set('content-type', 'application/json; charset=utf-8');
-    const responseBody = method === 'HEAD' || NO_BODY_STATUSES.has(status) || text === '' ? null : redactor.scrub(text);
-    return new Response(responseBody, { status, headers: responseHeaders });
+    if (method === 'HEAD' || NO_BODY_STATUSES.has(status) || text === '') return new Response(null, { status, headers: responseHeaders });
+    const scrubbed = redactor.scrubJson(text);
+    if (scrubbed === undefined) {
+      return fail(c, 502, `the ${where} answered ${status} with one of the console's secrets where it cannot be redacted`);
+    }
+    return new Response(scrubbed, { status, headers: responseHeaders });
   };
 }
+
+export const TOKEN_NOT_FORWARDED =
+  'in connected mode the console server holds its own nullplatform token; /api/token is not forwarded';
 
 function isJson(text: string): boolean {
   try {

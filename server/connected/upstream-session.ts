@@ -197,14 +197,15 @@ async function exchangeKey(options: UpstreamSessionOptions, now: () => number): 
     return { ok: false, kind: 'rejected', message: `${where} rejected the API key (NP_API_KEY) with ${status}${said}` };
   }
   if (status !== 200 && status !== 201) {
-    const body = upstreamMessage === undefined && text !== '' ? ` (${snippet(text)})` : said;
+    // Scrubbed before it is cut: a cut could leave part of a secret that the scrub would no longer recognize.
+    const body = upstreamMessage === undefined && text !== '' ? ` (${snippet(options.redactor.scrub(text))})` : said;
     return { ok: false, kind: 'invalid', message: `${where} answered POST /token with ${status}${body}` };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, kind: 'invalid', message: `${where} answered POST /token with something that is not JSON (${snippet(text)})` };
+    return { ok: false, kind: 'invalid', message: `${where} answered POST /token with something that is not JSON (${snippet(options.redactor.scrub(text))})` };
   }
   const parsed = tokenAnswerSchema.safeParse(json);
   if (!parsed.success) {

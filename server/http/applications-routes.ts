@@ -26,6 +26,7 @@ export function applicationsRoutes({ store }: RouteDeps): Hono {
         repository_url: body.repository_url ?? null,
         repository_app_path: body.repository_app_path ?? null,
         template_id: body.template_id ?? null,
+        tags: body.tags ?? {},
         metadata: body.metadata ?? {},
       }),
     );

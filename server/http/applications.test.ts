@@ -37,6 +37,54 @@ describe('applications', () => {
     expect(applicationSchema.parse(patched.body)).toMatchObject({ name: 'Checkout v2', slug: 'checkout-v2', status: 'inactive' });
   });
 
+  it("sends nullplatform's application shape: tags an object, settings, messages, auto_deploy_on_creation", async () => {
+    const created = await h.request('POST', '/api/application', {
+      json: { name: 'Tagged', namespace_id: 3, template_id: 1037172878, tags: { team: 'payments', tier: 'gold' } },
+    });
+    expect(created.status).toBe(200);
+    const application = applicationSchema.parse(created.body);
+    // The real object (nullplatform/scopes-static-files …/context.json): `"tags": {}`, never a list.
+    expect(created.body).toMatchObject({
+      tags: { team: 'payments', tier: 'gold' },
+      settings: {},
+      messages: [],
+      auto_deploy_on_creation: false,
+      template_id: 1037172878,
+      repository_app_path: null,
+      is_mono_repo: false,
+    });
+    expect((await h.request('GET', `/api/application/${application.id}`)).body).toMatchObject({ tags: { team: 'payments', tier: 'gold' } });
+    const listed = listEnvelopeSchema(applicationSchema).parse((await h.request('GET', `/api/application?id=${application.id}`)).body);
+    expect(listed.results[0]?.tags).toEqual({ team: 'payments', tier: 'gold' });
+
+    const patched = await h.request('PATCH', `/api/application/${application.id}`, { json: { tags: { team: 'checkout' } } });
+    expect(patched.status).toBe(200);
+    expect(applicationSchema.parse(patched.body).tags).toEqual({ team: 'checkout' });
+
+    const untagged = applicationSchema.parse((await h.request('POST', '/api/application', { json: { name: 'Untagged', namespace_id: 3 } })).body);
+    expect(untagged.tags).toEqual({});
+  });
+
+  it.each([
+    [{ tags: [] }, 'tags: tags must be an object of string values, such as {"team": "payments"}'],
+    [{ tags: [{ key: 'team', value: 'payments' }] }, 'tags: tags must be an object of string values, such as {"team": "payments"}'],
+    [{ tags: 'team=payments' }, 'tags: tags must be an object of string values, such as {"team": "payments"}'],
+    [{ tags: null }, 'tags: tags must be an object of string values, such as {"team": "payments"}'],
+    [{ tags: { a: 1 } }, 'tags.a: tag values must be strings'],
+    [{ tags: { a: { b: 'c' } } }, 'tags.a: tag values must be strings'],
+  ])('refuses tags %j with 400 on POST and PATCH, changing nothing', async (json, message) => {
+    const application = h.seed.application();
+    const before = h.count('applications');
+    const created = await h.request('POST', '/api/application', { json: { name: 'x', namespace_id: 1, ...json } });
+    expect(created.status).toBe(400);
+    expect(messageOf(created)).toBe(message);
+    expect(h.count('applications')).toBe(before);
+    const patched = await h.request('PATCH', `/api/application/${application.id}`, { json });
+    expect(patched.status).toBe(400);
+    expect(messageOf(patched)).toBe(message);
+    expect((await h.request('GET', `/api/application/${application.id}`)).body).toEqual(application);
+  });
+
   it('filters by status and name, sorts and pages', async () => {
     const namespace = 77;
     const names = ['gamma', 'alpha', 'beta'];

@@ -12,6 +12,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Asset } from '../../contract/asset';
 import { type ConsoleInfo, consolePaths } from '../../contract/console';
 import type { Store } from '../store/store';
+import { accountsRoutes } from './accounts-routes';
 import { applicationsRoutes } from './applications-routes';
 import { assetsRoutes } from './assets-routes';
 import { buildsRoutes } from './builds-routes';
@@ -111,6 +112,7 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
   api.route('/', releasesRoutes(deps));
   api.route('/', scopesRoutes(deps));
   api.route('/', deploymentsRoutes(deps));
+  api.route('/', accountsRoutes(deps));
   api.route('/', namespacesRoutes(deps));
   api.route('/', tokenRoutes(tokens));
   app.route('/api', api);

@@ -82,6 +82,22 @@ describe('PATCH {strategy_data:{desired_switched_traffic}}', () => {
     }
   });
 
+  it('refuses traffic while creating (409): it moves only while waiting_for_instances or running', async () => {
+    const world = h.seed.world();
+    const deployment = h.seed.deployment(world.scope, world.release, { status: 'creating', strategy: 'blue_green' });
+    const before = await read(deployment.id);
+    const response = await h.request('PATCH', `/api/deployment/${deployment.id}`, { json: { strategy_data: { desired_switched_traffic: 30 } } });
+    expect(response.status).toBe(409);
+    expect(messageOf(response)).toBe(
+      `deployment ${deployment.id}: traffic can be moved only while the deployment is waiting_for_instances, running; it is creating`,
+    );
+    expect(await read(deployment.id)).toEqual(before);
+    // Once the instances are launched it may move (nullplatform/scopes k8s/deployment/build_context validate_status).
+    h.store.write((tx) => tx.deployments.update(deployment.id, { status: 'waiting_for_instances' }));
+    const moved = await h.request('PATCH', `/api/deployment/${deployment.id}`, { json: { strategy_data: { desired_switched_traffic: 30 } } });
+    expect(moved.status).toBe(204);
+  });
+
   it('keeps the counters the platform reports (partial merge)', async () => {
     const world = h.seed.world();
     const deployment = h.seed.deployment(world.scope, world.release, { status: 'running', strategy: 'blue_green' });

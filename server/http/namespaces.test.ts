@@ -21,14 +21,35 @@ const list = async (query = '') => {
 describe('GET /api/namespace', () => {
   it('lists the namespaces the applications use, in id order', async () => {
     expect(await list()).toEqual({ paging: { total: 0, offset: 0, limit: 30 }, results: [] });
-    h.seed.application({ namespace_id: 7 });
-    h.seed.application({ namespace_id: 1 });
+    const first = h.seed.application({ namespace_id: 7 });
+    const other = h.seed.application({ namespace_id: 1 });
     h.seed.application({ namespace_id: 7 });
     const { paging, results } = await list();
     expect(paging.total).toBe(2);
+    // nullplatform's namespace shape (nullplatform/scopes-static-files …/context.json), as old as its oldest application.
     expect(results).toEqual([
-      { id: 1, name: 'Namespace 1', slug: 'namespace-1', account_id: 1, status: 'active', nrn: 'organization=1:account=1:namespace=1' },
-      { id: 7, name: 'Namespace 7', slug: 'namespace-7', account_id: 1, status: 'active', nrn: 'organization=1:account=1:namespace=7' },
+      {
+        id: 1,
+        name: 'Namespace 1',
+        slug: 'namespace-1',
+        account_id: 1,
+        status: 'active',
+        nrn: 'organization=1:account=1:namespace=1',
+        metadata: {},
+        created_at: other.created_at,
+        updated_at: other.created_at,
+      },
+      {
+        id: 7,
+        name: 'Namespace 7',
+        slug: 'namespace-7',
+        account_id: 1,
+        status: 'active',
+        nrn: 'organization=1:account=1:namespace=7',
+        metadata: {},
+        created_at: first.created_at,
+        updated_at: first.created_at,
+      },
     ]);
   });
 
@@ -36,6 +57,8 @@ describe('GET /api/namespace', () => {
     expect((await list('?id=7')).results.map((namespace) => namespace.id)).toEqual([7]);
     expect((await list('?account_id=2')).results).toEqual([]);
     expect((await list('?account_id=1&limit=1&offset=1')).results.map((namespace) => namespace.id)).toEqual([7]);
+    expect((await list('?slug=namespace-7')).results.map((namespace) => namespace.id)).toEqual([7]);
+    expect((await list('?account_id=1&slug=nowhere')).results).toEqual([]);
     const bad = await h.request('GET', '/api/namespace?colour=blue');
     expect(bad.status).toBe(400);
     expect(messageOf(bad)).toBe('unknown query parameter: colour');

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 
+import { accountListQuerySchema, accountSchema } from '../../contract/account';
 import { applicationListQuerySchema, applicationSchema, createApplicationBodySchema, patchApplicationBodySchema } from '../../contract/application';
 import { assetListQuerySchema, assetSchema, createAssetBodySchema, createBuildAssetBodySchema } from '../../contract/asset';
 import { buildListQuerySchema, buildSchema, createBuildBodySchema, patchBuildBodySchema } from '../../contract/build';
@@ -73,6 +74,9 @@ export const endpoints: Endpoint[] = [
   { method: 'post', path: '/api/deployment', tag: 'deployment', summary: 'Deploy a release to a scope', body: createDeploymentBodySchema, response: deploymentSchema, errors: write },
   { method: 'get', path: '/api/deployment/{id}', tag: 'deployment', summary: 'Read a deployment', query: deploymentReadQuerySchema, response: deploymentSchema, errors: read },
   { method: 'patch', path: '/api/deployment/{id}', tag: 'deployment', summary: 'Finalize, cancel, roll back, or move traffic', body: patchDeploymentBodySchema, errors: write },
+
+  { method: 'get', path: '/api/account', tag: 'account', summary: 'List accounts (on the local platform: its one account)', query: accountListQuerySchema, response: listEnvelopeSchema(accountSchema), errors: [400] },
+  { method: 'get', path: '/api/account/{id}', tag: 'account', summary: 'Read an account', response: accountSchema, errors: read },
 
   { method: 'get', path: '/api/namespace', tag: 'namespace', summary: 'List namespaces (on the local platform: the ones its applications use)', query: namespaceListQuerySchema, response: listEnvelopeSchema(namespaceSchema), errors: [400] },
   { method: 'get', path: '/api/namespace/{id}', tag: 'namespace', summary: 'Read a namespace', response: namespaceSchema, errors: read },

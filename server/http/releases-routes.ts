@@ -25,8 +25,11 @@ export function releasesRoutes({ store }: RouteDeps): Hono {
       if (build.status !== 'successful') {
         throw badRequest(`build ${build.id} is ${build.status}; only a successful build can be released`);
       }
-      if (tx.releases.findBySemver(body.application_id, body.semver) !== undefined) {
-        throw conflict(`release ${body.semver} already exists for application ${body.application_id}`);
+      // `v1.2.0` and `1.2.0` are one version: nullplatform writes both (reference §8b).
+      const existing = tx.releases.findBySemver(body.application_id, body.semver);
+      if (existing !== undefined) {
+        const spelled = existing.semver === body.semver ? '' : ` (as ${existing.semver})`;
+        throw conflict(`release ${body.semver} already exists for application ${body.application_id}${spelled}`);
       }
       return tx.releases.insert({
         application_id: body.application_id,

@@ -44,6 +44,81 @@ describe('releases', () => {
     expect(list.results.map((item) => item.semver)).toEqual(['2.0.0-beta.1', '1.10.0', '1.9.0']);
   });
 
+  it('accepts a v-prefixed semver, as nullplatform sends it, and sorts it among plain versions', async () => {
+    const application = h.seed.application();
+    const { build } = h.seed.build(application.id);
+    const created = await h.request('POST', '/api/release', {
+      json: { status: 'active', build_id: build.id, application_id: application.id, semver: 'v1.0.0' },
+    });
+    expect(created.status).toBe(200);
+    expect(releaseSchema.parse(created.body).semver).toBe('v1.0.0');
+    for (const semver of ['1.9.0', 'v1.10.0', '0.9.0', 'v2.0.0-rc.1', '2.0.0']) {
+      const response = await h.request('POST', '/api/release', {
+        json: { status: 'active', build_id: build.id, application_id: application.id, semver },
+      });
+      expect(response.status, semver).toBe(200);
+    }
+    const semvers = async (direction: 'asc' | 'desc') =>
+      listEnvelopeSchema(releaseSchema)
+        .parse((await h.request('GET', `/api/release?application_id=${application.id}&sort=semver:${direction}`)).body)
+        .results.map((release) => release.semver);
+    expect(await semvers('desc')).toEqual(['2.0.0', 'v2.0.0-rc.1', 'v1.10.0', '1.9.0', 'v1.0.0', '0.9.0']);
+    expect(await semvers('asc')).toEqual(['0.9.0', 'v1.0.0', '1.9.0', 'v1.10.0', 'v2.0.0-rc.1', '2.0.0']);
+  });
+
+  it('treats v1.2.0 and 1.2.0 as the same version (409), whichever came first', async () => {
+    const application = h.seed.application();
+    const { build } = h.seed.build(application.id);
+    h.seed.release(application.id, build.id, '1.2.0');
+    h.seed.release(application.id, build.id, 'v3.0.0');
+    const before = h.count('releases');
+    const post = (semver: string) =>
+      h.request('POST', '/api/release', { json: { status: 'active', build_id: build.id, application_id: application.id, semver } });
+    const prefixed = await post('v1.2.0');
+    expect(prefixed.status).toBe(409);
+    expect(messageOf(prefixed)).toBe(`release v1.2.0 already exists for application ${application.id} (as 1.2.0)`);
+    const plain = await post('3.0.0');
+    expect(plain.status).toBe(409);
+    expect(messageOf(plain)).toBe(`release 3.0.0 already exists for application ${application.id} (as v3.0.0)`);
+    expect(h.count('releases')).toBe(before);
+    // The database refuses it too, should a write ever skip the check.
+    expect(() => h.seed.release(application.id, build.id, 'v1.2.0')).toThrow(/UNIQUE/);
+  });
+
+  it('accepts the four release statuses in POST, PATCH and the status filter', async () => {
+    const application = h.seed.application();
+    const { build } = h.seed.build(application.id);
+    const statuses = ['active', 'pending', 'deprecated', 'failed'] as const;
+    const ids = new Map<string, number>();
+    for (const [index, status] of statuses.entries()) {
+      const response = await h.request('POST', '/api/release', {
+        json: { status, build_id: build.id, application_id: application.id, semver: `5.0.${index}` },
+      });
+      expect(response.status, status).toBe(200);
+      const release = releaseSchema.parse(response.body);
+      expect(release.status).toBe(status);
+      ids.set(status, release.id);
+    }
+    const byStatus = async (query: string) =>
+      listEnvelopeSchema(releaseSchema)
+        .parse((await h.request('GET', `/api/release?application_id=${application.id}&status=${query}`)).body)
+        .results.map((release) => release.status);
+    for (const status of statuses) expect(await byStatus(status)).toEqual([status]);
+    expect(await byStatus('pending,failed')).toEqual(['pending', 'failed']);
+    const bad = await h.request('GET', `/api/release?status=draft`);
+    expect(bad.status).toBe(400);
+    expect(messageOf(bad)).toBe('status: status must be among active, pending, deprecated, failed (got draft)');
+
+    const activeId = ids.get('active') ?? 0;
+    const deprecated = await h.request('PATCH', `/api/release/${activeId}`, { json: { status: 'deprecated' } });
+    expect(deprecated.status).toBe(200);
+    expect(releaseSchema.parse(deprecated.body).status).toBe('deprecated');
+    const refused = await h.request('PATCH', `/api/release/${activeId}`, { json: { status: 'archived' } });
+    expect(refused.status).toBe(400);
+    expect(messageOf(refused)).toBe('status: status must be one of active, pending, deprecated, failed');
+    expect(releaseSchema.parse((await h.request('GET', `/api/release/${activeId}`)).body).status).toBe('deprecated');
+  });
+
   it('answers "Missing parameter: status" exactly, as nullplatform does', async () => {
     const application = h.seed.application();
     const { build } = h.seed.build(application.id);
@@ -64,8 +139,11 @@ describe('releases', () => {
     const body = (overrides: Record<string, unknown>) => ({ status: 'active', build_id: build.id, application_id: application.id, semver: '9.9.9', ...overrides });
     const cases: [Record<string, unknown>, number, string][] = [
       [body({ semver: '1.2.0' }), 409, `release 1.2.0 already exists for application ${application.id}`],
-      [body({ semver: 'v1.3' }), 400, 'semver: semver must be a semantic version such as 1.4.0'],
-      [body({ status: 'draft' }), 400, 'status: status must be active'],
+      [body({ semver: 'v1.3' }), 400, 'semver: semver must be a semantic version such as 1.4.0 or v1.4.0'],
+      [body({ semver: 'vv1.3.0' }), 400, 'semver: semver must be a semantic version such as 1.4.0 or v1.4.0'],
+      [body({ semver: 'V1.3.0' }), 400, 'semver: semver must be a semantic version such as 1.4.0 or v1.4.0'],
+      [body({ semver: 'release-1' }), 400, 'semver: semver must be a semantic version such as 1.4.0 or v1.4.0'],
+      [body({ status: 'draft' }), 400, 'status: status must be one of active, pending, deprecated, failed'],
       [body({ build_id: 999999 }), 404, 'build 999999 not found'],
       [body({ application_id: 999999 }), 404, 'application 999999 not found'],
       [body({ build_id: otherBuild.id }), 400, `build ${otherBuild.id} belongs to application ${other.id}, not application ${application.id}`],

@@ -52,6 +52,42 @@ describe('scopes', () => {
     });
   });
 
+  it("sends nullplatform's scope shape: current_active_deployment, domains and the real object's other fields", async () => {
+    const world = h.seed.world();
+    const fresh = await h.request('GET', `/api/scope/${world.scope.id}`);
+    expect(fresh.status).toBe(200);
+    // Fields of the real object (nullplatform/scopes-static-files …/context.json); scope tags are a list.
+    expect(fresh.body).toMatchObject({
+      active_deployment: null,
+      current_active_deployment: null,
+      in_progress_deployment: null,
+      domain: null,
+      domains: [],
+      profiles: [],
+      tags: [],
+      requested_spec: {},
+      runtime_configurations: [],
+      external_created: false,
+      messages: [],
+      instance_id: null,
+      provider: null,
+    });
+
+    const deployment = h.seed.deployment(world.scope, world.release);
+    h.seed.activate(deployment);
+    h.store.write((tx) => tx.scopes.update(world.scope.id, { domain: '127.0.0.1:41234' }));
+    const detail = scopeSchema.parse((await h.request('GET', `/api/scope/${world.scope.id}`)).body);
+    expect(detail).toMatchObject({
+      active_deployment: deployment.id,
+      current_active_deployment: deployment.id,
+      domain: '127.0.0.1:41234',
+      domains: [{ name: '127.0.0.1:41234' }],
+    });
+    // Lists carry them too on the local platform (a superset of nullplatform's list items).
+    const listed = listEnvelopeSchema(scopeSchema).parse((await h.request('GET', `/api/scope?id=${world.scope.id}`)).body);
+    expect(listed.results[0]).toMatchObject({ current_active_deployment: deployment.id, domains: [{ name: '127.0.0.1:41234' }] });
+  });
+
   it('defaults the capabilities to a fixed instance count and /health', async () => {
     const application = h.seed.application();
     const scope = scopeSchema.parse((await h.request('POST', '/api/scope', { json: { application_id: application.id, name: 'staging' } })).body);

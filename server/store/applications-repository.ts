@@ -1,6 +1,6 @@
 import type { Application, ApplicationListQuery, ApplicationStatus } from '../../contract/application';
 import { type ListFilters, Repository, type RepositoryQuery } from './repository';
-import { type JsonObject, parseArray, parseObject, slugify, toJson, toJsonIfGiven } from './sql';
+import { type JsonObject, parseObject, parseStringMap, slugify, toJson, toJsonIfGiven } from './sql';
 
 /** The local platform has one organization and one account (reference §1.6). */
 export const ORGANIZATION_ID = 1;
@@ -33,7 +33,8 @@ export type NewApplication = {
   repository_app_path?: string | null;
   is_mono_repo?: boolean;
   template_id?: number | null;
-  tags?: unknown[];
+  /** An object of string values, as nullplatform's application tags (contract/application.ts). */
+  tags?: Record<string, string>;
   metadata?: JsonObject;
   /** For seeding history; defaults to now. */
   created_at?: string;
@@ -44,6 +45,8 @@ export type ApplicationPatch = {
   status?: string;
   repository_url?: string | null;
   repository_app_path?: string | null;
+  /** Replaces the whole tags object. */
+  tags?: Record<string, string>;
   /** Replaces the whole metadata object. */
   metadata?: JsonObject;
 };
@@ -66,7 +69,7 @@ export class ApplicationsRepository extends Repository<ApplicationRow, Applicati
           repository_app_path: input.repository_app_path ?? null,
           is_mono_repo: input.is_mono_repo === true ? 1 : 0,
           template_id: input.template_id ?? null,
-          tags: toJson(input.tags ?? []),
+          tags: toJson(input.tags ?? {}),
           metadata: toJson(input.metadata ?? {}),
           created_at: now,
           updated_at: now,
@@ -84,10 +87,17 @@ export class ApplicationsRepository extends Repository<ApplicationRow, Applicati
       status: patch.status,
       repository_url: patch.repository_url,
       repository_app_path: patch.repository_app_path,
+      tags: toJsonIfGiven(patch.tags),
       metadata: toJsonIfGiven(patch.metadata),
     }));
   }
 
+  /**
+   * The application in nullplatform's shape (nullplatform/scopes-static-files
+   * static-files/deployment/tests/resources/context.json; nullplatform/terraform-provider-nullplatform
+   * nullplatform/application.go): `tags` an object; `settings`, `messages` and `auto_deploy_on_creation` are fields
+   * of the real object that the local platform has nothing to put in.
+   */
   protected toEntity(row: ApplicationRow): Application {
     return {
       id: row.id,
@@ -99,7 +109,10 @@ export class ApplicationsRepository extends Repository<ApplicationRow, Applicati
       repository_app_path: row.repository_app_path,
       is_mono_repo: row.is_mono_repo === 1,
       template_id: row.template_id,
-      tags: parseArray(row.tags),
+      tags: parseStringMap(row.tags),
+      settings: {},
+      messages: [],
+      auto_deploy_on_creation: false,
       metadata: parseObject(row.metadata),
       nrn: row.nrn,
       created_at: row.created_at,

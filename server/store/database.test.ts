@@ -48,6 +48,42 @@ describe('openDatabase', () => {
     second.close();
   });
 
+  it('turns application tags stored as a list (schema 1) into objects, so an older data folder keeps working', () => {
+    const file = join(dir, 'tags-v1.db');
+    const old = new BetterSqlite3(file);
+    migrate(old, migrations.slice(0, 1));
+    expect(schemaVersion(old)).toBe(1);
+    const insert = old.prepare(
+      "INSERT INTO applications (name, slug, status, namespace_id, tags, created_at, updated_at) VALUES (?, ?, 'active', 1, ?, ?, ?)",
+    );
+    const stored: [string, string][] = [
+      ['pairs', JSON.stringify([{ key: 'team', value: 'payments' }, { key: 'tier', value: 2 }, { key: 'x', value: { deep: true } }, 'loose'])],
+      ['empty', '[]'],
+      ['strings', JSON.stringify(['legacy', 'tags'])],
+      ['broken', 'not json'],
+      ['already', JSON.stringify({ team: 'search' })],
+    ];
+    stored.forEach(([name, tags], index) => insert.run(name, name, tags, `2025-0${index + 1}-01T00:00:00.000Z`, '2025-06-01T00:00:00.000Z'));
+    old.close();
+
+    const store = Store.open(file);
+    try {
+      const tagsOf = Object.fromEntries(store.applications.list().results.map((application) => [application.name, application.tags]));
+      expect(tagsOf).toEqual({
+        pairs: { team: 'payments', tier: '2' },
+        empty: {},
+        strings: {},
+        broken: {},
+        already: { team: 'search' },
+      });
+      expect(schemaVersion(store.db)).toBe(migrations.at(-1)?.version);
+      // The account added by a later migration is as old as the oldest application.
+      expect(store.accounts.get(1)?.created_at).toBe('2025-01-01T00:00:00.000Z');
+    } finally {
+      store.close();
+    }
+  });
+
   it('refuses a database written by a newer console', () => {
     const file = join(dir, 'newer.db');
     const raw = new BetterSqlite3(file);

@@ -6,6 +6,8 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 
+import { migrateApplicationTags } from './application-tags-migration';
+
 export type Migration = { version: number; name: string; up: (db: BetterSqlite3.Database) => void };
 
 const initialSchema = `
@@ -161,8 +163,49 @@ CREATE TABLE deployment_messages (
 CREATE INDEX deployment_messages_by_deployment ON deployment_messages (deployment_id, id);
 `;
 
+/**
+ * `v1.2.0` and `1.2.0` are one version (nullplatform sends `v`-prefixed semvers, nullplatform/scopes-static-files
+ * static-files/deployment/tests/resources/context.json): one release per version, enforced by the database as well
+ * as by the HTTP layer. Versions were refused with a `v` before, so no stored pair can conflict.
+ */
+const oneReleasePerVersion = `
+CREATE UNIQUE INDEX releases_version_per_app
+  ON releases (application_id, CASE WHEN substr(semver, 1, 1) = 'v' THEN substr(semver, 2) ELSE semver END);
+`;
+
+/**
+ * The local platform's one account, in nullplatform's account shape (nullplatform/scopes-static-files
+ * static-files/deployment/tests/resources/context.json). Its ids are ACCOUNT_ID and ORGANIZATION_ID (both 1), which
+ * every NRN already names. It is as old as the oldest application, or as the upgrade when there is none.
+ * The repository fields are nominal: the local platform creates no repositories (the demo's live under
+ * github.com/np-console-demo).
+ */
+const theAccount = `
+CREATE TABLE accounts (
+  id                  INTEGER PRIMARY KEY,
+  name                TEXT    NOT NULL,
+  slug                TEXT    NOT NULL,
+  status              TEXT    NOT NULL,
+  organization_id     INTEGER NOT NULL,
+  repository_prefix   TEXT,
+  repository_provider TEXT,
+  settings            TEXT    NOT NULL DEFAULT '{}',
+  metadata            TEXT    NOT NULL DEFAULT '{}',
+  nrn                 TEXT    NOT NULL,
+  created_at          TEXT    NOT NULL,
+  updated_at          TEXT    NOT NULL
+);
+INSERT INTO accounts (id, name, slug, status, organization_id, repository_prefix, repository_provider, nrn, created_at, updated_at)
+SELECT 1, 'Local platform', 'local-platform', 'active', 1, 'np-console-demo', 'github', 'organization=1:account=1', at, at
+FROM (SELECT COALESCE((SELECT MIN(created_at) FROM applications), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) AS at);
+`;
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(initialSchema) },
+  // The column keeps its old default ('[]', unused: every insert writes tags); SQLite cannot change it in place.
+  { version: 2, name: 'application tags are an object', up: migrateApplicationTags },
+  { version: 3, name: 'one release per version, with or without a leading v', up: (db) => db.exec(oneReleasePerVersion) },
+  { version: 4, name: "the local platform's account", up: (db) => db.exec(theAccount) },
 ];
 
 export function schemaVersion(db: BetterSqlite3.Database): number {

@@ -1,4 +1,4 @@
-import type { Release, ReleaseListQuery } from '../../contract/release';
+import { normalizeSemver, type Release, type ReleaseListQuery } from '../../contract/release';
 import { type ListFilters, Repository, type RepositoryQuery, type SortField } from './repository';
 import { type JsonObject, parseObject, toJson, toJsonIfGiven } from './sql';
 
@@ -31,10 +31,12 @@ export class ReleasesRepository extends Repository<ReleaseRow, Release, ReleaseL
   protected readonly resource = 'release';
   protected readonly defaultSort = { field: 'id', direction: 'asc' } as const;
 
+  /** The application's release of that version, written with or without a leading `v` (`v1.2.0` is `1.2.0`). */
   findBySemver(applicationId: number, semver: string): Release | undefined {
-    const row = this.ctx.statement('SELECT * FROM releases WHERE application_id = ? AND semver = ?').get(applicationId, semver) as
-      | ReleaseRow
-      | undefined;
+    const plain = normalizeSemver(semver);
+    const row = this.ctx
+      .statement('SELECT * FROM releases WHERE application_id = ? AND semver IN (?, ?) ORDER BY id LIMIT 1')
+      .get(applicationId, plain, `v${plain}`) as ReleaseRow | undefined;
     return row === undefined ? undefined : this.toEntity(row);
   }
 
@@ -89,10 +91,12 @@ export class ReleasesRepository extends Repository<ReleaseRow, Release, ReleaseL
 
 /**
  * A string that sorts like semver precedence: numeric parts zero-padded, and a release after its pre-releases
- * (`~` sorts after `-`). Pre-release identifiers compare as text, which is close enough for listing.
+ * (`~` sorts after `-`). Pre-release identifiers compare as text, which is close enough for listing. A leading `v`
+ * does not count (nullplatform sends `v1.0.0`, reference §8b), so `v1.10.0` sorts after `1.9.0`; keys stored before
+ * `v` was accepted are unchanged by this.
  */
 export function semverSortKey(semver: string): string {
-  const match = /^(\d+)\.(\d+)\.(\d+)(?:-([^+]*))?/.exec(semver);
+  const match = /^(\d+)\.(\d+)\.(\d+)(?:-([^+]*))?/.exec(normalizeSemver(semver));
   if (match === null) return `~${semver}`;
   const pad = (part: string | undefined) => (part ?? '0').padStart(10, '0');
   const core = `${pad(match[1])}.${pad(match[2])}.${pad(match[3])}`;

@@ -53,7 +53,7 @@ export type ScopePatch = {
   metadata?: JsonObject;
 };
 
-/** Unlike the real API, lists carry active/in-progress deployments too. */
+/** Unlike the real API, lists carry active/in-progress deployments too (a superset of the real list items). */
 export class ScopesRepository extends Repository<ScopeRow, Scope, ScopeListQuery> {
   protected readonly table = 'scopes';
   protected readonly resource = 'scope';
@@ -118,6 +118,14 @@ export class ScopesRepository extends Repository<ScopeRow, Scope, ScopeListQuery
     }));
   }
 
+  /**
+   * The scope in nullplatform's shape. `current_active_deployment` is the name nullplatform's scope agents read
+   * (nullplatform/scopes k8s/deployment/build_context), the same value as `active_deployment`. `domains`, `profiles`,
+   * `tags` (a list, unlike an application's), `requested_spec`, `runtime_configurations`, `external_created`,
+   * `messages`, `instance_id` and `provider` are fields of the real object
+   * (nullplatform/scopes-static-files static-files/deployment/tests/resources/context.json) that the local platform
+   * has nothing else to put in.
+   */
   protected toEntity(row: ScopeRow): Scope {
     return {
       id: row.id,
@@ -132,7 +140,18 @@ export class ScopesRepository extends Repository<ScopeRow, Scope, ScopeListQuery
       capabilities: parseObject(row.capabilities),
       tier: row.tier,
       active_deployment: row.active_deployment,
+      current_active_deployment: row.active_deployment,
       in_progress_deployment: row.in_progress_deployment,
+      // The scope's one address, as nullplatform lists a scope's domains (`domains[].name`, read by nullplatform/scopes' templates).
+      domains: row.domain === null || row.domain === '' ? [] : [{ name: row.domain }],
+      profiles: [],
+      tags: [],
+      requested_spec: {},
+      runtime_configurations: [],
+      external_created: false,
+      messages: [],
+      instance_id: null,
+      provider: null,
       metadata: parseObject(row.metadata),
       nrn: row.nrn,
       created_at: row.created_at,

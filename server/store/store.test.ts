@@ -337,6 +337,19 @@ describe('lists', () => {
   it('sorts semver keys by precedence', () => {
     const keys = ['2.0.0', '10.0.0', '1.0.0-alpha', '1.0.0'].map(semverSortKey);
     expect([...keys].sort()).toEqual([semverSortKey('1.0.0-alpha'), semverSortKey('1.0.0'), semverSortKey('2.0.0'), semverSortKey('10.0.0')]);
+    // A leading `v` does not count (nullplatform sends `v1.0.0`).
+    expect(semverSortKey('v1.10.0')).toBe(semverSortKey('1.10.0'));
+    expect(semverSortKey('v2.0.0-rc.1')).toBe(semverSortKey('2.0.0-rc.1'));
+  });
+
+  it('finds a release by its version written with or without a leading v', () => {
+    const world = seed.world();
+    const plain = seed.release(world.application.id, world.build.id, '4.1.0');
+    const prefixed = seed.release(world.application.id, world.build.id, 'v4.2.0');
+    expect(store.releases.findBySemver(world.application.id, 'v4.1.0')?.id).toBe(plain.id);
+    expect(store.releases.findBySemver(world.application.id, '4.1.0')?.id).toBe(plain.id);
+    expect(store.releases.findBySemver(world.application.id, '4.2.0')?.id).toBe(prefixed.id);
+    expect(store.releases.findBySemver(world.application.id, '4.3.0')).toBeUndefined();
   });
 
   it('lists builds and deployments newest first by default', () => {

@@ -6,12 +6,14 @@
  * throws rolls back and tells nobody. The engine reconciles on these changes; the event stream forwards them.
  */
 import type { ChangeResource } from '../../contract/console';
+import { AccountsRepository } from './accounts-repository';
 import { ApplicationsRepository } from './applications-repository';
 import { AssetsRepository } from './assets-repository';
 import { BuildsRepository } from './builds-repository';
 import type { ChangeAction, ListMemo, Statement, StoreChange, StoreContext } from './context';
 import { type Database, openDatabase } from './database';
 import { DeploymentsRepository } from './deployments-repository';
+import { NamespacesRepository } from './namespaces-repository';
 import { ReleasesRepository } from './releases-repository';
 import { ScopesRepository } from './scopes-repository';
 
@@ -32,6 +34,10 @@ export type StoreOptions = {
 export const DEFAULT_DEPLOYMENT_EXPIRY_MS = 2 * 60 * 60 * 1000;
 
 export class Store {
+  /** Read only: the one account the schema holds. */
+  readonly accounts: AccountsRepository;
+  /** Read only: derived from the applications' namespace ids. */
+  readonly namespaces: NamespacesRepository;
   readonly applications: ApplicationsRepository;
   readonly builds: BuildsRepository;
   readonly assets: AssetsRepository;
@@ -69,6 +75,8 @@ export class Store {
       options.onListenerError ??
       ((error, change) => console.error(`store: a change listener failed on ${change.resource} ${change.id}`, error));
     const ctx = this.context();
+    this.accounts = new AccountsRepository(ctx);
+    this.namespaces = new NamespacesRepository(ctx);
     this.assets = new AssetsRepository(ctx);
     this.applications = new ApplicationsRepository(ctx);
     this.builds = new BuildsRepository(ctx, this.assets);

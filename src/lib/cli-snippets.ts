@@ -72,8 +72,8 @@ export const cliSnippets = {
   setTraffic: (deploymentId: number, desired: number) =>
     patchSnippet('deployment', deploymentId, { strategy_data: { desired_switched_traffic: desired } }),
   finalizeDeployment: (deploymentId: number) => patchSnippet('deployment', deploymentId, { status: 'finalizing' }),
+  /** Cancels an initial deployment and rolls back a blue/green one: nullplatform's UI sends this for both. */
   cancelDeployment: (deploymentId: number) => patchSnippet('deployment', deploymentId, { status: 'cancelling' }),
-  rollbackDeployment: (deploymentId: number) => patchSnippet('deployment', deploymentId, { status: 'rolling_back' }),
   listBuilds: (applicationId: number) => listSnippet('build', { application_id: applicationId }),
   readDeployment: (deploymentId: number) => readSnippet('deployment', deploymentId, { include_messages: true }),
 };

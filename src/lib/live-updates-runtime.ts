@@ -12,30 +12,31 @@
  *   banner) it keeps retrying with a backoff (2 s, 4 s, … 30 s) and returns to its pace on the first success.
  * - Either way nothing runs while the tab is hidden; when it becomes visible again every active query is resynced.
  */
-import { applicationSchema } from '@contract/application';
-import { assetSchema } from '@contract/asset';
-import { buildSchema } from '@contract/build';
 import { changeEventSchema, consolePaths, type ChangeEvent, type ChangeResource } from '@contract/console';
-import { deploymentSchema } from '@contract/deployment';
 import { isInFlight } from '@contract/deployment-lifecycle';
-import { releaseSchema } from '@contract/release';
-import { scopeSchema } from '@contract/scope';
 import { notifyManager, type Query, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 
 import { ApiError } from './api-client';
+import { applicationReader } from './read/application';
+import { assetReader } from './read/asset';
+import { buildReader } from './read/build';
+import { deploymentReader } from './read/deployment';
+import { releaseReader } from './read/release';
+import { scopeReader } from './read/scope';
 import { changeResourceKeys, resourceKeys } from './resource-keys';
 import { getTrouble, subscribeTrouble } from './upstream-trouble';
 
 import { BATCH_MS, FAST_POLL_MS, SLOW_POLL_MS } from './live-updates';
 
+/** Each entity is read as the pages read it, so a patched cache holds what a refetch would. */
 const entitySchemas: Record<ChangeResource, z.ZodType<Record<string, unknown>>> = {
-  application: applicationSchema,
-  build: buildSchema,
-  asset: assetSchema,
-  release: releaseSchema,
-  scope: scopeSchema,
-  deployment: deploymentSchema,
+  application: applicationReader,
+  build: buildReader,
+  asset: assetReader,
+  release: releaseReader,
+  scope: scopeReader,
+  deployment: deploymentReader,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -34,6 +34,8 @@ export const resourceKeys = {
   deployment: keysFor('deployment'),
   /** GET /namespace: the namespace picker of the applications page. */
   namespace: keysFor('namespace'),
+  /** GET /account: the account picker of the applications page (connected mode). */
+  account: keysFor('account'),
   console: {
     all: ['console'] as const,
     info: () => ['console', 'info'] as const,

@@ -2,7 +2,9 @@
  * Filters and paging live in the URL so that every view is a deep link. These helpers read them defensively (a
  * hand-edited URL never crashes a page) and write them back.
  */
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '@contract/common';
+import { DEFAULT_PAGE_LIMIT } from '@contract/common';
+
+import { MAX_REQUEST_LIMIT } from './api-queries';
 
 export type Paging = { limit: number; offset: number };
 
@@ -15,7 +17,7 @@ export function readPaging(params: URLSearchParams, defaultLimit: number = DEFAU
   const limit = readInt(params.get('limit'));
   const offset = readInt(params.get('offset'));
   return {
-    limit: limit !== undefined && limit >= 1 ? Math.min(limit, MAX_PAGE_LIMIT) : defaultLimit,
+    limit: limit !== undefined && limit >= 1 ? Math.min(limit, MAX_REQUEST_LIMIT) : defaultLimit,
     offset: offset ?? 0,
   };
 }

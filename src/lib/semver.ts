@@ -1,16 +1,25 @@
-/** Release versions: the next patch/minor/major after an application's latest release. */
+/**
+ * Release versions: the next patch/minor/major after an application's latest release. nullplatform's releases may
+ * carry a leading `v` (`v1.0.0`, reference §8b): it is accepted, ignored when comparing, and kept in suggestions when
+ * the application's latest release uses it.
+ */
 import { SEMVER_PATTERN } from '@contract/release';
 import inc from 'semver/functions/inc';
 import rcompare from 'semver/functions/rcompare';
 import valid from 'semver/functions/valid';
 
+/** `1.0.0` from `v1.0.0`: the version without its optional leading `v`. */
+export function normalizeSemver(value: string): string {
+  return value.trim().replace(/^v(?=\d)/, '');
+}
+
 export function isValidSemver(value: string): boolean {
-  return SEMVER_PATTERN.test(value);
+  return SEMVER_PATTERN.test(normalizeSemver(value));
 }
 
 /** The highest valid version of a list (pre-releases count as lower than their release), or undefined. */
 export function latestSemver(versions: readonly string[]): string | undefined {
-  const sorted = versions.filter((version) => valid(version) !== null).sort((a, b) => rcompare(a, b));
+  const sorted = versions.filter(isValidSemver).sort((a, b) => rcompare(normalizeSemver(a), normalizeSemver(b)));
   return sorted[0];
 }
 
@@ -18,11 +27,12 @@ export type NextVersions = { patch: string; minor: string; major: string };
 
 /** With no previous release the choices start from 0.0.0, and 1.0.0 (major) is the usual first release. */
 export function nextVersions(latest: string | undefined): NextVersions {
-  const base = latest && valid(latest) ? latest : '0.0.0';
+  const base = latest && valid(normalizeSemver(latest)) ? normalizeSemver(latest) : '0.0.0';
+  const prefix = latest?.trim().startsWith('v') ? 'v' : '';
   return {
-    patch: inc(base, 'patch') ?? '0.0.1',
-    minor: inc(base, 'minor') ?? '0.1.0',
-    major: inc(base, 'major') ?? '1.0.0',
+    patch: prefix + (inc(base, 'patch') ?? '0.0.1'),
+    minor: prefix + (inc(base, 'minor') ?? '0.1.0'),
+    major: prefix + (inc(base, 'major') ?? '1.0.0'),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Small builders of API entities, valid against the contract schemas. Each call gets a fresh id unless one is given.
  */
+import type { Account } from '@contract/account';
 import type { Application } from '@contract/application';
 import type { Asset } from '@contract/asset';
 import type { Build } from '@contract/build';
@@ -35,6 +36,17 @@ export function buildApplication(overrides: Partial<Application> = {}): Applicat
     nrn: `organization=1:account=1:namespace=1:application=${appId}`,
     created_at: minutesAgo(60 * 24),
     updated_at: minutesAgo(60),
+    ...overrides,
+  };
+}
+
+export function buildAccount(overrides: Partial<Account> & { id: number }): Account {
+  return {
+    name: `Account ${overrides.id}`,
+    slug: `account-${overrides.id}`,
+    organization_id: 42,
+    status: 'active',
+    nrn: `organization=42:account=${overrides.id}`,
     ...overrides,
   };
 }

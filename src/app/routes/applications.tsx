@@ -7,46 +7,74 @@ import type { RouteHandle } from '@/app/route-handle';
 import { BreadcrumbTrail } from '@/components/ui/breadcrumbs';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApplicationsList } from '@/features/applications/components/applications-list';
-import { namespaceQueries } from '@/features/namespaces/api/queries';
-import { NamespacePicker } from '@/features/namespaces/components/namespace-picker';
+import { accountQueries, namespaceQueries } from '@/features/namespaces/api/queries';
+import { HierarchyPicker } from '@/features/namespaces/components/hierarchy-picker';
 import { resourceKeys } from '@/lib/resource-keys';
 import { readId, withChanges } from '@/lib/search-params';
 
 export const handle: RouteHandle = { Breadcrumb: () => <BreadcrumbTrail items={[{ label: 'Applications' }]} /> };
 
+const ACCOUNT_PARAM = 'account_id';
 const NAMESPACE_PARAM = 'namespace_id';
 
 /**
- * The namespace the page lists, kept in the URL (`?namespace_id=`). nullplatform lists applications per namespace, so
- * in connected mode a page without one takes the first namespace (and writes it to the URL); the local platform lists
- * them all. If the namespaces can't be read, the page lists without one and the picker takes a typed id.
+ * Where the page lists, kept in the URL (`?account_id=&namespace_id=`). nullplatform lists applications per
+ * namespace and namespaces per account (organization → account → namespace, reference §8b), so in connected mode the
+ * page picks the account (the first one unless the URL says), then its namespace (likewise), and writes both to the
+ * URL. The local platform has one account: it shows the namespaces only, and lists every application at once.
+ * A level that can't be listed takes a typed id.
  */
-function useNamespaceChoice() {
+function useHierarchyChoice() {
   const [params, setParams] = useSearchParams();
   // Observes the console info the layout loads (its header always has consoleInfoQuery mounted) rather than importing
   // that query: sharing it with the entry chunk would split a chunk off the first page.
   const info = useQuery<ConsoleInfo>({ queryKey: resourceKeys.console.info(), enabled: false, throwOnError: false });
-  const namespaces = useQuery(namespaceQueries.list());
   const connected = info.data?.mode === 'connected';
-  const chosen = readId(params, NAMESPACE_PARAM);
-  const first = connected && chosen === undefined ? namespaces.data?.results[0]?.id : undefined;
+  const organizationId = info.data?.upstream?.organization_id ?? null;
+
+  const accounts = useQuery({ ...accountQueries.list(organizationId), enabled: connected });
+  const chosenAccount = readId(params, ACCOUNT_PARAM);
+  const firstAccount = connected && chosenAccount === undefined ? accounts.data?.results[0]?.id : undefined;
+  const accountId = connected ? (chosenAccount ?? firstAccount) : undefined;
+
+  const namespaces = useQuery({ ...namespaceQueries.list(accountId), enabled: !info.isPending && (!connected || accountId !== undefined) });
+  const chosenNamespace = readId(params, NAMESPACE_PARAM);
+  const firstNamespace = connected && chosenNamespace === undefined ? namespaces.data?.results[0]?.id : undefined;
+  const namespaceId = chosenNamespace ?? firstNamespace;
 
   useEffect(() => {
-    if (first !== undefined) setParams((current) => withChanges(current, { [NAMESPACE_PARAM]: first }), { replace: true });
-  }, [first, setParams]);
+    if (firstAccount === undefined && firstNamespace === undefined) return;
+    setParams(
+      (current) =>
+        withChanges(current, {
+          ...(firstAccount === undefined ? {} : { [ACCOUNT_PARAM]: firstAccount }),
+          ...(firstNamespace === undefined ? {} : { [NAMESPACE_PARAM]: firstNamespace }),
+        }),
+      { replace: true },
+    );
+  }, [firstAccount, firstNamespace, setParams]);
 
-  const choose = (namespaceId: number | undefined) => setParams(withChanges(params, { [NAMESPACE_PARAM]: namespaceId }));
+  // Another account has other namespaces: its first one is taken again.
+  const chooseAccount = (id: number | undefined) => setParams(withChanges(params, { [ACCOUNT_PARAM]: id, [NAMESPACE_PARAM]: undefined }));
+  const chooseNamespace = (id: number | undefined) => setParams(withChanges(params, { [NAMESPACE_PARAM]: id }));
+  const accountPending = connected && accountId === undefined && accounts.isPending;
+  const namespacePending = connected && namespaceId === undefined && (accountPending || namespaces.isPending);
   return {
     connected,
-    namespaceId: chosen ?? first,
+    namespaceId,
     // Until the mode is known (and, in connected mode, a namespace is), listing would ask nullplatform for too much.
-    ready: !info.isPending && !(connected && chosen === undefined && first === undefined && namespaces.isPending),
-    picker: <NamespacePicker value={chosen ?? first} allowAll={!connected} onChange={choose} />,
+    ready: !info.isPending && !namespacePending && !(connected && namespaceId === undefined),
+    picker: (
+      <>
+        {connected && <HierarchyPicker kind="Account" query={accounts} value={accountId} allowAll={false} onChange={chooseAccount} />}
+        <HierarchyPicker kind="Namespace" query={namespaces} value={namespaceId} allowAll={!connected} onChange={chooseNamespace} />
+      </>
+    ),
   };
 }
 
 export default function ApplicationsRoute() {
-  const namespace = useNamespaceChoice();
+  const namespace = useHierarchyChoice();
   return (
     <>
       <title>Applications · np-console</title>

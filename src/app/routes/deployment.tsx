@@ -3,7 +3,7 @@
  * traffic panel, Finalize/Cancel and the live chart of requests at the scope's address. The deployments feature draws
  * all of it; this module reads what other features own (release, build, scope, application, instances) and composes.
  */
-import type { Deployment } from '@contract/deployment';
+import type { Deployment } from '@/lib/read/deployment';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 
@@ -25,16 +25,22 @@ import { DeploymentSource } from '@/features/deployments/components/deployment-s
 import { InstanceProgress } from '@/features/deployments/components/instance-progress';
 import { LiveTraffic } from '@/features/deployments/components/live-traffic';
 import { StatusTimeline } from '@/features/deployments/components/status-timeline';
+import { StrategyData } from '@/features/deployments/components/strategy-data';
 import { TrafficPanel } from '@/features/deployments/components/traffic-panel';
 import { useReplacedDeployment } from '@/features/deployments/hooks/use-replaced-deployment';
+import { readOnlyReason } from '@/features/deployments/status-actions';
 import { releaseQueries } from '@/features/releases/api/queries';
 import { scopeQueries } from '@/features/scopes/api/queries';
 import { cn } from '@/lib/cn';
 import { paths } from '@/lib/paths';
+import { displayName } from '@/lib/read/display';
 
 function DeploymentBreadcrumb({ deploymentId }: { deploymentId: number }) {
   const deployment = useQuery({ ...deploymentQueries.detail(deploymentId), throwOnError: false });
-  const applicationId = deployment.data?.application_id;
+  // nullplatform's deployments carry no application_id (reference §8b): the scope knows it.
+  const scopeId = deployment.data?.application_id === undefined ? deployment.data?.scope_id : undefined;
+  const scope = useQuery({ ...scopeQueries.detail(scopeId ?? 0), enabled: scopeId !== undefined, throwOnError: false });
+  const applicationId = deployment.data?.application_id ?? scope.data?.application_id;
   const label = `Deployment #${deploymentId}`;
   if (applicationId === undefined) {
     return <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label }]} />;
@@ -84,11 +90,12 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
   const previousSemver = useDeploymentSemver(previousId);
 
   const semver = release.data?.semver;
-  const scopeName = scope.data?.name ?? `scope #${deployment.scope_id}`;
+  const scopeName = scope.data ? displayName(scope.data, 'scope') : `scope #${deployment.scope_id}`;
   const names = { old: previousSemver ?? 'the previous release', new: semver ?? `release #${deployment.release_id}` };
   const labels: Record<string, string> = { [deployment.id]: names.new };
   if (previousId !== undefined && previousSemver) labels[previousId] = previousSemver;
   const blueGreen = deployment.strategy === 'blue_green';
+  const readOnly = readOnlyReason(deployment) !== undefined;
 
   return (
     <>
@@ -96,8 +103,8 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
       <DeploymentHeader
         deployment={deployment}
         release={semver}
-        scope={scope.data ? { id: scope.data.id, name: scope.data.name } : undefined}
-        application={application.data ? { id: application.data.id, name: application.data.name } : undefined}
+        scope={scope.data ? { id: scope.data.id, name: displayName(scope.data, 'Scope') } : undefined}
+        application={application.data ? { id: application.data.id, name: displayName(application.data, 'Application') } : undefined}
         replaces={
           previousId === undefined ? (
             'the previous release'
@@ -114,6 +121,11 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
           {blueGreen && (
             <Panel id="traffic-heading" title="Traffic">
               <TrafficPanel deployment={deployment} names={names} scope={scopeName} />
+            </Panel>
+          )}
+          {readOnly && (
+            <Panel id="strategy-heading" title="Strategy">
+              <StrategyData deployment={deployment} />
             </Panel>
           )}
           <LiveTraffic scopeId={deployment.scope_id} labels={labels} deploymentId={deployment.id} previousDeploymentId={previousId} />

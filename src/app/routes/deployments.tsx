@@ -8,6 +8,7 @@ import { ApplicationHeader } from '@/features/applications/components/applicatio
 import { DeploymentsList } from '@/features/deployments/components/deployments-list';
 import { scopeQueries } from '@/features/scopes/api/queries';
 import { paths } from '@/lib/paths';
+import { displayName } from '@/lib/read/display';
 
 export const handle: RouteHandle = {
   Breadcrumb: ({ params }) => {
@@ -18,7 +19,7 @@ export const handle: RouteHandle = {
 
 function Deployments({ applicationId }: { applicationId: number }) {
   const scopes = useQuery({ ...scopeQueries.ofApplication(applicationId), throwOnError: false });
-  const scopeName = new Map((scopes.data?.results ?? []).map((scope) => [scope.id, scope.name]));
+  const scopeName = new Map((scopes.data?.results ?? []).map((scope) => [scope.id, displayName(scope, 'Scope')]));
   return (
     <DeploymentsList
       filter={{ application_id: applicationId }}

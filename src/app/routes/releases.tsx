@@ -1,4 +1,4 @@
-import type { Release } from '@contract/release';
+import type { Release } from '@/lib/read/release';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';

@@ -14,6 +14,7 @@ import { scopeQueries } from '@/features/scopes/api/queries';
 import { ScopeDetails } from '@/features/scopes/components/scope-details';
 import { ScopeRequirements } from '@/features/scopes/components/scope-requirements';
 import { paths } from '@/lib/paths';
+import { displayName } from '@/lib/read/display';
 
 function ScopeBreadcrumb({ scopeId }: { scopeId: number }) {
   const scope = useQuery({ ...scopeQueries.detail(scopeId), throwOnError: false });
@@ -22,7 +23,7 @@ function ScopeBreadcrumb({ scopeId }: { scopeId: number }) {
   return (
     <ApplicationBreadcrumb
       applicationId={applicationId}
-      trail={[{ label: 'Scopes', href: paths.scopes.getHref(applicationId) }, { label: scope.data.name }]}
+      trail={[{ label: 'Scopes', href: paths.scopes.getHref(applicationId) }, { label: displayName(scope.data, 'Scope') }]}
     />
   );
 }
@@ -50,8 +51,8 @@ function ScopePage({ scopeId }: { scopeId: number }) {
   const scope = query.data;
   return (
     <>
-      <title>{`${scope.name} · Scope · np-console`}</title>
-      <PageHeader title={scope.name} description={`Scope #${scope.id} · ${scope.type}`} />
+      <title>{`${displayName(scope, 'Scope')} · Scope · np-console`}</title>
+      <PageHeader title={displayName(scope, 'Scope')} description={`Scope #${scope.id} · ${scope.type ?? 'type unknown'}`} />
       <ScopeDetails
         scope={scope}
         activeDeployment={
@@ -77,7 +78,7 @@ function ScopePage({ scopeId }: { scopeId: number }) {
           filter={{ scope_id: scope.id }}
           clearHref={paths.scope.getHref(scope.id)}
           renderRelease={renderRelease}
-          caption={`Deployments of ${scope.name}`}
+          caption={`Deployments of ${displayName(scope, 'Scope')}`}
         />
       </section>
     </>

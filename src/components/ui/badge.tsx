@@ -85,9 +85,17 @@ export function statusTone(status: string): Tone {
   return statusTones[status] ?? 'neutral';
 }
 
-export type StatusBadgeProps = { status: string; className?: string };
+/** `status` is undefined when the answer had none the console could read: the badge says so rather than guess. */
+export type StatusBadgeProps = { status: string | undefined; className?: string };
 
 export function StatusBadge({ status, className }: StatusBadgeProps) {
+  if (status === undefined) {
+    return (
+      <Badge tone="neutral" className={className}>
+        unknown
+      </Badge>
+    );
+  }
   return (
     <Badge tone={statusTone(status)} dot className={className}>
       {humanize(status)}

@@ -1,4 +1,4 @@
-import type { Deployment } from '@contract/deployment';
+import type { Deployment } from '@/lib/read/deployment';
 import { isTerminal } from '@contract/deployment-lifecycle';
 
 export type TimelineTone = 'done' | 'current' | 'success' | 'danger' | 'warning';
@@ -31,7 +31,7 @@ function toneOf(status: string, current: boolean): TimelineTone {
  */
 export function timelineSteps(deployment: Pick<Deployment, 'status' | 'status_started_at'>, now: number = Date.now()): TimelineStep[] {
   const entries = Object.entries(deployment.status_started_at ?? {})
-    .map(([status, at], order) => ({ status, at: Date.parse(at), order }))
+    .map(([status, at], order) => ({ status, at: typeof at === 'number' ? at : Date.parse(at), order }))
     .filter((entry) => !Number.isNaN(entry.at))
     .sort((a, b) => a.at - b.at || a.order - b.order);
   if (!entries.some((entry) => entry.status === deployment.status)) {

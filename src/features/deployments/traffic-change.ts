@@ -1,7 +1,8 @@
-import type { Deployment } from '@contract/deployment';
+import type { Deployment } from '@/lib/read/deployment';
 import { isDeploymentStatus, trafficChangeRefusal } from '@contract/deployment-lifecycle';
 
 import { humanize } from '@/lib/format';
+import { compactJson, isUnreadable, unreadableValue } from '@/lib/read/tolerant';
 
 import { isDeploymentStrategy, trafficSplit } from './utils';
 
@@ -35,6 +36,11 @@ export function trafficLock(deployment: Pick<Deployment, 'status' | 'strategy' |
   }
   const refusal = trafficChangeRefusal(deployment.status, deployment.strategy);
   if (refusal) return `The controls are locked: ${humanize(refusal)}.`;
+  const unreadable = ['switched_traffic', 'desired_switched_traffic'].filter((field) => isUnreadable(deployment.strategy_data, field));
+  if (unreadable.length > 0) {
+    const sent = unreadable.map((field) => `${field} ${compactJson(unreadableValue(deployment.strategy_data, field), 40)}`).join(', ');
+    return `The controls are locked: the traffic numbers the platform sent could not be read (${sent}).`;
+  }
   if (sending) return 'Sending the traffic change…';
   const split = trafficSplit(deployment);
   if (split.pending) {

@@ -1,4 +1,4 @@
-import type { Deployment } from '@contract/deployment';
+import type { Deployment } from '@/lib/read/deployment';
 import { deploymentStrategies, type DeploymentStrategy } from '@contract/deployment-lifecycle';
 
 export type TrafficSplit = {
@@ -27,10 +27,11 @@ export function trafficSplit(deployment: Pick<Deployment, 'strategy' | 'strategy
 
 export const strategyLabels: Record<string, string> = { initial: 'Initial', blue_green: 'Blue/green' };
 
-export function strategyLabel(strategy: string): string {
+export function strategyLabel(strategy: string | undefined): string {
+  if (strategy === undefined) return 'Unknown';
   return strategyLabels[strategy] ?? strategy;
 }
 
-export function isDeploymentStrategy(value: string): value is DeploymentStrategy {
-  return (deploymentStrategies as readonly string[]).includes(value);
+export function isDeploymentStrategy(value: string | undefined): value is DeploymentStrategy {
+  return value !== undefined && (deploymentStrategies as readonly string[]).includes(value);
 }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { cliSnippets, listSnippet, shellQuote } from '../cli-snippets';
 import { formatAge, formatDuration, shortCommit } from '../format';
 import { readEnum, readPaging, withChanges } from '../search-params';
-import { isValidSemver, latestSemver, nextVersions, suggestedBump } from '../semver';
+import { isValidSemver, latestSemver, nextVersions, normalizeSemver, suggestedBump } from '../semver';
 
 describe('semver', () => {
   test('the latest of a list, by semver order rather than text order', () => {
@@ -20,10 +20,18 @@ describe('semver', () => {
     expect(suggestedBump('1.0.0')).toBe('patch');
   });
 
-  test('valid semver follows the contract pattern', () => {
+  test('a v-prefixed history (source: nullplatform/scopes-static-files context.json, "semver": "v1.0.0") stays v-prefixed', () => {
+    expect(latestSemver(['v1.0.0', '1.2.0', 'v1.10.0'])).toBe('v1.10.0');
+    expect(nextVersions('v1.0.0')).toEqual({ patch: 'v1.0.1', minor: 'v1.1.0', major: 'v2.0.0' });
+    expect(normalizeSemver('v1.0.0')).toBe('1.0.0');
+  });
+
+  test('valid semver follows the contract pattern, with the leading v nullplatform releases may carry', () => {
     expect(isValidSemver('1.4.0')).toBe(true);
     expect(isValidSemver('1.4.0-rc.1+build.5')).toBe(true);
-    expect(isValidSemver('v1.4.0')).toBe(false);
+    expect(isValidSemver('v1.4.0')).toBe(true);
+    expect(isValidSemver('vv1.4.0')).toBe(false);
+    expect(isValidSemver('V1.4.0')).toBe(false);
     expect(isValidSemver('1.4')).toBe(false);
     expect(isValidSemver('01.4.0')).toBe(false);
   });
@@ -79,7 +87,7 @@ describe('format', () => {
 describe('search params', () => {
   test('paging is read defensively', () => {
     expect(readPaging(new URLSearchParams('limit=10&offset=20'))).toEqual({ limit: 10, offset: 20 });
-    expect(readPaging(new URLSearchParams('limit=9999&offset=-3'))).toEqual({ limit: 200, offset: 0 });
+    expect(readPaging(new URLSearchParams('limit=9999&offset=-3'))).toEqual({ limit: 100, offset: 0 });
     expect(readPaging(new URLSearchParams('limit=abc'))).toEqual({ limit: 30, offset: 0 });
   });
 

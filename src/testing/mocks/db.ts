@@ -1,6 +1,7 @@
 /**
  * The in-memory platform the MSW handlers serve. Tests seed it; setup-tests empties it after each test.
  */
+import type { Account } from '@contract/account';
 import type { Application } from '@contract/application';
 import type { Asset } from '@contract/asset';
 import type { Build } from '@contract/build';
@@ -16,6 +17,8 @@ export type Db = {
   info: ConsoleInfo;
   /** When empty, GET /api/namespace answers the namespaces the applications use, as the local platform does. */
   namespaces: Namespace[];
+  /** When empty, GET /api/account answers one account per `account_id` the namespaces use. */
+  accounts: Account[];
   applications: Application[];
   builds: Build[];
   assets: Asset[];
@@ -31,6 +34,7 @@ function empty(): Db {
   return {
     info: buildConsoleInfo(),
     namespaces: [],
+    accounts: [],
     applications: [],
     builds: [],
     assets: [],

@@ -7,7 +7,7 @@ import { isInFlight } from '@contract/deployment-lifecycle';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import rcompare from 'semver/functions/rcompare';
 
-import { buildDeployment, buildNamespace, buildRelease } from '../data';
+import { buildAccount, buildDeployment, buildNamespace, buildRelease } from '../data';
 import { db } from './db';
 
 type Entity = { id: number; created_at?: string | undefined } & Record<string, unknown>;
@@ -62,6 +62,12 @@ function namespaces() {
   return [...new Set(db.applications.map((application) => application.namespace_id))].sort((a, b) => a - b).map((id) => buildNamespace({ id }));
 }
 
+/** The seeded accounts, else one per account the namespaces name, all in organization 42 (the test console info's). */
+function accounts() {
+  if (db.accounts.length > 0) return db.accounts;
+  return [...new Set(namespaces().map((namespace) => namespace.account_id))].sort((a, b) => a - b).map((id) => buildAccount({ id }));
+}
+
 export const handlers: HttpHandler[] = [
   http.get('/console/info', ({ request }) => {
     record(request);
@@ -83,6 +89,7 @@ export const handlers: HttpHandler[] = [
   }),
   ...resource('application', () => db.applications, ['name', 'status', 'id', 'namespace_id'], 'application'),
   ...resource('namespace', namespaces, ['id', 'account_id'], 'namespace'),
+  ...resource('account', accounts, ['id', 'organization_id'], 'account'),
   http.get('/api/build/:id', ({ request, params }) => {
     record(request);
     const found = db.builds.find((item) => String(item.id) === params.id);

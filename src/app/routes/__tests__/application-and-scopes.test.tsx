@@ -58,7 +58,7 @@ describe('application page', () => {
 
     const staging = within(screen.getByRole('article', { name: 'staging' }));
     expect(staging.getByText('Nothing deployed yet')).toBeInTheDocument();
-    expect(staging.getByText('No address yet')).toBeInTheDocument();
+    expect(staging.getByTitle('No address')).toHaveTextContent('—');
 
     const nav = within(screen.getByRole('navigation', { name: 'Application' }));
     for (const [name, href] of [

@@ -121,16 +121,24 @@ describe('builds page', () => {
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
-  test('a build without a status is a schema error naming the field', async () => {
+  test('a build without a status shows it as unknown; one without an application id is an error naming the field', async () => {
     seed(0);
     server.use(
       http.get('/api/build', () =>
         HttpResponse.json({ paging: { total: 1, offset: 0, limit: 30 }, results: [{ id: 5, application_id: 1, branch: 'main' }] }),
       ),
     );
+    const { unmount } = renderRoute('/applications/1/builds');
+    const row = await screen.findByRole('row', { name: /main/ });
+    expect(row).toHaveTextContent('unknown');
+    unmount();
+
+    server.use(
+      http.get('/api/build', () => HttpResponse.json({ paging: { total: 1, offset: 0, limit: 30 }, results: [{ id: 5, branch: 'main' }] })),
+    );
     renderRoute('/applications/1/builds');
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('results[0].status')).toBeInTheDocument();
+    expect(within(alert).getByText('results[0].application_id')).toBeInTheDocument();
   });
 
   test('build detail lists the assets', async () => {

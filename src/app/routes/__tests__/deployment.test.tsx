@@ -226,21 +226,30 @@ describe('deployment page', () => {
   });
 
   test.for([
-    { status: 'running', strategy: 'blue_green', enabled: ['Finalize', 'Cancel deployment', 'Roll back'], disabled: [] },
-    { status: 'running', strategy: 'initial', enabled: ['Finalize', 'Cancel deployment'], disabled: [] },
-    { status: 'waiting_for_instances', strategy: 'blue_green', enabled: ['Cancel deployment'], disabled: ['Finalize'] },
-    { status: 'creating', strategy: 'initial', enabled: ['Cancel deployment'], disabled: ['Finalize'] },
-    { status: 'finalizing', strategy: 'blue_green', enabled: [], disabled: ['Finalize', 'Cancel deployment'] },
-    { status: 'finalized', strategy: 'initial', enabled: [], disabled: ['Finalize', 'Cancel deployment'] },
-    { status: 'failed', strategy: 'blue_green', enabled: [], disabled: ['Finalize', 'Cancel deployment'] },
-    { status: 'rolled_back', strategy: 'blue_green', enabled: [], disabled: ['Finalize', 'Cancel deployment'] },
-  ])('$strategy $status: enabled $enabled', async ({ status, strategy, enabled, disabled }) => {
+    { status: 'running', strategy: 'blue_green', enabled: ['Finalize', 'Roll back'], disabled: [], absent: 'Cancel deployment' },
+    { status: 'running', strategy: 'initial', enabled: ['Finalize', 'Cancel deployment'], disabled: [], absent: 'Roll back' },
+    { status: 'waiting_for_instances', strategy: 'blue_green', enabled: ['Roll back'], disabled: ['Finalize'], absent: 'Cancel deployment' },
+    { status: 'creating', strategy: 'initial', enabled: ['Cancel deployment'], disabled: ['Finalize'], absent: 'Roll back' },
+    { status: 'finalizing', strategy: 'blue_green', enabled: [], disabled: ['Finalize', 'Roll back'], absent: 'Cancel deployment' },
+    { status: 'finalized', strategy: 'initial', enabled: [], disabled: ['Finalize', 'Cancel deployment'], absent: 'Roll back' },
+    { status: 'failed', strategy: 'blue_green', enabled: [], disabled: ['Finalize', 'Roll back'], absent: 'Cancel deployment' },
+    { status: 'rolled_back', strategy: 'blue_green', enabled: [], disabled: ['Finalize', 'Roll back'], absent: 'Cancel deployment' },
+  ])('$strategy $status: enabled $enabled', async ({ status, strategy, enabled, disabled, absent }) => {
     await openPage({ status, strategy });
     const actions = within(screen.getByRole('region', { name: 'Actions' }));
     for (const name of enabled) expect(actions.getByRole('button', { name })).toBeEnabled();
     for (const name of disabled) expect(actions.getByRole('button', { name })).toBeDisabled();
-    if (!enabled.includes('Roll back')) expect(actions.queryByRole('button', { name: 'Roll back' })).not.toBeInTheDocument();
+    expect(actions.queryByRole('button', { name: absent })).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Traffic' }) !== null).toBe(strategy === 'blue_green');
+  });
+
+  test('a canary deployment (a strategy the console has no rules for) is shown read-only with its data', async () => {
+    await openPage({ strategy: 'canary', strategy_data: { canary: { weight: 10 }, parameters: { traffic: { step: '0.1' } } } });
+    const actions = within(screen.getByRole('region', { name: 'Actions' }));
+    expect(actions.getByTestId('read-only-reason')).toHaveTextContent('no actions for canary deployments');
+    expect(actions.queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Traffic' })).not.toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Strategy' })).toHaveTextContent('"weight": 10');
   });
 
   test('finalize is confirmed in a dialog that names the release, the scope and the current split', async () => {
@@ -261,13 +270,22 @@ describe('deployment page', () => {
     expect(screen.getByRole('button', { name: 'Finalize' })).toBeDisabled();
   });
 
-  test("cancel: the platform's refusal stays in the dialog", async () => {
+  test('roll back sends cancelling, as nullplatform does', async () => {
+    const { user } = await openPage();
+    await user.click(screen.getByRole('button', { name: 'Roll back' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Roll back 1.2.0 on production?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Roll back' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    expect(requestsTo('/api/deployment/71', 'PATCH').map((request) => request.body)).toEqual([{ status: 'cancelling' }]);
+  });
+
+  test("roll back: the platform's refusal stays in the dialog", async () => {
     const { user } = await openPage();
     server.use(http.patch('/api/deployment/:id', () => HttpResponse.json({ message: 'deployment 71 is finalizing' }, { status: 409 })));
-    await user.click(screen.getByRole('button', { name: 'Cancel deployment' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Cancel the deployment of 1.2.0 on production?' });
+    await user.click(screen.getByRole('button', { name: 'Roll back' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Roll back 1.2.0 on production?' });
     expect(dialog).toHaveTextContent('all traffic goes back to 1.1.0');
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel deployment' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Roll back' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('deployment 71 is finalizing');
     expect(screen.getByRole('alertdialog')).toBeInTheDocument();
   });
@@ -298,7 +316,16 @@ describe('deployment page', () => {
     expect(alert).toHaveTextContent('deployment 71 not found');
   });
 
-  test('a response that fails its schema names the field', async () => {
+  test('a response without the status that gates every action fails the page, naming the field', async () => {
+    const deployment = seed();
+    server.use(http.get('/api/deployment/:id', () => HttpResponse.json({ ...deployment, status: undefined })));
+    renderRoute('/deployments/71');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The server sent data this console does not understand');
+    expect(within(alert).getByText('status')).toBeInTheDocument();
+  });
+
+  test('traffic numbers of an unexpected shape degrade the traffic controls, not the page', async () => {
     const deployment = seed();
     server.use(
       http.get('/api/deployment/:id', () =>
@@ -306,8 +333,10 @@ describe('deployment page', () => {
       ),
     );
     renderRoute('/deployments/71');
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The server sent data this console does not understand');
-    expect(within(alert).getByText('strategy_data.switched_traffic')).toBeInTheDocument();
+    await screen.findByRole('heading', { level: 1, name: /1\.2\.0/ });
+    const traffic = screen.getByRole('region', { name: 'Traffic' });
+    expect(traffic).toHaveTextContent('could not be read');
+    expect(traffic).toHaveTextContent('"thirty"');
+    expect(within(screen.getByRole('region', { name: 'Actions' })).getByRole('button', { name: 'Finalize' })).toBeEnabled();
   });
 });

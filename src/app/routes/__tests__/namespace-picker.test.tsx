@@ -51,46 +51,75 @@ describe('namespace picker (local platform)', () => {
   });
 });
 
-describe('namespace picker (connected mode)', () => {
-  test('without a namespace in the URL it takes the first one and keeps it there', async () => {
+describe('account and namespace pickers (connected mode)', () => {
+  test('without an account or a namespace in the URL it takes the first of each and keeps them there', async () => {
     db.info = connected();
     seed();
     const { router } = renderRoute('/');
     expect(await screen.findByRole('link', { name: 'checkout' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'fleet' })).not.toBeInTheDocument();
+    expect(searchOf(router).get('account_id')).toBe('1');
     expect(searchOf(router).get('namespace_id')).toBe('3');
+    expect(screen.getByRole('combobox', { name: 'Account' })).toHaveValue('1');
     const picker = screen.getByRole('combobox', { name: 'Namespace' });
     expect(picker).toHaveValue('3');
     expect(within(picker).queryByRole('option', { name: 'All namespaces' })).not.toBeInTheDocument();
-    // nullplatform was never asked for every application at once.
-    const asked = requestsTo('/api/application').map((request) => request.url.searchParams.get('namespace_id'));
-    expect(asked).toEqual(['3']);
+    // Down from the organization the token names, as nullplatform lists them; never every application at once.
+    expect(requestsTo('/api/account').map((request) => request.url.searchParams.get('organization_id'))).toEqual(['42']);
+    expect(requestsTo('/api/namespace').map((request) => request.url.searchParams.get('account_id'))).toEqual(['1']);
+    expect(requestsTo('/api/application').map((request) => request.url.searchParams.get('namespace_id'))).toEqual(['3']);
   });
 
-  test('another namespace is one choice away, and "Clear filters" keeps it', async () => {
+  test('another account has other namespaces: choosing it takes its first namespace', async () => {
+    db.info = connected();
+    seed();
+    db.namespaces.push(buildNamespace({ id: 9, name: 'Tools', account_id: 2 }));
+    db.applications.push(buildApplication({ name: 'automation', namespace_id: 9 }));
+    const { user, router } = renderRoute('/?account_id=1&namespace_id=7');
+    await screen.findByRole('link', { name: 'fleet' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Account' }), 'Account 2');
+    await waitFor(() => expect(searchOf(router).get('account_id')).toBe('2'));
+    await waitFor(() => expect(searchOf(router).get('namespace_id')).toBe('9'));
+    expect(await screen.findByRole('link', { name: 'automation' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'fleet' })).not.toBeInTheDocument();
+  });
+
+  test('another namespace is one choice away, and "Clear filters" keeps the account and the namespace', async () => {
     db.info = connected();
     seed();
     const { user, router } = renderRoute('/?namespace_id=3&status=active');
     await screen.findByRole('link', { name: 'checkout' });
-    expect(screen.getByRole('link', { name: 'Clear filters' })).toHaveAttribute('href', '/?namespace_id=3');
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Clear filters' })).toHaveAttribute('href', '/?account_id=1&namespace_id=3'));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Namespace' }), 'Logistics');
     await waitFor(() => expect(searchOf(router).get('namespace_id')).toBe('7'));
     expect(await screen.findByRole('link', { name: 'fleet' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'checkout' })).not.toBeInTheDocument();
   });
 
-  test('when the namespaces cannot be read it says so in place, lists without one and takes a typed id', async () => {
+  test('when the namespaces cannot be read it says so in place and takes a typed id', async () => {
     db.info = connected();
     seed();
     server.use(http.get('/api/namespace', () => HttpResponse.json({ message: 'forbidden: namespace:list' }, { status: 403 })));
     const { user, router } = renderRoute('/');
     expect(await screen.findByTestId('namespace-error')).toHaveTextContent("Couldn't list the namespaces: forbidden: namespace:list");
-    expect(await screen.findByRole('link', { name: 'fleet' })).toBeInTheDocument();
     expect(searchOf(router).has('namespace_id')).toBe(false);
+    // nullplatform lists applications per namespace: none is asked for until there is one.
+    expect(requestsTo('/api/application')).toEqual([]);
 
     await user.type(screen.getByRole('searchbox', { name: 'Namespace id' }), '7{Enter}');
     await waitFor(() => expect(searchOf(router).get('namespace_id')).toBe('7'));
-    await waitFor(() => expect(screen.queryByRole('link', { name: 'checkout' })).not.toBeInTheDocument());
-    expect(screen.getByRole('link', { name: 'fleet' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'fleet' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'checkout' })).not.toBeInTheDocument();
+  });
+
+  test('when the accounts cannot be read it says so in place and takes a typed id', async () => {
+    db.info = connected();
+    seed();
+    server.use(http.get('/api/account', () => HttpResponse.json({ message: 'Insufficient permissions' }, { status: 403 })));
+    const { user, router } = renderRoute('/');
+    expect(await screen.findByTestId('account-error')).toHaveTextContent("Couldn't list the accounts: Insufficient permissions");
+    await user.type(screen.getByRole('searchbox', { name: 'Account id' }), '1{Enter}');
+    await waitFor(() => expect(searchOf(router).get('account_id')).toBe('1'));
+    expect(await screen.findByRole('link', { name: 'checkout' })).toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
 import { applicationStatuses } from '@contract/application';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
@@ -7,6 +7,7 @@ import { StatusBadge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { ExternalLink } from '@/components/ui/external-link';
+import { FieldValue } from '@/components/ui/field-value';
 import { SelectField } from '@/components/ui/field';
 import { FilterBar } from '@/components/ui/filter-bar';
 import { Pagination } from '@/components/ui/pagination';
@@ -17,9 +18,10 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { humanize } from '@/lib/format';
 import { paths } from '@/lib/paths';
+import { displayName } from '@/lib/read/display';
 import { readEnum, readPaging, readText, withChanges } from '@/lib/search-params';
 
-import { applicationQueries } from '../api/queries';
+import { applicationPage, applicationQueries } from '../api/queries';
 
 const statusOptions = [
   { value: '', label: 'All statuses' },
@@ -42,12 +44,15 @@ export function ApplicationsList({ namespaceId, enabled = true, namespaceFilter,
   const [params, setParams] = useSearchParams();
   const name = readText(params, 'name');
   const status = readEnum(params, 'status', applicationStatuses);
+  const paging = readPaging(params);
   const query = useQuery({
-    ...applicationQueries.list({ name, status, ...(namespaceId === undefined ? {} : { namespace_id: namespaceId }), ...readPaging(params) }),
+    ...applicationQueries.ofNamespace(namespaceId),
+    select: (all) => applicationPage(all, { name, status, ...paging }),
+    placeholderData: keepPreviousData,
     enabled,
   });
   const filtered = Boolean(name || status || (!keepNamespace && namespaceId !== undefined));
-  const clearHref = paths.home.getHref(keepNamespace ? { namespace_id: namespaceId } : undefined);
+  const clearHref = paths.home.getHref(keepNamespace ? { account_id: params.get('account_id'), namespace_id: namespaceId } : undefined);
 
   const update = (changes: Record<string, string | undefined>) => setParams(withChanges(params, changes));
 
@@ -90,21 +95,23 @@ export function ApplicationsList({ namespaceId, enabled = true, namespaceFilter,
               {query.data.results.map((application) => (
                 <TR key={application.id}>
                   <TD>
-                    <TextLink to={paths.application.getHref(application.id)}>{application.name}</TextLink>
+                    <TextLink to={paths.application.getHref(application.id)}>{displayName(application, 'Application')}</TextLink>
                     <div className="text-xs text-slate-500 dark:text-slate-400">{application.slug}</div>
                   </TD>
                   <TD>
                     <StatusBadge status={application.status} />
                   </TD>
                   <TD className="max-w-xs truncate">
-                    {application.repository_url ? (
-                      <ExternalLink href={application.repository_url}>{application.repository_url.replace(/^https?:\/\//, '')}</ExternalLink>
-                    ) : (
-                      '—'
-                    )}
+                    <FieldValue entity={application} field="repository_url">
+                      {application.repository_url && (
+                        <ExternalLink href={application.repository_url}>{application.repository_url.replace(/^https?:\/\//, '')}</ExternalLink>
+                      )}
+                    </FieldValue>
                   </TD>
                   <TD>
-                    <RelativeTime value={application.created_at} />
+                    <FieldValue entity={application} field="created_at">
+                      {application.created_at !== undefined && <RelativeTime value={application.created_at} />}
+                    </FieldValue>
                   </TD>
                 </TR>
               ))}

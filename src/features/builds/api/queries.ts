@@ -1,19 +1,20 @@
-import { buildSchema, type BuildStatus } from '@contract/build';
-import { listEnvelopeSchema } from '@contract/common';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 
+import { NEWEST_FIRST, listPath } from '@/lib/api-queries';
 import { apiGet, apiPath } from '@/lib/api-client';
+import { buildReader } from '@/lib/read/build';
+import { listOf } from '@/lib/read/list';
 import { resourceKeys } from '@/lib/resource-keys';
 
 export type BuildListFilters = {
   application_id: number;
   branch?: string;
-  status?: BuildStatus;
+  status?: string;
   limit: number;
   offset: number;
 };
 
-const buildListSchema = listEnvelopeSchema(buildSchema);
+const buildListReader = listOf(buildReader);
 const keys = resourceKeys.build;
 
 export const buildQueries = {
@@ -23,7 +24,7 @@ export const buildQueries = {
   list: (filters: BuildListFilters) =>
     queryOptions({
       queryKey: keys.list(filters),
-      queryFn: ({ signal }) => apiGet(apiPath('/build', { ...filters, sort: 'created_at:desc' }), buildListSchema, { signal }),
+      queryFn: ({ signal }) => apiGet(listPath('build', { ...filters, sort: NEWEST_FIRST }), buildListReader, { signal }),
       placeholderData: keepPreviousData,
     }),
   details: () => keys.details(),
@@ -31,6 +32,6 @@ export const buildQueries = {
   detail: (buildId: number) =>
     queryOptions({
       queryKey: keys.detail(buildId),
-      queryFn: ({ signal }) => apiGet(apiPath(`/build/${buildId}`), buildSchema, { signal }),
+      queryFn: ({ signal }) => apiGet(apiPath(`/build/${buildId}`), buildReader, { signal }),
     }),
 };

@@ -1,4 +1,4 @@
-import type { Build } from '@contract/build';
+import type { Build } from '@/lib/read/build';
 import type { ReactNode } from 'react';
 
 import { StatusBadge } from '@/components/ui/badge';

@@ -1,7 +1,7 @@
 import type { ScopeTraffic } from '@contract/console';
 import { describe, expect, test } from 'vitest';
 
-import { allowedActions, statusesAllowing } from '../status-actions';
+import { allowedActions, readOnlyReason, statusActionsFor, statusesAllowing } from '../status-actions';
 import { timelineSteps } from '../timeline';
 import { describeSplit, describeTrafficChange, trafficLock } from '../traffic-change';
 import { chartModel, niceCeiling, recentShareSummary } from '../traffic-series';
@@ -66,7 +66,7 @@ describe('traffic wording', () => {
       /in progress: 40% requested, 10% applied/,
     );
     expect(trafficLock(bg('finalized'), false)).toBe(
-      'The controls are locked: traffic can be moved only while the deployment is creating, waiting for instances, running; it is finalized.',
+      'The controls are locked: traffic can be moved only while the deployment is waiting for instances, running; it is finalized.',
     );
     expect(trafficLock({ ...bg('running'), strategy: 'initial' }, false)).toMatch(/initial deployment takes all the traffic/);
     expect(trafficLock(bg('sleeping'), false)).toMatch(/does not know/);
@@ -75,20 +75,37 @@ describe('traffic wording', () => {
 
 describe('status actions', () => {
   test.for([
-    ['running', 'blue_green', ['finalizing', 'cancelling', 'rolling_back']],
+    // Roll back is `cancelling`, as nullplatform's UI sends it; `rolling_back` is never asked for.
+    ['running', 'blue_green', ['finalizing', 'cancelling']],
     ['running', 'initial', ['finalizing', 'cancelling']],
     ['creating', 'blue_green', ['cancelling']],
     ['waiting_for_instances', 'initial', ['cancelling']],
     ['finalizing', 'blue_green', []],
     ['failed', 'blue_green', []],
     ['made_up', 'blue_green', []],
+    ['running', 'canary', []],
   ] as const)('%s %s allows %j', ([status, strategy, expected]) => {
     expect([...allowedActions({ status, strategy })].sort()).toEqual([...expected].sort());
   });
 
   test('says from which statuses an action can be asked for', () => {
     expect(statusesAllowing('finalizing', 'blue_green')).toEqual(['running']);
-    expect(statusesAllowing('rolling_back', 'initial')).toEqual([]);
+    expect(statusesAllowing('cancelling', 'canary')).toEqual([]);
+  });
+
+  test('one rollback for blue/green, one cancel for initial, nothing for strategies the console has no rules for', () => {
+    expect(statusActionsFor('blue_green').map((action) => [action.label, action.target])).toEqual([
+      ['Finalize', 'finalizing'],
+      ['Roll back', 'cancelling'],
+    ]);
+    expect(statusActionsFor('initial').map((action) => [action.label, action.target])).toEqual([
+      ['Finalize', 'finalizing'],
+      ['Cancel deployment', 'cancelling'],
+    ]);
+    expect(statusActionsFor('canary')).toEqual([]);
+    expect(readOnlyReason({ status: 'running', strategy: 'canary' })).toMatch(/no actions for canary deployments/);
+    expect(readOnlyReason({ status: 'creating_approval_pending', strategy: 'blue_green' })).toMatch(/does not know the status/);
+    expect(readOnlyReason({ status: 'running', strategy: 'blue_green' })).toBeUndefined();
   });
 });
 

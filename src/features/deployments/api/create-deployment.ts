@@ -1,7 +1,7 @@
-import { deploymentSchema, type Deployment } from '@contract/deployment';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { apiPath, apiSend } from '@/lib/api-client';
+import { deploymentReader, type Deployment } from '@/lib/read/deployment';
 import { resourceKeys } from '@/lib/resource-keys';
 
 import { deploymentQueries } from './queries';
@@ -9,7 +9,7 @@ import { deploymentQueries } from './queries';
 export type CreateDeploymentInput = { scope_id: number; release_id: number; asset_name?: string };
 
 export function createDeployment(input: CreateDeploymentInput): Promise<Deployment> {
-  return apiSend('POST', apiPath('/deployment'), input, deploymentSchema);
+  return apiSend('POST', apiPath('/deployment'), input, deploymentReader);
 }
 
 export function useCreateDeployment(options: { onSuccess?: (deployment: Deployment) => void } = {}) {

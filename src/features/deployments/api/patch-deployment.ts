@@ -1,7 +1,8 @@
-import { deploymentSchema, type Deployment, type PatchDeploymentBody } from '@contract/deployment';
+import type { PatchDeploymentBody } from '@contract/deployment';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { apiPath, apiSend } from '@/lib/api-client';
+import { deploymentReader, type Deployment } from '@/lib/read/deployment';
 import { resourceKeys } from '@/lib/resource-keys';
 
 import { deploymentQueries } from './queries';
@@ -13,7 +14,7 @@ export type PatchDeploymentInput = { deploymentId: number; body: PatchDeployment
  * accepted too, and its answer goes straight into the cache.
  */
 export function patchDeployment({ deploymentId, body }: PatchDeploymentInput): Promise<Deployment | undefined> {
-  return apiSend('PATCH', apiPath(`/deployment/${deploymentId}`), body, deploymentSchema.optional());
+  return apiSend('PATCH', apiPath(`/deployment/${deploymentId}`), body, deploymentReader.optional());
 }
 
 /**

@@ -1,21 +1,20 @@
-import { listEnvelopeSchema } from '@contract/common';
-import { deploymentSchema } from '@contract/deployment';
-import type { DeploymentStatus } from '@contract/deployment-lifecycle';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 
+import { NEWEST_FIRST, listPath } from '@/lib/api-queries';
 import { apiGet, apiPath } from '@/lib/api-client';
+import { deploymentReader } from '@/lib/read/deployment';
+import { listOf } from '@/lib/read/list';
 import { resourceKeys } from '@/lib/resource-keys';
 
 export type DeploymentListFilters = {
   application_id?: number;
   scope_id?: number;
-  release_id?: number;
-  status?: DeploymentStatus;
+  status?: string;
   limit: number;
   offset: number;
 };
 
-const deploymentListSchema = listEnvelopeSchema(deploymentSchema);
+const deploymentListReader = listOf(deploymentReader);
 const keys = resourceKeys.deployment;
 
 export const deploymentQueries = {
@@ -25,8 +24,7 @@ export const deploymentQueries = {
   list: (filters: DeploymentListFilters) =>
     queryOptions({
       queryKey: keys.list(filters),
-      queryFn: ({ signal }) =>
-        apiGet(apiPath('/deployment', { ...filters, sort: 'created_at:desc' }), deploymentListSchema, { signal }),
+      queryFn: ({ signal }) => apiGet(listPath('deployment', { ...filters, sort: NEWEST_FIRST }), deploymentListReader, { signal }),
       placeholderData: keepPreviousData,
     }),
   details: () => keys.details(),
@@ -34,7 +32,6 @@ export const deploymentQueries = {
   detail: (deploymentId: number) =>
     queryOptions({
       queryKey: keys.detail(deploymentId),
-      queryFn: ({ signal }) =>
-        apiGet(apiPath(`/deployment/${deploymentId}`, { include_messages: true }), deploymentSchema, { signal }),
+      queryFn: ({ signal }) => apiGet(apiPath(`/deployment/${deploymentId}`, { include_messages: true }), deploymentReader, { signal }),
     }),
 };

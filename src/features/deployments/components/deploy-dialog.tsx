@@ -1,7 +1,7 @@
-import type { Asset } from '@contract/asset';
-import type { Deployment } from '@contract/deployment';
-import type { Release } from '@contract/release';
-import type { Scope } from '@contract/scope';
+import type { Asset } from '@/lib/read/asset';
+import type { Deployment } from '@/lib/read/deployment';
+import type { Release } from '@/lib/read/release';
+import type { Scope } from '@/lib/read/scope';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 
@@ -114,7 +114,7 @@ export function DeployDialog({ release, scopes, assets, renderRelease, onOpenCha
   const [chosenAsset, setChosenAsset] = useState<string | undefined>(undefined);
   const mutation = useCreateDeployment({ onSuccess: onDeployed });
 
-  const assetNames = (assets.data ?? []).map((asset) => asset.name);
+  const assetNames = (assets.data ?? []).flatMap((asset) => (asset.name === undefined ? [] : [asset.name]));
   const needsAsset = Boolean(scope) && !scope?.asset_name;
   const assetName = needsAsset ? (chosenAsset ?? (assetNames.includes('main') ? 'main' : assetNames[0])) : undefined;
   const missingScopeAsset = scope?.asset_name && assets.data && !assetNames.includes(scope.asset_name);

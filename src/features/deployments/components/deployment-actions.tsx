@@ -1,4 +1,4 @@
-import type { Deployment } from '@contract/deployment';
+import type { Deployment } from '@/lib/read/deployment';
 import { isTerminal } from '@contract/deployment-lifecycle';
 import { useState } from 'react';
 
@@ -8,10 +8,17 @@ import { focusRing } from '@/components/ui/focus-ring';
 import { cn } from '@/lib/cn';
 import { humanize } from '@/lib/format';
 
-import { allowedActions, statusActions, statusesAllowing, type ActionContext, type StatusActionTarget } from '../status-actions';
+import {
+  allowedActions,
+  readOnlyReason,
+  statusActionsFor,
+  statusesAllowing,
+  type ActionContext,
+  type StatusActionTarget,
+} from '../status-actions';
 import { StatusActionDialog } from './status-action-dialog';
 
-function whenAllowed(target: StatusActionTarget, strategy: string): string {
+function whenAllowed(target: StatusActionTarget, strategy: string | undefined): string {
   const statuses = statusesAllowing(target, strategy);
   return statuses.length === 0 ? 'not available for this strategy' : `only while ${statuses.map(humanize).join(', ')}`;
 }
@@ -19,16 +26,24 @@ function whenAllowed(target: StatusActionTarget, strategy: string): string {
 export type DeploymentActionsProps = { deployment: Deployment; context: ActionContext };
 
 /**
- * Finalize, Cancel deployment and Roll back: enabled only where the lifecycle table lets a client ask for them, each
- * confirmed in a dialog; the equivalent commands are one click away.
+ * Finalize, and Roll back (blue/green) or Cancel deployment (initial): enabled only where the lifecycle table lets a
+ * client ask for them, each confirmed in a dialog; the equivalent commands are one click away. A deployment of a
+ * strategy or status the console has no rules for gets no buttons, and a line that says why.
  */
 export function DeploymentActions({ deployment, context }: DeploymentActionsProps) {
   const [open, setOpen] = useState<StatusActionTarget | undefined>(undefined);
+  const readOnly = readOnlyReason(deployment);
+  if (readOnly !== undefined) {
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="read-only-reason">
+        {readOnly}
+      </p>
+    );
+  }
   const allowed = allowedActions(deployment);
-  // Roll back is cancel's twin for a running blue/green deployment; it is offered only where the table allows it.
-  const shown = statusActions.filter((action) => action.target !== 'rolling_back' || allowed.has('rolling_back'));
+  const shown = statusActionsFor(deployment.strategy);
   const disabled = shown.filter((action) => !allowed.has(action.target));
-  const active = statusActions.find((action) => action.target === open);
+  const active = shown.find((action) => action.target === open);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">

@@ -1,4 +1,4 @@
-import type { DeploymentMessage } from '@contract/deployment';
+import type { DeploymentMessage } from '@/lib/read/deployment';
 
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
@@ -16,6 +16,12 @@ const levelBadgeClasses: Record<string, string> = {
 export type DeploymentMessagesProps = { messages: readonly DeploymentMessage[] | undefined };
 
 /** The deployment's story as the platform tells it, oldest first (the newest at the bottom, as in a log). */
+/** Epoch ms of a message's time (ISO or epoch ms); messages without one sort first, in the order they came. */
+function instant(timestamp: string | number | undefined): number {
+  if (timestamp === undefined) return 0;
+  return typeof timestamp === 'number' ? timestamp : Date.parse(timestamp);
+}
+
 export function DeploymentMessages({ messages }: DeploymentMessagesProps) {
   if (messages === undefined) {
     return <p className="text-sm text-slate-600 dark:text-slate-400">The platform did not send this deployment's messages.</p>;
@@ -23,14 +29,14 @@ export function DeploymentMessages({ messages }: DeploymentMessagesProps) {
   if (messages.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No messages yet.</p>;
   const ordered = messages
     .map((message, order) => ({ message, order }))
-    .sort((a, b) => a.message.timestamp - b.message.timestamp || a.order - b.order)
+    .sort((a, b) => instant(a.message.timestamp) - instant(b.message.timestamp) || a.order - b.order)
     .map(({ message }) => message);
   return (
     // A log region: screen readers announce messages as the platform adds them.
     <div role="log" aria-label="Deployment messages">
       <ol className="space-y-1.5">
         {ordered.map((message, index) => {
-          const level = message.level.toUpperCase();
+          const level = (message.level ?? 'info').toUpperCase();
           return (
             <li
               key={`${message.timestamp}-${index}`}
@@ -47,9 +53,11 @@ export function DeploymentMessages({ messages }: DeploymentMessagesProps) {
               >
                 {level}
               </span>
-              <time className="text-xs text-slate-600 tabular-nums dark:text-slate-400" dateTime={new Date(message.timestamp).toISOString()}>
-                {formatDateTime(message.timestamp)}
-              </time>
+              {message.timestamp !== undefined && (
+                <time className="text-xs text-slate-600 tabular-nums dark:text-slate-400" dateTime={new Date(message.timestamp).toISOString()}>
+                  {formatDateTime(message.timestamp)}
+                </time>
+              )}
               <span className="min-w-0 flex-1 break-words">{message.message}</span>
             </li>
           );

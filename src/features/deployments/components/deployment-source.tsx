@@ -1,4 +1,4 @@
-import type { Deployment } from '@contract/deployment';
+import type { Deployment } from '@/lib/read/deployment';
 import type { ReactNode } from 'react';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {

@@ -1,4 +1,4 @@
-import type { Deployment } from '@contract/deployment';
+import type { Deployment } from '@/lib/read/deployment';
 import type { ReactNode } from 'react';
 
 import { StatusBadge } from '@/components/ui/badge';

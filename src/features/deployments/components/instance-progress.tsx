@@ -1,5 +1,5 @@
 import type { ScopeRuntime } from '@contract/console';
-import type { Deployment } from '@contract/deployment';
+import type { Deployment } from '@/lib/read/deployment';
 
 import { Spinner } from '@/components/ui/spinner';
 

@@ -1,4 +1,4 @@
-import type { Deployment } from '@contract/deployment';
+import type { Deployment } from '@/lib/read/deployment';
 
 import { CodeSnippet } from '@/components/ui/code-snippet';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -24,7 +24,7 @@ export function StatusActionDialog({ action, deployment, context, onOpenChange }
       onOpenChange={(open) => {
         if (!mutation.isPending) onOpenChange(open);
       }}
-      title={action.title(context, deployment)}
+      title={action.title(context)}
       description={<p data-testid="action-description">{action.description(context, deployment)}</p>}
       confirmLabel={action.confirmLabel}
       cancelLabel="Keep it"

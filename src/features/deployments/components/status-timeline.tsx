@@ -1,4 +1,4 @@
-import type { Deployment } from '@contract/deployment';
+import type { Deployment } from '@/lib/read/deployment';
 import { isTerminal } from '@contract/deployment-lifecycle';
 
 import { cn } from '@/lib/cn';

@@ -1,4 +1,4 @@
-import type { Deployment } from '@contract/deployment';
+import type { Deployment } from '@/lib/read/deployment';
 import { useId, useState } from 'react';
 
 import { Button } from '@/components/ui/button';

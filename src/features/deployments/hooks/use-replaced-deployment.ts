@@ -1,4 +1,4 @@
-import type { Deployment } from '@contract/deployment';
+import type { Deployment } from '@/lib/read/deployment';
 import { isInFlight } from '@contract/deployment-lifecycle';
 import { useQuery } from '@tanstack/react-query';
 

@@ -1,26 +1,40 @@
-import { listEnvelopeSchema, MAX_PAGE_LIMIT } from '@contract/common';
-import { namespaceSchema } from '@contract/namespace';
 import { queryOptions } from '@tanstack/react-query';
 
-import { apiGet, apiPath } from '@/lib/api-client';
+import { listAll } from '@/lib/api-queries';
+import { accountReader, namespaceReader } from '@/lib/read/namespace';
 import { resourceKeys } from '@/lib/resource-keys';
 
-const namespaceListSchema = listEnvelopeSchema(namespaceSchema);
 const keys = resourceKeys.namespace;
+const accountKeys = resourceKeys.account;
 
-/** Namespaces change rarely: read them once a few minutes (polling still refreshes the ones on screen). */
-const NAMESPACE_STALE_MS = 5 * 60_000;
+/** Accounts and namespaces change rarely: read them once a few minutes (polling still refreshes those on screen). */
+const HIERARCHY_STALE_MS = 5 * 60_000;
 
 export const namespaceQueries = {
   all: () => keys.all,
   lists: () => keys.lists(),
-  /** The first page at the API's largest page size: enough for a picker (an organization has a handful). */
-  list: () =>
+  /**
+   * The namespaces of an account (`GET /namespace?account_id=`, as nullplatform lists them); of every account when
+   * undefined, which only the local platform answers (it has one account).
+   */
+  list: (accountId: number | undefined) =>
     queryOptions({
-      queryKey: keys.list({ limit: MAX_PAGE_LIMIT }),
-      queryFn: ({ signal }) => apiGet(apiPath('/namespace', { limit: MAX_PAGE_LIMIT }), namespaceListSchema, { signal }),
-      staleTime: NAMESPACE_STALE_MS,
+      queryKey: keys.list({ account_id: accountId }),
+      queryFn: ({ signal }) => listAll('namespace', { account_id: accountId }, namespaceReader, signal),
+      staleTime: HIERARCHY_STALE_MS,
       // The picker says in place that the list failed; it never takes the page down.
+      throwOnError: false,
+    }),
+};
+
+export const accountQueries = {
+  all: () => accountKeys.all,
+  /** The accounts of the organization the console's key belongs to (`GET /account?organization_id=`). */
+  list: (organizationId: number | null) =>
+    queryOptions({
+      queryKey: accountKeys.list({ organization_id: organizationId }),
+      queryFn: ({ signal }) => listAll('account', { organization_id: organizationId }, accountReader, signal),
+      staleTime: HIERARCHY_STALE_MS,
       throwOnError: false,
     }),
 };

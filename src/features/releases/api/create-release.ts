@@ -1,14 +1,14 @@
-import { releaseSchema, type Release } from '@contract/release';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { apiPath, apiSend } from '@/lib/api-client';
+import { releaseReader, type Release } from '@/lib/read/release';
 
 import { releaseQueries } from './queries';
 
 export type CreateReleaseInput = { status: 'active'; build_id: number; application_id: number; semver: string };
 
 export function createRelease(input: CreateReleaseInput): Promise<Release> {
-  return apiSend('POST', apiPath('/release'), input, releaseSchema);
+  return apiSend('POST', apiPath('/release'), input, releaseReader);
 }
 
 export function useCreateRelease(options: { onSuccess?: (release: Release) => void } = {}) {

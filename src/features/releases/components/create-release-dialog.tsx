@@ -1,5 +1,3 @@
-import type { Build } from '@contract/build';
-import type { Release } from '@contract/release';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 
@@ -12,7 +10,9 @@ import { showToast } from '@/components/ui/toast-store';
 import { ApiError } from '@/lib/api-client';
 import { cliSnippets } from '@/lib/cli-snippets';
 import { cn } from '@/lib/cn';
-import { isValidSemver, latestSemver, nextVersions, suggestedBump, type Bump } from '@/lib/semver';
+import type { Build } from '@/lib/read/build';
+import type { Release } from '@/lib/read/release';
+import { isValidSemver, latestSemver, nextVersions, normalizeSemver, suggestedBump, type Bump } from '@/lib/semver';
 
 import { useCreateRelease } from '../api/create-release';
 import { releaseQueries } from '../api/queries';
@@ -28,8 +28,8 @@ const bumps: readonly Bump[] = ['patch', 'minor', 'major'];
 export function semverProblem(value: string, taken: ReadonlySet<string>): string | undefined {
   const version = value.trim();
   if (version === '') return 'Enter a version, such as 1.4.0';
-  if (!isValidSemver(version)) return `"${version}" is not a semantic version: use MAJOR.MINOR.PATCH, such as 1.4.0 (no leading v)`;
-  if (taken.has(version)) return `${version} is already a release of this application`;
+  if (!isValidSemver(version)) return `"${version}" is not a semantic version: use MAJOR.MINOR.PATCH, such as 1.4.0 or v1.4.0`;
+  if (taken.has(normalizeSemver(version))) return `${version} is already a release of this application`;
   return undefined;
 }
 
@@ -70,9 +70,9 @@ export function CreateReleaseButton({ build, onCreated }: CreateReleaseDialogPro
 type DialogProps = CreateReleaseDialogProps & { onOpenChange: (open: boolean) => void };
 
 function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
-  const versions = useQuery({ ...releaseQueries.versions(build.application_id), throwOnError: false });
-  const existing = versions.data?.results.map((release) => release.semver) ?? [];
-  const taken = new Set(existing);
+  const versions = useQuery({ ...releaseQueries.versions(build.application_id ?? 0), enabled: build.application_id !== undefined, throwOnError: false });
+  const existing = versions.data?.results.flatMap((release) => (release.semver === undefined ? [] : [release.semver])) ?? [];
+  const taken = new Set(existing.map(normalizeSemver));
   const latest = latestSemver(existing);
   const next = nextVersions(latest);
   const suggested = next[suggestedBump(latest)];
@@ -83,22 +83,11 @@ function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
   const semver = typed ?? suggested;
   const mutation = useCreateRelease({
     onSuccess: (release) => {
-      showToast({ tone: 'success', title: `Release ${release.semver} created`, description: `From build #${build.id}.` });
+      showToast({ tone: 'success', title: `Release ${release.semver ?? ''} created`, description: `From build #${build.id}.` });
       onCreated?.(release);
     },
   });
-
-  // The page holds the highest versions only: with more releases than that, a typed version it lacks is looked up
-  // by itself, so that "already a release" stays right whatever the number of releases.
-  const version = semver.trim();
-  const pageIsPartial = versions.data !== undefined && versions.data.paging.total > versions.data.results.length;
-  const exactCheck = useQuery({
-    ...releaseQueries.semverTaken(build.application_id, version),
-    enabled: pageIsPartial && isValidSemver(version) && !taken.has(version),
-    throwOnError: false,
-  });
-  if (exactCheck.data === true) taken.add(version);
-  const checking = versions.isPending || exactCheck.isFetching;
+  const checking = versions.isPending;
 
   const problem = versions.isPending ? undefined : semverProblem(semver, taken);
   const serverFieldError = isSemverError(mutation.error) ? mutation.error?.message : undefined;

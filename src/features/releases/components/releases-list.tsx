@@ -1,4 +1,4 @@
-import type { Release } from '@contract/release';
+import type { Release } from '@/lib/read/release';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';

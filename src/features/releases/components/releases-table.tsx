@@ -1,4 +1,4 @@
-import type { Release } from '@contract/release';
+import type { Release } from '@/lib/read/release';
 import type { ReactNode } from 'react';
 
 import { StatusBadge } from '@/components/ui/badge';

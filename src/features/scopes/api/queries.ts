@@ -1,38 +1,36 @@
-import { listEnvelopeSchema, MAX_PAGE_LIMIT } from '@contract/common';
 import { consolePaths, scopeRuntimeSchema } from '@contract/console';
-import { scopeSchema } from '@contract/scope';
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 
+import { listAll } from '@/lib/api-queries';
 import { ApiError, apiGet, apiPath } from '@/lib/api-client';
+import { scopeReader } from '@/lib/read/scope';
 import { resourceKeys } from '@/lib/resource-keys';
 
-export type ScopeListFilters = { application_id: number; limit: number; offset: number };
-
-const scopeListSchema = listEnvelopeSchema(scopeSchema);
 const keys = resourceKeys.scope;
 
 /** How often the runtime (instances and their last health check) is refreshed while shown. */
 export const RUNTIME_REFRESH_MS = 5_000;
 
-function list(filters: ScopeListFilters) {
-  return queryOptions({
-    queryKey: keys.list(filters),
-    queryFn: ({ signal }) => apiGet(apiPath('/scope', { ...filters, sort: 'name:asc' }), scopeListSchema, { signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
 export const scopeQueries = {
   all: () => keys.all,
   lists: () => keys.lists(),
-  list,
-  /** Every scope of an application (applications have few; one page of the API's maximum size). */
-  ofApplication: (applicationId: number) => list({ application_id: applicationId, limit: MAX_PAGE_LIMIT, offset: 0 }),
+  /**
+   * Every scope of an application (applications have few), sorted by name here: nullplatform documents no sort by
+   * name (src/lib/api-queries.ts).
+   */
+  ofApplication: (applicationId: number) =>
+    queryOptions({
+      queryKey: keys.list({ application_id: applicationId }),
+      queryFn: async ({ signal }) => {
+        const all = await listAll('scope', { application_id: applicationId }, scopeReader, signal);
+        return { ...all, results: all.results.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id) };
+      },
+    }),
   details: () => keys.details(),
   detail: (scopeId: number) =>
     queryOptions({
       queryKey: keys.detail(scopeId),
-      queryFn: ({ signal }) => apiGet(apiPath(`/scope/${scopeId}`), scopeSchema, { signal }),
+      queryFn: ({ signal }) => apiGet(apiPath(`/scope/${scopeId}`), scopeReader, { signal }),
     }),
   /** Console-only: 404 in connected mode, where nullplatform reports health itself. */
   runtime: (scopeId: number) =>

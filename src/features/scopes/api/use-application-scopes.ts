@@ -1,4 +1,4 @@
-import type { Scope } from '@contract/scope';
+import type { Scope } from '@/lib/read/scope';
 import { useQueries, useQuery } from '@tanstack/react-query';
 
 import { scopeQueries } from './queries';
@@ -10,7 +10,7 @@ import { scopeQueries } from './queries';
  */
 export function useApplicationScopes(applicationId: number) {
   const list = useQuery(scopeQueries.ofApplication(applicationId));
-  const partial = (list.data?.results ?? []).filter((scope) => !('active_deployment' in scope));
+  const partial = (list.data?.results ?? []).filter((scope) => scope.active_deployment === undefined);
   const details = useQueries({
     queries: partial.map((scope) => ({ ...scopeQueries.detail(scope.id), throwOnError: false })),
   });

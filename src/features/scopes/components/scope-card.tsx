@@ -1,4 +1,6 @@
-import type { Scope } from '@contract/scope';
+import { displayName } from '@/lib/read/display';
+import { FieldValue } from '@/components/ui/field-value';
+import type { Scope } from '@/lib/read/scope';
 import type { ReactNode } from 'react';
 
 import { StatusBadge } from '@/components/ui/badge';
@@ -27,19 +29,22 @@ export function ScopeCard({ scope, activeRelease, inFlight }: ScopeCardProps) {
       <header className="flex items-start justify-between gap-2">
         <div>
           <h3 id={headingId} className="text-base font-semibold">
-            <TextLink to={paths.scope.getHref(scope.id)}>{scope.name}</TextLink>
+            <TextLink to={paths.scope.getHref(scope.id)}>{displayName(scope, 'Scope')}</TextLink>
           </h3>
-          <p className="text-xs text-slate-500 dark:text-slate-400">{scope.type}</p>
+          <p className="text-xs text-slate-500 dark:text-slate-400"><FieldValue entity={scope} field="type">{scope.type}</FieldValue>
+          </p>
         </div>
         <StatusBadge status={scope.status} />
       </header>
-      <Dimensions dimensions={scope.dimensions} />
+      <FieldValue entity={scope} field="dimensions">
+          <Dimensions dimensions={scope.dimensions} />
+        </FieldValue>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-slate-500 dark:text-slate-400">Serving</dt>
         <dd>{activeRelease}</dd>
         <dt className="text-slate-500 dark:text-slate-400">Address</dt>
         <dd className="truncate">
-          <ScopeAddress domain={scope.domain} />
+          <ScopeAddress scope={scope} />
         </dd>
       </dl>
       {inFlight && <div className="border-t border-slate-200 pt-3 dark:border-slate-700">{inFlight}</div>}

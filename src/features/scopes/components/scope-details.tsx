@@ -1,4 +1,5 @@
-import type { Scope } from '@contract/scope';
+import { FieldValue } from '@/components/ui/field-value';
+import type { Scope } from '@/lib/read/scope';
 import type { ReactNode } from 'react';
 
 import { StatusBadge } from '@/components/ui/badge';
@@ -25,16 +26,22 @@ export function ScopeDetails({ scope, activeDeployment }: ScopeDetailsProps) {
       <Item label="Status">
         <StatusBadge status={scope.status} />
       </Item>
-      <Item label="Type">{scope.type}</Item>
+      <Item label="Type">
+        <FieldValue entity={scope} field="type">{scope.type}</FieldValue>
+      </Item>
       <Item label="Address">
-        <ScopeAddress domain={scope.domain} />
+        <ScopeAddress scope={scope} />
       </Item>
       <Item label="Serving">{activeDeployment}</Item>
       <Item label="Dimensions">
-        <Dimensions dimensions={scope.dimensions} />
+        <FieldValue entity={scope} field="dimensions">
+          <Dimensions dimensions={scope.dimensions} />
+        </FieldValue>
       </Item>
       <Item label="Asset">{scope.asset_name ? <code className="font-mono">{scope.asset_name}</code> : 'Chosen at the first deployment'}</Item>
-      <Item label="Instances">{scope.capabilities?.fixed_instances ?? '—'}</Item>
+      <Item label="Instances">
+        <FieldValue entity={scope.capabilities} field="fixed_instances">{scope.capabilities?.fixed_instances}</FieldValue>
+      </Item>
       <Item label="Created">
         <RelativeTime value={scope.created_at} />
       </Item>

@@ -1,4 +1,4 @@
-import type { Scope } from '@contract/scope';
+import type { Scope } from '@/lib/read/scope';
 import { useQuery } from '@tanstack/react-query';
 
 import { Badge, StatusBadge } from '@/components/ui/badge';

@@ -1,4 +1,6 @@
-import type { Scope } from '@contract/scope';
+import { displayName } from '@/lib/read/display';
+import { FieldValue } from '@/components/ui/field-value';
+import type { Scope } from '@/lib/read/scope';
 import type { ReactNode } from 'react';
 
 import { StatusBadge } from '@/components/ui/badge';
@@ -33,19 +35,23 @@ export function ScopesTable({ scopes, renderActiveRelease, renderInFlight }: Sco
         {scopes.map((scope) => (
           <TR key={scope.id}>
             <TD>
-              <TextLink to={paths.scope.getHref(scope.id)}>{scope.name}</TextLink>
+              <TextLink to={paths.scope.getHref(scope.id)}>{displayName(scope, 'Scope')}</TextLink>
             </TD>
-            <TD className="text-xs">{scope.type}</TD>
+            <TD className="text-xs">
+              <FieldValue entity={scope} field="type">{scope.type}</FieldValue>
+            </TD>
             <TD>
               <StatusBadge status={scope.status} />
             </TD>
             <TD>
-              <Dimensions dimensions={scope.dimensions} />
+              <FieldValue entity={scope} field="dimensions">
+          <Dimensions dimensions={scope.dimensions} />
+        </FieldValue>
             </TD>
             <TD>{renderActiveRelease(scope)}</TD>
             <TD>{renderInFlight(scope)}</TD>
             <TD>
-              <ScopeAddress domain={scope.domain} />
+              <ScopeAddress scope={scope} />
             </TD>
           </TR>
         ))}

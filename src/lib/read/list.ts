@@ -1,0 +1,28 @@
+/** The list envelope `{paging:{total,offset,limit}, results:[…]}` read tolerantly (reference §1.3). */
+import { z } from 'zod';
+
+import { numberField, shownObject, tolerantObject } from './tolerant';
+
+export type Paging = { total: number; offset: number; limit: number };
+export type List<Item> = { paging: Paging; results: Item[] };
+
+const pagingReader = shownObject({ total: numberField, offset: numberField, limit: numberField });
+
+/**
+ * `results` must be a list of readable items (a page cannot show a list it cannot read); `paging` is read when it
+ * can be, and otherwise taken as one page holding everything that came.
+ */
+export function listOf<Item extends z.ZodType>(item: Item) {
+  return tolerantObject({ results: z.array(item) }, { paging: pagingReader }).transform((list): List<z.output<Item>> => {
+    const count = list.results.length;
+    const paging = list.paging;
+    return {
+      ...list,
+      paging: {
+        total: paging?.total ?? count,
+        offset: paging?.offset ?? 0,
+        limit: paging?.limit ?? Math.max(count, 1),
+      },
+    };
+  });
+}

@@ -1,0 +1,16 @@
+/** Namespaces and accounts: organization → account → namespace → application (reference §1.6, §8b). */
+import type { z } from 'zod';
+
+import { idField, textField, tolerantObject } from './tolerant';
+
+export const namespaceReader = tolerantObject(
+  { id: idField },
+  { name: textField, slug: textField, status: textField, account_id: idField },
+);
+export type Namespace = z.output<typeof namespaceReader>;
+
+export const accountReader = tolerantObject(
+  { id: idField },
+  { name: textField, slug: textField, status: textField, organization_id: idField },
+);
+export type Account = z.output<typeof accountReader>;
