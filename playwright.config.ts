@@ -15,8 +15,9 @@ const dataDir = process.env['E2E_DATA'] ?? mkdtempSync(join(tmpdir(), 'np-consol
 
 export default defineConfig({
   testDir: 'e2e',
-  // The connected-mode journeys have their own servers: playwright.connected.config.ts.
-  testIgnore: 'connected/**',
+  // The connected-mode journeys (through a local platform, and through nullplatform's real shapes) have their own
+  // servers: playwright.connected.config.ts.
+  testIgnore: ['connected/**', 'real-shapes/**'],
   timeout: 120_000,
   ...sharedSettings,
   use: {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { applicationStatuses } from './application-status';
+
 import {
   enumListParam,
   httpUrlInput,
@@ -14,9 +16,8 @@ import {
   timestampSchema,
 } from './common';
 
-export const applicationStatuses = ['creating', 'active', 'inactive', 'archived'] as const;
+export { applicationStatuses, type ApplicationStatus } from './application-status';
 export const applicationStatusSchema = z.enum(applicationStatuses);
-export type ApplicationStatus = z.infer<typeof applicationStatusSchema>;
 
 /**
  * An application's tags: an object, not a list. nullplatform sends `"tags": {}` and types it as a map

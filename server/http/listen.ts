@@ -1,10 +1,27 @@
 /** Binding the console's HTTP server (both modes): the listening socket and the Host names it answers to. */
-import { serve, type ServerType } from '@hono/node-server';
+import { createServer } from 'node:http';
 
-export function listen(fetch: Parameters<typeof serve>[0]['fetch'], hostname: string, port: number): Promise<ServerType> {
+import { getRequestListener, RequestError, type ServerType } from '@hono/node-server';
+
+type FetchCallback = Parameters<typeof getRequestListener>[0];
+
+/**
+ * A request Node accepts but the adapter cannot turn into a web Request (a backslash or other bytes a URL may not
+ * hold in its path) never reaches the app; without this it would be answered 400 with an empty body. Every bad
+ * request gets a JSON `{message}`.
+ */
+async function malformedRequest(error: unknown): Promise<Response> {
+  if (error instanceof RequestError) {
+    return Response.json({ message: `the request cannot be read: ${error.message}` }, { status: 400 });
+  }
+  return Response.json({ message: 'internal error' }, { status: 500 });
+}
+
+export function listen(fetch: FetchCallback, hostname: string, port: number): Promise<ServerType> {
   return new Promise((resolveListen, reject) => {
-    const server = serve({ fetch, hostname, port }, () => resolveListen(server));
+    const server = createServer(getRequestListener(fetch, { hostname, errorHandler: malformedRequest }));
     server.once('error', (error) => reject(new Error(`cannot listen on ${hostname}:${port}: ${error.message}`)));
+    server.listen(port, hostname, () => resolveListen(server));
   });
 }
 

@@ -1,4 +1,4 @@
-import { applicationStatuses } from '@contract/application';
+import { applicationStatuses } from '@contract/application-status';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 
 import { StatusBadge } from '@/components/ui/badge';
+import { FieldValue } from '@/components/ui/field-value';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { SelectField } from '@/components/ui/field';
@@ -67,12 +68,20 @@ export function BuildsList({ applicationId }: { applicationId: number }) {
                   <TD>
                     <StatusBadge status={build.status} />
                   </TD>
-                  <TD className="font-mono text-xs">{build.branch ?? '—'}</TD>
+                  <TD className="font-mono text-xs">
+                    <FieldValue entity={build} field="branch">
+                      {build.branch}
+                    </FieldValue>
+                  </TD>
                   <TD>
-                    <CommitLink commit={build.commit} />
+                    <FieldValue entity={build} field="commit">
+                      {build.commit !== undefined && <CommitLink commit={build.commit} />}
+                    </FieldValue>
                   </TD>
                   <TD className="max-w-sm truncate" title={build.description ?? undefined}>
-                    {build.description ?? '—'}
+                    <FieldValue entity={build} field="description">
+                      {build.description}
+                    </FieldValue>
                   </TD>
                   <TD>
                     <RelativeTime value={build.created_at} />

@@ -2,6 +2,7 @@ import type { Release } from '@/lib/read/release';
 import type { ReactNode } from 'react';
 
 import { StatusBadge } from '@/components/ui/badge';
+import { FieldValue } from '@/components/ui/field-value';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 
@@ -33,7 +34,11 @@ export function ReleasesTable({ releases, caption = 'Releases', busy, renderBuil
       <TBody>
         {releases.map((release) => (
           <TR key={release.id}>
-            <TD className="font-mono font-medium">{release.semver}</TD>
+            <TD className="font-mono font-medium">
+              <FieldValue entity={release} field="semver">
+                {release.semver}
+              </FieldValue>
+            </TD>
             <TD>
               <StatusBadge status={release.status} />
             </TD>
