@@ -118,7 +118,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          {blueGreen && (
+          {blueGreen && !readOnly && (
             <Panel id="traffic-heading" title="Traffic">
               <TrafficPanel deployment={deployment} names={names} scope={scopeName} />
             </Panel>

@@ -105,5 +105,9 @@ export function readOnlyReason(deployment: Pick<Deployment, 'status' | 'strategy
   if (!isDeploymentStatus(deployment.status)) {
     return `This console does not know the status "${humanize(deployment.status)}": it shows the deployment as the platform reports it. Manage it in nullplatform.`;
   }
+  if (deployment.status === 'creating_approval') {
+    // Approvals are nullplatform's (reference §7.5 A); this console has no approval actions.
+    return 'This deployment is waiting for approval: approve or deny it in nullplatform. Until then there is nothing to finalize or roll back.';
+  }
   return undefined;
 }

@@ -105,6 +105,7 @@ describe('status actions', () => {
     expect(statusActionsFor('canary')).toEqual([]);
     expect(readOnlyReason({ status: 'running', strategy: 'canary' })).toMatch(/no actions for canary deployments/);
     expect(readOnlyReason({ status: 'creating_approval_pending', strategy: 'blue_green' })).toMatch(/does not know the status/);
+    expect(readOnlyReason({ status: 'creating_approval', strategy: 'blue_green' })).toMatch(/waiting for approval: approve or deny it in nullplatform/);
     expect(readOnlyReason({ status: 'running', strategy: 'blue_green' })).toBeUndefined();
   });
 });
