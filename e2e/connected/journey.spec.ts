@@ -5,7 +5,9 @@
  * deployment page following the platform by polling, at least one token renewal on the way that nobody notices, and
  * the API key nowhere the browser could see it.
  */
-import { expect, test, type APIRequestContext, type Page, type Response } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+import { expectNoSecretsInPage, watchBrowser } from '../browser-watch';
 
 import { expectStatus, getJson, reviewTrafficWithKeyboard } from '../deployment-page';
 import { E2E_API_KEY, E2E_TOKEN_TTL_MS, upstreamPort } from './settings';
@@ -17,48 +19,11 @@ test.beforeEach(({}, testInfo) => {
 type Listing<T> = { results: T[] };
 type Scope = { id: number; name: string; domain: string | null; in_progress_deployment: number | null };
 
-/** Console-only endpoints that answer 404 in connected mode by design (nullplatform reports traffic and instances itself). */
-const LOCAL_ONLY = /\/console\/(traffic|scope\/\d+\/runtime|events)\b/;
-
-/** Everything the browser received, and every answer that was an error. */
-function watchResponses(page: Page) {
-  const errors: string[] = [];
-  const leaks: string[] = [];
-  const reads: Promise<void>[] = [];
-  const inspect = async (response: Response) => {
-    const url = response.url();
-    const status = response.status();
-    if (status >= 400 && !(status === 404 && LOCAL_ONLY.test(url))) errors.push(`${response.request().method()} ${url} → ${status}`);
-    const headers = await response.allHeaders();
-    let body = '';
-    try {
-      body = await response.text();
-    } catch {
-      // A redirect or an aborted request has no body to read.
-    }
-    const seen = `${Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('\n')}\n${body}`;
-    if (seen.includes(E2E_API_KEY)) leaks.push(url);
-    // The API's answers never carry the console's token either (the SPA's own code mentions tokens in CLI snippets).
-    if (/\/(api|console)\//.test(new URL(url).pathname) && /access_token|refresh_token|Bearer /i.test(seen)) leaks.push(`${url} (token)`);
-  };
-  page.on('response', (response) => reads.push(inspect(response)));
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => {
-    // Queries cancelled by a navigation are not failures.
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`${request.method()} ${request.url()} failed: ${request.failure()?.errorText}`);
-  });
-  return { errors, leaks, settled: () => Promise.all(reads) };
-}
-
-async function expectNoKeyInPage(page: Page) {
-  const html = await page.content();
-  expect(html).not.toContain(E2E_API_KEY);
-  const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
-  expect(storage).not.toContain(E2E_API_KEY);
-}
+/** The key the console holds; its token is caught by the token words in any /api or /console answer. */
+const secretsIn = (text: string) => (text.includes(E2E_API_KEY) ? 'the API key' : undefined);
 
 test('the whole journey through connected mode, across a token renewal, without an error or a leaked key', async ({ page, request }) => {
-  const watched = watchResponses(page);
+  const watched = watchBrowser(page, secretsIn);
   const banner = page.getByTestId('upstream-banner');
 
   // The applications page: the header names the upstream, and the namespace picker takes the first namespace.
@@ -139,7 +104,7 @@ test('the whole journey through connected mode, across a token renewal, without 
   await expect(page.getByRole('img', { name: /^Serving now: .* 0%, 1\.4\.0 100%$/ })).toBeVisible();
 
   await expect(banner).toBeHidden();
-  await expectNoKeyInPage(page);
+  await expectNoSecretsInPage(page, secretsIn);
   await watched.settled();
   expect(watched.errors).toEqual([]);
   expect(watched.leaks).toEqual([]);
