@@ -29,11 +29,12 @@ test('browse an application, release a build and deploy it blue/green', async ({
   await expect(dialog.getByText(/semantic version/i)).toBeVisible();
   await version.fill('1.0.0');
   await dialog.getByRole('button', { name: /^Create release/ }).click();
-  await expect(dialog.getByText(/already/i)).toBeVisible();
+  await expect(dialog.getByText('1.0.0 is already a release of this application')).toBeVisible();
 
   await version.fill('1.3.0');
   await dialog.getByRole('button', { name: 'Create release 1.3.0' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: /Notifications/ }).getByText('Release 1.3.0 created')).toBeVisible();
   await expect(page.getByRole('cell', { name: '1.3.0', exact: true })).toBeVisible();
 
   // Deploy it to staging: the dialog says it is blue/green and what it replaces.
@@ -45,5 +46,7 @@ test('browse an application, release a build and deploy it blue/green', async ({
   await deploy.getByRole('button', { name: 'Deploy 1.3.0 to staging' }).click();
 
   await expect(page).toHaveURL(/\/deployments\/\d+$/);
+  // Every action says what it did (a toast; Radix keeps a hidden copy for screen readers outside the region).
+  await expect(page.getByRole('region', { name: /Notifications/ }).getByText('Deploying 1.3.0 to staging')).toBeVisible();
   await expect(page.getByText('running').first()).toBeVisible();
 });

@@ -4,6 +4,7 @@ import { CodeSnippet } from '@/components/ui/code-snippet';
 import { ApplicationBreadcrumb } from '@/features/applications/components/application-breadcrumb';
 import { ApplicationHeader } from '@/features/applications/components/application-header';
 import { BuildsList } from '@/features/builds/components/builds-list';
+import { BuildReleases } from '@/features/releases/components/build-releases';
 import { cliSnippets } from '@/lib/cli-snippets';
 
 export const handle: RouteHandle = {
@@ -19,7 +20,7 @@ export default function BuildsRoute() {
   return (
     <>
       <ApplicationHeader applicationId={applicationId} section="builds" />
-      <BuildsList applicationId={applicationId} />
+      <BuildsList applicationId={applicationId} renderReleases={(build) => <BuildReleases build={build} />} />
       <details className="mt-6 text-sm">
         <summary className="cursor-pointer text-slate-600 dark:text-slate-400">List these builds from the command line</summary>
         <div className="mt-2">

@@ -31,6 +31,7 @@ import { useReplacedDeployment } from '@/features/deployments/hooks/use-replaced
 import { readOnlyReason } from '@/features/deployments/status-actions';
 import { releaseQueries } from '@/features/releases/api/queries';
 import { scopeQueries } from '@/features/scopes/api/queries';
+import { focusRing } from '@/components/ui/focus-ring';
 import { cn } from '@/lib/cn';
 import { paths } from '@/lib/paths';
 import { displayName } from '@/lib/read/display';
@@ -64,7 +65,10 @@ function Panel({ id, title, children, className }: { id: string; title: string; 
   return (
     <section
       aria-labelledby={id}
-      className={cn('rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900', className)}
+      // Focus lands here when a dialog closes and the button that opened it is disabled by what it did (Finalize).
+      data-focus-return
+      tabIndex={-1}
+      className={cn(focusRing, 'rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900', className)}
     >
       <SectionHeading id={id}>{title}</SectionHeading>
       {children}

@@ -5,6 +5,7 @@ import { cn } from '@/lib/cn';
 
 import { Button, buttonClasses, type ButtonVariant } from './button';
 import { overlayClasses, panelClasses } from './dialog';
+import { useDialogFocus } from './use-dialog-focus';
 
 export type ConfirmDialogProps = {
   open: boolean;
@@ -22,8 +23,9 @@ export type ConfirmDialogProps = {
 };
 
 /**
- * A confirmation for a consequential action (Radix AlertDialog: focus starts on Cancel, Escape cancels). The confirm
- * button does not close the dialog by itself: the caller closes it when the action succeeds, so errors stay visible.
+ * A confirmation for a consequential action (Radix AlertDialog: focus starts on Cancel, Escape cancels, focus goes back
+ * to the opener on close). The confirm button does not close the dialog by itself: the caller closes it when the action
+ * succeeds, so errors stay visible.
  */
 export function ConfirmDialog({
   open,
@@ -37,11 +39,17 @@ export function ConfirmDialog({
   isPending = false,
   onConfirm,
 }: ConfirmDialogProps) {
+  // Opens on the least harmful button (Radix's AlertDialog picks Cancel); closes back to the opener.
+  const focus = useDialogFocus({ firstField: false });
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className={overlayClasses} />
-        <AlertDialog.Content className={cn(panelClasses, 'max-w-lg')}>
+        <AlertDialog.Content
+          className={cn(panelClasses, 'max-w-lg')}
+          onOpenAutoFocus={focus.onOpenAutoFocus}
+          onCloseAutoFocus={focus.onCloseAutoFocus}
+        >
           <AlertDialog.Title className="text-lg font-semibold text-slate-900 dark:text-slate-50">{title}</AlertDialog.Title>
           <AlertDialog.Description asChild>
             <div className="mt-2 text-sm text-slate-700 dark:text-slate-300">{description}</div>

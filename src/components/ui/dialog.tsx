@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 
 import { focusRing } from './focus-ring';
+import { useDialogFocus } from './use-dialog-focus';
 
 export type DialogProps = {
   open: boolean;
@@ -20,8 +21,12 @@ export const overlayClasses = 'fixed inset-0 z-40 bg-slate-950/50 backdrop-blur-
 export const panelClasses =
   'fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-slate-200 bg-white p-6 shadow-xl dark:border-slate-700 dark:bg-slate-900';
 
-/** A modal dialog (Radix: focus trap, Escape, labelled by its title and described by its description). */
+/**
+ * A modal dialog (Radix: focus trap, Escape, labelled by its title and described by its description). It opens on
+ * its first field and gives focus back to what opened it.
+ */
 export function Dialog({ open, onOpenChange, title, description, children, trigger, size = 'md' }: DialogProps) {
+  const focus = useDialogFocus({ firstField: true });
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger && <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>}
@@ -29,6 +34,8 @@ export function Dialog({ open, onOpenChange, title, description, children, trigg
         <RadixDialog.Overlay className={overlayClasses} />
         <RadixDialog.Content
           className={cn(panelClasses, size === 'lg' ? 'max-w-2xl' : 'max-w-lg')}
+          onOpenAutoFocus={focus.onOpenAutoFocus}
+          onCloseAutoFocus={focus.onCloseAutoFocus}
           // Without a description Radix would warn; undefined tells it there is none on purpose.
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
@@ -48,7 +55,7 @@ export function Dialog({ open, onOpenChange, title, description, children, trigg
               <span aria-hidden="true">✕</span>
             </RadixDialog.Close>
           </div>
-          {children}
+          <div ref={focus.bodyRef}>{children}</div>
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>

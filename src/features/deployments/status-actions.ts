@@ -28,6 +28,8 @@ export type StatusAction = {
   title: (context: ActionContext) => string;
   /** Restates the change: what the deployment serves now and what happens next. */
   description: (context: ActionContext, deployment: Deployment) => string;
+  /** The toast once the platform accepted the request: what is happening now. */
+  done: (context: ActionContext) => { title: string; description: string };
 };
 
 function serving(deployment: Deployment): string {
@@ -43,6 +45,10 @@ const finalizeBlueGreen: StatusAction = {
   title: ({ release, scope }) => `Finalize ${release} on ${scope}?`,
   description: ({ release, previousRelease }, deployment) =>
     `${serving(deployment)}all traffic moves to ${release} and ${previousRelease}'s instances stop. This cannot be undone.`,
+  done: ({ release, scope, previousRelease }) => ({
+    title: `Finalizing ${release} on ${scope}`,
+    description: `All traffic moves to ${release}; ${previousRelease}'s instances stop.`,
+  }),
 };
 
 const rollBack: StatusAction = {
@@ -54,21 +60,28 @@ const rollBack: StatusAction = {
   title: ({ release, scope }) => `Roll back ${release} on ${scope}?`,
   description: ({ release, previousRelease }, deployment) =>
     `${serving(deployment)}all traffic goes back to ${previousRelease} and ${release}'s instances stop. The deployment ends rolled back. This cannot be undone.`,
+  done: ({ release, scope, previousRelease }) => ({
+    title: `Rolling back ${release} on ${scope}`,
+    description: `All traffic goes back to ${previousRelease}; ${release}'s instances stop.`,
+  }),
 };
 
 const finalizeInitial: StatusAction = {
   ...finalizeBlueGreen,
   description: ({ release }) => `${release} takes all the traffic and becomes the scope's active release. This cannot be undone.`,
+  done: ({ release, scope }) => ({ title: `Finalizing ${release} on ${scope}`, description: `${release} becomes the scope's active release.` }),
 };
 
+/** An initial deployment has nothing to roll back to: its one action besides Finalize is Cancel. */
 const cancelInitial: StatusAction = {
   target: 'cancelling',
-  label: 'Cancel deployment',
+  label: 'Cancel',
   confirmLabel: 'Cancel deployment',
   tone: 'danger',
   snippet: cliSnippets.cancelDeployment,
   title: ({ release, scope }) => `Cancel the deployment of ${release} on ${scope}?`,
   description: ({ release }) => `${release}'s instances stop and the scope stays without a release. This cannot be undone.`,
+  done: ({ release, scope }) => ({ title: `Cancelling ${release} on ${scope}`, description: `${release}'s instances stop.` }),
 };
 
 /** The actions a deployment of this strategy offers, in the order the page shows their buttons; none for others. */

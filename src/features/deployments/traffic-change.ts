@@ -6,8 +6,11 @@ import { compactJson, isUnreadable, unreadableValue } from '@/lib/read/tolerant'
 
 import { isDeploymentStrategy, trafficSplit } from './utils';
 
-/** The percentages the traffic panel offers as one-click presets. */
-export const trafficPresets = [0, 10, 25, 50, 75, 100] as const;
+/**
+ * The percentages the traffic panel offers as one-click presets: the small first steps operators take before a
+ * wider one (Argo Rollouts' and Flagger's usual 5/10/25/50), and both ends.
+ */
+export const trafficPresets = [0, 5, 10, 25, 50, 75, 100] as const;
 
 export type ReleaseNames = {
   /** The release serving before this deployment (blue). */
@@ -24,6 +27,19 @@ export function describeTrafficChange(names: ReleaseNames, from: number, to: num
 /** "1.1.0 70%, 1.2.0 30%": a split in words, the old release first. */
 export function describeSplit(names: ReleaseNames, toNew: number): string {
   return `${names.old} ${100 - toNew}%, ${names.new} ${toNew}%`;
+}
+
+/** "30% → 1.2.0 · 70% → 1.1.0": a selected split, the new release first, as the slider shows it while it moves. */
+export function describeSelection(names: ReleaseNames, toNew: number): string {
+  return `${toNew}% → ${names.new} · ${100 - toNew}% → ${names.old}`;
+}
+
+/** The problem with a typed percentage, or undefined when it is a whole number from 0 to 100. */
+export function percentProblem(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'Enter a percentage from 0 to 100';
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) > 100) return `"${trimmed}" is not a whole percentage from 0 to 100`;
+  return undefined;
 }
 
 /**

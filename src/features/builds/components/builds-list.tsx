@@ -1,5 +1,6 @@
 import { buildStatuses } from '@contract/build';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 import { StatusBadge } from '@/components/ui/badge';
@@ -16,6 +17,7 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { humanize } from '@/lib/format';
 import { paths } from '@/lib/paths';
+import type { Build } from '@/lib/read/build';
 import { readEnum, readPaging, readText, withChanges } from '@/lib/search-params';
 
 import { buildQueries } from '../api/queries';
@@ -23,8 +25,14 @@ import { CommitLink } from './commit-link';
 
 const statusOptions = [{ value: '', label: 'All statuses' }, ...buildStatuses.map((status) => ({ value: status, label: humanize(status) }))];
 
+export type BuildsListProps = {
+  applicationId: number;
+  /** The build's releases, or the way to create one (releases are another feature's: the page composes them). */
+  renderReleases?: (build: Build) => ReactNode;
+};
+
 /** An application's builds, newest first, paged on the server; branch, status and page are in the URL. */
-export function BuildsList({ applicationId }: { applicationId: number }) {
+export function BuildsList({ applicationId, renderReleases }: BuildsListProps) {
   const [params, setParams] = useSearchParams();
   const branch = readText(params, 'branch');
   const status = readEnum(params, 'status', buildStatuses);
@@ -57,6 +65,7 @@ export function BuildsList({ applicationId }: { applicationId: number }) {
                 <TH>Commit</TH>
                 <TH>Description</TH>
                 <TH>Age</TH>
+                {renderReleases && <TH>Releases</TH>}
               </TR>
             </THead>
             <TBody>
@@ -86,6 +95,7 @@ export function BuildsList({ applicationId }: { applicationId: number }) {
                   <TD>
                     <RelativeTime value={build.created_at} />
                   </TD>
+                  {renderReleases && <TD>{renderReleases(build)}</TD>}
                 </TR>
               ))}
             </TBody>

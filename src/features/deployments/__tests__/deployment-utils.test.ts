@@ -100,7 +100,7 @@ describe('status actions', () => {
     ]);
     expect(statusActionsFor('initial').map((action) => [action.label, action.target])).toEqual([
       ['Finalize', 'finalizing'],
-      ['Cancel deployment', 'cancelling'],
+      ['Cancel', 'cancelling'],
     ]);
     expect(statusActionsFor('canary')).toEqual([]);
     expect(readOnlyReason({ status: 'running', strategy: 'canary' })).toMatch(/no actions for canary deployments/);

@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 
 import { apiPath, apiSend } from '@/lib/api-client';
+import { useSingleFlightMutation } from '@/lib/single-flight-mutation';
 import { deploymentReader, type Deployment } from '@/lib/read/deployment';
 import { resourceKeys } from '@/lib/resource-keys';
 
@@ -14,7 +15,8 @@ export function createDeployment(input: CreateDeploymentInput): Promise<Deployme
 
 export function useCreateDeployment(options: { onSuccess?: (deployment: Deployment) => void } = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  // One at a time: a double click must not create two.
+  return useSingleFlightMutation({
     mutationFn: createDeployment,
     onSuccess: (deployment) => {
       queryClient.setQueryData(deploymentQueries.detail(deployment.id).queryKey, deployment);

@@ -13,6 +13,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorDetails } from '@/components/ui/error-state';
 import { FormError, SelectField } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
+import { showToast } from '@/components/ui/toast-store';
 import { TextLink } from '@/components/ui/text-link';
 import { cliSnippets } from '@/lib/cli-snippets';
 import { cn } from '@/lib/cn';
@@ -112,7 +113,16 @@ export function DeployDialog({ release, scopes, assets, renderRelease, onOpenCha
   const [scopeId, setScopeId] = useState<number | undefined>(initialScopeId ?? (scopeList.length === 1 ? scopeList[0]?.id : undefined));
   const scope = scopeList.find((candidate) => candidate.id === scopeId) ?? (scopeList.length === 1 ? scopeList[0] : undefined);
   const [chosenAsset, setChosenAsset] = useState<string | undefined>(undefined);
-  const mutation = useCreateDeployment({ onSuccess: onDeployed });
+  const mutation = useCreateDeployment({
+    onSuccess: (deployment) => {
+      showToast({
+        tone: 'success',
+        title: `Deploying ${release.semver ?? `release #${release.id}`}${scope ? ` to ${scope.name}` : ''}`,
+        description: `Deployment #${deployment.id} was created; its page follows it live.`,
+      });
+      onDeployed(deployment);
+    },
+  });
 
   const assetNames = (assets.data ?? []).flatMap((asset) => (asset.name === undefined ? [] : [asset.name]));
   const needsAsset = Boolean(scope) && !scope?.asset_name;

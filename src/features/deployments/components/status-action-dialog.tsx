@@ -4,6 +4,8 @@ import { CodeSnippet } from '@/components/ui/code-snippet';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorDetails } from '@/components/ui/error-state';
 import { FormError } from '@/components/ui/field';
+import { showToast } from '@/components/ui/toast-store';
+import { humanize } from '@/lib/format';
 
 import { usePatchDeployment } from '../api/patch-deployment';
 import type { ActionContext, StatusAction } from '../status-actions';
@@ -15,9 +17,24 @@ export type StatusActionDialogProps = {
   onOpenChange: (open: boolean) => void;
 };
 
-/** Confirms a status change (finalize, cancel, roll back) by restating it; the platform's refusal stays in the dialog. */
+/**
+ * Confirms a status change (finalize, roll back, cancel) by restating it; the platform's refusal stays in the dialog.
+ * A refusal because the deployment is already there (a second click, another tab) closes it like a success.
+ */
 export function StatusActionDialog({ action, deployment, context, onOpenChange }: StatusActionDialogProps) {
-  const mutation = usePatchDeployment();
+  const mutation = usePatchDeployment({
+    onSuccess: (_input, outcome) => {
+      const done = action.done(context);
+      showToast({
+        tone: 'success',
+        title: done.title,
+        description:
+          outcome.alreadyDone && outcome.deployment
+            ? `It was already ${humanize(outcome.deployment.status)}: nothing more was needed.`
+            : done.description,
+      });
+    },
+  });
   return (
     <ConfirmDialog
       open

@@ -7,11 +7,12 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorDetails } from '@/components/ui/error-state';
 import { FormError } from '@/components/ui/field';
 import { focusRing } from '@/components/ui/focus-ring';
+import { showToast } from '@/components/ui/toast-store';
 import { cliSnippets } from '@/lib/cli-snippets';
 import { cn } from '@/lib/cn';
 
 import { usePatchDeployment } from '../api/patch-deployment';
-import { describeTrafficChange, trafficLock, type ReleaseNames } from '../traffic-change';
+import { describeSelection, describeTrafficChange, trafficLock, type ReleaseNames } from '../traffic-change';
 import { trafficSplit } from '../utils';
 import { TrafficSlider } from './traffic-slider';
 import { TrafficSplitBar } from './traffic-split-bar';
@@ -33,7 +34,18 @@ export function TrafficPanel({ deployment, names, scope }: TrafficPanelProps) {
   // Until the operator touches the controls the selection follows the requested split, which may change live.
   const [draft, setDraft] = useState<number | undefined>(undefined);
   const [reviewing, setReviewing] = useState(false);
-  const mutation = usePatchDeployment();
+  const mutation = usePatchDeployment({
+    onSuccess: (input, outcome) => {
+      const percent = input.body.strategy_data?.desired_switched_traffic ?? 0;
+      showToast({
+        tone: 'success',
+        title: `Traffic moved on ${scope}: ${describeSelection(names, percent)}`,
+        description: outcome.alreadyDone
+          ? 'That split was already requested: nothing more was needed.'
+          : 'The proxy applies the new weights within a second.',
+      });
+    },
+  });
   const lockId = useId();
   const lock = trafficLock(deployment, mutation.isPending);
   // While the change is being sent the slider keeps showing it; otherwise a locked panel shows what was requested.
@@ -80,6 +92,13 @@ export function TrafficPanel({ deployment, names, scope }: TrafficPanelProps) {
         disabled={lock !== undefined}
         describedBy={lock ? lockId : undefined}
       />
+
+      {!lock && !unchanged && (
+        <div data-testid="traffic-preview">
+          <p className="mb-1 text-xs font-medium text-slate-500 uppercase dark:text-slate-400">Preview (not applied yet)</p>
+          <TrafficSplitBar title="Preview" current={selected} oldLabel={names.old} newLabel={names.new} />
+        </div>
+      )}
 
       {lock && (
         <p id={lockId} className="text-sm text-slate-700 dark:text-slate-300" role="status">

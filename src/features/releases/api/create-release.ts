@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 
 import { apiPath, apiSend } from '@/lib/api-client';
+import { useSingleFlightMutation } from '@/lib/single-flight-mutation';
 import { releaseReader, type Release } from '@/lib/read/release';
 
 import { releaseQueries } from './queries';
@@ -13,7 +14,8 @@ export function createRelease(input: CreateReleaseInput): Promise<Release> {
 
 export function useCreateRelease(options: { onSuccess?: (release: Release) => void } = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
+  // One at a time: a double click must not create two.
+  return useSingleFlightMutation({
     mutationFn: createRelease,
     onSuccess: (release) => {
       queryClient.setQueryData(releaseQueries.detail(release.id).queryKey, release);

@@ -20,6 +20,10 @@ import { releaseQueries } from '../api/queries';
 export type CreateReleaseDialogProps = {
   build: Build;
   onCreated?: (release: Release) => void;
+  /** A smaller button, for a table row. */
+  size?: 'sm' | 'md';
+  /** Say in the button which build it releases (several on one page). */
+  label?: string;
 };
 
 const bumps: readonly Bump[] = ['patch', 'minor', 'major'];
@@ -39,13 +43,13 @@ function isSemverError(error: unknown): boolean {
 }
 
 /** "Create release" from a successful build: the next semver suggested from the application's latest release. */
-export function CreateReleaseButton({ build, onCreated }: CreateReleaseDialogProps) {
+export function CreateReleaseButton({ build, onCreated, size = 'md', label }: CreateReleaseDialogProps) {
   const [open, setOpen] = useState(false);
   const ready = build.status === 'successful';
   const hintId = useId();
   return (
     <>
-      <Button onClick={() => setOpen(true)} disabled={!ready} aria-describedby={ready ? undefined : hintId}>
+      <Button size={size} onClick={() => setOpen(true)} disabled={!ready} aria-describedby={ready ? undefined : hintId} aria-label={label}>
         Create release
       </Button>
       {!ready && (
@@ -74,6 +78,7 @@ function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
   const existing = versions.data?.results.flatMap((release) => (release.semver === undefined ? [] : [release.semver])) ?? [];
   const taken = new Set(existing.map(normalizeSemver));
   const latest = latestSemver(existing);
+  const ofThisBuild = versions.data?.results.filter((release) => release.build_id === build.id && release.semver !== undefined) ?? [];
   const next = nextVersions(latest);
   const suggested = next[suggestedBump(latest)];
 
@@ -116,6 +121,12 @@ function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
         latest ? (
           <>
             The latest release of this application is <span className="font-mono">{latest}</span>.
+            {ofThisBuild.length > 0 && (
+              <span className="mt-1 block font-medium text-amber-800 dark:text-amber-300" data-testid="build-has-release">
+                Build #{build.id} is already released as {ofThisBuild.map((release) => release.semver).join(', ')}: another release of
+                it runs the same code under a new version.
+              </span>
+            )}
           </>
         ) : versions.isPending ? (
           'Reading the existing releases…'
