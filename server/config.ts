@@ -2,7 +2,8 @@
  * The console server's environment, validated once at start-up. Every other module receives a typed Config; nothing
  * else reads process.env.
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 
 import { z } from 'zod';
 
@@ -88,6 +89,34 @@ const keyListSchema = z.string().transform((raw) =>
     .map((key) => new Secret(key)),
 );
 
+/**
+ * NP_CONSOLE_ASSET_ROOTS: comma-separated absolute paths of existing folders. Relative paths are refused rather than
+ * resolved: the folder they mean would depend on where the console was started, and these say what code may run.
+ */
+const assetRootsSchema = z.string().transform((raw, ctx) => {
+  const roots: string[] = [];
+  for (const entry of raw.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+    if (!isAbsolute(entry)) {
+      ctx.addIssue({ code: 'custom', message: `NP_CONSOLE_ASSET_ROOTS must list absolute paths, comma-separated (got "${entry}")` });
+      continue;
+    }
+    if (!isFolder(entry)) {
+      ctx.addIssue({ code: 'custom', message: `NP_CONSOLE_ASSET_ROOTS names ${entry}, which is not a folder on this machine` });
+      continue;
+    }
+    roots.push(resolve(entry));
+  }
+  return roots;
+});
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 const hostPattern = /^[\w.:-]+$/;
 
 /** The addresses only this machine can reach. */
@@ -129,6 +158,8 @@ const envSchema = z.object({
   NP_CONSOLE_REQUIRE_TOKEN: switchSchema('NP_CONSOLE_REQUIRE_TOKEN'),
   NP_CONSOLE_API_KEYS: keyListSchema.optional(),
   NP_CONSOLE_TOKEN_TTL: duration('NP_CONSOLE_TOKEN_TTL', '1h', { positive: true }),
+  NP_CONSOLE_ASSET_ROOTS: assetRootsSchema.optional(),
+  NP_CONSOLE_KEEP_DATA_PLANE: switchSchema('NP_CONSOLE_KEEP_DATA_PLANE'),
 });
 
 /** Connected mode: `/api` is forwarded to a nullplatform API instead of the local platform. */
@@ -164,6 +195,16 @@ export type Config = {
   /** Null: the local platform (default). */
   connected: ConnectedConfig | null;
   tokens: LocalTokensConfig;
+  /**
+   * Folders besides demo-apps/ under which `file:` assets may point (NP_CONSOLE_ASSET_ROOTS): absolute, existing
+   * folders. Whoever can deploy runs the code in them as the console's user.
+   */
+  assetRoots: string[];
+  /**
+   * NP_CONSOLE_KEEP_DATA_PLANE=1: a deliberate stop (Ctrl-C, SIGTERM) leaves the data plane (every scope's address
+   * and instances) serving, and the next start reattaches to it. Default: stop it too.
+   */
+  keepDataPlane: boolean;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -200,6 +241,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
         apiKeys: values.NP_CONSOLE_API_KEYS ?? [],
         ttlMs: values.NP_CONSOLE_TOKEN_TTL,
       },
+      assetRoots: values.NP_CONSOLE_ASSET_ROOTS ?? [],
+      keepDataPlane: values.NP_CONSOLE_KEEP_DATA_PLANE,
     },
   };
 }

@@ -1,10 +1,11 @@
 /**
- * Wires the console server. Local mode (default): the store, the deployment engine with its instance supervisor and
- * scope proxies, and the HTTP app, on one origin. Connected mode (NP_API_URL and NP_API_KEY): the SPA and a proxy to
- * nullplatform, nothing else (server/connected/). Used by `main.ts` and by tests that need the whole server in-process.
+ * Wires the console server. Local mode (default): the data folder's lock, the store, the deployment engine driving
+ * the data plane (a runtime process of its own that serves every scope and runs every instance, server/dataplane/),
+ * and the HTTP app, on one origin. Connected mode (NP_API_URL and NP_API_KEY): the SPA and a proxy to nullplatform,
+ * nothing else (server/connected/). Used by `main.ts` and by tests that need the whole server in-process.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import type { Scope } from '@contract/scope';
@@ -12,20 +13,19 @@ import type { Scope } from '@contract/scope';
 import type { Config, ConnectedConfig } from './config';
 import { type ConnectedConsoleServer, startConnectedConsoleServer } from './connected/connected-server';
 import { consoleRoot, resolveAssetLaunch } from './engine/asset-launch';
+import { DataFolderLock } from './data-folder-lock';
+import { AttachedEngine } from './dataplane/attached-engine';
 import { DeploymentEngine } from './engine/engine';
-import { engineRuntimeView } from './engine/engine-runtime-view';
-import { InstanceGroups } from './engine/instance-groups';
-import { ScopeProxies } from './engine/scope-proxies';
 import { createApp } from './http/create-app';
 import { advertised, allowedHostsFor, closeServer, listen } from './http/listen';
 import { LocalTokenIssuer } from './http/tokens';
 import { findFreePort } from './runtime/free-port';
-import { killOrphanInstances } from './runtime/orphans';
-import { InstanceSupervisor } from './runtime/supervisor';
 import { seedDemo } from './seed/seed-demo';
+import { checkDataFolder } from './store/data-folder-check';
 import { Store } from './store/store';
+import { CONSOLE_VERSION } from './version';
 
-export const CONSOLE_VERSION = '0.1.0';
+export { CONSOLE_VERSION } from './version';
 const DEFAULT_HEALTH_PATH = '/health';
 
 export type LocalConsoleServer = {
@@ -33,9 +33,16 @@ export type LocalConsoleServer = {
   url: string;
   port: number;
   store: Store;
-  engine: DeploymentEngine;
-  /** Stops the HTTP server, the engine (instances and proxies) and closes the database. */
-  close(): Promise<void>;
+  /** The engine driving the data plane now (a new one after the runtime died and was replaced). */
+  readonly engine: DeploymentEngine;
+  /** The runtime process serving every scope (the data plane). */
+  readonly runtimePid: number;
+  /**
+   * Stops the HTTP server and the engine, closes the database and releases the data folder. The data plane (every
+   * scope address and instance) stops too, unless `keepDataPlane` (default: NP_CONSOLE_KEEP_DATA_PLANE): then it
+   * keeps serving, and the next start on this folder reattaches to it.
+   */
+  close(options?: { keepDataPlane?: boolean }): Promise<void>;
 };
 
 export type { ConnectedConsoleServer } from './connected/connected-server';
@@ -69,65 +76,101 @@ async function startLocalConsoleServer(
   config: Config,
   { log, staticDir }: { log: (line: string) => void; staticDir: string },
 ): Promise<LocalConsoleServer> {
-  mkdirSync(config.dataDir, { recursive: true });
   const databaseFile = join(config.dataDir, 'np-console.db');
-  const isNew = !existsSync(databaseFile);
-  const store = Store.open(databaseFile, { deploymentExpiryMs: config.deploymentExpiryMs });
-
-  const instanceTag = instanceTagOf(config.dataDir);
-  const orphans = await killOrphanInstances(instanceTag);
-  if (orphans > 0) log(`stopped ${orphans} instance process${orphans === 1 ? '' : 'es'} left by a previous run`);
-
-  const supervisor = new InstanceSupervisor({ instanceTag, healthIntervalMs: config.healthIntervalMs, logger: log });
-  const groups = new InstanceGroups(supervisor, store, (deployment) => healthPathOf(store.scopes.get(deployment.scope_id)));
-  const proxies = new ScopeProxies(log);
-  const engine = new DeploymentEngine(store, groups, proxies, {
-    host: config.host,
-    healthTimeoutMs: config.healthTimeoutMs,
-    drainTimeoutMs: config.drainTimeoutMs,
-    log,
-  });
-
-  if (isNew && config.seed === 'demo') seedDemo(store);
-
-  // The Host check needs the real port, so port 0 (tests) is resolved before the app is built.
-  const port = config.port === 0 ? await findFreePort(config.host) : config.port;
-
-  const app = createApp({
-    store,
-    runtimeView: engineRuntimeView(proxies, groups, (scopeId) => {
-      const scope = store.scopes.get(scopeId);
+  // A folder the console cannot write is said in one line before the lock tries to write there; the check itself
+  // changes nothing (it creates the folder if missing, and a probe file it removes at once).
+  checkDataFolder(databaseFile);
+  // Before anything else touches the folder: a second console on it stops here, having changed nothing.
+  const lock = await DataFolderLock.acquire(config.dataDir, { host: config.host, port: config.port });
+  let store: Store | undefined;
+  let attached: AttachedEngine | undefined;
+  try {
+    const isNew = !existsSync(databaseFile);
+    const opened = Store.open(databaseFile, { deploymentExpiryMs: config.deploymentExpiryMs });
+    store = opened;
+    const healthPathOfScope = (scopeId: number) => {
+      const scope = opened.scopes.get(scopeId);
       return scope ? healthPathOf(scope) : undefined;
-    }),
-    staticDir,
-    allowedHosts: allowedHostsFor(config.host, port),
-    deploymentExpiryMs: config.deploymentExpiryMs,
-    checkAssetRunnable: (asset) => {
-      const launch = resolveAssetLaunch(asset);
-      return launch.ok ? undefined : launch.message;
-    },
-    consoleInfo: { mode: 'local', upstream: null, live_events: true, version: CONSOLE_VERSION },
-    tokens: new LocalTokenIssuer({
-      apiKeys: config.tokens.required ? config.tokens.apiKeys : undefined,
-      ttlMs: config.tokens.ttlMs,
-    }),
-    requireToken: config.tokens.required,
-  });
+    };
 
-  const server = await listen(app.fetch, config.host, port);
-  await engine.start();
+    attached = await AttachedEngine.attach({
+      dataDir: config.dataDir,
+      instanceTag: instanceTagOf(config.dataDir),
+      healthIntervalMs: config.healthIntervalMs,
+      version: CONSOLE_VERSION,
+      log,
+      store: opened,
+      healthPathOf: (deployment) => healthPathOf(opened.scopes.get(deployment.scope_id)),
+      scopeHealthPath: healthPathOfScope,
+      createEngine: (groups, proxies) =>
+        new DeploymentEngine(opened, groups, proxies, {
+          host: config.host,
+          healthTimeoutMs: config.healthTimeoutMs,
+          drainTimeoutMs: config.drainTimeoutMs,
+          assetRoots: config.assetRoots,
+          log,
+        }),
+    });
 
-  return {
-    mode: 'local',
-    url: `http://${advertised(config.host)}:${port}`,
-    port,
-    store,
-    engine,
-    close: async () => {
+    if (isNew && config.seed === 'demo') seedDemo(opened);
+
+    // The Host check needs the real port, so port 0 (tests) is resolved before the app is built.
+    const port = config.port === 0 ? await findFreePort(config.host) : config.port;
+
+    const app = createApp({
+      store: opened,
+      runtimeView: attached.runtimeView,
+      staticDir,
+      allowedHosts: allowedHostsFor(config.host, port),
+      deploymentExpiryMs: config.deploymentExpiryMs,
+      assetRoots: config.assetRoots,
+      checkAssetRunnable: (asset) => {
+        const launch = resolveAssetLaunch(asset, { assetRoots: config.assetRoots });
+        return launch.ok ? undefined : launch.message;
+      },
+      consoleInfo: { mode: 'local', upstream: null, live_events: true, version: CONSOLE_VERSION },
+      tokens: new LocalTokenIssuer({
+        apiKeys: config.tokens.required ? config.tokens.apiKeys : undefined,
+        ttlMs: config.tokens.ttlMs,
+      }),
+      requireToken: config.tokens.required,
+    });
+
+    const server = await listen(app.fetch, config.host, port, { log });
+    lock.setPort(port);
+    const engineHost = attached;
+    await engineHost.start();
+
+    let closing: Promise<void> | undefined;
+    const close = async (keepDataPlane: boolean) => {
       // Event streams hold their connections open; closeServer ends them so that the server finishes.
       await closeServer(server);
-      await engine.stop();
-      store.close();
-    },
-  };
+      await engineHost.close({ keepDataPlane });
+      opened.close();
+      lock.release();
+    };
+
+    return {
+      mode: 'local',
+      url: `http://${advertised(config.host)}:${port}`,
+      port,
+      store: opened,
+      get engine() {
+        return engineHost.engine;
+      },
+      get runtimePid() {
+        return engineHost.runtimePid;
+      },
+      close: (options = {}) => {
+        closing ??= close(options.keepDataPlane ?? config.keepDataPlane);
+        return closing;
+      },
+    };
+  } catch (error) {
+    // A runtime found running keeps serving; one started here stops again. The folder is free for the next try.
+    await attached?.close({ keepDataPlane: attached.reattached }).catch(() => undefined);
+    store?.close();
+    lock.release();
+    throw error;
+  }
 }

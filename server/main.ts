@@ -1,4 +1,8 @@
-/** `npm start`: validates the environment, starts the console server, and stops it cleanly on a signal. */
+/**
+ * `npm start`: validates the environment, starts the console server, and stops it cleanly on a signal. The data plane
+ * (every scope and instance) runs in a process of its own that this one starts or reattaches to; see
+ * server/dataplane/README.md.
+ */
 import { readConfig } from './config';
 import { startConsoleServer } from './console-server';
 
@@ -27,7 +31,13 @@ try {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`np-console: ${signal} received, ${server.mode === 'local' ? 'stopping instances and proxies' : 'stopping'}`);
+    const what =
+      server.mode === 'connected'
+        ? 'stopping'
+        : config.keepDataPlane
+          ? 'stopping; the data plane keeps serving every scope (NP_CONSOLE_KEEP_DATA_PLANE=1)'
+          : 'stopping instances and proxies';
+    console.log(`np-console: ${signal} received, ${what}`);
     await server.close();
     process.exit(0);
   };

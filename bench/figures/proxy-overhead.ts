@@ -1,6 +1,7 @@
 /**
- * Proxy overhead: `GET /api/greeting` at the scope's address (the console's weighted proxy, split 50/50 between the
- * blue and the green deployment, one instance each) against the same requests straight to the blue instance.
+ * Proxy overhead: `GET /api/greeting` at the scope's address (the weighted proxy, in the console's runtime process,
+ * split 50/50 between the blue and the green deployment, one instance each) against the same requests straight to
+ * the blue instance.
  * Throughput with the same connections and duration, interleaved; added p99 with one connection (the proxy's own
  * cost, free of queueing) and under load.
  */
@@ -21,7 +22,8 @@ export const figure: Figure = {
     const path = '/api/greeting';
     const proxied = { url: `http://${live.address}${path}`, runs: [] as LoadResult[], cpu: new Map<string, number>() };
     const direct = { url: `http://127.0.0.1:${live.bluePort}${path}`, runs: [] as LoadResult[], cpu: new Map<string, number>() };
-    const pids = { console: live.console.pid, blue: live.bluePid, green: live.greenPid };
+    // The proxy runs in the runtime process (data plane); the console only decides.
+    const pids = { console: live.console.pid, runtime: live.runtimePid, blue: live.bluePid, green: live.greenPid };
 
     for (const side of [proxied, direct]) await load({ url: side.url, connections: p.connections, durationSeconds: p.warmupSeconds });
     for (let round = 0; round < p.rounds; round += 1) {

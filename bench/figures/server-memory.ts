@@ -2,7 +2,8 @@
  * Console server memory: the resident set (VmRSS) of `node --import tsx server/main.ts`, exactly what `npm start`
  * runs, once started on a fresh data folder (it seeds the demo and runs its deployments) and once on a folder with the
  * demo plus 100,000 builds; read after the demo's deployments have settled and the process has been idle a while.
- * The instances are separate processes and not counted. Baseline: a bare node:http server started the same way.
+ * The instances are separate processes and not counted; the console's runtime process (the data plane: scope proxies
+ * and instance supervision) is a row of its own. Baseline: a bare node:http server started the same way.
  */
 import { z } from 'zod';
 
@@ -63,13 +64,14 @@ export const figure: Figure = {
         if (!settled) notes.push(`${label}: the demo's deployments were still in flight when memory was read`);
         await sleep(p.memorySettleMs);
         const idle = rssBytes(server.pid) / MB;
+        const runtime = server.runtimePid === undefined ? null : rssBytes(server.runtimePid) / MB;
         let loaded: number | undefined;
         if (afterIdle) {
           await afterIdle(server);
           await sleep(1_000);
           loaded = rssBytes(server.pid) / MB;
         }
-        return { idle, loaded };
+        return { idle, runtime, loaded };
       } finally {
         await server.stop();
       }
@@ -94,6 +96,15 @@ export const figure: Figure = {
     return {
       rows: [
         row({ figure: 'server memory (RSS), idle with the demo', measured: demo.idle, baseline, unit: 'MB', baselineLabel: 'bare node:http + tsx', target, goal: { kind: 'absolute', max: 200 } }),
+        row({
+          figure: 'data plane memory (RSS, runtime process), idle with the demo',
+          measured: demo.runtime,
+          baseline,
+          unit: 'MB',
+          baselineLabel: 'bare node:http + tsx',
+          target,
+          goal: { kind: 'absolute', max: 200 },
+        }),
         row({
           figure: `server memory (RSS), demo + ${p.memoryBuilds.toLocaleString('en-US')} builds`,
           measured: big.idle,

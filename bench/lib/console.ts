@@ -5,6 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { readRuntimeInfo } from '../../server/dataplane/runtime-files';
+
 import type { z } from 'zod';
 
 import { type Spawned, spawnTracked, trackStrayPid } from './processes';
@@ -16,6 +18,8 @@ export type ConsoleHandle = {
   url: string;
   port: number;
   pid: number;
+  /** The console's runtime process (data plane: every scope's proxy and instance), when it runs one. */
+  runtimePid: number | undefined;
   process: Spawned;
   api(method: string, path: string, body?: unknown): Promise<ApiResponse>;
   /** GET (or another method) that must answer 2xx, parsed with the contract's schema. */
@@ -74,6 +78,9 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
     throw error;
   }
   const port = Number(new URL(url).port);
+  // The runtime outlives a console that is killed: it is stopped by pid at the end like the console's instances.
+  const runtimePid = readRuntimeInfo(join(options.dataDir, 'runtime.json'))?.pid;
+  if (runtimePid !== undefined) trackStrayPid(runtimePid);
 
   const api = async (method: string, path: string, body?: unknown): Promise<ApiResponse> => {
     const response = await fetch(`${url}${path}`, {
@@ -89,6 +96,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
     url,
     port,
     pid: spawned.pid,
+    runtimePid,
     process: spawned,
     api,
     async json(path, schema, method = 'GET', body) {

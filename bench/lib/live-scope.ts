@@ -24,6 +24,8 @@ export type LiveScope = {
   bluePort: number;
   bluePid: number;
   greenPid: number;
+  /** The runtime process that serves the scope's address (the data plane), apart from the console. */
+  runtimePid: number;
   deployment(id: number): Promise<Deployment>;
   /** Sets the green deployment's desired traffic and waits until the proxy applies it. */
   setSplit(percent: number): Promise<void>;
@@ -82,7 +84,9 @@ export async function startLiveScope(root: string, log: (line: string) => void):
     if (!blueInstance?.port || !blueInstance.pid || !greenInstance?.pid) {
       throw new Error(`the scope's instances are not all up: ${JSON.stringify(instances)}`);
     }
-    log(`live scope ready: scope ${scope.id} at ${address}, blue ${blue.id}, green ${green.id}`);
+    const runtimePid = consoleServer.runtimePid;
+    if (runtimePid === undefined) throw new Error('the console runs no runtime (no runtime.json in its data folder)');
+    log(`live scope ready: scope ${scope.id} at ${address}, blue ${blue.id}, green ${green.id}, runtime pid ${runtimePid}`);
 
     return {
       console: consoleServer,
@@ -93,6 +97,7 @@ export async function startLiveScope(root: string, log: (line: string) => void):
       bluePort: blueInstance.port,
       bluePid: blueInstance.pid,
       greenPid: greenInstance.pid,
+      runtimePid,
       deployment,
       async setSplit(percent) {
         const current = await deployment(green.id);

@@ -70,6 +70,8 @@ export function spawnTracked(command: string, args: string[], options: SpawnOpti
     },
     async stop(graceMs = 20_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
+      // A console a figure stopped (SIGSTOP) and did not get to continue would not see SIGTERM.
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
@@ -104,6 +106,7 @@ export async function stopAll(graceMs = 20_000): Promise<void> {
             clearTimeout(timer);
             resolve();
           });
+          child.kill('SIGCONT');
           child.kill('SIGTERM');
         }),
     ),

@@ -13,20 +13,20 @@ export function engineRuntimeView(
   healthPathOf: (scopeId: number) => string | undefined,
 ): RuntimeView {
   return {
-    traffic(scopeId: number): ScopeTraffic | undefined {
+    async traffic(scopeId: number): Promise<ScopeTraffic | undefined> {
       const proxy = proxies.get(scopeId);
-      if (proxy === undefined) return undefined;
-      const report = proxy.traffic(TRAFFIC_WINDOW_SECONDS);
+      const report = await proxy?.traffic(TRAFFIC_WINDOW_SECONDS);
+      if (report === undefined) return undefined;
       return { scope_id: scopeId, address: proxies.address(scopeId) ?? null, window_seconds: TRAFFIC_WINDOW_SECONDS, ...report };
     },
-    scopeRuntime(scopeId: number): ScopeRuntime | undefined {
+    async scopeRuntime(scopeId: number): Promise<ScopeRuntime | undefined> {
       const healthPath = healthPathOf(scopeId);
       if (healthPath === undefined) return undefined;
       return {
         scope_id: scopeId,
         address: proxies.address(scopeId) ?? null,
         health_check_path: healthPath,
-        instances: groups.snapshot(scopeId),
+        instances: await groups.snapshot(scopeId),
       };
     },
   };

@@ -21,6 +21,8 @@ export type EngineOptions = {
   host: string;
   healthTimeoutMs: number;
   drainTimeoutMs: number;
+  /** Folders beside demo-apps/ that `file:` assets may run from (NP_CONSOLE_ASSET_ROOTS). */
+  assetRoots: readonly string[];
   log: (line: string) => void;
 };
 
@@ -49,18 +51,30 @@ export class DeploymentEngine {
         if (deployment) this.schedule(deployment.scope_id);
       }
     });
-    await Promise.all(this.store.allScopeIds().map((scopeId) => this.schedule(scopeId)));
+    // Whatever the data plane already runs is reconciled too: a scope it serves that the database no longer has
+    // is closed, not left serving.
+    const scopeIds = new Set([...this.store.allScopeIds(), ...this.proxies.scopeIds(), ...this.groups.scopeIds()]);
+    await Promise.all([...scopeIds].map((scopeId) => this.schedule(scopeId)));
   }
 
+  /** Stops deciding and closes every scope's address and instances. */
   async stop(): Promise<void> {
+    await this.detach();
+    // Scope addresses close first, so no request is sent to an instance that is about to stop.
+    await this.proxies.closeAll();
+    await this.groups.stopAll();
+  }
+
+  /**
+   * Stops deciding and leaves the data plane as it is, serving: the console stops but keeps the data plane, or the
+   * data plane is gone and a new engine takes over with a new one.
+   */
+  async detach(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled([...this.pending.values()].map((entry) => entry.done));
-    // Scope addresses close first, so no request is sent to an instance that is about to stop.
-    await this.proxies.closeAll();
-    await this.groups.stopAll();
   }
 
   /** Resolves when the scope has been reconciled at least once after this call. */
@@ -78,7 +92,8 @@ export class DeploymentEngine {
         try {
           await this.reconcileScope(scopeId);
         } catch (error) {
-          this.options.log(`engine: reconciling scope ${scopeId} failed: ${describe(error)}`);
+          // A pass cut short because the engine stopped (its data plane went away) is no failure to report.
+          if (!this.stopped) this.options.log(`engine: reconciling scope ${scopeId} failed: ${describe(error)}`);
         }
       } while (state.again);
       state.running = false;
@@ -281,7 +296,7 @@ export class DeploymentEngine {
     if (asset === undefined) {
       return { ok: false as const, message: `build ${release.build_id} has no asset named "${deployment.asset_name ?? ''}"` };
     }
-    return resolveAssetLaunch(asset);
+    return resolveAssetLaunch(asset, { assetRoots: this.options.assetRoots });
   }
 
   private instanceCount(deployment: Deployment): number {

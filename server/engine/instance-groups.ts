@@ -1,13 +1,14 @@
 /**
  * The engine's view of running instance groups: which deployment and scope each belongs to, when it started, and
- * its counters written back to the deployment's `strategy_data` and `messages` as they change.
+ * its counters written back to the deployment's `strategy_data` and `messages` as they change. The instances run in
+ * the data plane; groups it already ran when the console attached are adopted as they are, not restarted.
  */
 import type { Deployment } from '@contract/deployment';
 import type { InstanceSnapshot } from '@contract/console';
 
-import type { InstanceGroup, InstanceSupervisor } from '../runtime/supervisor';
-import type { ProxyRoute, ScopeProxy } from '../runtime/scope-proxy';
+import type { InstanceGroupListener } from '../runtime/instance-types';
 import type { AssetLaunch } from './asset-launch';
+import type { DataPlane, RouteWeight, RunningGroup, ScopeAddress } from './data-plane';
 import type { Store } from '../store/store';
 import type { WeightedDeployment } from './scope-routing';
 
@@ -15,7 +16,7 @@ export type TrackedGroup = {
   readonly deploymentId: number;
   readonly scopeId: number;
   readonly startedAt: number;
-  readonly group: InstanceGroup;
+  readonly group: RunningGroup;
   launched(): number;
   healthyCount(): number;
   lastHealthSummary(): string;
@@ -26,10 +27,12 @@ export class InstanceGroups {
   private activityListeners: Array<(scopeId: number) => void> = [];
 
   constructor(
-    private readonly supervisor: InstanceSupervisor,
+    private readonly dataPlane: DataPlane,
     private readonly store: Store,
     private readonly healthPath: (deployment: Deployment) => string,
-  ) {}
+  ) {
+    for (const group of dataPlane.runningGroups()) this.adopt(group);
+  }
 
   onActivity(listener: (scopeId: number) => void): void {
     this.activityListeners.push(listener);
@@ -42,42 +45,16 @@ export class InstanceGroups {
   start(deployment: Deployment, count: number, launch: AssetLaunch): TrackedGroup {
     const deploymentId = deployment.id;
     const scopeId = deployment.scope_id;
-    let launched = 0;
-    let healthy = 0;
-    const notify = () => this.activityListeners.forEach((listener) => listener(scopeId));
-    const group = this.supervisor.startGroup(
-      { deploymentId, scopeId, count, entry: launch.entry, cwd: launch.cwd, env: launch.env, healthPath: this.healthPath(deployment) },
-      {
-        onLaunched: (value) => {
-          launched = value;
-          this.writeCounters(deploymentId, { launched_instances: value });
-          notify();
-        },
-        onHealthy: (value) => {
-          healthy = value;
-          this.writeCounters(deploymentId, { healthy_instances: value });
-          notify();
-        },
-        onInstanceExit: (index, detail, restarting) => {
-          this.writeMessage(deploymentId, 'WARNING', `instance ${index + 1} ${detail}${restarting ? '; restarting it' : ''}`);
-          notify();
-        },
-        onInstanceRestarted: (index) => {
-          this.writeMessage(deploymentId, 'INFO', `instance ${index + 1} restarted`);
-          notify();
-        },
-      },
-    );
-    const tracked: TrackedGroup = {
+    const group = this.dataPlane.startGroup({
       deploymentId,
       scopeId,
-      startedAt: Date.now(),
-      group,
-      launched: () => launched,
-      healthyCount: () => healthy,
-      lastHealthSummary: () => summarizeHealth(group.snapshot()),
-    };
-    this.groups.set(deploymentId, tracked);
+      count,
+      entry: launch.entry,
+      cwd: launch.cwd,
+      env: launch.env,
+      healthPath: this.healthPath(deployment),
+    });
+    const tracked = this.track(group);
     // Counters start from zero with every new set of instances (after a restart the stored ones are stale).
     this.writeCounters(deploymentId, { launched_instances: 0, healthy_instances: 0 });
     this.writeMessage(deploymentId, 'INFO', `starting ${count} instance${count === 1 ? '' : 's'} of ${launch.entry}`);
@@ -85,19 +62,69 @@ export class InstanceGroups {
   }
 
   /**
+   * A group that kept running while no console was attached: its counts may have moved meanwhile (an instance
+   * crashed and came back), so the stored ones catch up.
+   */
+  private adopt(group: RunningGroup): void {
+    this.track(group);
+    const stored = this.store.deployments.get(group.deploymentId)?.strategy_data;
+    if (stored === undefined) return;
+    if (stored.launched_instances !== group.launched() || stored.healthy_instances !== group.healthy()) {
+      this.writeCounters(group.deploymentId, { launched_instances: group.launched(), healthy_instances: group.healthy() });
+    }
+  }
+
+  private track(group: RunningGroup): TrackedGroup {
+    const { deploymentId, scopeId } = group;
+    group.listen(this.listenerFor(deploymentId, scopeId));
+    const tracked: TrackedGroup = {
+      deploymentId,
+      scopeId,
+      startedAt: group.startedAt,
+      group,
+      launched: () => group.launched(),
+      healthyCount: () => group.healthy(),
+      lastHealthSummary: () => group.healthSummary(),
+    };
+    this.groups.set(deploymentId, tracked);
+    return tracked;
+  }
+
+  private listenerFor(deploymentId: number, scopeId: number): InstanceGroupListener {
+    const notify = () => this.activityListeners.forEach((listener) => listener(scopeId));
+    return {
+      onLaunched: (value) => {
+        this.writeCounters(deploymentId, { launched_instances: value });
+        notify();
+      },
+      onHealthy: (value) => {
+        this.writeCounters(deploymentId, { healthy_instances: value });
+        notify();
+      },
+      onInstanceExit: (index, detail, restarting) => {
+        this.writeMessage(deploymentId, 'WARNING', `instance ${index + 1} ${detail}${restarting ? '; restarting it' : ''}`);
+        notify();
+      },
+      onInstanceRestarted: (index) => {
+        this.writeMessage(deploymentId, 'INFO', `instance ${index + 1} restarted`);
+        notify();
+      },
+    };
+  }
+
+  /**
    * Proxy routes for a split. A deployment without running instances (yet) gets no route, and the deployment that
    * remains takes its share: the proxy always routes 100%.
    */
-  routesFor(split: WeightedDeployment[]): ProxyRoute[] {
-    const routes = split.flatMap(({ deploymentId, weight }) => {
-      const tracked = this.groups.get(deploymentId);
-      return tracked ? [{ deploymentId, weight, group: tracked.group }] : [];
-    });
+  routesFor(split: WeightedDeployment[]): RouteWeight[] {
+    const routes = split
+      .filter(({ deploymentId }) => this.groups.has(deploymentId))
+      .map(({ deploymentId, weight }) => ({ deploymentId, weight }));
     return routes.length === 1 ? routes.map((route) => ({ ...route, weight: 100 })) : routes;
   }
 
   /** Waits until the proxy has no request in flight to the deployment (it no longer routes to it), then stops it. */
-  async drainAndStop(deploymentId: number, proxy: ScopeProxy | undefined, drainTimeoutMs: number): Promise<void> {
+  async drainAndStop(deploymentId: number, proxy: ScopeAddress | undefined, drainTimeoutMs: number): Promise<void> {
     const tracked = this.groups.get(deploymentId);
     if (tracked === undefined) return;
     if (proxy) await proxy.drain(deploymentId, drainTimeoutMs);
@@ -106,12 +133,12 @@ export class InstanceGroups {
     this.writeCounters(deploymentId, { launched_instances: 0, healthy_instances: 0 });
   }
 
-  async stopOthers(scopeId: number, keep: number[], proxy: ScopeProxy | undefined, drainTimeoutMs: number): Promise<void> {
+  async stopOthers(scopeId: number, keep: number[], proxy: ScopeAddress | undefined, drainTimeoutMs: number): Promise<void> {
     const strays = [...this.groups.values()].filter((tracked) => tracked.scopeId === scopeId && !keep.includes(tracked.deploymentId));
     await Promise.all(strays.map((tracked) => this.drainAndStop(tracked.deploymentId, proxy, drainTimeoutMs)));
   }
 
-  async stopScope(scopeId: number, proxy: ScopeProxy | undefined): Promise<void> {
+  async stopScope(scopeId: number, proxy: ScopeAddress | undefined): Promise<void> {
     await this.stopOthers(scopeId, [], proxy, 0);
   }
 
@@ -121,8 +148,13 @@ export class InstanceGroups {
     await Promise.allSettled(all.map((tracked) => tracked.group.stop()));
   }
 
-  snapshot(scopeId: number): InstanceSnapshot[] {
-    return [...this.groups.values()].filter((tracked) => tracked.scopeId === scopeId).flatMap((tracked) => tracked.group.snapshot());
+  /** Every scope with instances, adopted or started. */
+  scopeIds(): number[] {
+    return [...new Set([...this.groups.values()].map((tracked) => tracked.scopeId))];
+  }
+
+  snapshot(scopeId: number): Promise<InstanceSnapshot[]> {
+    return this.dataPlane.instances(scopeId);
   }
 
   private writeCounters(deploymentId: number, counters: { launched_instances?: number; healthy_instances?: number }): void {
@@ -134,14 +166,4 @@ export class InstanceGroups {
     if (this.store.deployments.get(deploymentId) === undefined) return;
     this.store.write((tx) => tx.deployments.addMessage(deploymentId, level, message));
   }
-}
-
-function summarizeHealth(instances: InstanceSnapshot[]): string {
-  const results = instances.map((instance) => {
-    const health = instance.last_health;
-    if (health === null) return 'no answer yet';
-    if (health.status_code !== null) return `HTTP ${health.status_code}`;
-    return health.error ?? 'no answer';
-  });
-  return [...new Set(results)].join(', ') || 'none';
 }

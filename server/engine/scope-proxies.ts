@@ -1,25 +1,36 @@
 /**
- * One weighted reverse proxy per scope, each on its own loopback port: the scope's address (`domain`).
- * A scope keeps its port across restarts of the console so that its address stays the same.
+ * One weighted reverse proxy per scope, each on its own port: the scope's address (`domain`). The proxies run in
+ * the data plane; a scope keeps its port across restarts of the console (the running proxy is adopted) and of the
+ * data plane (the port in `domain` is asked for again).
  */
 import type { Scope } from '@contract/scope';
 
-import { ScopeProxy } from '../runtime/scope-proxy';
+import type { DataPlane, ScopeAddress } from './data-plane';
 
-export type RunningProxy = { proxy: ScopeProxy; address: string };
+export type RunningProxy = { proxy: ScopeAddress; address: string };
 
 export class ScopeProxies {
   private readonly proxies = new Map<number, RunningProxy>();
   private readonly opening = new Map<number, Promise<RunningProxy>>();
 
-  constructor(private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly dataPlane: DataPlane,
+    private readonly log: (line: string) => void,
+  ) {
+    for (const proxy of dataPlane.runningProxies()) this.proxies.set(proxy.scopeId, { proxy, address: addressOf(proxy.host, proxy.port) });
+  }
 
-  get(scopeId: number): ScopeProxy | undefined {
+  get(scopeId: number): ScopeAddress | undefined {
     return this.proxies.get(scopeId)?.proxy;
   }
 
   address(scopeId: number): string | undefined {
     return this.proxies.get(scopeId)?.address;
+  }
+
+  /** Every scope with an address, adopted or opened. */
+  scopeIds(): number[] {
+    return [...this.proxies.keys()];
   }
 
   async ensure(scope: Scope, host: string): Promise<RunningProxy> {
@@ -39,7 +50,7 @@ export class ScopeProxies {
   async close(scopeId: number): Promise<void> {
     const running = this.proxies.get(scopeId);
     this.proxies.delete(scopeId);
-    await running?.proxy.close();
+    if (running) await this.dataPlane.closeProxy(scopeId);
   }
 
   async closeAll(): Promise<void> {
@@ -48,20 +59,23 @@ export class ScopeProxies {
 
   private async open(scope: Scope, host: string): Promise<RunningProxy> {
     const previousPort = portOf(scope.domain);
-    const advertisedHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
     if (previousPort !== undefined) {
-      const proxy = new ScopeProxy({ scopeId: scope.id, host, port: previousPort });
       try {
-        const port = await proxy.listen();
-        return { proxy, address: `${advertisedHost}:${port}` };
+        const proxy = await this.dataPlane.openProxy(scope.id, host, previousPort);
+        return { proxy, address: addressOf(proxy.host, proxy.port) };
       } catch (error) {
         this.log(`scope ${scope.id}: its address port ${previousPort} is taken (${String(error)}); it gets a new address`);
       }
     }
-    const proxy = new ScopeProxy({ scopeId: scope.id, host, port: 0 });
-    const port = await proxy.listen();
-    return { proxy, address: `${advertisedHost}:${port}` };
+    const proxy = await this.dataPlane.openProxy(scope.id, host, 0);
+    return { proxy, address: addressOf(proxy.host, proxy.port) };
   }
+}
+
+/** What a scope's `domain` says: a wildcard bind is reached at loopback. */
+function addressOf(host: string, port: number): string {
+  const advertisedHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `${advertisedHost}:${port}`;
 }
 
 function portOf(domain: string | null | undefined): number | undefined {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 
 import { type Asset, assetListQuerySchema, createAssetBodySchema } from '../../contract/asset';
+import { refuseAssetUrl } from '../engine/asset-launch';
 import type { Store } from '../store/store';
 import { badRequest, conflict, notFound } from './errors';
 import { listEnvelope, noQuerySchema, type RouteDeps } from './route-deps';
@@ -15,8 +16,13 @@ export type AssetInput = {
   metadata?: Record<string, unknown> | undefined;
 };
 
-/** Adds an asset to a build (`POST /asset` and `POST /build/:id/asset`), in one write. */
-export function addAsset(store: Store, buildId: number, input: AssetInput): Asset {
+/**
+ * Adds an asset to a build (`POST /asset` and `POST /build/:id/asset`), in one write. A `file:` URL must point under
+ * demo-apps/ or one of `assetRoots`: whoever can deploy an asset runs its folder's code on this machine.
+ */
+export function addAsset(store: Store, assetRoots: readonly string[], buildId: number, input: AssetInput): Asset {
+  const refusal = refuseAssetUrl(input.url, { assetRoots });
+  if (refusal !== undefined) throw badRequest(refusal);
   return store.write((tx) => {
     const build = tx.builds.get(buildId);
     if (build === undefined) throw notFound('build', buildId);
@@ -37,7 +43,7 @@ export function addAsset(store: Store, buildId: number, input: AssetInput): Asse
   });
 }
 
-export function assetsRoutes({ store }: RouteDeps): Hono {
+export function assetsRoutes({ store, assetRoots }: RouteDeps): Hono {
   const routes = new Hono();
 
   routes.get('/asset', (c) => {
@@ -47,7 +53,7 @@ export function assetsRoutes({ store }: RouteDeps): Hono {
 
   routes.post('/asset', async (c) => {
     const body = await parseJsonBody(c, createAssetBodySchema);
-    return c.json(addAsset(store, body.build_id, body), 200);
+    return c.json(addAsset(store, assetRoots, body.build_id, body), 200);
   });
 
   routes.get('/asset/:id', (c) => {

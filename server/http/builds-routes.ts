@@ -14,7 +14,7 @@ import { badRequest, conflict, notFound } from './errors';
 import { listEnvelope, noQuerySchema, type RouteDeps } from './route-deps';
 import { parseId, parseJsonBody, parseQuery } from './validation';
 
-export function buildsRoutes({ store }: RouteDeps): Hono {
+export function buildsRoutes({ store, assetRoots }: RouteDeps): Hono {
   const routes = new Hono();
 
   routes.get('/build', (c) => {
@@ -77,7 +77,7 @@ export function buildsRoutes({ store }: RouteDeps): Hono {
     if (body.build_id !== undefined && body.build_id !== id) {
       throw badRequest(`build_id: the body's build_id (${body.build_id}) is not the build in the path (${id})`);
     }
-    return c.json(addAsset(store, id, body), 200);
+    return c.json(addAsset(store, assetRoots, id, body), 200);
   });
 
   return routes;

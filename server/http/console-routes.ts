@@ -33,11 +33,11 @@ export function consoleRoutes(deps: RouteDeps & { consoleInfo: ConsoleInfo; hub:
   });
 
   /** Requests per deployment at the scope's address; empty (not 404) for a scope the engine does not run yet. */
-  routes.get(consolePaths.traffic, (c) => {
+  routes.get(consolePaths.traffic, async (c) => {
     const { scope_id: scopeId } = parseQuery(c, trafficQuerySchema);
     const scope = store.scopes.get(scopeId);
     if (scope === undefined) throw notFound('scope', scopeId);
-    const traffic: ScopeTraffic = runtimeView.traffic(scopeId) ?? {
+    const traffic: ScopeTraffic = (await runtimeView.traffic(scopeId)) ?? {
       scope_id: scopeId,
       address: scope.domain ?? null,
       window_seconds: EMPTY_TRAFFIC_WINDOW_SECONDS,
@@ -48,12 +48,12 @@ export function consoleRoutes(deps: RouteDeps & { consoleInfo: ConsoleInfo; hub:
     return c.json(traffic);
   });
 
-  routes.get(consoleScopeRuntimePath, (c) => {
+  routes.get(consoleScopeRuntimePath, async (c) => {
     const scopeId = parseId(c);
     parseQuery(c, noQuerySchema);
     const scope = store.scopes.get(scopeId);
     if (scope === undefined) throw notFound('scope', scopeId);
-    const runtime: ScopeRuntime = runtimeView.scopeRuntime(scopeId) ?? {
+    const runtime: ScopeRuntime = (await runtimeView.scopeRuntime(scopeId)) ?? {
       scope_id: scopeId,
       address: scope.domain ?? null,
       health_check_path: scope.capabilities?.health_check?.path ?? DEFAULT_HEALTH_CHECK_PATH,

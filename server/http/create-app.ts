@@ -49,6 +49,11 @@ export type CreateAppOptions = {
   deploymentExpiryMs?: number;
   /** Why the local platform cannot run this asset (POST /deployment answers 400 with it), or undefined. */
   checkAssetRunnable: (asset: Asset) => string | undefined;
+  /**
+   * Folders besides demo-apps/ that a `file:` asset may point under (NP_CONSOLE_ASSET_ROOTS); POST /asset refuses
+   * any other folder. Default: none.
+   */
+  assetRoots?: readonly string[];
   consoleInfo: ConsoleInfo;
   /** Token exchange for POST /api/token; default: the local issuer (any non-empty key). */
   tokens?: TokenIssuer;
@@ -84,11 +89,12 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     runtimeView: options.runtimeView,
     deploymentExpiryMs: options.deploymentExpiryMs,
     checkAssetRunnable: options.checkAssetRunnable,
+    assetRoots: options.assetRoots ?? [],
   };
   const hub = new EventHub(options.store);
   const app = new Hono();
 
-  app.onError(errorHandler(logger));
+  app.onError(errorHandler(logger, { databaseFile: options.store.db.name }));
   app.notFound(notFoundHandler(app));
   app.use('*', securityMiddleware({ allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins }));
   app.use('*', requestBodyLimit());

@@ -1,12 +1,13 @@
 /**
  * Error answers. Every failure is JSON `{message}`; expected ones carry the reason, unexpected ones are logged here
- * and answered 500 "internal error" (the details stay in the server log).
+ * and answered 500 "internal error" (the details stay in the server log). A failure of the database itself
+ * (read-only, disk full, I/O error) is no bug of the request: it is answered 503 naming the cause and the file.
  */
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-import { StoreNotFoundError } from '../store/errors';
+import { StoreNotFoundError, storageFailureOf } from '../store/errors';
 
 export type Logger = { error(message: string, error?: unknown): void; warn?(message: string): void };
 
@@ -29,7 +30,12 @@ export function errorBody(c: Context, status: ContentfulStatusCode, message: str
   return c.json({ message }, status, headers);
 }
 
-export function errorHandler(logger: Logger): ErrorHandler {
+export type ErrorHandlerOptions = {
+  /** The database file a storage failure names (the local platform's); default: none named. */
+  databaseFile?: string;
+};
+
+export function errorHandler(logger: Logger, options: ErrorHandlerOptions = {}): ErrorHandler {
   return (error, c) => {
     if (error instanceof HttpError) return errorBody(c, error.status, error.message, error.headers);
     if (error instanceof StoreNotFoundError) return errorBody(c, 404, error.message);
@@ -41,6 +47,16 @@ export function errorHandler(logger: Logger): ErrorHandler {
       // The HTTP layer checks every rule it knows before writing; this is the database's own guard firing.
       logger.warn?.(`constraint failed on ${c.req.method} ${c.req.path}: ${error.message}`);
       return errorBody(c, 409, `the change conflicts with the current state (${error.message})`);
+    }
+    const storage = storageFailureOf(error);
+    if (storage !== undefined) {
+      const file = options.databaseFile === undefined ? '' : ` (${options.databaseFile})`;
+      // Every change is one store.write, which rolled back when this was thrown, and the route answers from that
+      // write's result: a failed request that would have changed something has changed nothing (503: not accepted).
+      const outcome = c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : ': nothing was changed';
+      const message = `${storage.cause}${file}${outcome}`;
+      logger.error(`${message}, on ${c.req.method} ${c.req.path} (${storage.code})`);
+      return errorBody(c, 503, message);
     }
     logger.error(`internal error on ${c.req.method} ${c.req.path}`, error);
     return errorBody(c, 500, 'internal error');

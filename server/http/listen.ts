@@ -1,7 +1,7 @@
 /** Binding the console's HTTP server (both modes): the listening socket and the Host names it answers to. */
-import { createServer } from 'node:http';
-
 import { getRequestListener, RequestError, type ServerType } from '@hono/node-server';
+
+import { type ConnectionLimits, createBoundedServer } from './bounded-server';
 
 type FetchCallback = Parameters<typeof getRequestListener>[0];
 
@@ -17,9 +17,44 @@ async function malformedRequest(error: unknown): Promise<Response> {
   return Response.json({ message: 'internal error' }, { status: 500 });
 }
 
-export function listen(fetch: FetchCallback, hostname: string, port: number): Promise<ServerType> {
+/**
+ * The console's connection bounds. What it serves: a browser's pages and JSON calls (at most 6 connections per
+ * browser, plus one event stream), scripts (curl, `np`) and the benchmark's 10 connections.
+ */
+export const consoleConnectionLimits: ConnectionLimits = {
+  // A browser or curl sends its headers in one packet; 10 s still covers a slow remote link, and holds a stalled
+  // connection 10 s instead of Node's 60 s.
+  headersTimeoutMs: 10_000,
+  // Bodies are JSON of at most 1 MB (MAX_BODY_BYTES): 30 s is 1 MB at 35 KB/s. Answers (event streams) are not bound.
+  requestTimeoutMs: 30_000,
+  // Node's default: the SPA's next poll (every 2 s while something moves) reuses the connection; an idle one is freed.
+  keepAliveTimeoutMs: 5_000,
+  // Dozens of browsers and scripts fit many times over. Past this, each new connection closes the oldest one that has
+  // not sent a complete request (a stalled one, or an idle keep-alive one, which a browser simply reopens).
+  shedWaitingAbove: 384,
+  // The last quarter is kept for connections in a request (event streams count): only 512 requests running at once
+  // fill it. Node raises its descriptor limit to the hard limit at start-up (commonly 4,096 or far more), and this
+  // leaves room under it for the scope addresses (each capped too), the instances' pipes and SQLite.
+  maxConnections: 512,
+  // Node checks the two timeouts every 30 s by default, which lets a stalled connection live up to 70 s; the check
+  // walks only the open connections (at most maxConnections), so once a second is cheap.
+  checkIntervalMs: 1_000,
+};
+
+export type ListenOptions = {
+  /** Shortens or lengthens the bounds above (tests do). */
+  limits?: Partial<ConnectionLimits>;
+  /** Where refused connections are reported (at most a line a minute); default: not reported. */
+  log?: (line: string) => void;
+};
+
+export function listen(fetch: FetchCallback, hostname: string, port: number, options: ListenOptions = {}): Promise<ServerType> {
   return new Promise((resolveListen, reject) => {
-    const server = createServer(getRequestListener(fetch, { hostname, errorHandler: malformedRequest }));
+    const server = createBoundedServer(
+      { ...consoleConnectionLimits, ...options.limits },
+      getRequestListener(fetch, { hostname, errorHandler: malformedRequest }),
+      { logger: options.log, name: 'the console' },
+    );
     server.once('error', (error) => reject(new Error(`cannot listen on ${hostname}:${port}: ${error.message}`)));
     server.listen(port, hostname, () => resolveListen(server));
   });

@@ -14,6 +14,8 @@ export type RouteDeps = {
   deploymentExpiryMs: number | undefined;
   /** Why the local platform cannot run this asset, or undefined when it can. */
   checkAssetRunnable: (asset: Asset) => string | undefined;
+  /** Folders besides demo-apps/ that a `file:` asset may point under (NP_CONSOLE_ASSET_ROOTS). */
+  assetRoots: readonly string[];
 };
 
 /** `GET /:resource/:id` accepts no query parameters (unknown ones are an error, as on lists). */

@@ -3,10 +3,11 @@ import type { ScopeRuntime, ScopeTraffic } from '../../contract/console';
 /**
  * What the HTTP layer may ask the deployment engine about the world as it really is (processes and proxy), as
  * opposed to the database's intent. Implemented by the engine; both answer undefined for a scope it does not run.
+ * The answers may come later (a promise): the engine asks its runtime process, which holds the counters.
  */
 export interface RuntimeView {
-  traffic(scopeId: number): ScopeTraffic | undefined;
-  scopeRuntime(scopeId: number): ScopeRuntime | undefined;
+  traffic(scopeId: number): ScopeTraffic | undefined | Promise<ScopeTraffic | undefined>;
+  scopeRuntime(scopeId: number): ScopeRuntime | undefined | Promise<ScopeRuntime | undefined>;
 }
 
 /** A view of nothing running (tests, or before the engine starts). */

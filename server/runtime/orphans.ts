@@ -7,11 +7,11 @@ const termGraceMs = 2000;
 const pollMs = 50;
 
 /**
- * Kills the instances a previous run of this console server left behind (it was SIGKILLed, or crashed, so it could
- * not stop them). They are recognised by the NP_CONSOLE_INSTANCE variable in their environment; the tag is derived
- * from the data folder, so another console server with another data folder keeps its instances. Call it at start-up,
- * before starting any instance group. Resolves to the number of processes killed. Linux only (reads /proc); elsewhere
- * it finds nothing.
+ * Kills the instances a dead runtime (data plane) left behind: it was SIGKILLed, or crashed, so it could not stop
+ * them. Call it only once their owner is provably gone (server/dataplane/runtime-launcher.ts), before starting a new
+ * runtime. They are recognised by the NP_CONSOLE_INSTANCE variable in their environment; the tag is derived from the
+ * data folder, so a console with another data folder keeps its instances. Resolves to the number of processes killed.
+ * Linux only (reads /proc); elsewhere it finds nothing.
  */
 export async function killOrphanInstances(instanceTag: string): Promise<number> {
   const prefix = `${instanceMarkerVariable}=${instanceTag}:`;

@@ -3,8 +3,10 @@ import { Agent } from 'node:http';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import type { ConnectionLimits } from '../http/bounded-server';
+import { destroyAll, openStalledConnections, plainRequest, type StalledConnection } from '../testing/stalled-connections';
 import { isRunning } from './linux-processes';
-import { ScopeProxy } from './scope-proxy';
+import { ScopeProxy, scopeConnectionLimits } from './scope-proxy';
 import { InstanceSupervisor, type InstanceGroup } from './supervisor';
 import {
   fixturePath,
@@ -24,8 +26,11 @@ afterEach(async () => {
   await supervisor.stopAll();
 });
 
-async function startProxy(): Promise<{ proxy: ScopeProxy; port: number }> {
-  const proxy = new ScopeProxy({ scopeId: 1, host: '127.0.0.1', port: 0 });
+async function startProxy(
+  limits?: Partial<ConnectionLimits>,
+  logger?: (line: string) => void,
+): Promise<{ proxy: ScopeProxy; port: number }> {
+  const proxy = new ScopeProxy({ scopeId: 1, host: '127.0.0.1', port: 0, limits, logger });
   proxies.push(proxy);
   return { proxy, port: await proxy.listen() };
 }
@@ -215,5 +220,83 @@ describe('ScopeProxy', () => {
     const { port } = await startProxy();
     const second = new ScopeProxy({ scopeId: 2, host: '127.0.0.1', port });
     await expect(second.listen()).rejects.toThrow(`scope 2: cannot listen on 127.0.0.1:${port}: the port is already in use`);
+  });
+});
+
+describe('ScopeProxy connection bounds', () => {
+  const stalledSets: StalledConnection[][] = [];
+  afterEach(() => {
+    for (const connections of stalledSets.splice(0)) destroyAll(connections);
+  });
+  async function stalled(port: number, count: number): Promise<StalledConnection[]> {
+    const connections = await openStalledConnections(port, count);
+    stalledSets.push(connections);
+    return connections;
+  }
+
+  it('has defaults that bound every connection', () => {
+    expect(scopeConnectionLimits).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 60_000,
+      keepAliveTimeoutMs: 5_000,
+      shedWaitingAbove: 768,
+      maxConnections: 1_024,
+      checkIntervalMs: 1_000,
+    });
+  });
+
+  it('closes 200 connections that send half a header, with a JSON 408, and keeps serving meanwhile', async () => {
+    const group = await healthyGroup(701, {}, 1);
+    const { proxy, port } = await startProxy({ headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, checkIntervalMs: 100 });
+    proxy.setRoutes([{ deploymentId: 701, weight: 100, group }]);
+    const connections = await stalled(port, 200);
+
+    const served = await plainRequest(port, '/api/greeting');
+    expect(served).toMatchObject({ status: 200 });
+    await waitUntil('the proxy closed every stalled connection', () => connections.every((connection) => connection.closed), 600);
+    for (const connection of connections) {
+      expect(connection.received).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+      expect(connection.received).toContain('{"message":"the request did not arrive in time: headers are expected within 1 s and the whole request within 2 s"}');
+    }
+    // Not a single one reached an instance.
+    expect(proxy.traffic().totals).toEqual({ '701': 1 });
+    expect(await plainRequest(port, '/api/greeting')).toMatchObject({ status: 200 });
+  });
+
+  it('past the shedding point, closes the oldest stalled connections so that requests keep being served', async () => {
+    const group = await healthyGroup(703, {}, 1);
+    const { proxy, port } = await startProxy({ shedWaitingAbove: 20, headersTimeoutMs: 60_000, requestTimeoutMs: 60_000 });
+    proxy.setRoutes([{ deploymentId: 703, weight: 100, group }]);
+    const connections = await stalled(port, 100);
+
+    await waitUntil('the proxy is down to 20 stalled connections', () => connections.filter((connection) => !connection.closed).length === 20, 600);
+    expect(await plainRequest(port, '/api/greeting')).toMatchObject({ status: 200 });
+    expect(connections.filter((connection) => connection.closed).every((connection) => connection.received === '')).toBe(true);
+  });
+
+  it('refuses connections past the cap, and serves again once the stalled ones are gone', async () => {
+    const group = await healthyGroup(702, {}, 1);
+    const logged: string[] = [];
+    const { proxy, port } = await startProxy(
+      { shedWaitingAbove: 10, maxConnections: 10, headersTimeoutMs: 60_000, requestTimeoutMs: 60_000 },
+      (line) => logged.push(line),
+    );
+    proxy.setRoutes([{ deploymentId: 702, weight: 100, group }]);
+    const holding = await stalled(port, 10);
+    const beyond = await stalled(port, 20);
+
+    await waitUntil('the proxy closed every connection past the cap', () => beyond.every((connection) => connection.closed), 600);
+    expect(beyond.map((connection) => connection.received)).toEqual(beyond.map(() => ''));
+    expect(holding.some((connection) => connection.closed)).toBe(false);
+    expect(logged).toContain('scope 1: refusing new connections: 10 are open, the most it holds');
+
+    // The clients holding the slots give up; the proxy sees them go and takes new connections again.
+    destroyAll(holding);
+    let answer: Awaited<ReturnType<typeof plainRequest>> = { error: 'not tried' };
+    await waitUntil('a request is served again', async () => {
+      answer = await plainRequest(port, '/api/greeting');
+      return 'status' in answer;
+    });
+    expect(answer).toMatchObject({ status: 200 });
   });
 });

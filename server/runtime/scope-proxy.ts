@@ -6,8 +6,10 @@
  * in-flight count per deployment that a drain waits for, and per-deployment counters for the traffic chart. The
  * maintained proxy libraries forward one request to a target they are given and offer none of those.
  */
-import { Agent, createServer, type ClientRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, type ClientRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+import { type ConnectionLimits, createBoundedServer } from '../http/bounded-server';
 
 import { InFlightRequests } from './in-flight-requests';
 import type { Endpoint, InstanceGroup } from './instance-types';
@@ -26,6 +28,30 @@ export type ScopeProxyOptions = {
   /** 0 lets the system pick a free port. */
   port: number;
   logger?: (line: string) => void;
+  /** Shortens or lengthens `scopeConnectionLimits` (tests do). */
+  limits?: Partial<ConnectionLimits>;
+};
+
+/**
+ * The bounds of every scope address. What it serves: an app's own clients, browsers and load tests (the benchmark
+ * uses 10 connections, the split test 8), on loopback or a LAN.
+ */
+export const scopeConnectionLimits: ConnectionLimits = {
+  // Any client sends its headers at once; 10 s covers a slow link and holds a stalled connection 10 s, not 60 s.
+  headersTimeoutMs: 10_000,
+  // An app may take uploads bigger than the console's JSON: a minute for a whole request body is generous on loopback
+  // or a LAN, and bounds a client that trickles its body. The app's answer may take as long as it takes.
+  requestTimeoutMs: 60_000,
+  // Node's default (and what the apps behind use): a client's next request reuses the connection; an idle one is freed.
+  keepAliveTimeoutMs: 5_000,
+  // Past this, each new connection closes the oldest one that has not sent a complete request (stalled, or idle).
+  shedWaitingAbove: 768,
+  // Each proxied connection costs two descriptors (the client's, and one to an instance): 1,024 per scope is a hundred
+  // times what the load tests use, and a few scopes under attack together stay within common descriptor limits. The
+  // last quarter is kept for connections in a request, so a flood of stalled ones never reaches it.
+  maxConnections: 1_024,
+  // Node's default check every 30 s would let a stalled connection live 40 s past its timeout.
+  checkIntervalMs: 1_000,
 };
 
 export type ScopeTrafficReport = { samples: TrafficSample[]; totals: Record<string, number>; weights: Record<string, number> };
@@ -50,13 +76,17 @@ export class ScopeProxy {
   constructor(private readonly options: ScopeProxyOptions) {
     this.scopeId = options.scopeId;
     this.logger = options.logger ?? (() => {});
-    this.server = createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => {
-        // A bug here must cost one request, not the console server (an unhandled rejection would end the process).
-        this.logger(`scope ${this.scopeId}: proxy failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        this.answerItself(response, 502, `scope ${this.scopeId}: the proxy failed to forward this request`);
-      });
-    });
+    this.server = createBoundedServer(
+      { ...scopeConnectionLimits, ...options.limits },
+      (request, response) => {
+        this.handle(request, response).catch((error: unknown) => {
+          // A bug here must cost one request, not the console server (an unhandled rejection would end the process).
+          this.logger(`scope ${this.scopeId}: proxy failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          this.answerItself(response, 502, `scope ${this.scopeId}: the proxy failed to forward this request`);
+        });
+      },
+      { logger: this.logger, name: `scope ${options.scopeId}` },
+    );
   }
 
   listen(): Promise<number> {

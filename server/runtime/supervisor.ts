@@ -26,8 +26,9 @@ export type InstanceSupervisorOptions = {
 };
 
 /**
- * Runs the instances of every deployment of the local platform as child processes of the console server: one group
- * per deployment. It spawns, health-checks, restarts after crashes and stops; it reports, the engine decides.
+ * Runs the instances of every deployment of the local platform as child processes of the runtime process (the data
+ * plane, server/dataplane/): one group per deployment. It spawns, health-checks, restarts after crashes and stops; it
+ * reports, the engine (in the console process) decides.
  */
 export class InstanceSupervisor {
   private readonly groups = new Map<number, SupervisedGroup>();

@@ -1,11 +1,10 @@
 /**
  * Opens the console's SQLite database (better-sqlite3, synchronous) and brings its schema up to date.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-
 import BetterSqlite3 from 'better-sqlite3';
 
+import { checkDataFolder } from './data-folder-check';
+import { StorageError, storageFailureOf } from './errors';
 import { migrate } from './migrations';
 
 export type Database = BetterSqlite3.Database;
@@ -13,11 +12,20 @@ export type Database = BetterSqlite3.Database;
 /** How long a connection waits for another process's write lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
 
-/** Opens (creating it and its folder when missing) and migrates the database at `file`; `:memory:` is allowed. */
+/**
+ * Opens (creating it and its folder when missing) and migrates the database at `file`; `:memory:` is allowed. A data
+ * folder or database the console cannot write, or a database SQLite cannot use, throws a StorageError whose message
+ * is one line naming the cause and the path.
+ */
 export function openDatabase(file: string): Database {
   const inMemory = file === ':memory:' || file === '';
-  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
-  const db = new BetterSqlite3(file);
+  if (!inMemory) checkDataFolder(file);
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file);
+  } catch (error) {
+    throw cannotOpen(error, file);
+  }
   try {
     // WAL lets readers proceed while the engine writes; NORMAL sync is durable across process crashes in WAL mode.
     if (!inMemory) db.pragma('journal_mode = WAL');
@@ -31,7 +39,14 @@ export function openDatabase(file: string): Database {
     migrate(db);
   } catch (error) {
     db.close();
-    throw error;
+    throw cannotOpen(error, file);
   }
   return db;
+}
+
+/** A failure of the storage becomes one clear line; anything else (a bug in a migration) stays as it is. */
+function cannotOpen(error: unknown, file: string): unknown {
+  const failure = storageFailureOf(error);
+  if (failure === undefined) return error;
+  return new StorageError(`cannot open the database ${file}: ${failure.cause} (${failure.code})`, { cause: error });
 }

@@ -49,9 +49,12 @@ export type HarnessOptions = {
   app?: Partial<Omit<CreateAppOptions, 'store' | 'allowedHosts'>>;
 };
 
-export function checkAssetRunnable(asset: Asset): string | undefined {
-  const result = resolveAssetLaunch(asset);
-  return result.ok ? undefined : result.message;
+/** What console-server.ts checks before a deployment, with `assetRoots` as NP_CONSOLE_ASSET_ROOTS. */
+export function assetRunnableCheck(assetRoots: readonly string[]): (asset: Asset) => string | undefined {
+  return (asset) => {
+    const result = resolveAssetLaunch(asset, { assetRoots });
+    return result.ok ? undefined : result.message;
+  };
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -60,6 +63,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   mkdirSync(appDir);
   writeFileSync(join(appDir, 'server.js'), "require('node:http').createServer((_q, s) => s.end('ok')).listen(process.env.PORT);\n");
   const runnableAssetUrl = `file:${appDir}`;
+  // The test's folder is an asset root, as NP_CONSOLE_ASSET_ROOTS would make it: its app may be stored and run.
+  const assetRoots = [dir];
 
   const store = Store.open(join(dir, 'console.db'), options.store);
   let app: ConsoleApp | undefined;
@@ -74,7 +79,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     store,
     runtimeView: emptyRuntimeView,
     allowedHosts: [host, `localhost:${port}`],
-    checkAssetRunnable,
+    checkAssetRunnable: assetRunnableCheck(assetRoots),
+    assetRoots,
     consoleInfo: { mode: 'local', upstream: null, live_events: true, version: '0.0.0-test' },
     logger: { error: () => undefined, warn: () => undefined },
     ...options.app,
