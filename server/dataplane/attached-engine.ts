@@ -144,7 +144,7 @@ async function openSession(options: AttachedEngineOptions, onLost: (session: Ses
     if (runtime.reattached) {
       options.log(
         `reattached to the running data plane (runtime pid ${runtime.hello.pid}, since ${runtime.hello.startedAt}): ` +
-          `${dataPlane.runningProxies().length} scope address(es) and ${dataPlane.runningGroups().length} instance group(s) kept as they are`,
+          `${count(dataPlane.runningProxies().length, 'scope address', 'scope addresses')} and ${count(dataPlane.runningGroups().length, 'instance group', 'instance groups')} kept as they are`,
       );
     }
     return session;
@@ -178,4 +178,9 @@ async function shutDown(runtime: AttachedRuntime, options: RuntimeLaunchOptions)
   await stopProcess(pid, runtime.processStart, 10_000);
   await runtime.connection.close();
   await killOrphanInstances(options.instanceTag);
+}
+
+/** "1 scope address", "4 scope addresses". */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
