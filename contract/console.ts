@@ -11,6 +11,8 @@ export const consolePaths = {
   events: '/console/events',
   traffic: '/console/traffic',
   scopeRuntime: (scopeId: number) => `/console/scope/${scopeId}/runtime`,
+  /** The local platform's checks of a deployment's metric rules (contract/metric-evaluation.ts). */
+  deploymentEvaluations: (deploymentId: number) => `/console/deployment/${deploymentId}/evaluations`,
   openapi: '/console/openapi.json',
 } as const;
 
@@ -47,6 +49,10 @@ export const trafficSampleSchema = z.looseObject({
   /** Deployment id (as a string key) → requests served in that second. */
   counts: z.record(z.string(), z.number()),
   errors: z.number(),
+  /** Deployment id → its 5xx answers and proxy failures in that second (absent: none, or an older runtime). */
+  errors_by_deployment: z.record(z.string(), z.number()).optional(),
+  /** Deployment id → latency histogram (milliseconds, two significant digits → requests). */
+  latency_ms: z.record(z.string(), z.record(z.string(), z.number())).optional(),
 });
 
 export const scopeTrafficSchema = z.looseObject({

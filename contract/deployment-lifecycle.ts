@@ -97,6 +97,13 @@ export const deploymentTransitions: readonly Transition[] = [
     reason: 'cancel requested',
   },
   { from: ['running'], to: 'rolling_back', by: 'client', strategies: ['blue_green'], reason: 'rollback requested' },
+  {
+    from: ['running'],
+    to: 'rolling_back',
+    by: 'platform',
+    strategies: ['blue_green'],
+    reason: 'a metric rule of its strategy was broken (strategy_data.parameters.metrics)',
+  },
   { from: ['cancelling'], to: 'cancelled', by: 'platform', strategies: ['initial'], reason: 'new instances stopped' },
   {
     from: ['cancelling', 'rolling_back'],

@@ -13,6 +13,7 @@ import {
   timestampSchema,
 } from './common';
 import { deploymentStatuses, deploymentStrategies, statusesInScope } from './deployment-lifecycle';
+import { strategyParametersSchema } from './strategy-parameters';
 
 export const deploymentStatusSchema = z.enum(deploymentStatuses);
 
@@ -85,6 +86,11 @@ export const createDeploymentBodySchema = z.strictObject({
   /** Needed only when the scope was never deployed: the name of one of the release's build assets. */
   asset_name: z.string().min(1, 'asset_name must not be empty').optional(),
   description: z.string().max(500, 'description must be at most 500 characters').optional(),
+  /**
+   * The strategy's parameters, where nullplatform keeps them (reference §8b). An initial deployment stores them but
+   * never steps: it takes all the traffic at once.
+   */
+  strategy_data: z.strictObject({ parameters: strategyParametersSchema }).optional(),
 });
 export type CreateDeploymentBody = z.infer<typeof createDeploymentBodySchema>;
 
@@ -102,8 +108,25 @@ export const patchDeploymentBodySchema = z
     status: z
       .enum(requestableStatuses, { error: `status can be set to ${requestableStatuses.join(', ')}` })
       .optional(),
-    /** Only the desired traffic is the client's; the counters and `switched_traffic` are reported by the platform. */
-    strategy_data: z.strictObject({ desired_switched_traffic: trafficPercentSchema }).optional(),
+    /**
+     * Only the desired traffic and the automatic steps' on/off are the client's; the counters and `switched_traffic`
+     * are reported by the platform, and the other parameters are fixed when the deployment is created.
+     */
+    strategy_data: z
+      .strictObject({
+        desired_switched_traffic: trafficPercentSchema.optional(),
+        parameters: z
+          .strictObject({
+            traffic: z.strictObject({
+              enable_auto_switch: z.boolean({ error: 'strategy_data.parameters.traffic.enable_auto_switch must be true or false' }),
+            }),
+          })
+          .optional(),
+      })
+      .refine((data) => (data.desired_switched_traffic === undefined) !== (data.parameters === undefined), {
+        message: 'set desired_switched_traffic or parameters.traffic.enable_auto_switch, one per request',
+      })
+      .optional(),
   })
   .refine((body) => body.status !== undefined || body.strategy_data !== undefined, {
     message: 'the body must set status or strategy_data',

@@ -14,23 +14,29 @@ const unitMs = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 
 /** "90s", "2h", "1500ms" or a plain number of milliseconds. */
 function duration(name: string, fallback: string, options: { positive?: boolean } = {}) {
-  return z
-    .string()
-    .default(fallback)
-    .transform((raw, ctx) => {
-      const match = durationPattern.exec(raw.trim());
-      if (!match) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as 1500ms, 90s, 5m or 2h (got "${raw}")` });
-        return z.NEVER;
-      }
-      const unit = (match[2] ?? 'ms') as keyof typeof unitMs;
-      const ms = Number(match[1]) * unitMs[unit];
-      if (options.positive === true && ms <= 0) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be longer than 0 (got "${raw}")` });
-        return z.NEVER;
-      }
-      return ms;
-    });
+  return z.string().default(fallback).transform(durationCheck(name, options));
+}
+
+/** A duration setting without a default: unset stays undefined. */
+function optionalDuration(name: string, options: { positive?: boolean } = {}) {
+  return z.string().transform(durationCheck(name, options)).optional();
+}
+
+function durationCheck(name: string, options: { positive?: boolean }) {
+  return (raw: string, ctx: z.core.$RefinementCtx<string>): number => {
+    const match = durationPattern.exec(raw.trim());
+    if (!match) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as 1500ms, 90s, 5m or 2h (got "${raw}")` });
+      return z.NEVER;
+    }
+    const unit = (match[2] ?? 'ms') as keyof typeof unitMs;
+    const ms = Number(match[1]) * unitMs[unit];
+    if (options.positive === true && ms <= 0) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be longer than 0 (got "${raw}")` });
+      return z.NEVER;
+    }
+    return ms;
+  };
 }
 
 /**
@@ -160,6 +166,18 @@ const envSchema = z.object({
   NP_CONSOLE_TOKEN_TTL: duration('NP_CONSOLE_TOKEN_TTL', '1h', { positive: true }),
   NP_CONSOLE_ASSET_ROOTS: assetRootsSchema.optional(),
   NP_CONSOLE_KEEP_DATA_PLANE: switchSchema('NP_CONSOLE_KEEP_DATA_PLANE'),
+  // No default: unset means nullplatform's own cadence, which no single duration describes.
+  NP_CONSOLE_METRIC_CHECK_INTERVAL: optionalDuration('NP_CONSOLE_METRIC_CHECK_INTERVAL', { positive: true }),
+  NP_CONSOLE_METRIC_MIN_REQUESTS: z
+    .string()
+    .default('20')
+    .transform((raw, ctx) => {
+      if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) {
+        ctx.addIssue({ code: 'custom', message: `NP_CONSOLE_METRIC_MIN_REQUESTS must be a whole number of at least 1 (got "${raw}")` });
+        return z.NEVER;
+      }
+      return Number(raw);
+    }),
 });
 
 /** Connected mode: `/api` is forwarded to a nullplatform API instead of the local platform. */
@@ -205,6 +223,13 @@ export type Config = {
    * and instances) serving, and the next start reattaches to it. Default: stop it too.
    */
   keepDataPlane: boolean;
+  /**
+   * NP_CONSOLE_METRIC_CHECK_INTERVAL: how often metric rules are checked, instead of nullplatform's cadence (30 s for
+   * the first 5 minutes, then every minute); for tests and demos. Undefined: the reference's cadence.
+   */
+  metricCheckIntervalMs: number | undefined;
+  /** NP_CONSOLE_METRIC_MIN_REQUESTS: fewer requests in the window than this, and request metrics are not judged. */
+  metricMinRequests: number;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -243,6 +268,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
       },
       assetRoots: values.NP_CONSOLE_ASSET_ROOTS ?? [],
       keepDataPlane: values.NP_CONSOLE_KEEP_DATA_PLANE,
+      metricCheckIntervalMs: values.NP_CONSOLE_METRIC_CHECK_INTERVAL,
+      metricMinRequests: values.NP_CONSOLE_METRIC_MIN_REQUESTS,
     },
   };
 }

@@ -108,6 +108,8 @@ async function startLocalConsoleServer(
           healthTimeoutMs: config.healthTimeoutMs,
           drainTimeoutMs: config.drainTimeoutMs,
           assetRoots: config.assetRoots,
+          metricCheckIntervalMs: config.metricCheckIntervalMs,
+          metricMinRequests: config.metricMinRequests,
           log,
         }),
     });

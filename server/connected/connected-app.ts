@@ -81,6 +81,9 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
   app.get(consolePaths.events, (c) => errorBody(c, 404, LIVE_EVENTS_LOCAL_ONLY));
   app.get(consolePaths.traffic, (c) => errorBody(c, 404, REPORTED_BY_NULLPLATFORM));
   app.get('/console/scope/:id/runtime', (c) => errorBody(c, 404, REPORTED_BY_NULLPLATFORM));
+  app.get('/console/deployment/:id/evaluations', (c) =>
+    errorBody(c, 404, "nullplatform checks a deployment's metric rules itself; the console keeps evaluations only on the local platform"),
+  );
   app.get(consolePaths.openapi, (c) => {
     parseQuery(c, noQuerySchema);
     return c.json(openApiDocument(options.version));

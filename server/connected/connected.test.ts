@@ -261,6 +261,9 @@ describe('a connected console', () => {
       expect(answer.status).toBe(404);
       expect(messageOf(answer)).toBe(REPORTED_BY_NULLPLATFORM);
     }
+    const evaluations = await client.call('GET', '/console/deployment/1/evaluations');
+    expect(evaluations.status).toBe(404);
+    expect(messageOf(evaluations)).toMatch(/metric rules itself/);
     expect((await client.call('GET', '/console/openapi.json')).status).toBe(200);
     expect((await client.call('GET', '/console/nothing')).status).toBe(404);
   });

@@ -71,7 +71,7 @@ export class AttachedEngine {
 
   /** Answers from whichever runtime serves now. */
   readonly runtimeView: RuntimeView = {
-    traffic: (scopeId) => this.session.view.traffic(scopeId),
+    traffic: (scopeId, windowSeconds) => this.session.view.traffic(scopeId, windowSeconds),
     scopeRuntime: (scopeId) => this.session.view.scopeRuntime(scopeId),
   };
 

@@ -13,11 +13,11 @@ export function engineRuntimeView(
   healthPathOf: (scopeId: number) => string | undefined,
 ): RuntimeView {
   return {
-    async traffic(scopeId: number): Promise<ScopeTraffic | undefined> {
+    async traffic(scopeId: number, windowSeconds = TRAFFIC_WINDOW_SECONDS): Promise<ScopeTraffic | undefined> {
       const proxy = proxies.get(scopeId);
-      const report = await proxy?.traffic(TRAFFIC_WINDOW_SECONDS);
+      const report = await proxy?.traffic(windowSeconds);
       if (report === undefined) return undefined;
-      return { scope_id: scopeId, address: proxies.address(scopeId) ?? null, window_seconds: TRAFFIC_WINDOW_SECONDS, ...report };
+      return { scope_id: scopeId, address: proxies.address(scopeId) ?? null, window_seconds: windowSeconds, ...report };
     },
     async scopeRuntime(scopeId: number): Promise<ScopeRuntime | undefined> {
       const healthPath = healthPathOf(scopeId);

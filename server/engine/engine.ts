@@ -10,10 +10,15 @@
 import type { Deployment } from '@contract/deployment';
 import { findTransition, isDeploymentStatus, type DeploymentStatus, type DeploymentStrategy } from '@contract/deployment-lifecycle';
 import type { Scope } from '@contract/scope';
+import { AUTO_SWITCH_CLOCK_KEY, readStrategyParameters } from '@contract/strategy-parameters';
 
 import { resolveAssetLaunch } from './asset-launch';
+import { AT_FULL_TRAFFIC_MESSAGE, nextAutoStep } from './auto-switch';
 import type { Store } from '../store/store';
 import { InstanceGroups } from './instance-groups';
+import { nextCheckAt } from './metric-cadence';
+import { measure, METRIC_WINDOW_SECONDS } from './metric-measures';
+import { brokenRuleMessage, evaluateRules } from './metric-rules';
 import { ScopeProxies } from './scope-proxies';
 import { candidateShare, scopeSplit } from './scope-routing';
 
@@ -23,6 +28,10 @@ export type EngineOptions = {
   drainTimeoutMs: number;
   /** Folders beside demo-apps/ that `file:` assets may run from (NP_CONSOLE_ASSET_ROOTS). */
   assetRoots: readonly string[];
+  /** NP_CONSOLE_METRIC_CHECK_INTERVAL: replaces the reference's check cadence (tests, demos); undefined keeps it. */
+  metricCheckIntervalMs?: number | undefined;
+  /** NP_CONSOLE_METRIC_MIN_REQUESTS: fewer requests in the window, and request metrics are not judged. */
+  metricMinRequests: number;
   log: (line: string) => void;
 };
 
@@ -163,6 +172,8 @@ export class DeploymentEngine {
           this.transition(deployment, 'finalizing', 'the deployment reached expires_at and finalizes by itself');
         } else {
           this.wakeAt(scope.id, `expiry:${deployment.id}`, deployment.expires_at);
+          this.takeAutoStep(deployment);
+          await this.checkMetrics(scope, deployment);
         }
         return;
       }
@@ -208,6 +219,64 @@ export class DeploymentEngine {
         // creating_approval and other statuses the local platform never enters: nothing to drive.
         return;
     }
+  }
+
+  /**
+   * Raises the desired traffic by one automatic step when it is due; the write schedules the reconcile that applies
+   * it. Otherwise a timer brings the check back when it is due.
+   */
+  private takeAutoStep(deployment: Deployment): void {
+    const step = nextAutoStep(deployment, Date.now());
+    if (step.kind === 'wait') {
+      this.wakeAt(deployment.scope_id, `auto-step:${deployment.id}:${step.dueAt}`, new Date(step.dueAt).toISOString());
+      return;
+    }
+    if (step.kind !== 'step') return;
+    this.store.write((tx) => {
+      tx.deployments.update(deployment.id, {
+        strategy_data: { desired_switched_traffic: step.to, [AUTO_SWITCH_CLOCK_KEY]: new Date().toISOString() },
+      });
+      tx.deployments.addMessage(
+        deployment.id,
+        'INFO',
+        `automatic traffic step: ${step.from}% → ${step.to}% to the new release (+${step.stepPoints}% every ${step.intervalSeconds} s)`,
+      );
+      if (step.reachedFull) tx.deployments.addMessage(deployment.id, 'INFO', AT_FULL_TRAFFIC_MESSAGE);
+    });
+  }
+
+  /**
+   * Checks the deployment's metric rules when a check is due (the last check's time is in the database, so a
+   * restarted console keeps the cadence), keeps the evaluation, and rolls back on a broken rule.
+   */
+  private async checkMetrics(scope: Scope, deployment: Deployment): Promise<void> {
+    const metrics = readStrategyParameters(deployment.strategy_data)?.metrics;
+    if (metrics === undefined || !metrics.enabled || metrics.rules.length === 0) return;
+    const runningSince = Date.parse(deployment.status_started_at?.['running'] ?? '') || Date.now();
+    const override = this.options.metricCheckIntervalMs;
+    const due = nextCheckAt(runningSince, this.store.evaluations.lastEvaluatedAt(deployment.id), override);
+    if (due === undefined) return;
+    if (Date.now() < due) {
+      this.wakeAt(scope.id, `metric-check:${deployment.id}:${due}`, new Date(due).toISOString());
+      return;
+    }
+    const report = await this.proxies.get(scope.id)?.traffic(METRIC_WINDOW_SECONDS);
+    if (report === undefined) return; // No address yet: the next reconcile (the proxy opening) brings the check back.
+    const instances = await this.groups.snapshot(scope.id);
+    const measured = measure(report.samples, deployment.id, METRIC_WINDOW_SECONDS, instances);
+    const evaluation = evaluateRules(deployment.id, metrics.rules, measured, METRIC_WINDOW_SECONDS, this.options.metricMinRequests);
+    const broken = brokenRuleMessage(evaluation);
+    this.store.write((tx) => {
+      tx.evaluations.insert(evaluation);
+      const current = tx.deployments.get(deployment.id);
+      if (broken === undefined || current?.status !== 'running') return;
+      tx.deployments.addMessage(deployment.id, 'ERROR', broken);
+      this.transitionIn(tx, current, 'rolling_back');
+    });
+    if (broken !== undefined) return;
+    // Keeping an evaluation is no change the engine hears: the next check needs its own timer.
+    const next = nextCheckAt(runningSince, Date.now(), override);
+    if (next !== undefined) this.wakeAt(scope.id, `metric-check:${deployment.id}:${next}`, new Date(next).toISOString());
   }
 
   /** A deleted scope stops serving: its instances stop, its address closes, its active deployment is deleted. */

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 
 import { type ConsoleInfo, consolePaths, type ScopeRuntime, type ScopeTraffic, trafficQuerySchema } from '../../contract/console';
+import type { MetricEvaluationList } from '../../contract/metric-evaluation';
 import { DEFAULT_HEALTH_CHECK_PATH } from './scopes-routes';
 import { notFound } from './errors';
 import { EventHub, eventsHandler } from './events-route';
@@ -14,6 +15,9 @@ import { parseId, parseQuery } from './validation';
 
 /** The route of `consolePaths.scopeRuntime(id)`. */
 export const consoleScopeRuntimePath = '/console/scope/:id/runtime';
+
+/** The route of `consolePaths.deploymentEvaluations(id)`. */
+export const consoleEvaluationsPath = '/console/deployment/:id/evaluations';
 
 /** The window the SPA's chart shows when the engine has no counters for a scope yet. */
 const EMPTY_TRAFFIC_WINDOW_SECONDS = 60;
@@ -60,6 +64,15 @@ export function consoleRoutes(deps: RouteDeps & { consoleInfo: ConsoleInfo; hub:
       instances: [],
     };
     return c.json(runtime);
+  });
+
+  /** Every check of the deployment's metric rules, oldest first; empty for a deployment without rules. */
+  routes.get(consoleEvaluationsPath, (c) => {
+    const deploymentId = parseId(c);
+    parseQuery(c, noQuerySchema);
+    if (store.deployments.get(deploymentId) === undefined) throw notFound('deployment', deploymentId);
+    const list: MetricEvaluationList = { deployment_id: deploymentId, results: store.evaluations.forDeployment(deploymentId) };
+    return c.json(list);
   });
 
   routes.get(consolePaths.openapi, (c) => {

@@ -16,7 +16,8 @@ import { accountsRoutes } from './accounts-routes';
 import { applicationsRoutes } from './applications-routes';
 import { assetsRoutes } from './assets-routes';
 import { buildsRoutes } from './builds-routes';
-import { consoleRoutes, consoleScopeRuntimePath } from './console-routes';
+import { consoleEvaluationsPath, consoleRoutes, consoleScopeRuntimePath } from './console-routes';
+import { deploymentStrategiesRoutes } from './deployment-strategies-routes';
 import { deploymentsRoutes } from './deployments-routes';
 import { errorBody, errorHandler, type Logger, notFoundHandler } from './errors';
 import { EventHub } from './events-route';
@@ -28,6 +29,7 @@ import { scopesRoutes } from './scopes-routes';
 import { securityMiddleware, setResponseHeader } from './security';
 import { mountStaticSpa } from './static-spa';
 import { tokenRequiredMiddleware } from './token-required';
+import { telemetryRoutes } from './telemetry-routes';
 import { tokenRoutes } from './token-routes';
 import { LocalTokenIssuer, type TokenIssuer } from './tokens';
 
@@ -108,7 +110,9 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     app.use('/api/*', tokenRequired);
     // These read the same data as /api (every change with its entity, traffic, instance pids and ports), so they need
     // the token too. /console/info and /console/openapi.json stay open: the SPA and tools read them first.
-    for (const path of [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath]) app.use(path, tokenRequired);
+    for (const path of [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath, consoleEvaluationsPath]) {
+      app.use(path, tokenRequired);
+    }
   }
 
   const api = new Hono();
@@ -118,8 +122,10 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
   api.route('/', releasesRoutes(deps));
   api.route('/', scopesRoutes(deps));
   api.route('/', deploymentsRoutes(deps));
+  api.route('/', deploymentStrategiesRoutes(deps));
   api.route('/', accountsRoutes(deps));
   api.route('/', namespacesRoutes(deps));
+  api.route('/', telemetryRoutes(deps));
   api.route('/', tokenRoutes(tokens));
   app.route('/api', api);
   app.route(

@@ -122,7 +122,7 @@ describe('PATCH bodies', () => {
     [{ strategy_data: { desired_switched_traffic: -1 } }, 'strategy_data.desired_switched_traffic: desired_switched_traffic must be between 0 and 100'],
     [{ strategy_data: { desired_switched_traffic: 12.5 } }, 'strategy_data.desired_switched_traffic: desired_switched_traffic must be an integer'],
     [{ strategy_data: { desired_switched_traffic: '50' } }, 'strategy_data.desired_switched_traffic: desired_switched_traffic must be a number'],
-    [{ strategy_data: {} }, 'Missing parameter: strategy_data.desired_switched_traffic'],
+    [{ strategy_data: {} }, 'strategy_data: set desired_switched_traffic or parameters.traffic.enable_auto_switch, one per request'],
     [{ strategy_data: { desired_switched_traffic: 10, switched_traffic: 10 } }, 'unknown field: strategy_data.switched_traffic'],
     [{ status_in_scope: 'active' }, 'unknown field: status_in_scope; the body must set status or strategy_data'],
   ])('refuses %j with 400 and changes nothing', async (json, message) => {

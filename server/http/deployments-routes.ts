@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 
 import type { Asset } from '../../contract/asset';
 import {
+  type Deployment,
   createDeploymentBodySchema,
   deploymentListQuerySchema,
   deploymentReadQuerySchema,
@@ -16,6 +17,7 @@ import {
   trafficChangeRefusal,
 } from '../../contract/deployment-lifecycle';
 import type { Release } from '../../contract/release';
+import { AUTO_SWITCH_CLOCK_KEY, readAutoSwitch, readStrategyParameters } from '../../contract/strategy-parameters';
 import type { Scope } from '../../contract/scope';
 import type { Store } from '../store/store';
 import { badRequest, conflict, notFound } from './errors';
@@ -64,6 +66,7 @@ export function deploymentsRoutes({ store, checkAssetRunnable, deploymentExpiryM
         release_id: release.id,
         asset_name: asset.name,
         description: body.description ?? null,
+        ...(body.strategy_data === undefined ? {} : { strategy_data: { parameters: body.strategy_data.parameters } }),
         expiry_ms: deploymentExpiryMs,
       });
       tx.scopes.update(scope.id, { in_progress_deployment: created.id });
@@ -115,21 +118,64 @@ export function deploymentsRoutes({ store, checkAssetRunnable, deploymentExpiryM
         const refusal = trafficChangeRefusal(status, strategy);
         if (refusal !== undefined) throw conflict(`deployment ${id}: ${refusal}`);
         const desired = body.strategy_data.desired_switched_traffic;
-        const previous = deployment.strategy_data.desired_switched_traffic;
-        if (desired !== previous) {
-          tx.deployments.update(id, { strategy_data: { desired_switched_traffic: desired } });
-          tx.deployments.addMessage(
-            id,
-            'INFO',
-            `traffic change requested: ${desired}% to the new release` + (previous === undefined ? '' : ` (was ${previous}%)`),
-          );
-        }
+        if (desired !== undefined) setDesiredTraffic(tx, deployment, desired);
+        const autoSwitch = body.strategy_data.parameters?.traffic.enable_auto_switch;
+        if (autoSwitch !== undefined) setAutoSwitch(tx, deployment, autoSwitch);
       }
     });
     return c.body(null, 204);
   });
 
   return routes;
+}
+
+/** A manual traffic move also pauses the automatic steps: the operator has taken over. */
+function setDesiredTraffic(tx: Store, deployment: Deployment, desired: number): void {
+  const previous = deployment.strategy_data.desired_switched_traffic;
+  if (desired !== previous) {
+    tx.deployments.update(deployment.id, { strategy_data: { desired_switched_traffic: desired } });
+    tx.deployments.addMessage(
+      deployment.id,
+      'INFO',
+      `traffic change requested: ${desired}% to the new release` + (previous === undefined ? '' : ` (was ${previous}%)`),
+    );
+  }
+  if (readAutoSwitch(deployment.strategy_data)?.enabled === true) {
+    writeAutoSwitch(tx, deployment, false, 'automatic traffic steps paused: traffic was moved by hand');
+  }
+}
+
+function setAutoSwitch(tx: Store, deployment: Deployment, enabled: boolean): void {
+  const autoSwitch = readAutoSwitch(deployment.strategy_data);
+  if (autoSwitch === undefined) {
+    throw conflict(
+      `deployment ${deployment.id} has no automatic traffic steps to ${enabled ? 'resume' : 'pause'}: ` +
+        'its strategy_data.parameters.traffic (step, interval) was not set when it was created',
+    );
+  }
+  if (autoSwitch.enabled === enabled) return;
+  writeAutoSwitch(
+    tx,
+    deployment,
+    enabled,
+    enabled
+      ? `automatic traffic steps resumed: +${autoSwitch.stepPoints}% every ${autoSwitch.intervalSeconds} s from now`
+      : 'automatic traffic steps paused',
+  );
+}
+
+/** Rewrites `parameters` whole: the store merges `strategy_data` one level deep only. */
+function writeAutoSwitch(tx: Store, deployment: Deployment, enabled: boolean, message: string): void {
+  const parameters = readStrategyParameters(deployment.strategy_data);
+  if (parameters?.traffic === undefined) return;
+  tx.deployments.update(deployment.id, {
+    strategy_data: {
+      parameters: { ...parameters, traffic: { ...parameters.traffic, enable_auto_switch: enabled } },
+      // A resumed schedule counts its interval from now, not from the last step before the pause.
+      ...(enabled ? { [AUTO_SWITCH_CLOCK_KEY]: new Date().toISOString() } : {}),
+    },
+  });
+  tx.deployments.addMessage(deployment.id, 'INFO', message);
 }
 
 function describe(strategy: DeploymentStrategy): string {

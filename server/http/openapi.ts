@@ -18,9 +18,12 @@ import {
   deploymentSchema,
   patchDeploymentBodySchema,
 } from '../../contract/deployment';
+import { createDeploymentStrategyBodySchema, deploymentStrategyListQuerySchema, deploymentStrategySchema } from '../../contract/deployment-strategy';
+import { metricEvaluationListSchema } from '../../contract/metric-evaluation';
 import { namespaceListQuerySchema, namespaceSchema } from '../../contract/namespace';
 import { createReleaseBodySchema, patchReleaseBodySchema, releaseListQuerySchema, releaseSchema } from '../../contract/release';
 import { createScopeBodySchema, patchScopeBodySchema, scopeListQuerySchema, scopeSchema } from '../../contract/scope';
+import { telemetryQuerySchema, telemetryResponseSchema } from '../../contract/telemetry';
 import { tokenRequestBodySchema, tokenResponseSchema } from '../../contract/token';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -75,11 +78,17 @@ export const endpoints: Endpoint[] = [
   { method: 'get', path: '/api/deployment/{id}', tag: 'deployment', summary: 'Read a deployment', query: deploymentReadQuerySchema, response: deploymentSchema, errors: read },
   { method: 'patch', path: '/api/deployment/{id}', tag: 'deployment', summary: 'Finalize, cancel, roll back, or move traffic', body: patchDeploymentBodySchema, errors: write },
 
+  { method: 'get', path: '/api/deployment_strategy', tag: 'deployment_strategy', summary: 'List deployment strategies, oldest first (nrn: those that apply there)', query: deploymentStrategyListQuerySchema, response: listEnvelopeSchema(deploymentStrategySchema), errors: [400] },
+  { method: 'post', path: '/api/deployment_strategy', tag: 'deployment_strategy', summary: 'Create a deployment strategy (its parameters: traffic steps and rollback rules)', body: createDeploymentStrategyBodySchema, response: deploymentStrategySchema, errors: write },
+  { method: 'get', path: '/api/deployment_strategy/{id}', tag: 'deployment_strategy', summary: 'Read a deployment strategy', response: deploymentStrategySchema, errors: read },
+
   { method: 'get', path: '/api/account', tag: 'account', summary: 'List accounts (on the local platform: its one account)', query: accountListQuerySchema, response: listEnvelopeSchema(accountSchema), errors: [400] },
   { method: 'get', path: '/api/account/{id}', tag: 'account', summary: 'Read an account', response: accountSchema, errors: read },
 
   { method: 'get', path: '/api/namespace', tag: 'namespace', summary: 'List namespaces (on the local platform: the ones its applications use)', query: namespaceListQuerySchema, response: listEnvelopeSchema(namespaceSchema), errors: [400] },
   { method: 'get', path: '/api/namespace/{id}', tag: 'namespace', summary: 'Read a namespace', response: namespaceSchema, errors: read },
+
+  { method: 'get', path: '/api/telemetry/application/{id}/metric/{name}', tag: 'telemetry', summary: "A metric at a scope's address, one value per period (http.rpm, http.error_rate, http.response_time)", query: telemetryQuerySchema, response: telemetryResponseSchema, errors: read },
 
   { method: 'post', path: '/api/token', tag: 'token', summary: 'Exchange an API key for an access token', body: tokenRequestBodySchema, response: tokenResponseSchema, errors: [400, 401, 403, 415] },
 
@@ -87,6 +96,7 @@ export const endpoints: Endpoint[] = [
   { method: 'get', path: '/console/events', tag: 'console', summary: 'Server-sent change events (event: change)', response: changeEventSchema, stream: true, errors: [400] },
   { method: 'get', path: '/console/traffic', tag: 'console', summary: "Requests per deployment at a scope's address", query: trafficQuerySchema, response: scopeTrafficSchema, errors: read },
   { method: 'get', path: '/console/scope/{id}/runtime', tag: 'console', summary: "A scope's instances as they really run", response: scopeRuntimeSchema, errors: read },
+  { method: 'get', path: '/console/deployment/{id}/evaluations', tag: 'console', summary: "Every check of a deployment's metric rules, oldest first", response: metricEvaluationListSchema, errors: read },
   { method: 'get', path: '/console/openapi.json', tag: 'console', summary: 'This document', errors: [] },
 ];
 
@@ -101,6 +111,9 @@ function parameters(endpoint: Endpoint): JsonSchema[] {
   const result: JsonSchema[] = [];
   if (endpoint.path.includes('{id}')) {
     result.push({ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } });
+  }
+  if (endpoint.path.includes('{name}')) {
+    result.push({ name: 'name', in: 'path', required: true, schema: { type: 'string' } });
   }
   for (const [name, param] of Object.entries(endpoint.query?.shape ?? {})) {
     const schema = param as z.ZodType;

@@ -6,7 +6,8 @@ import type { ScopeRuntime, ScopeTraffic } from '../../contract/console';
  * The answers may come later (a promise): the engine asks its runtime process, which holds the counters.
  */
 export interface RuntimeView {
-  traffic(scopeId: number): ScopeTraffic | undefined | Promise<ScopeTraffic | undefined>;
+  /** `windowSeconds`: how far back the samples go (default a minute; the proxy keeps five). */
+  traffic(scopeId: number, windowSeconds?: number): ScopeTraffic | undefined | Promise<ScopeTraffic | undefined>;
   scopeRuntime(scopeId: number): ScopeRuntime | undefined | Promise<ScopeRuntime | undefined>;
 }
 

@@ -89,7 +89,7 @@ describe('/api with tokens required', () => {
     expect((await h.request('GET', '/')).status).toBe(200);
   });
 
-  it('requires the token on the /console endpoints that read platform data (events, traffic, runtime)', async () => {
+  it('requires the token on the /console endpoints that read platform data (events, traffic, runtime, evaluations)', async () => {
     /** Status and message; an event stream (which never ends) is closed as soon as its headers arrive. */
     const get = async (path: string, headers: Record<string, string> = {}) => {
       const response = await fetch(`${h.baseUrl}${path}`, { headers });
@@ -99,8 +99,15 @@ describe('/api with tokens required', () => {
       }
       return { status: response.status, text: await response.text() };
     };
-    const scope = h.seed.scope(h.seed.application().id);
-    const paths = [consolePaths.events, `${consolePaths.traffic}?scope_id=${scope.id}`, consolePaths.scopeRuntime(scope.id)];
+    const world = h.seed.world();
+    const scope = world.scope;
+    const deployment = h.seed.deployment(scope, world.release);
+    const paths = [
+      consolePaths.events,
+      `${consolePaths.traffic}?scope_id=${scope.id}`,
+      consolePaths.scopeRuntime(scope.id),
+      consolePaths.deploymentEvaluations(deployment.id),
+    ];
     for (const path of paths) {
       const missing = await get(path);
       expect(missing.status, path).toBe(401);

@@ -60,6 +60,14 @@ describe('demo apps', () => {
     expect((await httpRequest(port, '/health')).status).toBe(503);
   });
 
+  it('fails exactly the FAIL_RATE share of its answers, never /health', async () => {
+    const { port } = await runDemoApp('greeter', { FAIL_RATE: '0.3' });
+    const statuses: number[] = [];
+    for (let index = 0; index < 20; index += 1) statuses.push((await httpRequest(port, '/api/greeting')).status);
+    expect(statuses.filter((status) => status === 500)).toHaveLength(6);
+    expect((await httpRequest(port, '/health')).status).toBe(200);
+  });
+
   it('refuses a malformed setting instead of guessing', async () => {
     const child = spawn(process.execPath, [`${demoAppDir('greeter')}server.js`], {
       env: { PATH: process.env.PATH ?? '', HEALTH_STATUS: 'broken' },

@@ -164,10 +164,12 @@ export class ScopeProxy {
     }
     if (!outcome.answered && !response.destroyed) {
       const { target, error } = outcome;
+      // Counted against the deployment whose instance failed: its error rate is what metric rules judge.
       this.answerItself(
         response,
         502,
         `scope ${this.scopeId}: instance ${target.endpoint.index} of deployment ${target.route.deploymentId} failed before answering (${error.code ?? error.message})`,
+        target.route.deploymentId,
       );
     }
   }
@@ -181,6 +183,7 @@ export class ScopeProxy {
   ): Promise<UpstreamOutcome & { target: Target }> {
     const { deploymentId } = target.route;
     this.inFlightRequests.begin(deploymentId);
+    const sentAt = performance.now();
     const outcome = await attemptUpstream({
       agent: this.agent,
       port: target.endpoint.port,
@@ -189,15 +192,21 @@ export class ScopeProxy {
       headers: upstreamRequestHeaders(request, Buffer.isBuffer(body)),
       body,
     });
-    if (outcome.answered) this.relay(outcome.request, outcome.response, response, deploymentId);
+    if (outcome.answered) this.relay(outcome.request, outcome.response, response, deploymentId, performance.now() - sentAt);
     else this.inFlightRequests.end(deploymentId);
     return { ...outcome, target };
   }
 
   /** Streams the instance's answer to the client; the request stays in flight until the client's response closes. */
-  private relay(upstreamRequest: ClientRequest, upstream: IncomingMessage, response: ServerResponse, deploymentId: number): void {
+  private relay(
+    upstreamRequest: ClientRequest,
+    upstream: IncomingMessage,
+    response: ServerResponse,
+    deploymentId: number,
+    latencyMs: number,
+  ): void {
     const status = upstream.statusCode ?? 502;
-    this.counters.record(deploymentId, status >= 500);
+    this.counters.record(deploymentId, status >= 500, latencyMs);
     if (response.destroyed) {
       this.inFlightRequests.end(deploymentId);
       upstreamRequest.destroy();
@@ -242,8 +251,8 @@ export class ScopeProxy {
     return { route, endpoint };
   }
 
-  private answerItself(response: ServerResponse, status: number, message: string): void {
-    this.counters.record(null, true);
+  private answerItself(response: ServerResponse, status: number, message: string, deploymentId: number | null = null): void {
+    this.counters.record(deploymentId, true);
     if (response.headersSent || response.destroyed) {
       response.destroy();
       return;

@@ -200,12 +200,49 @@ SELECT 1, 'Local platform', 'local-platform', 'active', 1, 'np-console-demo', 'g
 FROM (SELECT COALESCE((SELECT MIN(created_at) FROM applications), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) AS at);
 `;
 
+/**
+ * Every check of a deployment's metric rules (issue 11), kept for the deployment page and
+ * `GET /console/deployment/:id/evaluations`; the latest one also times the next check after a restart.
+ */
+const metricEvaluations = `
+CREATE TABLE metric_evaluations (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  deployment_id  INTEGER NOT NULL REFERENCES deployments (id),
+  evaluated_at   TEXT    NOT NULL,
+  window_seconds INTEGER NOT NULL,
+  requests       INTEGER NOT NULL,
+  min_requests   INTEGER NOT NULL,
+  verdict        TEXT    NOT NULL CHECK (verdict IN ('passed', 'broken', 'not_enough_requests')),
+  results        TEXT    NOT NULL
+);
+CREATE INDEX metric_evaluations_by_deployment ON metric_evaluations (deployment_id, id);
+`;
+
+/** Deployment strategies (reference §8): `parameters` holds the values a deployment copies (contract/deployment-strategy.ts). */
+const deploymentStrategies = `
+CREATE TABLE deployment_strategies (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  name           TEXT    NOT NULL,
+  description    TEXT,
+  nrn            TEXT    NOT NULL,
+  dimensions     TEXT    NOT NULL DEFAULT '{}',
+  parameters     TEXT    NOT NULL,
+  scope_type_ids TEXT    NOT NULL DEFAULT '[]',
+  created_by     INTEGER,
+  updated_by     INTEGER,
+  created_at     TEXT    NOT NULL,
+  updated_at     TEXT    NOT NULL
+);
+`;
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(initialSchema) },
   // The column keeps its old default ('[]', unused: every insert writes tags); SQLite cannot change it in place.
   { version: 2, name: 'application tags are an object', up: migrateApplicationTags },
   { version: 3, name: 'one release per version, with or without a leading v', up: (db) => db.exec(oneReleasePerVersion) },
   { version: 4, name: "the local platform's account", up: (db) => db.exec(theAccount) },
+  { version: 5, name: 'metric rule evaluations', up: (db) => db.exec(metricEvaluations) },
+  { version: 6, name: 'deployment strategies', up: (db) => db.exec(deploymentStrategies) },
 ];
 
 export function schemaVersion(db: BetterSqlite3.Database): number {

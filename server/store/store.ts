@@ -12,7 +12,9 @@ import { AssetsRepository } from './assets-repository';
 import { BuildsRepository } from './builds-repository';
 import type { ChangeAction, ListMemo, Statement, StoreChange, StoreContext } from './context';
 import { type Database, openDatabase } from './database';
+import { DeploymentStrategiesRepository } from './deployment-strategies-repository';
 import { DeploymentsRepository } from './deployments-repository';
+import { EvaluationsRepository } from './evaluations-repository';
 import { NamespacesRepository } from './namespaces-repository';
 import { ReleasesRepository } from './releases-repository';
 import { ScopesRepository } from './scopes-repository';
@@ -44,6 +46,9 @@ export class Store {
   readonly releases: ReleasesRepository;
   readonly scopes: ScopesRepository;
   readonly deployments: DeploymentsRepository;
+  /** Metric rule checks: no change is recorded for them (they are not an API entity). */
+  readonly evaluations: EvaluationsRepository;
+  readonly strategies: DeploymentStrategiesRepository;
   readonly deploymentExpiryMs: number;
 
   private readonly statements = new Map<string, Statement>();
@@ -83,6 +88,8 @@ export class Store {
     this.releases = new ReleasesRepository(ctx);
     this.scopes = new ScopesRepository(ctx);
     this.deployments = new DeploymentsRepository(ctx);
+    this.evaluations = new EvaluationsRepository(ctx);
+    this.strategies = new DeploymentStrategiesRepository(ctx);
   }
 
   /**
