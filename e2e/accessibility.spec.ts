@@ -1,4 +1,4 @@
-/** Every page, in the light and the dark theme, has no serious or critical axe violation. */
+/** Every page, in the light and the dark theme and at a phone's size, has no serious or critical axe violation. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
@@ -8,16 +8,26 @@ const pages = [
   { name: 'builds', url: '/applications/1/builds' },
   { name: 'build', url: '/builds/1' },
   { name: 'releases', url: '/applications/1/releases' },
+  { name: 'release', url: '/releases/2' },
   { name: 'scopes', url: '/applications/1/scopes' },
   { name: 'scope', url: '/scopes/2' },
+  // The demo's never-deployed scope of greeter (seeded after the four deployed ones).
+  { name: 'scope never deployed', url: '/scopes/5' },
   { name: 'deployments', url: '/applications/1/deployments' },
   { name: 'deployment', url: '/deployments/2' },
   { name: 'not found', url: '/no/such/page' },
 ];
 
-for (const colorScheme of ['light', 'dark'] as const) {
+const variants = [
+  { label: 'light', colorScheme: 'light', phone: false },
+  { label: 'dark', colorScheme: 'dark', phone: false },
+  { label: 'phone, dark', colorScheme: 'dark', phone: true },
+] as const;
+
+for (const { label, colorScheme, phone } of variants) {
   for (const { name, url } of pages) {
-    test(`${name} page has no serious accessibility violation (${colorScheme})`, async ({ page }) => {
+    test(`${name} page has no serious accessibility violation (${label})`, async ({ page }) => {
+      if (phone) await page.setViewportSize({ width: 390, height: 844 });
       await page.emulateMedia({ colorScheme });
       await page.goto(url);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

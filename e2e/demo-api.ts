@@ -5,7 +5,7 @@ import { getJson } from './deployment-page';
 
 export type Listing<T> = { results: T[] };
 type Named = { id: number; name: string };
-export type Scope = Named & { domain: string | null; active_deployment: number | null; in_progress_deployment: number | null };
+export type Scope = Named & { status: string; domain: string | null; active_deployment: number | null; in_progress_deployment: number | null };
 export type Deployment = { id: number; status: string; release_id: number };
 
 export async function applicationId(request: APIRequestContext, name: string): Promise<number> {

@@ -49,8 +49,11 @@ test('blue/green: move 30% of the traffic with the keyboard, measure it at the a
   await finalize.getByRole('button', { name: 'Finalize' }).click();
   await expect(finalize).toBeHidden();
   await expectStatus(page, 'finalized');
-  await expect(page.getByRole('img', { name: `Serving now: ${previous} 0%, 1.2.0 100%` })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Finalize' })).toBeDisabled();
+  // Finished: a summary of what it did instead of controls that can no longer do anything.
+  const summary = page.getByTestId('deployment-summary');
+  await expect(summary).toContainText(`1.2.0 replaced ${previous} on ${scope.name}: it serves all of the traffic.`);
+  await expect(summary.getByTestId('final-split')).toHaveText(`100% → 1.2.0 · 0% → ${previous}`);
+  await expect(page.getByRole('button', { name: 'Finalize' })).toHaveCount(0);
 });
 
 test('blue/green: move some traffic with a preset, then roll back: rolled back', async ({ page, request }) => {
@@ -74,8 +77,9 @@ test('blue/green: move some traffic with a preset, then roll back: rolled back',
   await rollBack.getByRole('button', { name: 'Roll back' }).click();
   expect((await sent).postDataJSON()).toEqual({ status: 'cancelling' });
   await expectStatus(page, 'rolled_back');
-  await expect(page.getByRole('button', { name: 'Roll back' })).toBeDisabled();
-  await expect(page.getByRole('slider', { name: 'Traffic to the new release' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByTestId('summary-outcome')).toHaveText(`Rolled back: ${previous} kept serving ${scope.name}; 2.2.0's instances stopped.`);
+  await expect(page.getByRole('button', { name: 'Roll back' })).toHaveCount(0);
+  await expect(page.getByRole('slider', { name: 'Traffic to the new release' })).toHaveCount(0);
 });
 
 test('a release whose health check fails: the deployment is failed and says why', async ({ page, request }) => {
@@ -87,5 +91,9 @@ test('a release whose health check fails: the deployment is failed and says why'
   const messages = page.getByRole('log', { name: 'Deployment messages' });
   await expect(messages.getByRole('listitem').filter({ hasText: 'ERROR' }).filter({ hasText: /healthy/ }).first()).toBeVisible();
   await expect(page.getByRole('list', { name: 'Status timeline' }).locator('[aria-current="step"]')).toContainText('failed');
-  await expect(page.getByRole('button', { name: 'Finalize' })).toBeDisabled();
+  // A banner at the top says why; the instances' evidence stays on the page.
+  const banner = page.getByRole('region', { name: 'This deployment failed' });
+  await expect(banner.getByTestId('failure-reason')).toContainText(/healthy/);
+  await expect(page.getByRole('region', { name: 'Instances' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Finalize' })).toHaveCount(0);
 });

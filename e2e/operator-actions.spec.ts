@@ -60,8 +60,10 @@ test('blue/green by the numbers: type a split, double-click every confirmation, 
   await expect(finalize).toBeHidden();
   await expect(toast(page, `Finalizing 2.2.0 on ${scope.name}`)).toBeVisible();
   await expect(page.getByText(/The platform refused/)).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Actions' })).toBeFocused();
+  // Focus stays on the page: on the actions while finalizing, on the summary that replaces them once finalized.
+  await expect(page.getByRole('region', { name: 'Actions' }).or(page.getByTestId('deployment-summary'))).toBeFocused();
   await expectStatus(page, 'finalized');
+  await expect(page.getByTestId('deployment-summary')).toBeFocused();
   expect(sent).toEqual([{ strategy_data: { desired_switched_traffic: 30 } }, { status: 'finalizing' }]);
 });
 

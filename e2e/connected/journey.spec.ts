@@ -101,7 +101,8 @@ test('the whole journey through connected mode, across a token renewal, without 
   await finalize.getByRole('button', { name: 'Finalize' }).click();
   await expect(finalize).toBeHidden();
   await expectStatus(page, 'finalized', 60_000);
-  await expect(page.getByRole('img', { name: /^Serving now: .* 0%, 1\.4\.0 100%$/ })).toBeVisible();
+  // Finished: the summary of what it did replaces the traffic control (issue 9, item 12).
+  await expect(page.getByTestId('final-split')).toHaveText(/^100% → 1\.4\.0 · 0% → /);
 
   await expect(banner).toBeHidden();
   await expectNoSecretsInPage(page, secretsIn);

@@ -1,7 +1,8 @@
 /**
  * The demo data set seeded into an empty data folder: two applications whose scopes really run, builds in every
  * status, a release that is newer than what is deployed (ready for a blue/green deployment) and one whose app fails
- * its health check (to watch a deployment fail while the old release keeps serving).
+ * its health check (to watch a deployment fail while the old release keeps serving), and per application a
+ * `development` scope with no deployment yet (to make an initial deployment by clicking).
  */
 export type DemoBuild = {
   key: string;
@@ -19,8 +20,8 @@ export type DemoScope = {
   name: string;
   dimensions: Record<string, string>;
   instances: number;
-  /** The release the scope runs when the demo starts. */
-  deployed: string;
+  /** The release the scope runs when the demo starts; none for a scope waiting for its initial deployment. */
+  deployed?: string;
 };
 
 export type DemoApplication = {
@@ -63,6 +64,7 @@ export const demoApplications: DemoApplication[] = [
     scopes: [
       { name: 'staging', dimensions: { environment: 'staging' }, instances: 1, deployed: '1.1.0' },
       { name: 'production', dimensions: { environment: 'production' }, instances: 2, deployed: '1.1.0' },
+      { name: 'development', dimensions: { environment: 'development' }, instances: 1 },
     ],
   },
   {
@@ -84,6 +86,7 @@ export const demoApplications: DemoApplication[] = [
     scopes: [
       { name: 'staging', dimensions: { environment: 'staging' }, instances: 1, deployed: '2.1.0' },
       { name: 'production', dimensions: { environment: 'production' }, instances: 2, deployed: '2.0.0' },
+      { name: 'development', dimensions: { environment: 'development' }, instances: 1 },
     ],
   },
 ];

@@ -3,17 +3,20 @@
  * inserted as new deployments (`creating`) so that the engine really starts them, exactly as if a user had deployed.
  */
 import type { Store } from '../store/store';
-import { demoApplications, demoNamespaceId, type DemoApplication } from './demo-data';
+import { demoApplications, demoNamespaceId, type DemoApplication, type DemoScope } from './demo-data';
 
 const DAY_MS = 86_400_000;
 
 export function seedDemo(store: Store, now: Date = new Date()): void {
   store.write(() => {
-    demoApplications.forEach((application, appIndex) => seedApplication(store, application, appIndex, now));
+    const seeded = demoApplications.map((application, appIndex) => seedApplication(store, application, appIndex, now));
+    // The never-deployed scopes come after every deployed one, so the deployed scopes keep their ids (1–4).
+    seeded.forEach((seedIdle) => seedIdle());
   });
 }
 
-function seedApplication(store: Store, demo: DemoApplication, appIndex: number, now: Date): void {
+/** Seeds the application and its deployed scopes; returns what seeds its never-deployed scopes. */
+function seedApplication(store: Store, demo: DemoApplication, appIndex: number, now: Date): () => void {
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS - appIndex * 3_600_000).toISOString();
   const application = store.applications.insert({
     name: demo.name,
@@ -60,8 +63,8 @@ function seedApplication(store: Store, demo: DemoApplication, appIndex: number, 
     releaseIds.set(release.semver, record.id);
   });
 
-  for (const demoScope of demo.scopes) {
-    const scope = store.scopes.insert({
+  const insertScope = (demoScope: DemoScope) =>
+    store.scopes.insert({
       application_id: application.id,
       name: demoScope.name,
       type: 'web_pool_k8s',
@@ -70,9 +73,16 @@ function seedApplication(store: Store, demo: DemoApplication, appIndex: number, 
       asset_name: 'main',
       created_at: daysAgo(20),
     });
+
+  for (const demoScope of demo.scopes) {
+    if (demoScope.deployed === undefined) continue;
+    const scope = insertScope(demoScope);
     const releaseId = releaseIds.get(demoScope.deployed);
     if (releaseId === undefined) throw new Error(`demo scope ${demoScope.name} runs unknown release ${demoScope.deployed}`);
     const deployment = store.deployments.insert({ scope_id: scope.id, release_id: releaseId, asset_name: 'main', description: 'Demo: first deployment' });
     store.scopes.update(scope.id, { in_progress_deployment: deployment.id });
   }
+  return () => {
+    for (const demoScope of demo.scopes) if (demoScope.deployed === undefined) insertScope(demoScope);
+  };
 }

@@ -41,9 +41,10 @@ export function Layout() {
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div className="flex flex-wrap items-center gap-4">
-            <Link to={paths.home.getHref()} className={cn('rounded text-lg font-bold tracking-tight', focusRing)}>
+        {/* One row at any width: on a phone the connection's name is left to screen readers, its badge stays. */}
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3">
+          <div className="flex min-w-0 items-center gap-2 sm:gap-4">
+            <Link to={paths.home.getHref()} className={cn('shrink-0 rounded text-lg font-bold tracking-tight', focusRing)}>
               np-console
             </Link>
             <ConnectionStatus />

@@ -35,6 +35,7 @@ export function createRoutes(): RouteObject[] {
         page(paths.builds.path, () => import('./routes/builds')),
         page(paths.build.path, () => import('./routes/build')),
         page(paths.releases.path, () => import('./routes/releases')),
+        page(paths.release.path, () => import('./routes/release')),
         page(paths.scopes.path, () => import('./routes/scopes')),
         page(paths.scope.path, () => import('./routes/scope')),
         page(paths.deployments.path, () => import('./routes/deployments')),

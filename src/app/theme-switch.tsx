@@ -7,13 +7,13 @@ const labels: Record<Theme, string> = { system: 'System', light: 'Light', dark: 
 export function ThemeSwitch() {
   const [theme, setTheme] = useTheme();
   return (
-    <fieldset className="flex items-center gap-1 rounded-md border border-slate-300 p-0.5 text-xs dark:border-slate-600">
+    <fieldset className="flex shrink-0 items-center gap-0.5 rounded-md border border-slate-300 p-0.5 text-xs dark:border-slate-600">
       <legend className="sr-only">Theme</legend>
       {themes.map((option) => (
         <label
           key={option}
           className={cn(
-            'cursor-pointer rounded px-2 py-1 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600',
+            'cursor-pointer rounded px-1.5 py-1 sm:px-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600',
             theme === option
               ? 'bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900'
               : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',

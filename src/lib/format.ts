@@ -65,3 +65,11 @@ export function shortCommit(id: string): string {
 export function humanize(value: string): string {
   return value.replaceAll('_', ' ');
 }
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+/** The time of day only ("10:42:05"), for "stale since". */
+export function formatTime(value: string | number | Date): string {
+  const at = toMs(value);
+  return Number.isNaN(at) ? '—' : timeFormat.format(at);
+}

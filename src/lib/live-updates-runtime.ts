@@ -25,7 +25,7 @@ import { deploymentReader } from './read/deployment';
 import { releaseReader } from './read/release';
 import { scopeReader } from './read/scope';
 import { changeResourceKeys, resourceKeys } from './resource-keys';
-import { getTrouble, subscribeTrouble } from './upstream-trouble';
+import { getTrouble, reportStreamDown, reportSuccess, subscribeTrouble } from './upstream-trouble';
 
 import { BATCH_MS, FAST_POLL_MS, SLOW_POLL_MS } from './live-updates';
 
@@ -166,9 +166,13 @@ export function startEventStream(queryClient: QueryClient, url: string = console
       // After a dropped connection the browser reconnects by itself; changes made meanwhile were missed.
       if (hadError) resyncActive(queryClient);
       hadError = false;
+      // The console server answers again; whether the API behind it does, the next request says.
+      reportSuccess('console');
     });
     source.addEventListener('error', () => {
       hadError = true;
+      // Without the stream nothing on the page updates: say so (the badge and every "just now" turn stale).
+      reportStreamDown();
     });
   };
 

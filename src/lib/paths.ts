@@ -27,6 +27,10 @@ export const paths = {
     path: '/applications/:applicationId/releases',
     getHref: (applicationId: Id, search?: QueryParams) => `/applications/${applicationId}/releases${toSearch(search)}`,
   },
+  release: {
+    path: '/releases/:releaseId',
+    getHref: (releaseId: Id) => `/releases/${releaseId}`,
+  },
   scopes: {
     path: '/applications/:applicationId/scopes',
     getHref: (applicationId: Id) => `/applications/${applicationId}/scopes`,

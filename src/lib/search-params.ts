@@ -2,9 +2,14 @@
  * Filters and paging live in the URL so that every view is a deep link. These helpers read them defensively (a
  * hand-edited URL never crashes a page) and write them back.
  */
-import { DEFAULT_PAGE_LIMIT } from '@contract/common';
-
 import { MAX_REQUEST_LIMIT } from './api-queries';
+
+/**
+ * The page size a list shows unless the URL says: the platform's default page (contract/common.ts
+ * DEFAULT_PAGE_LIMIT, checked equal in helpers.test.ts). Not imported from there, because that module builds zod
+ * schemas as it loads and would bring them all into the first page.
+ */
+export const DEFAULT_PAGE_LIMIT = 30;
 
 export type Paging = { limit: number; offset: number };
 

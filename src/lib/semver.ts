@@ -42,3 +42,9 @@ export type Bump = keyof NextVersions;
 export function suggestedBump(latest: string | undefined): Bump {
   return latest ? 'patch' : 'major';
 }
+
+/** True when `candidate` is a lower version than `current` (both valid semver, `v` ignored); false when either isn't. */
+export function isOlderVersion(candidate: string | undefined, current: string | undefined): boolean {
+  if (candidate === undefined || current === undefined || !isValidSemver(candidate) || !isValidSemver(current)) return false;
+  return rcompare(normalizeSemver(candidate), normalizeSemver(current)) > 0;
+}

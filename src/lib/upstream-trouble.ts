@@ -37,6 +37,13 @@ export function reportFailure(error: unknown, now: number = Date.now()): void {
   emit();
 }
 
+/** The console's event stream dropped: nothing on the page updates until it is back (the console server is gone). */
+export function reportStreamDown(now: number = Date.now()): void {
+  if (trouble !== null) return;
+  trouble = { kind: 'network', message: 'the live event stream from the console server dropped', since: now };
+  emit();
+}
+
 /**
  * A request succeeded. `via: 'console'` is an answer of the console server itself (/console/info): it proves the
  * console server is back, not that the API behind it is.

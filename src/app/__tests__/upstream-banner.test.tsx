@@ -16,8 +16,8 @@ function connected(organizationId: number | null = 42) {
 
 function upstreamDown(status = 502, message = UNREACHABLE) {
   server.use(
-    http.get('/api/application', () => HttpResponse.json({ message }, { status })),
-    http.get('/api/namespace', () => HttpResponse.json({ message }, { status })),
+    // Every API read fails, as when nullplatform is down (the home page reads scopes and deployments too).
+    http.get('/api/*', () => HttpResponse.json({ message }, { status })),
   );
 }
 

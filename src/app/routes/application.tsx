@@ -1,3 +1,5 @@
+import { useNavigate } from 'react-router-dom';
+
 import { InvalidId, parseId, renderRelease, useIdParam } from '@/app/route-helpers';
 import type { RouteHandle } from '@/app/route-handle';
 import { BreadcrumbTrail } from '@/components/ui/breadcrumbs';
@@ -10,7 +12,9 @@ import { ApplicationHeader } from '@/features/applications/components/applicatio
 import { DeploymentRelease } from '@/features/deployments/components/deployment-release';
 import { InFlightDeployment } from '@/features/deployments/components/in-flight-deployment';
 import { useApplicationScopes } from '@/features/scopes/api/use-application-scopes';
+import { CreateScopeButton } from '@/features/scopes/components/create-scope-dialog';
 import { ScopeCard } from '@/features/scopes/components/scope-card';
+import { paths } from '@/lib/paths';
 
 export const handle: RouteHandle = {
   Breadcrumb: ({ params }) => {
@@ -24,7 +28,7 @@ function ScopeCards({ applicationId }: { applicationId: number }) {
   if (list.isPending) return <PageSpinner label="Loading scopes…" />;
   if (list.data === undefined) return <ErrorState error={list.error} title="Couldn't load the scopes" onRetry={() => void list.refetch()} />;
   if (!scopes || scopes.length === 0) {
-    return <EmptyState title="No scopes yet">A scope is where a release runs: create one with np scope create.</EmptyState>;
+    return <EmptyState title="No scopes yet">A scope is where a release runs: create one to deploy to.</EmptyState>;
   }
   return (
     <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
@@ -52,16 +56,32 @@ function ScopeCards({ applicationId }: { applicationId: number }) {
   );
 }
 
+/** "Create scope" next to the scopes, opening the new scope's page once it exists. */
+function CreateScopeAction({ applicationId }: { applicationId: number }) {
+  const { scopes } = useApplicationScopes(applicationId);
+  const navigate = useNavigate();
+  return (
+    <CreateScopeButton
+      applicationId={applicationId}
+      existing={scopes ?? []}
+      onCreated={(scope) => void navigate(paths.scope.getHref(scope.id))}
+    />
+  );
+}
+
 export default function ApplicationRoute() {
   const applicationId = useIdParam('applicationId');
   if (applicationId === undefined) return <InvalidId what="an application" />;
   return (
     <>
-      <ApplicationHeader applicationId={applicationId} section="overview" />
-      <section aria-labelledby="scopes-heading">
-        <SectionHeading id="scopes-heading">Scopes</SectionHeading>
+      <ApplicationHeader applicationId={applicationId} section="overview">
+        <section aria-labelledby="scopes-heading">
+        <SectionHeading id="scopes-heading" actions={<CreateScopeAction applicationId={applicationId} />}>
+          Scopes
+        </SectionHeading>
         <ScopeCards applicationId={applicationId} />
-      </section>
+        </section>
+      </ApplicationHeader>
     </>
   );
 }

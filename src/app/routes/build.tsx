@@ -4,9 +4,9 @@ import { useNavigate } from 'react-router-dom';
 import { InvalidId, parseId, useIdParam } from '@/app/route-helpers';
 import type { RouteHandle } from '@/app/route-handle';
 import { BreadcrumbTrail } from '@/components/ui/breadcrumbs';
+import { PageSkeleton, Skeleton } from '@/components/ui/skeleton';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader, SectionHeading } from '@/components/ui/page-header';
-import { PageSpinner } from '@/components/ui/spinner';
 import { ApplicationBreadcrumb } from '@/features/applications/components/application-breadcrumb';
 import { buildQueries } from '@/features/builds/api/queries';
 import { BuildAssets, BuildDetails } from '@/features/builds/components/build-details';
@@ -16,7 +16,7 @@ import { paths } from '@/lib/paths';
 
 function BuildBreadcrumb({ buildId }: { buildId: number }) {
   const build = useQuery({ ...buildQueries.detail(buildId), throwOnError: false });
-  if (!build.data) return <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label: `Build #${buildId}` }]} />;
+  if (!build.data) return <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label: build.isPending ? <Skeleton /> : `Build #${buildId}` }]} />;
   const applicationId = build.data.application_id;
   return (
     <ApplicationBreadcrumb
@@ -36,7 +36,7 @@ export const handle: RouteHandle = {
 function BuildPage({ buildId }: { buildId: number }) {
   const navigate = useNavigate();
   const query = useQuery(buildQueries.detail(buildId));
-  if (query.isPending) return <PageSpinner label="Loading build…" />;
+  if (query.isPending) return <PageSkeleton label="Loading build…" />;
   if (query.data === undefined) {
     return (
       <ErrorState

@@ -5,14 +5,15 @@
  */
 import type { Deployment } from '@/lib/read/deployment';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { isTerminal } from '@contract/deployment-lifecycle';
+import { useRef, type ReactNode } from 'react';
 
 import { InvalidId, parseId, useIdParam } from '@/app/route-helpers';
 import type { RouteHandle } from '@/app/route-handle';
 import { BreadcrumbTrail } from '@/components/ui/breadcrumbs';
 import { ErrorState } from '@/components/ui/error-state';
 import { SectionHeading } from '@/components/ui/page-header';
-import { PageSpinner } from '@/components/ui/spinner';
+import { PageSkeleton } from '@/components/ui/skeleton';
 import { TextLink } from '@/components/ui/text-link';
 import { ApplicationBreadcrumb } from '@/features/applications/components/application-breadcrumb';
 import { applicationQueries } from '@/features/applications/api/queries';
@@ -21,6 +22,7 @@ import { deploymentQueries } from '@/features/deployments/api/queries';
 import { DeploymentActions } from '@/features/deployments/components/deployment-actions';
 import { DeploymentHeader } from '@/features/deployments/components/deployment-header';
 import { DeploymentMessages } from '@/features/deployments/components/deployment-messages';
+import { DeploymentSummary } from '@/features/deployments/components/deployment-summary';
 import { DeploymentSource } from '@/features/deployments/components/deployment-source';
 import { InstanceProgress } from '@/features/deployments/components/instance-progress';
 import { LiveTraffic } from '@/features/deployments/components/live-traffic';
@@ -100,6 +102,11 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
   if (previousId !== undefined && previousSemver) labels[previousId] = previousSemver;
   const blueGreen = deployment.strategy === 'blue_green';
   const readOnly = readOnlyReason(deployment) !== undefined;
+  // A finished deployment shows what it did instead of controls that can no longer do anything.
+  const finished = isTerminal(deployment.status);
+  const startedLive = useRef(!finished);
+  // Until the names are in, the page would say "Release #8 → scope #2" and offer actions that name neither.
+  if (release.isPending || scope.isPending) return <PageSkeleton label="Loading deployment…" />;
 
   return (
     <>
@@ -120,14 +127,25 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
           )
         }
       />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          {blueGreen && !readOnly && (
+      {finished && (
+        <DeploymentSummary
+          deployment={deployment}
+          names={{ ...names, scope: scopeName }}
+          replacesControls={startedLive.current}
+        />
+      )}
+      {/*
+        Three grid items: the main column, the actions and the rest of the side column. On a phone the actions come
+        first and stay on screen (sticky) while the chart and the messages scroll under them.
+      */}
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2 lg:row-span-2">
+          {blueGreen && !readOnly && !finished && (
             <Panel id="traffic-heading" title="Traffic">
               <TrafficPanel deployment={deployment} names={names} scope={scopeName} />
             </Panel>
           )}
-          {readOnly && (
+          {readOnly && !finished && (
             <Panel id="strategy-heading" title="Strategy">
               <StrategyData deployment={deployment} />
             </Panel>
@@ -137,10 +155,16 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
             <DeploymentMessages messages={deployment.messages} />
           </Panel>
         </div>
-        <div className="space-y-6">
-          <Panel id="actions-heading" title="Actions">
+        {!finished && (
+          <Panel
+            id="actions-heading"
+            title="Actions"
+            className="order-first max-lg:sticky max-lg:top-0 max-lg:z-20 max-lg:shadow-md lg:order-none lg:col-start-3 lg:row-start-1"
+          >
             <DeploymentActions deployment={deployment} context={{ release: names.new, scope: scopeName, previousRelease: names.old }} />
           </Panel>
+        )}
+        <div className="space-y-6 lg:col-start-3">
           <Panel id="timeline-heading" title="Status">
             <StatusTimeline deployment={deployment} />
           </Panel>
@@ -154,7 +178,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
                 applicationId === undefined ? (
                   <span className="font-mono">{names.new}</span>
                 ) : (
-                  <TextLink to={paths.releases.getHref(applicationId)} className="font-mono">
+                  <TextLink to={paths.release.getHref(deployment.release_id)} className="font-mono">
                     {names.new}
                   </TextLink>
                 )
@@ -170,7 +194,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
 
 function DeploymentPage({ deploymentId }: { deploymentId: number }) {
   const query = useQuery(deploymentQueries.detail(deploymentId));
-  if (query.isPending) return <PageSpinner label="Loading deployment…" />;
+  if (query.isPending) return <PageSkeleton label="Loading deployment…" />;
   if (query.data === undefined) {
     return (
       <ErrorState

@@ -35,8 +35,9 @@ export default function DeploymentsRoute() {
   if (applicationId === undefined) return <InvalidId what="an application" />;
   return (
     <>
-      <ApplicationHeader applicationId={applicationId} section="deployments" />
-      <Deployments applicationId={applicationId} />
+      <ApplicationHeader applicationId={applicationId} section="deployments">
+        <Deployments applicationId={applicationId} />
+      </ApplicationHeader>
     </>
   );
 }

@@ -1,16 +1,22 @@
+import type { Scope } from '@/lib/read/scope';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 
+import { DeployHereDialog } from '@/app/compose/deploy-dialogs';
 import { InvalidId, parseId, renderRelease, useIdParam } from '@/app/route-helpers';
 import type { RouteHandle } from '@/app/route-handle';
 import { BreadcrumbTrail } from '@/components/ui/breadcrumbs';
+import { PageSkeleton, Skeleton } from '@/components/ui/skeleton';
+import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader, SectionHeading } from '@/components/ui/page-header';
-import { PageSpinner } from '@/components/ui/spinner';
 import { ApplicationBreadcrumb } from '@/features/applications/components/application-breadcrumb';
 import { DeploymentRelease } from '@/features/deployments/components/deployment-release';
 import { DeploymentsList } from '@/features/deployments/components/deployments-list';
 import { InFlightDeployment } from '@/features/deployments/components/in-flight-deployment';
 import { scopeQueries } from '@/features/scopes/api/queries';
+import { DeleteScopeButton } from '@/features/scopes/components/delete-scope-button';
 import { ScopeDetails } from '@/features/scopes/components/scope-details';
 import { ScopeRequirements } from '@/features/scopes/components/scope-requirements';
 import { paths } from '@/lib/paths';
@@ -18,7 +24,7 @@ import { displayName } from '@/lib/read/display';
 
 function ScopeBreadcrumb({ scopeId }: { scopeId: number }) {
   const scope = useQuery({ ...scopeQueries.detail(scopeId), throwOnError: false });
-  if (!scope.data) return <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label: `Scope #${scopeId}` }]} />;
+  if (!scope.data) return <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label: scope.isPending ? <Skeleton /> : `Scope #${scopeId}` }]} />;
   const applicationId = scope.data.application_id;
   return (
     <ApplicationBreadcrumb
@@ -35,9 +41,27 @@ export const handle: RouteHandle = {
   },
 };
 
+const goneStatuses = ['deleting', 'deleted'];
+
+/** Deploy a release here, and delete the scope: not offered once the scope is going away. */
+function ScopeActions({ scope }: { scope: Scope }) {
+  const [deploying, setDeploying] = useState(false);
+  const navigate = useNavigate();
+  if (scope.status && goneStatuses.includes(scope.status)) return null;
+  return (
+    <>
+      <Button size="sm" onClick={() => setDeploying(true)}>
+        Deploy a release here
+      </Button>
+      {deploying && <DeployHereDialog scope={scope} onClose={() => setDeploying(false)} />}
+      <DeleteScopeButton scope={scope} onDeleted={() => void navigate(paths.scopes.getHref(scope.application_id))} />
+    </>
+  );
+}
+
 function ScopePage({ scopeId }: { scopeId: number }) {
   const query = useQuery(scopeQueries.detail(scopeId));
-  if (query.isPending) return <PageSpinner label="Loading scope…" />;
+  if (query.isPending) return <PageSkeleton label="Loading scope…" />;
   if (query.data === undefined) {
     return (
       <ErrorState
@@ -52,7 +76,11 @@ function ScopePage({ scopeId }: { scopeId: number }) {
   return (
     <>
       <title>{`${displayName(scope, 'Scope')} · Scope · np-console`}</title>
-      <PageHeader title={displayName(scope, 'Scope')} description={`Scope #${scope.id} · ${scope.type ?? 'type unknown'}`} />
+      <PageHeader
+        title={displayName(scope, 'Scope')}
+        description={`Scope #${scope.id} · ${scope.type ?? 'type unknown'}`}
+        actions={<ScopeActions scope={scope} />}
+      />
       <ScopeDetails
         scope={scope}
         activeDeployment={

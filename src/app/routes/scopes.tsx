@@ -1,3 +1,5 @@
+import { useNavigate } from 'react-router-dom';
+
 import { InvalidId, parseId, renderRelease, useIdParam } from '@/app/route-helpers';
 import type { RouteHandle } from '@/app/route-handle';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -7,7 +9,9 @@ import { ApplicationBreadcrumb } from '@/features/applications/components/applic
 import { ApplicationHeader } from '@/features/applications/components/application-header';
 import { DeploymentRelease } from '@/features/deployments/components/deployment-release';
 import { useApplicationScopes } from '@/features/scopes/api/use-application-scopes';
+import { CreateScopeButton } from '@/features/scopes/components/create-scope-dialog';
 import { ScopesTable } from '@/features/scopes/components/scopes-table';
+import { paths } from '@/lib/paths';
 
 export const handle: RouteHandle = {
   Breadcrumb: ({ params }) => {
@@ -18,11 +22,28 @@ export const handle: RouteHandle = {
 
 function Scopes({ applicationId }: { applicationId: number }) {
   const { list, scopes } = useApplicationScopes(applicationId);
+  const navigate = useNavigate();
+  const create = (variant: 'primary' | 'secondary') => (
+    <CreateScopeButton
+      applicationId={applicationId}
+      existing={scopes ?? []}
+      variant={variant}
+      onCreated={(scope) => void navigate(paths.scope.getHref(scope.id))}
+    />
+  );
   if (list.isPending) return <PageSpinner label="Loading scopes…" />;
   if (list.data === undefined) return <ErrorState error={list.error} title="Couldn't load the scopes" onRetry={() => void list.refetch()} />;
-  if (!scopes || scopes.length === 0) return <EmptyState title="No scopes yet">Create one with np scope create.</EmptyState>;
+  if (!scopes || scopes.length === 0) {
+    return (
+      <EmptyState title="No scopes yet" action={create('primary')}>
+        A scope is where a release runs.
+      </EmptyState>
+    );
+  }
   return (
-    <ScopesTable
+    <>
+      <div className="mb-4 flex justify-end">{create('secondary')}</div>
+      <ScopesTable
       scopes={scopes}
       renderActiveRelease={(scope) =>
         typeof scope.active_deployment === 'number' ? (
@@ -38,7 +59,8 @@ function Scopes({ applicationId }: { applicationId: number }) {
           <span className="text-slate-400">—</span>
         )
       }
-    />
+      />
+    </>
   );
 }
 
@@ -47,8 +69,9 @@ export default function ScopesRoute() {
   if (applicationId === undefined) return <InvalidId what="an application" />;
   return (
     <>
-      <ApplicationHeader applicationId={applicationId} section="scopes" />
-      <Scopes applicationId={applicationId} />
+      <ApplicationHeader applicationId={applicationId} section="scopes">
+        <Scopes applicationId={applicationId} />
+      </ApplicationHeader>
     </>
   );
 }

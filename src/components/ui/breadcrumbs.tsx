@@ -1,11 +1,12 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
 import { cn } from '@/lib/cn';
 
 import { focusRing } from './focus-ring';
 
-export type Crumb = { label: string; href?: string };
+/** `label` may be a skeleton while the name loads. */
+export type Crumb = { label: ReactNode; href?: string };
 
 /** The trail of the current page; the last item is the current page. */
 export function BreadcrumbTrail({ items }: { items: readonly Crumb[] }) {
@@ -14,7 +15,7 @@ export function BreadcrumbTrail({ items }: { items: readonly Crumb[] }) {
       {items.map((item, index) => {
         const last = index === items.length - 1;
         return (
-          <Fragment key={`${index}-${item.label}`}>
+          <Fragment key={index}>
             <li>
               {item.href && !last ? (
                 <Link to={item.href} className={cn('rounded hover:text-slate-900 hover:underline dark:hover:text-slate-100', focusRing)}>

@@ -63,6 +63,8 @@ export function ErrorDetails({ error }: { error: unknown }) {
 }
 
 export function ErrorState({ error, title, onRetry, back, className }: ErrorStateProps) {
+  // Asking again for something that does not exist gives the same answer: a 404 offers only the way back.
+  const retry = error instanceof ApiError && error.isNotFound ? undefined : onRetry;
   return (
     <div
       role="alert"
@@ -76,10 +78,10 @@ export function ErrorState({ error, title, onRetry, back, className }: ErrorStat
       <div className="mt-2">
         <ErrorDetails error={error} />
       </div>
-      {(onRetry || back) && (
+      {(retry || back) && (
         <div className="mt-3 flex flex-wrap items-center gap-3">
-          {onRetry && (
-            <Button size="sm" variant="secondary" onClick={onRetry}>
+          {retry && (
+            <Button size="sm" variant="secondary" onClick={retry}>
               Try again
             </Button>
           )}

@@ -7,7 +7,8 @@ export type TableProps = { caption: string; children: ReactNode; className?: str
 /** A data table with an accessible name (the caption, visually hidden) that scrolls sideways on narrow screens. */
 export function Table({ caption, children, className, busy = false }: TableProps) {
   return (
-    <div className={cn('overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700', className)}>
+    // relative: the visually hidden caption is positioned absolutely; outside a positioned scroller it would widen the page.
+    <div className={cn('scroll-shadows relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700', className)}>
       <table
         className={cn('w-full border-collapse text-left text-sm transition-opacity', busy && 'opacity-60')}
         aria-busy={busy || undefined}

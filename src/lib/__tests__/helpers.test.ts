@@ -2,10 +2,22 @@ import { describe, expect, test } from 'vitest';
 
 import { cliSnippets, listSnippet, shellQuote } from '../cli-snippets';
 import { formatAge, formatDuration, shortCommit } from '../format';
-import { readEnum, readPaging, withChanges } from '../search-params';
-import { isValidSemver, latestSemver, nextVersions, normalizeSemver, suggestedBump } from '../semver';
+import { DEFAULT_PAGE_LIMIT as CONTRACT_PAGE_LIMIT } from '@contract/common';
+
+import { DEFAULT_PAGE_LIMIT, readEnum, readPaging, withChanges } from '../search-params';
+import { isOlderVersion, isValidSemver, latestSemver, nextVersions, normalizeSemver, suggestedBump } from '../semver';
 
 describe('semver', () => {
+  test('an older version, v prefix or not; invalid versions are never older', () => {
+    expect(isOlderVersion('1.0.0', '1.1.0')).toBe(true);
+    expect(isOlderVersion('v1.2.0', '1.10.0')).toBe(true);
+    expect(isOlderVersion('1.1.0', '1.1.0')).toBe(false);
+    expect(isOlderVersion('2.0.0', '1.9.9')).toBe(false);
+    expect(isOlderVersion('1.0.0-rc.1', '1.0.0')).toBe(true);
+    expect(isOlderVersion('latest', '1.0.0')).toBe(false);
+    expect(isOlderVersion('1.0.0', undefined)).toBe(false);
+  });
+
   test('the latest of a list, by semver order rather than text order', () => {
     expect(latestSemver(['1.2.0', '1.10.0', '1.9.9', 'garbage', '2.0.0-rc.1'])).toBe('2.0.0-rc.1');
     expect(latestSemver(['1.2.0', '1.10.0', '1.9.9'])).toBe('1.10.0');
@@ -85,6 +97,10 @@ describe('format', () => {
 });
 
 describe('search params', () => {
+  test("the default page is the platform's", () => {
+    expect(DEFAULT_PAGE_LIMIT).toBe(CONTRACT_PAGE_LIMIT);
+  });
+
   test('paging is read defensively', () => {
     expect(readPaging(new URLSearchParams('limit=10&offset=20'))).toEqual({ limit: 10, offset: 20 });
     expect(readPaging(new URLSearchParams('limit=9999&offset=-3'))).toEqual({ limit: 100, offset: 0 });

@@ -7,7 +7,7 @@ import { isInFlight } from '@contract/deployment-lifecycle';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import rcompare from 'semver/functions/rcompare';
 
-import { buildAccount, buildDeployment, buildNamespace, buildRelease } from '../data';
+import { buildAccount, buildDeployment, buildNamespace, buildRelease, buildScope } from '../data';
 import { db } from './db';
 
 type Entity = { id: number; created_at?: string | undefined } & Record<string, unknown>;
@@ -129,5 +129,28 @@ export const handlers: HttpHandler[] = [
     });
     db.deployments.push(deployment);
     return HttpResponse.json(deployment);
+  }),
+  http.post('/api/scope', async ({ request }) => {
+    const body = (await request.json()) as { application_id: number; name: string; type: string; dimensions?: Record<string, string> };
+    record(request, body);
+    if (db.scopes.some((scope) => scope.application_id === body.application_id && scope.name === body.name)) {
+      return HttpResponse.json({ message: "There's already a scope with this name on this application" }, { status: 409 });
+    }
+    const scope = buildScope({ application_id: body.application_id, name: body.name, type: body.type, dimensions: body.dimensions ?? {}, asset_name: null });
+    db.scopes.push(scope);
+    return HttpResponse.json(scope);
+  }),
+  http.delete('/api/scope/:id', ({ request, params }) => {
+    record(request);
+    const scope = db.scopes.find((item) => String(item.id) === params.id);
+    if (!scope) return notFound('scope', params.id);
+    if (scope.status === 'deleting' || scope.status === 'deleted') {
+      return HttpResponse.json({ message: `scope ${scope.id} is ${scope.status}; it cannot be deleted again` }, { status: 409 });
+    }
+    if (typeof scope.in_progress_deployment === 'number') {
+      return HttpResponse.json({ message: `scope ${scope.id} has deployment ${scope.in_progress_deployment} in flight` }, { status: 409 });
+    }
+    scope.status = 'deleting';
+    return new HttpResponse(null, { status: 204 });
   }),
 ];

@@ -106,7 +106,7 @@ describe('applications page', () => {
     server.use(http.get('/api/application', () => HttpResponse.json({ paging: { total: 2, offset: 0, limit: 100 }, results: [automation, odd] })));
     renderRoute('/');
     expect(await screen.findByRole('link', { name: 'Automation' })).toBeInTheDocument();
-    const oddRow = screen.getByRole('row', { name: /Odd/ });
+    const oddRow = within(screen.getByRole('table', { name: 'Applications' })).getByRole('row', { name: /Odd/ });
     expect(within(oddRow).getAllByTestId('unreadable-value').map((cell) => cell.textContent)).toEqual(['{"provider":"github"}', '"yesterday"']);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });

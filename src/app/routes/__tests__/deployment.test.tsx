@@ -149,9 +149,6 @@ describe('deployment page', () => {
     { status: 'waiting_for_instances', strategy: 'blue_green', enabled: ['Roll back'], disabled: ['Finalize'], absent: 'Cancel' },
     { status: 'creating', strategy: 'initial', enabled: ['Cancel'], disabled: ['Finalize'], absent: 'Roll back' },
     { status: 'finalizing', strategy: 'blue_green', enabled: [], disabled: ['Finalize', 'Roll back'], absent: 'Cancel' },
-    { status: 'finalized', strategy: 'initial', enabled: [], disabled: ['Finalize', 'Cancel'], absent: 'Roll back' },
-    { status: 'failed', strategy: 'blue_green', enabled: [], disabled: ['Finalize', 'Roll back'], absent: 'Cancel' },
-    { status: 'rolled_back', strategy: 'blue_green', enabled: [], disabled: ['Finalize', 'Roll back'], absent: 'Cancel' },
   ])('$strategy $status: enabled $enabled', async ({ status, strategy, enabled, disabled, absent }) => {
     await openPage({ status, strategy });
     const actions = within(screen.getByRole('region', { name: 'Actions' }));

@@ -1,10 +1,16 @@
 import { render, screen, within } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, test, vi } from 'vitest';
 
+import type { ConsoleInfo } from '@contract/console';
+
 import { ApiError, SchemaError } from '@/lib/api-client';
+import { cliSnippets } from '@/lib/cli-snippets';
+import { consoleInfoQuery } from '@/lib/console-info';
+import { buildConsoleInfo } from '@/testing/data';
 
 import { CodeSnippet } from '../code-snippet';
 import { ConfirmDialog } from '../confirm-dialog';
@@ -12,6 +18,37 @@ import { ErrorState } from '../error-state';
 import { ExternalLink } from '../external-link';
 import { Pagination } from '../pagination';
 import { StatusBadge, statusTone } from '../badge';
+
+describe('command-line snippets (issue 9, item 14)', () => {
+  function renderWith(info: ConsoleInfo) {
+    const client = new QueryClient();
+    client.setQueryData(consoleInfoQuery.queryKey, info);
+    render(
+      <QueryClientProvider client={client}>
+        <CodeSnippet snippet={cliSnippets.finalizeDeployment(7)} title="Finalize from the command line" />
+      </QueryClientProvider>,
+    );
+  }
+
+  test('labelled by their action, with what to set NP_API_URL and NP_TOKEN to on the local platform', () => {
+    renderWith(buildConsoleInfo());
+    expect(screen.getByRole('region', { name: 'Finalize from the command line' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Finalize from the command line' })).toBeVisible();
+    const setup = screen.getByTestId('cli-setup');
+    expect(setup).toHaveTextContent('First set NP_API_URL and NP_TOKEN (local platform)');
+    expect(setup).toHaveTextContent(`export NP_API_URL='${window.location.origin}/api'`);
+    expect(setup).toHaveTextContent('export NP_TOKEN=local');
+  });
+
+  test('connected: the nullplatform host, and a token from your own API key', () => {
+    renderWith(buildConsoleInfo({ mode: 'connected', upstream: { host: 'api.nullplatform.com', organization_id: 42 }, live_events: false }));
+    const setup = screen.getByTestId('cli-setup');
+    expect(setup).toHaveTextContent('(connected)');
+    expect(setup).toHaveTextContent("export NP_API_URL='https://api.nullplatform.com'");
+    expect(setup).toHaveTextContent('$NP_API_KEY');
+    expect(setup).toHaveTextContent('jq -r .access_token');
+  });
+});
 
 describe('ui primitives', () => {
   test('external link: links http(s) addresses, and shows any other scheme as plain text', () => {
@@ -29,7 +66,11 @@ describe('ui primitives', () => {
 
   test('code snippet: tabs switch with the arrow keys and copy announces "Copied"', async () => {
     const user = userEvent.setup();
-    render(<CodeSnippet snippet={{ np: 'np deployment read --id 1', curl: 'curl "$NP_API_URL/deployment/1"' }} />);
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <CodeSnippet snippet={{ np: 'np deployment read --id 1', curl: 'curl "$NP_API_URL/deployment/1"' }} />
+      </QueryClientProvider>,
+    );
     const npTab = screen.getByRole('tab', { name: 'np CLI' });
     expect(npTab).toHaveAttribute('aria-selected', 'true');
     await user.click(screen.getByRole('button', { name: 'Copy np command' }));

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 
 import { BreadcrumbTrail, type Crumb } from '@/components/ui/breadcrumbs';
+import { Skeleton } from '@/components/ui/skeleton';
 import { paths } from '@/lib/paths';
 
 import { applicationQueries } from '../api/queries';
@@ -14,7 +15,7 @@ export function ApplicationBreadcrumb({ applicationId, trail = [] }: Application
     <BreadcrumbTrail
       items={[
         { label: 'Applications', href: paths.home.getHref() },
-        { label: query.data?.name ?? `Application ${applicationId}`, href: paths.application.getHref(applicationId) },
+        { label: query.data?.name ?? (query.isPending ? <Skeleton /> : `Application #${applicationId}`), href: paths.application.getHref(applicationId) },
         ...trail,
       ]}
     />

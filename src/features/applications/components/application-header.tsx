@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
 
 import { StatusBadge } from '@/components/ui/badge';
@@ -6,7 +7,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { ExternalLink } from '@/components/ui/external-link';
 import { focusRing } from '@/components/ui/focus-ring';
 import { PageHeader } from '@/components/ui/page-header';
-import { Spinner } from '@/components/ui/spinner';
+import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
 import { paths } from '@/lib/paths';
 
@@ -22,35 +23,52 @@ const sections: { key: ApplicationSection; label: string; href: (id: number) => 
   { key: 'scopes', label: 'Scopes', href: (id) => paths.scopes.getHref(id) },
 ];
 
-export type ApplicationHeaderProps = { applicationId: number; section: ApplicationSection; title?: string };
+export type ApplicationHeaderProps = {
+  applicationId: number;
+  section: ApplicationSection;
+  title?: string;
+  /** The section's content: left out when the application cannot be read (no empty list under an error). */
+  children?: ReactNode;
+};
 
 /** The application's name, status and repository, and the links to its builds, releases, deployments and scopes. */
-export function ApplicationHeader({ applicationId, section, title }: ApplicationHeaderProps) {
+export function ApplicationHeader({ applicationId, section, title, children }: ApplicationHeaderProps) {
   const query = useQuery(applicationQueries.detail(applicationId));
   const current = sections.find((item) => item.key === section);
   const name = query.data?.name;
 
+  const pageTitle = <title>{`${[section === 'overview' ? undefined : current?.label, name ?? 'Application'].filter(Boolean).join(' · ')} · np-console`}</title>;
+  if (query.isError && !query.data) {
+    return (
+      <>
+        {pageTitle}
+        <ErrorState
+          error={query.error}
+          title={`Couldn't load application #${applicationId}`}
+          className="mb-6"
+          onRetry={() => void query.refetch()}
+          back={{ href: paths.home.getHref(), label: 'Back to applications' }}
+        />
+      </>
+    );
+  }
   return (
     <>
-      <title>{`${[section === 'overview' ? undefined : current?.label, name ?? `Application ${applicationId}`].filter(Boolean).join(' · ')} · np-console`}</title>
-      {query.isError && !query.data ? (
-        <ErrorState error={query.error} title="Couldn't load the application" className="mb-6" onRetry={() => void query.refetch()} />
-      ) : (
-        <PageHeader
-          title={title ?? (section === 'overview' ? (name ?? <Spinner label="Loading application…" />) : current?.label)}
-          meta={
-            query.data && (
-              <>
-                {section !== 'overview' && <span className="font-medium text-slate-800 dark:text-slate-200">{query.data.name}</span>}
-                <StatusBadge status={query.data.status} />
-                {query.data.repository_url && (
-                  <ExternalLink href={query.data.repository_url}>{query.data.repository_url.replace(/^https?:\/\//, '')}</ExternalLink>
-                )}
-              </>
-            )
-          }
-        />
-      )}
+      {pageTitle}
+      <PageHeader
+        title={title ?? (section === 'overview' ? (name ?? <Skeleton className="h-7 w-48" />) : current?.label)}
+        meta={
+          query.data && (
+            <>
+              {section !== 'overview' && <span className="font-medium text-slate-800 dark:text-slate-200">{query.data.name}</span>}
+              <StatusBadge status={query.data.status} />
+              {query.data.repository_url && (
+                <ExternalLink href={query.data.repository_url}>{query.data.repository_url.replace(/^https?:\/\//, '')}</ExternalLink>
+              )}
+            </>
+          )
+        }
+      />
       <nav aria-label="Application" className="-mt-2 mb-6 border-b border-slate-200 dark:border-slate-700">
         <ul className="flex flex-wrap gap-1">
           {sections.map((item) => (
@@ -73,6 +91,7 @@ export function ApplicationHeader({ applicationId, section, title }: Application
           ))}
         </ul>
       </nav>
+      {children}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 
-import { NEWEST_FIRST, listPath } from '@/lib/api-queries';
+import { NEWEST_FIRST, listAll, listPath } from '@/lib/api-queries';
 import { apiGet, apiPath } from '@/lib/api-client';
 import { deploymentReader } from '@/lib/read/deployment';
 import { listOf } from '@/lib/read/list';
@@ -26,6 +26,15 @@ export const deploymentQueries = {
       queryKey: keys.list(filters),
       queryFn: ({ signal }) => apiGet(listPath('deployment', { ...filters, sort: NEWEST_FIRST }), deploymentListReader, { signal }),
       placeholderData: keepPreviousData,
+    }),
+  /**
+   * Every deployment of an application, newest first (up to LIST_ALL_CAP): where each release runs and how its last
+   * deployment went are read from it, since nullplatform documents no `release_id` filter (src/lib/api-queries.ts).
+   */
+  ofApplication: (applicationId: number) =>
+    queryOptions({
+      queryKey: keys.list({ application_id: applicationId, all: true }),
+      queryFn: ({ signal }) => listAll('deployment', { application_id: applicationId, sort: NEWEST_FIRST }, deploymentReader, signal),
     }),
   details: () => keys.details(),
   /** With its messages (GET /deployment/:id only fills them with include_messages=true). */

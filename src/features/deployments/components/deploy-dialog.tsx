@@ -5,7 +5,6 @@ import type { Scope } from '@/lib/read/scope';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 
-import { StatusBadge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CodeSnippet } from '@/components/ui/code-snippet';
 import { Dialog, DialogFooter } from '@/components/ui/dialog';
@@ -16,108 +15,64 @@ import { Spinner } from '@/components/ui/spinner';
 import { showToast } from '@/components/ui/toast-store';
 import { TextLink } from '@/components/ui/text-link';
 import { cliSnippets } from '@/lib/cli-snippets';
-import { cn } from '@/lib/cn';
 import { paths } from '@/lib/paths';
+
+import { isOlderVersion } from '@/lib/semver';
 
 import { useCreateDeployment } from '../api/create-deployment';
 import { deploymentQueries } from '../api/queries';
+import { ScopeOption, StrategyNotice } from './deploy-scope-choice';
+import { OlderVersionCheck } from './older-version-check';
 
 /** Data the dialog is given by the page that composes it (scopes and build assets belong to other features). */
 export type Loadable<T> = { data: T | undefined; isPending: boolean; error: unknown };
 
 export type DeployDialogProps = {
-  release: Release;
+  /** The release to deploy; undefined until one is chosen in `releasePicker`. */
+  release: Release | undefined;
+  /** A choice of release shown first, for a dialog opened from a scope ("Deploy a release here"). */
+  releasePicker?: ReactNode;
   /** The application's scopes, with active_deployment / in_progress_deployment filled in. */
   scopes: Loadable<readonly Scope[]>;
   /** The assets of the release's build. */
   assets: Loadable<readonly Asset[]>;
   renderRelease: (releaseId: number) => ReactNode;
+  /** The semver of a release of the application: how the dialog tells an older version than the one serving. */
+  releaseSemver?: (releaseId: number) => string | undefined;
   onOpenChange: (open: boolean) => void;
   onDeployed: (deployment: Deployment) => void;
   initialScopeId?: number;
+  /** The scope is given (the dialog was opened from it): no choice of scope is shown. */
+  fixedScope?: boolean;
 };
 
-/** What the deployment will be, from the scope's state: `unknown` when the scope's active deployment isn't known. */
-export function deploymentKind(scope: Pick<Scope, 'active_deployment'>): 'initial' | 'blue_green' | 'unknown' {
-  if (scope.active_deployment === undefined) return 'unknown';
-  return scope.active_deployment === null ? 'initial' : 'blue_green';
-}
-
-function StrategyNotice({ scope, release, renderRelease }: { scope: Scope; release: Release; renderRelease: (id: number) => ReactNode }) {
-  const kind = deploymentKind(scope);
-  const active = useQuery({
-    ...deploymentQueries.detail(scope.active_deployment ?? 0),
-    enabled: typeof scope.active_deployment === 'number',
-    throwOnError: false,
-  });
-  if (kind === 'unknown') {
-    return (
-      <p className="text-sm text-slate-700 dark:text-slate-300">
-        Whether {scope.name} is already serving a release couldn't be read: the platform decides between an initial and a blue/green deployment.
-      </p>
-    );
-  }
-  if (kind === 'initial') {
-    return (
-      <div className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm dark:border-sky-800 dark:bg-sky-950/60" data-testid="deploy-kind">
-        <p className="font-semibold">This will be an initial deployment.</p>
-        <p className="mt-1">
-          {scope.name} has no active deployment: <span className="font-mono">{release.semver}</span> takes all of its traffic once its
-          instances are healthy, and the deployment finalizes by itself. It can be cancelled until then.
-        </p>
-      </div>
-    );
-  }
-  return (
-    <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950/60" data-testid="deploy-kind">
-      <p className="font-semibold">This will be a blue/green deployment.</p>
-      <p className="mt-1">
-        It replaces{' '}
-        {active.data ? renderRelease(active.data.release_id) : <span className="text-slate-600 dark:text-slate-400">the active release</span>}{' '}
-        (deployment #{scope.active_deployment}) in {scope.name}. <span className="font-mono">{release.semver}</span> starts with 0% of
-        the traffic; you move traffic to it, then finalize or cancel.
-      </p>
-    </div>
-  );
-}
-
-function ScopeOption({ scope, checked, onSelect }: { scope: Scope; checked: boolean; onSelect: () => void }) {
-  const inFlight = typeof scope.in_progress_deployment === 'number';
-  return (
-    <label
-      className={cn(
-        'flex cursor-pointer items-start gap-3 rounded-md border p-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600',
-        checked ? 'border-sky-600 bg-sky-50 dark:border-sky-400 dark:bg-sky-950/60' : 'border-slate-300 dark:border-slate-600',
-      )}
-    >
-      <input type="radio" name="scope" value={scope.id} checked={checked} onChange={onSelect} className="mt-1" />
-      <span className="flex-1">
-        <span className="flex flex-wrap items-center gap-2">
-          <span className="font-medium">{scope.name}</span>{' '}
-          <StatusBadge status={scope.status} />
-          {inFlight && <span className="text-xs text-amber-700 dark:text-amber-400">deployment in flight</span>}
-        </span>
-        <span className="block text-xs text-slate-600 dark:text-slate-400">
-          {scope.type}
-          {' · '}
-          {deploymentKind(scope) === 'initial' ? 'never deployed' : deploymentKind(scope) === 'blue_green' ? 'serving a release' : ''}
-        </span>
-      </span>
-    </label>
-  );
-}
-
-/** Deploy a release to one of the application's scopes, saying what kind of deployment it will be and what it replaces. */
-export function DeployDialog({ release, scopes, assets, renderRelease, onOpenChange, onDeployed, initialScopeId }: DeployDialogProps) {
+/** Deploy a release to a scope, saying what kind of deployment it will be, what it replaces, and when it goes back. */
+export function DeployDialog(props: DeployDialogProps) {
+  const { release, releasePicker, scopes, assets, renderRelease, releaseSemver, onOpenChange, onDeployed, initialScopeId, fixedScope } = props;
   const scopeList = scopes.data ?? [];
   const [scopeId, setScopeId] = useState<number | undefined>(initialScopeId ?? (scopeList.length === 1 ? scopeList[0]?.id : undefined));
   const scope = scopeList.find((candidate) => candidate.id === scopeId) ?? (scopeList.length === 1 ? scopeList[0] : undefined);
   const [chosenAsset, setChosenAsset] = useState<string | undefined>(undefined);
+  // The confirmation of an older version holds for the release and scope it was given for only.
+  const [olderConfirmedFor, setOlderConfirmedFor] = useState<string | undefined>(undefined);
+  const active = useQuery({
+    ...deploymentQueries.detail(scope?.active_deployment ?? 0),
+    enabled: typeof scope?.active_deployment === 'number',
+    throwOnError: false,
+  });
+  const activeReleaseId = typeof scope?.active_deployment === 'number' ? active.data?.release_id : undefined;
+  const servingSemver = activeReleaseId === undefined ? undefined : releaseSemver?.(activeReleaseId);
+  const olderThanServing = isOlderVersion(release?.semver, servingSemver);
+  const confirmKey = `${release?.id ?? ''}:${scope?.id ?? ''}`;
+  // Another release or scope takes the confirmation back (state adjusted while rendering, as React documents).
+  if (olderConfirmedFor !== undefined && olderConfirmedFor !== confirmKey) setOlderConfirmedFor(undefined);
+  const olderConfirmed = olderConfirmedFor === confirmKey;
+
   const mutation = useCreateDeployment({
     onSuccess: (deployment) => {
       showToast({
         tone: 'success',
-        title: `Deploying ${release.semver ?? `release #${release.id}`}${scope ? ` to ${scope.name}` : ''}`,
+        title: `Deploying ${release?.semver ?? `release #${deployment.release_id}`}${scope ? ` to ${scope.name}` : ''}`,
         description: `Deployment #${deployment.id} was created; its page follows it live.`,
       });
       onDeployed(deployment);
@@ -129,11 +84,12 @@ export function DeployDialog({ release, scopes, assets, renderRelease, onOpenCha
   const assetName = needsAsset ? (chosenAsset ?? (assetNames.includes('main') ? 'main' : assetNames[0])) : undefined;
   const missingScopeAsset = scope?.asset_name && assets.data && !assetNames.includes(scope.asset_name);
   const inFlight = typeof scope?.in_progress_deployment === 'number' ? scope.in_progress_deployment : undefined;
-  const canSubmit = Boolean(scope) && inFlight === undefined && (!needsAsset || Boolean(assetName));
+  const canSubmit =
+    Boolean(scope) && Boolean(release) && inFlight === undefined && (!needsAsset || Boolean(assetName)) && (!olderThanServing || olderConfirmed);
 
   const body = {
     scope_id: scope?.id ?? 0,
-    release_id: release.id,
+    release_id: release?.id ?? 0,
     ...(needsAsset && assetName ? { asset_name: assetName } : {}),
   };
 
@@ -147,12 +103,13 @@ export function DeployDialog({ release, scopes, assets, renderRelease, onOpenCha
     <Dialog
       open
       onOpenChange={onOpenChange}
-      title={`Deploy release ${release.semver}`}
-      description="Pick the scope to deploy to."
+      title={fixedScope && scope ? `Deploy a release to ${scope.name}` : `Deploy release ${release?.semver ?? ''}`}
+      description={fixedScope ? 'Pick the release to deploy.' : 'Pick the scope to deploy to.'}
       size="lg"
     >
       <form onSubmit={onSubmit} className="space-y-4">
-        {scopes.isPending ? (
+        {releasePicker}
+        {fixedScope ? null : scopes.isPending ? (
           <Spinner label="Loading scopes…" />
         ) : scopes.error ? (
           <FormError>
@@ -184,9 +141,20 @@ export function DeployDialog({ release, scopes, assets, renderRelease, onOpenCha
             again.
           </FormError>
         )}
-        {scope && inFlight === undefined && <StrategyNotice scope={scope} release={release} renderRelease={renderRelease} />}
+        {scope && release && inFlight === undefined && (
+          <StrategyNotice scope={scope} release={release} activeReleaseId={activeReleaseId} renderRelease={renderRelease} />
+        )}
+        {scope && release && inFlight === undefined && olderThanServing && (
+          <OlderVersionCheck
+            semver={release.semver ?? ''}
+            serving={servingSemver ?? ''}
+            scopeName={scope.name ?? `scope #${scope.id}`}
+            checked={olderConfirmed}
+            onChange={(checked) => setOlderConfirmedFor(checked ? confirmKey : undefined)}
+          />
+        )}
 
-        {scope && needsAsset && (
+        {scope && release && needsAsset && (
           assets.isPending ? (
             <Spinner label="Loading the build's assets…" />
           ) : assets.error ? (
@@ -205,7 +173,7 @@ export function DeployDialog({ release, scopes, assets, renderRelease, onOpenCha
             />
           )
         )}
-        {scope && !needsAsset && (
+        {scope && release && !needsAsset && (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Asset: <code className="font-mono">{scope.asset_name}</code> (the scope's)
             {missingScopeAsset && (
@@ -222,13 +190,13 @@ export function DeployDialog({ release, scopes, assets, renderRelease, onOpenCha
             <ErrorDetails error={mutation.error} />
           </FormError>
         )}
-        {scope && <CodeSnippet snippet={cliSnippets.createDeployment(body)} title="Create this deployment from the command line" />}
+        {scope && release && <CodeSnippet snippet={cliSnippets.createDeployment(body)} title="Create this deployment from the command line" />}
         <DialogFooter>
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
             Cancel
           </Button>
           <Button type="submit" disabled={!canSubmit} isLoading={mutation.isPending}>
-            {scope ? `Deploy ${release.semver} to ${scope.name}` : 'Deploy'}
+            {scope && release ? `Deploy ${release.semver} to ${scope.name}` : 'Deploy'}
           </Button>
         </DialogFooter>
       </form>

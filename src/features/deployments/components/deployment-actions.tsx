@@ -72,7 +72,8 @@ export function DeploymentActions({ deployment, context }: DeploymentActionsProp
         </ul>
       ) : null}
       {allowed.size > 0 && (
-        <details className="text-sm">
+        // The commands are for a terminal: on a phone the sticky bar keeps to the buttons.
+        <details className="text-sm max-lg:hidden">
           <summary className={cn('cursor-pointer rounded text-slate-700 dark:text-slate-300', focusRing)}>Command line for these actions</summary>
           <div className="mt-2 space-y-2">
             {shown

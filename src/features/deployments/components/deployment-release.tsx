@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 
+import { Skeleton } from '@/components/ui/skeleton';
 import { TextLink } from '@/components/ui/text-link';
 import { paths } from '@/lib/paths';
 
@@ -17,7 +18,7 @@ export function DeploymentRelease({ deploymentId, renderRelease }: DeploymentRel
   const query = useQuery({ ...deploymentQueries.detail(deploymentId), throwOnError: false });
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2">
-      {query.data ? renderRelease(query.data.release_id) : <span className="text-slate-500">…</span>}
+      {query.data ? renderRelease(query.data.release_id) : query.isPending ? <Skeleton className="w-12" /> : null}
       <TextLink to={paths.deployment.getHref(deploymentId)} className="text-xs">
         deployment #{deploymentId}
       </TextLink>

@@ -1,7 +1,7 @@
 import type { InstanceSnapshot } from '@contract/console';
 
 import { StatusBadge } from '@/components/ui/badge';
-import { RelativeTime } from '@/components/ui/relative-time';
+import { CheckedAt } from '@/components/ui/checked-at';
 
 export type InstanceListProps = { instances: readonly InstanceSnapshot[]; healthCheckPath: string };
 
@@ -29,7 +29,7 @@ export function InstanceList({ instances, healthCheckPath }: InstanceListProps) 
             {instance.last_health && (
               <>
                 {' '}
-                · <RelativeTime value={instance.last_health.at} />
+                · <CheckedAt value={instance.last_health.at} />
               </>
             )}
           </span>

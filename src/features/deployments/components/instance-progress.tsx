@@ -2,13 +2,15 @@ import type { ScopeRuntime } from '@contract/console';
 import type { Deployment } from '@/lib/read/deployment';
 
 import { Spinner } from '@/components/ui/spinner';
+import { formatDuration } from '@/lib/format';
 
 import { isMissingEndpoint } from '../api/scope-traffic';
+import { useNow } from '../hooks/use-now';
 import type { Loadable } from './deploy-dialog';
 import { InstanceList } from './instance-list';
 
 export type InstanceProgressProps = {
-  deployment: Pick<Deployment, 'id' | 'strategy_data'>;
+  deployment: Pick<Deployment, 'id' | 'strategy_data' | 'status' | 'status_started_at' | 'created_at'>;
   /** GET /console/scope/:id/runtime, read by the page (the scopes feature owns it). */
   runtime: Loadable<ScopeRuntime>;
 };
@@ -17,12 +19,33 @@ function percent(part: number, whole: number): number {
   return whole > 0 ? Math.min(100, Math.round((part / whole) * 100)) : 0;
 }
 
+const waitingStatuses = ['creating', 'waiting_for_instances'];
+
+/**
+ * How long the deployment has been waiting for healthy instances, ticking. (A countdown to the health timeout needs
+ * the timeout, which the console server does not publish yet.)
+ */
+function WaitingFor({ deployment }: { deployment: InstanceProgressProps['deployment'] }) {
+  const waiting = waitingStatuses.includes(deployment.status);
+  const now = useNow(1_000, waiting);
+  if (!waiting) return null;
+  const raw = deployment.status_started_at?.[deployment.status] ?? deployment.created_at;
+  const since = typeof raw === 'number' ? raw : raw === undefined ? Number.NaN : Date.parse(raw);
+  if (Number.isNaN(since)) return null;
+  return (
+    <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="waiting-for-instances">
+      Waiting for healthy instances for {formatDuration(Math.max(0, now - since))}
+    </p>
+  );
+}
+
 /** Launched and healthy instances out of those the deployment waits for, then each instance's last health check. */
 export function InstanceProgress({ deployment, runtime }: InstanceProgressProps) {
   const { amount_instances_to_wait: wanted, launched_instances: launched = 0, healthy_instances: healthy = 0 } = deployment.strategy_data;
   const instances = runtime.data?.instances.filter((instance) => instance.deployment_id === deployment.id);
   return (
     <div className="space-y-3">
+      <WaitingFor deployment={deployment} />
       {wanted === undefined ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">The platform has not reported instance counters yet.</p>
       ) : (

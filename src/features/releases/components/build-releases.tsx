@@ -26,7 +26,7 @@ export function BuildReleases({ build, onCreated }: BuildReleasesProps) {
       <ul className="flex flex-wrap gap-x-2 font-mono text-xs" aria-label={`Releases of build #${build.id}`}>
         {released.map((release) => (
           <li key={release.id}>
-            <TextLink to={paths.releases.getHref(build.application_id)}>{release.semver ?? `#${release.id}`}</TextLink>
+            <TextLink to={paths.release.getHref(release.id)}>{release.semver ?? `#${release.id}`}</TextLink>
           </li>
         ))}
       </ul>

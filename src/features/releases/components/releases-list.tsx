@@ -20,11 +20,12 @@ export type ReleasesListProps = {
   paged?: boolean;
   renderBuild?: (release: Release) => ReactNode;
   renderActions?: (release: Release) => ReactNode;
+  renderPlacement?: (release: Release) => ReactNode;
   emptyText?: ReactNode;
 };
 
 /** An application's releases, newest first. */
-export function ReleasesList({ applicationId, buildId, paged = true, renderBuild, renderActions, emptyText }: ReleasesListProps) {
+export function ReleasesList({ applicationId, buildId, paged = true, renderBuild, renderActions, renderPlacement, emptyText }: ReleasesListProps) {
   const [params] = useSearchParams();
   const paging = paged ? readPaging(params) : { limit: 30, offset: 0 };
   const query = useQuery(releaseQueries.list({ application_id: applicationId, build_id: buildId, ...paging }));
@@ -36,7 +37,7 @@ export function ReleasesList({ applicationId, buildId, paged = true, renderBuild
   }
   return (
     <>
-      <ReleasesTable releases={query.data.results} busy={query.isPlaceholderData} renderBuild={renderBuild} renderActions={renderActions} />
+      <ReleasesTable releases={query.data.results} busy={query.isPlaceholderData} renderBuild={renderBuild} renderActions={renderActions} renderPlacement={renderPlacement} />
       {paged && <Pagination paging={query.data.paging} count={query.data.results.length} label="Releases pages" />}
     </>
   );

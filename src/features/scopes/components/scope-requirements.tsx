@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, StatusBadge } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';
 import { SectionHeading } from '@/components/ui/page-header';
-import { RelativeTime } from '@/components/ui/relative-time';
+import { CheckedAt } from '@/components/ui/checked-at';
 import { Spinner } from '@/components/ui/spinner';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
@@ -39,7 +39,7 @@ function HealthResult({ lastHealth }: { lastHealth: { at: number; status_code: n
       <Badge tone={ok ? 'success' : 'danger'}>{lastHealth.status_code ?? 'no answer'}</Badge>
       {lastHealth.error && <span className="text-xs text-red-700 dark:text-red-400">{lastHealth.error}</span>}
       <span className="text-xs text-slate-500 dark:text-slate-400">
-        <RelativeTime value={lastHealth.at} />
+        <CheckedAt value={lastHealth.at} />
       </span>
     </span>
   );

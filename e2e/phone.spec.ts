@@ -1,0 +1,31 @@
+/** At a phone's size (issue 9, item 13): one-row header, nothing wider than the screen, and the actions stay at hand. */
+import { expect, test } from '@playwright/test';
+
+import { deploy } from './demo-api';
+import { expectStatus } from './deployment-page';
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+test('the header is one row and no page is wider than the screen', async ({ page }) => {
+  for (const url of ['/', '/applications/1', '/applications/1/releases', '/applications/1/builds', '/releases/2', '/scopes/2', '/deployments/2']) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const header = await page.locator('header').first().boundingBox();
+    expect(header?.height ?? 0, `header of ${url}`).toBeLessThan(70);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `width of ${url}`).toBeLessThanOrEqual(390);
+  }
+});
+
+test('a deployment: the actions stay on screen while the chart and messages scroll by', async ({ page, request }) => {
+  const { deployment } = await deploy(request, 'inventory', 'staging', '2.2.0');
+  await page.goto(`/deployments/${deployment.id}`);
+  await expectStatus(page, 'running');
+  const finalize = page.getByRole('button', { name: 'Finalize' });
+  await expect(finalize).toBeInViewport();
+  await page.getByRole('region', { name: 'Messages' }).scrollIntoViewIfNeeded();
+  await expect(finalize).toBeInViewport();
+  // Leave nothing in flight for the journeys after this one.
+  await page.getByRole('button', { name: 'Roll back' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Roll back' }).click();
+  await expectStatus(page, 'rolled_back');
+});
