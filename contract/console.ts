@@ -23,6 +23,11 @@ export const consoleInfoSchema = z.looseObject({
   /** Whether /console/events carries live changes (local mode) or the SPA must poll (connected mode). */
   live_events: z.boolean(),
   version: z.string(),
+  /**
+   * How long the local platform gives a deployment's instances to become healthy (NP_CONSOLE_HEALTH_TIMEOUT), so a
+   * page can count down to the failure; null in connected mode, where nullplatform does not publish its own.
+   */
+  health_timeout_ms: z.number().int().positive().nullable().optional(),
 });
 export type ConsoleInfo = z.infer<typeof consoleInfoSchema>;
 

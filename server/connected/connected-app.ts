@@ -75,6 +75,7 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
       upstream: { host: session.host, organization_id: session.organizationId },
       live_events: false,
       version: options.version,
+      health_timeout_ms: null,
     };
     return c.json(info);
   });

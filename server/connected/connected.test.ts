@@ -72,6 +72,8 @@ describe('a connected console', () => {
       upstream: { host: tap.host, organization_id: 1 },
       live_events: false,
       version: '0.1.0',
+      // nullplatform publishes no health timeout: the SPA shows no countdown in connected mode.
+      health_timeout_ms: null,
     });
     expect(connected.server.mode).toBe('connected');
   });

@@ -14,6 +14,7 @@ const consoleInfoReader = z.looseObject({
   upstream: z.looseObject({ host: z.string(), organization_id: z.number().nullable() }).nullable(),
   live_events: z.boolean(),
   version: z.string(),
+  health_timeout_ms: z.number().nullable().optional(),
 });
 
 /** GET /console/info: local or connected, and whether /console/events carries live changes. */

@@ -118,7 +118,7 @@ export function buildDeployment(overrides: Partial<Deployment> & { scope_id: num
 }
 
 export function buildConsoleInfo(overrides: Partial<ConsoleInfo> = {}): ConsoleInfo {
-  return { mode: 'local', upstream: null, live_events: true, version: '0.1.0', ...overrides };
+  return { mode: 'local', upstream: null, live_events: true, version: '0.1.0', health_timeout_ms: 60_000, ...overrides };
 }
 
 export function buildRuntime(overrides: Partial<ScopeRuntime> & { scope_id: number }): ScopeRuntime {

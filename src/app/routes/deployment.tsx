@@ -35,6 +35,7 @@ import { releaseQueries } from '@/features/releases/api/queries';
 import { scopeQueries } from '@/features/scopes/api/queries';
 import { focusRing } from '@/components/ui/focus-ring';
 import { cn } from '@/lib/cn';
+import { consoleInfoQuery } from '@/lib/console-info';
 import { paths } from '@/lib/paths';
 import { displayName } from '@/lib/read/display';
 
@@ -92,6 +93,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
   const applicationId = deployment.application_id ?? scope.data?.application_id;
   const application = useQuery({ ...applicationQueries.detail(applicationId ?? 0), enabled: applicationId !== undefined, throwOnError: false });
   const runtime = useQuery(scopeQueries.runtime(deployment.scope_id));
+  const info = useQuery(consoleInfoQuery);
   const previousId = useReplacedDeployment(deployment, scope.data?.active_deployment);
   const previousSemver = useDeploymentSemver(previousId);
 
@@ -169,7 +171,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
             <StatusTimeline deployment={deployment} />
           </Panel>
           <Panel id="instances-heading" title="Instances">
-            <InstanceProgress deployment={deployment} runtime={runtime} />
+            <InstanceProgress deployment={deployment} runtime={runtime} healthTimeoutMs={info.data?.health_timeout_ms} />
           </Panel>
           <Panel id="source-heading" title="Release and build">
             <DeploymentSource

@@ -53,8 +53,9 @@ describe('deploy dialog', () => {
     seed();
     const { dialog, user, router } = await openDeploy();
     await user.click(within(dialog).getByRole('radio', { name: /production/ }));
-    const notice = within(dialog).getByTestId('deploy-kind');
-    expect(within(notice).getByText('This will be a blue/green deployment.')).toBeInTheDocument();
+    // The kind is known once the scope's active deployment is read (a busy machine may take a moment).
+    const notice = await within(dialog).findByTestId('deploy-kind');
+    expect(await within(notice).findByText('This will be a blue/green deployment.')).toBeInTheDocument();
     expect(await within(notice).findByText('1.0.0')).toBeInTheDocument();
     expect(notice).toHaveTextContent('It replaces 1.0.0 (deployment #70) in production');
     expect(within(dialog).queryByRole('combobox', { name: 'Asset' })).not.toBeInTheDocument();

@@ -58,6 +58,8 @@ describe('instances not yet healthy', () => {
       status_started_at: { waiting_for_instances: new Date(Date.now() - 12_000).toISOString() },
     });
     expect(await screen.findByTestId('waiting-for-instances')).toHaveTextContent(/Waiting for healthy instances for 1[2-4] s/);
+    // The test console publishes a 60 s health timeout: 12 s in, the failure is some 48 s away.
+    expect(await screen.findByTestId('health-timeout-countdown')).toHaveTextContent(/fails in 4[6-8] s unless they are healthy by then/);
     const instances = await screen.findByRole('list', { name: 'Instances of this deployment' });
     expect(instances).toHaveTextContent('/health answered 200');
     expect(instances).toHaveTextContent('/health not checked yet');

@@ -13,6 +13,8 @@ export type InstanceProgressProps = {
   deployment: Pick<Deployment, 'id' | 'strategy_data' | 'status' | 'status_started_at' | 'created_at'>;
   /** GET /console/scope/:id/runtime, read by the page (the scopes feature owns it). */
   runtime: Loadable<ScopeRuntime>;
+  /** How long instances get to become healthy (the local platform says; nullplatform does not), if known. */
+  healthTimeoutMs?: number | null | undefined;
 };
 
 function percent(part: number, whole: number): number {
@@ -22,10 +24,11 @@ function percent(part: number, whole: number): number {
 const waitingStatuses = ['creating', 'waiting_for_instances'];
 
 /**
- * How long the deployment has been waiting for healthy instances, ticking. (A countdown to the health timeout needs
- * the timeout, which the console server does not publish yet.)
+ * How long the deployment has been waiting for healthy instances, ticking, and — where the platform publishes its
+ * health timeout — how long until it fails. The local engine counts the timeout from when the current status began
+ * (or from when the instances started, if later: after a restart), so the countdown is the earliest the failure comes.
  */
-function WaitingFor({ deployment }: { deployment: InstanceProgressProps['deployment'] }) {
+function WaitingFor({ deployment, healthTimeoutMs }: Pick<InstanceProgressProps, 'deployment' | 'healthTimeoutMs'>) {
   const waiting = waitingStatuses.includes(deployment.status);
   const now = useNow(1_000, waiting);
   if (!waiting) return null;
@@ -35,17 +38,23 @@ function WaitingFor({ deployment }: { deployment: InstanceProgressProps['deploym
   return (
     <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="waiting-for-instances">
       Waiting for healthy instances for {formatDuration(Math.max(0, now - since))}
+      {typeof healthTimeoutMs === 'number' && (
+        <span data-testid="health-timeout-countdown">
+          {' '}
+          · {since + healthTimeoutMs > now ? `fails in ${formatDuration(since + healthTimeoutMs - now)} unless they are healthy by then` : 'the health timeout has passed'}
+        </span>
+      )}
     </p>
   );
 }
 
 /** Launched and healthy instances out of those the deployment waits for, then each instance's last health check. */
-export function InstanceProgress({ deployment, runtime }: InstanceProgressProps) {
+export function InstanceProgress({ deployment, runtime, healthTimeoutMs }: InstanceProgressProps) {
   const { amount_instances_to_wait: wanted, launched_instances: launched = 0, healthy_instances: healthy = 0 } = deployment.strategy_data;
   const instances = runtime.data?.instances.filter((instance) => instance.deployment_id === deployment.id);
   return (
     <div className="space-y-3">
-      <WaitingFor deployment={deployment} />
+      <WaitingFor deployment={deployment} healthTimeoutMs={healthTimeoutMs} />
       {wanted === undefined ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">The platform has not reported instance counters yet.</p>
       ) : (
