@@ -19,7 +19,14 @@ export const consolePaths = {
 export const consoleInfoSchema = z.looseObject({
   mode: z.enum(['local', 'connected']),
   /** In connected mode: the API host (never the key or the token) and the organization the key belongs to. */
-  upstream: z.looseObject({ host: z.string(), organization_id: z.number().nullable() }).nullable(),
+  upstream: z
+    .looseObject({
+      host: z.string(),
+      organization_id: z.number().nullable(),
+      /** NP_API_URL as configured (scheme and path kept): what a CLI snippet tells the user to set. Never a secret. */
+      url: z.string().optional(),
+    })
+    .nullable(),
   /** Whether /console/events carries live changes (local mode) or the SPA must poll (connected mode). */
   live_events: z.boolean(),
   version: z.string(),

@@ -72,7 +72,7 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
     parseQuery(c, noQuerySchema);
     const info: ConsoleInfo = {
       mode: 'connected',
-      upstream: { host: session.host, organization_id: session.organizationId },
+      upstream: { host: session.host, organization_id: session.organizationId, url: options.apiUrl },
       live_events: false,
       version: options.version,
       health_timeout_ms: null,

@@ -15,7 +15,7 @@ export type ConnectedConsoleServer = {
   url: string;
   port: number;
   /** What /console/info says: the API host and the organization the key belongs to (never the key or the token). */
-  upstream: { host: string; organization_id: number | null };
+  upstream: { host: string; organization_id: number | null; url?: string };
   close(): Promise<void>;
 };
 

@@ -69,7 +69,7 @@ describe('a connected console', () => {
     expect(answer.status).toBe(200);
     expect(consoleInfoSchema.parse(answer.body)).toEqual({
       mode: 'connected',
-      upstream: { host: tap.host, organization_id: 1 },
+      upstream: { host: tap.host, organization_id: 1, url: tap.url },
       live_events: false,
       version: '0.1.0',
       // nullplatform publishes no health timeout: the SPA shows no countdown in connected mode.

@@ -59,6 +59,14 @@ describe('resolveAssetLaunch', () => {
     expect(result).toEqual({ ok: false, message: `asset "main" points at ${join(root, 'link-out')}, which leads to ${outside}, ${rootsMessage}` });
   });
 
+  it('refuses at POST a file: URL whose symbolic link leads out of the roots', () => {
+    symlinkSync(outside, join(root, 'link-out-at-post'));
+    expect(refuseAssetUrl(`file:${root}/link-out-at-post`, { assetRoots: [root] })).toBe(
+      `url: file:${root}/link-out-at-post points at ${join(root, 'link-out-at-post')}, which leads to ${outside}, ${rootsMessage}`,
+    );
+    expect(refuseAssetUrl(`file:${root}/not-made-yet`, { assetRoots: [root] })).toBeUndefined();
+  });
+
   it('refuses a package.json main that leads out of the roots', () => {
     app(join(root, 'escapes'), '../../outside/server.js');
     const result = resolveAssetLaunch({ name: 'main', url: `file:${root}/escapes` }, { assetRoots: [root] });

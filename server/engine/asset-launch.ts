@@ -40,15 +40,20 @@ export function allowedAssetRoots(placement: AssetPlacement = {}): string[] {
 
 /**
  * For POST /asset: why this URL may not be stored, or undefined. Only `file:` URLs are checked (an image reference is
- * stored for connected mode and never runs here), on the path as written: the folder need not exist yet.
+ * stored for connected mode and never runs here), on the path as written (the folder need not exist yet) and, when it
+ * exists, on where its symbolic links lead — the same rule the launch applies, said at the request that caused it.
  */
 export function refuseAssetUrl(url: string, placement: AssetPlacement = {}): string | undefined {
   const folder = folderOf(url, placement.root ?? consoleRoot);
   if (folder === undefined) return undefined;
   if (!folder.ok) return `url: ${folder.message}`;
   const roots = allowedAssetRoots(placement);
-  if (roots.some((allowed) => isInside(folder.path, allowed))) return undefined;
-  return `url: ${url} points at ${folder.path}, ${outsideRoots(roots)}`;
+  if (!roots.some((allowed) => isInside(folder.path, allowed))) return `url: ${url} points at ${folder.path}, ${outsideRoots(roots)}`;
+  if (!existsSync(folder.path)) return undefined;
+  const realFolder = realpathSync(folder.path);
+  const realRoots = roots.filter((allowed) => existsSync(allowed)).map((allowed) => realpathSync(allowed));
+  if (realRoots.some((allowed) => isInside(realFolder, allowed))) return undefined;
+  return `url: ${url} points at ${folder.path}, which leads to ${realFolder}, ${outsideRoots(roots)}`;
 }
 
 export function resolveAssetLaunch(asset: AssetLike, placement: AssetPlacement = {}): AssetLaunchResult {

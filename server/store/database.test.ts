@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,6 +27,17 @@ describe('openDatabase', () => {
       expect(tables).toEqual(
         expect.arrayContaining(['applications', 'assets', 'builds', 'deployment_messages', 'deployments', 'releases', 'scopes']),
       );
+    } finally {
+      db.close();
+    }
+  });
+
+  it('creates the database, its -wal and -shm readable by their owner only (they hold assets\' environment)', () => {
+    const file = join(dir, 'private', 'console.db');
+    const db = openDatabase(file);
+    try {
+      db.prepare('CREATE TABLE IF NOT EXISTS probe (x)').run();
+      for (const path of [file, `${file}-wal`, `${file}-shm`]) expect(statSync(path).mode & 0o777, path).toBe(0o600);
     } finally {
       db.close();
     }

@@ -1,6 +1,8 @@
 /**
  * Opens the console's SQLite database (better-sqlite3, synchronous) and brings its schema up to date.
  */
+import { chmodSync, existsSync } from 'node:fs';
+
 import BetterSqlite3 from 'better-sqlite3';
 
 import { checkDataFolder } from './data-folder-check';
@@ -19,10 +21,14 @@ const BUSY_TIMEOUT_MS = 5_000;
  */
 export function openDatabase(file: string): Database {
   const inMemory = file === ':memory:' || file === '';
+  const isNew = !inMemory && !existsSync(file);
   if (!inMemory) checkDataFolder(file);
   let db: Database;
   try {
     db = new BetterSqlite3(file);
+    // The database holds assets' environment variables: readable by the console's user only, like the lock and the
+    // data plane's socket. SQLite gives its -wal and -shm files the database's mode, so this covers them too.
+    if (isNew) chmodSync(file, 0o600);
   } catch (error) {
     throw cannotOpen(error, file);
   }

@@ -7,10 +7,12 @@ import { shellQuote } from './cli-snippets';
 export type CliSetup = { mode: 'local' | 'connected'; lines: string; note: string };
 
 /** The upstream host of GET /console/info's answer, read defensively (the caller observes the cache, untyped). */
-function upstreamHost(info: object): string | undefined {
+/** The API address the console is connected to: as configured when the server says it, else https:// and its host. */
+function upstreamUrl(info: object): string | undefined {
   const upstream = 'upstream' in info ? info.upstream : undefined;
-  if (typeof upstream !== 'object' || upstream === null || !('host' in upstream)) return undefined;
-  return typeof upstream.host === 'string' ? upstream.host : undefined;
+  if (typeof upstream !== 'object' || upstream === null) return undefined;
+  if ('url' in upstream && typeof upstream.url === 'string' && /^https?:\/\//.test(upstream.url)) return upstream.url.replace(/\/$/, '');
+  return 'host' in upstream && typeof upstream.host === 'string' ? `https://${upstream.host}` : undefined;
 }
 
 /** `info`: GET /console/info's answer once loaded; `origin`: where this console is served (window.location.origin). */
@@ -25,8 +27,7 @@ export function cliSetup(info: unknown, origin: string): CliSetup | undefined {
     };
   }
   if (info.mode !== 'connected') return undefined;
-  const host = upstreamHost(info);
-  const api = host ? `https://${host}` : 'https://api.nullplatform.com';
+  const api = upstreamUrl(info) ?? 'https://api.nullplatform.com';
   return {
     mode: 'connected',
     lines: [

@@ -11,7 +11,7 @@ import { resourceKeys } from './resource-keys';
  */
 const consoleInfoReader = z.looseObject({
   mode: z.enum(['local', 'connected']),
-  upstream: z.looseObject({ host: z.string(), organization_id: z.number().nullable() }).nullable(),
+  upstream: z.looseObject({ host: z.string(), organization_id: z.number().nullable(), url: z.string().optional() }).nullable(),
   live_events: z.boolean(),
   version: z.string(),
   health_timeout_ms: z.number().nullable().optional(),

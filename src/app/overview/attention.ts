@@ -40,7 +40,7 @@ export function scopeAttention(deployments: readonly Deployment[], inFlight: Dep
   const latest = deployments[0];
   const failedAt = latest?.status === 'failed' ? (statusSince(latest) ?? 0) : undefined;
   if (latest && failedAt !== undefined && now - failedAt < FAILED_RECENTLY_MS) {
-    found.push({ kind: 'failed', deploymentId: latest.id, text: `deployment #${latest.id} failed ${formatAge(failedAt, now)}` });
+    found.push({ kind: 'failed', deploymentId: latest.id, text: `deployment #${latest.id} failed ${formatAge(failedAt, Math.max(now, failedAt))}` });
   }
   if (inFlight && waitingStatuses.includes(inFlight.status)) {
     const since = statusSince(inFlight);

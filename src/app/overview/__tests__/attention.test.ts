@@ -15,6 +15,9 @@ describe('what needs attention on a scope', () => {
   test('a recent failure, not an old one', () => {
     const failed = deployment({ id: 7, status: 'failed', status_started_at: { failed: ago(5 * 60_000) } });
     expect(scopeAttention([failed], undefined, now)).toEqual([{ kind: 'failed', deploymentId: 7, text: 'deployment #7 failed 5 min ago' }]);
+    // The page's clock ticks every few seconds: a failure it has not caught up with yet is "just now", never "in …".
+    const fresh = deployment({ id: 7, status: 'failed', status_started_at: { failed: ago(-3_000) } });
+    expect(scopeAttention([fresh], undefined, now)).toEqual([{ kind: 'failed', deploymentId: 7, text: 'deployment #7 failed just now' }]);
     const old = deployment({ id: 7, status: 'failed', status_started_at: { failed: ago(3 * 86_400_000) } });
     expect(scopeAttention([old], undefined, now)).toEqual([]);
     // A failure followed by a success is history.

@@ -48,6 +48,17 @@ describe('command-line snippets (issue 9, item 14)', () => {
     expect(setup).toHaveTextContent('$NP_API_KEY');
     expect(setup).toHaveTextContent('jq -r .access_token');
   });
+
+  test('connected to an API at another scheme or under a path: the address as the console was given it', () => {
+    renderWith(
+      buildConsoleInfo({
+        mode: 'connected',
+        upstream: { host: '127.0.0.1:4100', organization_id: 1, url: 'http://127.0.0.1:4100/api' },
+        live_events: false,
+      }),
+    );
+    expect(screen.getByTestId('cli-setup')).toHaveTextContent("export NP_API_URL='http://127.0.0.1:4100/api'");
+  });
 });
 
 describe('ui primitives', () => {
