@@ -57,6 +57,7 @@ test('create a scope, deploy a release here, cancel it, watch the next one final
   await page.goto(scopeUrl);
   await page.getByRole('button', { name: 'Delete scope' }).click();
   const confirm = page.getByRole('alertdialog', { name: `Delete scope ${name}?` });
+  await confirm.getByRole('textbox', { name: `Type ${name} to confirm` }).fill(name);
   await confirm.getByRole('button', { name: `Delete ${name}` }).dblclick();
   await expect(page).toHaveURL(new RegExp(`/applications/${appId}/scopes$`));
   await expect(toast(page, `Scope ${name} is being deleted`)).toBeVisible();

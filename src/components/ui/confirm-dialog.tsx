@@ -19,6 +19,8 @@ export type ConfirmDialogProps = {
   cancelLabel?: string;
   tone?: Extract<ButtonVariant, 'primary' | 'danger'>;
   isPending?: boolean;
+  /** The confirm button stays disabled until the user has done what the dialog asks (e.g. typed a name). */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
 };
 
@@ -37,6 +39,7 @@ export function ConfirmDialog({
   cancelLabel = 'Cancel',
   tone = 'primary',
   isPending = false,
+  confirmDisabled = false,
   onConfirm,
 }: ConfirmDialogProps) {
   // Opens on the least harmful button (Radix's AlertDialog picks Cancel); closes back to the opener.
@@ -59,7 +62,7 @@ export function ConfirmDialog({
             <AlertDialog.Cancel className={buttonClasses('secondary')} disabled={isPending}>
               {cancelLabel}
             </AlertDialog.Cancel>
-            <Button variant={tone} isLoading={isPending} onClick={onConfirm}>
+            <Button variant={tone} isLoading={isPending} disabled={confirmDisabled} onClick={onConfirm}>
               {confirmLabel}
             </Button>
           </div>

@@ -76,6 +76,7 @@ describe('create and delete scopes', () => {
     await user.click(await screen.findByRole('button', { name: 'Delete scope' }));
     const confirm = await screen.findByRole('alertdialog', { name: 'Delete scope staging?' });
     expect(confirm).toHaveTextContent('A deployment is in flight here');
+    await user.type(within(confirm).getByRole('textbox', { name: /Type staging to confirm/ }), 'staging');
     await user.click(within(confirm).getByRole('button', { name: 'Delete staging' }));
     expect(await within(confirm).findByText('staging was not deleted.')).toBeInTheDocument();
     expect(within(confirm).getByRole('alert')).toHaveTextContent('in flight');
@@ -88,6 +89,11 @@ describe('create and delete scopes', () => {
     const { user, router } = renderRoute('/scopes/10');
     await user.click(await screen.findByRole('button', { name: 'Delete scope' }));
     const confirm = await screen.findByRole('alertdialog', { name: 'Delete scope production?' });
+    // Nothing is deleted until the name is typed.
+    expect(within(confirm).getByRole('button', { name: 'Delete production' })).toBeDisabled();
+    await user.type(within(confirm).getByRole('textbox', { name: /Type production to confirm/ }), 'productio');
+    expect(within(confirm).getByRole('button', { name: 'Delete production' })).toBeDisabled();
+    await user.type(within(confirm).getByRole('textbox', { name: /Type production to confirm/ }), 'n');
     await user.dblClick(within(confirm).getByRole('button', { name: 'Delete production' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/applications/1/scopes'));
     expect(requestsTo('/api/scope/10', 'DELETE')).toHaveLength(1);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorDetails } from '@/components/ui/error-state';
-import { FormError } from '@/components/ui/field';
+import { FormError, TextField } from '@/components/ui/field';
 import { showToast } from '@/components/ui/toast-store';
 import { displayName } from '@/lib/read/display';
 
@@ -12,9 +12,13 @@ import { useDeleteScope } from '../api/delete-scope';
 
 export type DeleteScopeButtonProps = { scope: Scope; onDeleted: () => void };
 
-/** "Delete scope" behind a confirmation that names the scope and says what stops. */
+/**
+ * "Delete scope" behind a confirmation that names the scope, says what stops, and asks for the name to be typed: in
+ * connected mode this is a real organization's scope, and one click on the wrong page must not take it down.
+ */
 export function DeleteScopeButton({ scope, onDeleted }: DeleteScopeButtonProps) {
   const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState('');
   const name = displayName(scope, 'Scope');
   const mutation = useDeleteScope({
     onSuccess: () => {
@@ -33,7 +37,10 @@ export function DeleteScopeButton({ scope, onDeleted }: DeleteScopeButtonProps) 
         open={open}
         onOpenChange={(next) => {
           setOpen(next);
-          if (!next) mutation.reset();
+          if (!next) {
+            mutation.reset();
+            setTyped('');
+          }
         }}
         title={`Delete scope ${name}?`}
         description={
@@ -52,8 +59,22 @@ export function DeleteScopeButton({ scope, onDeleted }: DeleteScopeButtonProps) 
         confirmLabel={`Delete ${name}`}
         tone="danger"
         isPending={mutation.isPending}
-        onConfirm={() => mutation.mutate(scope.id)}
+        confirmDisabled={typed.trim() !== name}
+        onConfirm={() => {
+          if (typed.trim() === name) mutation.mutate(scope.id);
+        }}
       >
+        <TextField
+          label={
+            <>
+              Type <span className="font-mono">{name}</span> to confirm
+            </>
+          }
+          value={typed}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => setTyped(event.target.value)}
+        />
         {mutation.isError && (
           <FormError>
             <p className="font-medium">{name} was not deleted.</p>
