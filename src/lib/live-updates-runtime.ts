@@ -131,7 +131,6 @@ export function startEventStream(queryClient: QueryClient, url: string = console
   if (typeof EventSource === 'undefined') return () => undefined;
   let source: EventSource | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let hadError = false;
   const pending = new Map<string, ChangeEvent>();
 
   const flush = () => {
@@ -163,14 +162,13 @@ export function startEventStream(queryClient: QueryClient, url: string = console
     source = new EventSource(url);
     source.addEventListener('change', onChange);
     source.addEventListener('open', () => {
-      // After a dropped connection the browser reconnects by itself; changes made meanwhile were missed.
-      if (hadError) resyncActive(queryClient);
-      hadError = false;
+      // Whatever changed before the stream was open was missed: between a page's first reads and the first open (a
+      // deployment can go from waiting to running in half a second), or while a dropped connection came back.
+      resyncActive(queryClient);
       // The console server answers again; whether the API behind it does, the next request says.
       reportSuccess('console');
     });
     source.addEventListener('error', () => {
-      hadError = true;
       // Without the stream nothing on the page updates: say so (the badge and every "just now" turn stale).
       reportStreamDown();
     });

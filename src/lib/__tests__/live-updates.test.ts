@@ -127,6 +127,21 @@ describe('event stream', () => {
     stop();
   });
 
+  test('resyncs when the stream opens, the first time too: a change between the first reads and the open is not lost', () => {
+    const client = new QueryClient();
+    const invalidate = vi.spyOn(client, 'invalidateQueries');
+    const stop = startEventStream(client, '/console/events');
+    const source = FakeEventSource.instances[0];
+    expect(invalidate).not.toHaveBeenCalled();
+    source?.emit('open');
+    expect(invalidate).toHaveBeenCalledWith({ refetchType: 'active' });
+    // …and again after a dropped connection comes back.
+    source?.emit('error');
+    source?.emit('open');
+    expect(invalidate).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
   test('closes while the tab is hidden and resyncs when it comes back', () => {
     const client = new QueryClient();
     const invalidate = vi.spyOn(client, 'invalidateQueries');
