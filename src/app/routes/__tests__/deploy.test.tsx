@@ -55,14 +55,16 @@ describe('deploy dialog', () => {
     await user.click(within(dialog).getByRole('radio', { name: /production/ }));
     // The kind is known once the scope's active deployment is read (a busy machine may take a moment).
     const notice = await within(dialog).findByTestId('deploy-kind');
-    expect(await within(notice).findByText('This will be a blue/green deployment.')).toBeInTheDocument();
-    expect(await within(notice).findByText('1.0.0')).toBeInTheDocument();
+    await waitFor(() => expect(within(notice).getByText('This will be a blue/green deployment.')).toBeInTheDocument());
+    await waitFor(() => expect(within(notice).getByText('1.0.0')).toBeInTheDocument());
     expect(notice).toHaveTextContent('It replaces 1.0.0 (deployment #70) in production');
     expect(within(dialog).queryByRole('combobox', { name: 'Asset' })).not.toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Deploy 1.1.0 to production' }));
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/deployments\/\d+$/));
     expect(requestsTo('/api/deployment', 'POST')[0]?.body).toEqual({ scope_id: 11, release_id: 61 });
-    expect(await screen.findByText('Blue/green', { exact: false })).toBeInTheDocument();
+    // The deployment page swaps its skeletons for the names as they load: wait for the settled page, not a node that a
+    // re-render may replace right after it is found.
+    await waitFor(() => expect(screen.getByText('Blue/green', { exact: false })).toBeInTheDocument());
   });
 
   test('a scope with a deployment in flight cannot be deployed to', async () => {
