@@ -23,6 +23,9 @@ export const LIVE_EVENTS_LOCAL_ONLY =
 export const REPORTED_BY_NULLPLATFORM =
   "nullplatform reports a scope's traffic and instances itself; the console's counters exist only on the local platform";
 
+export const TEST_TRAFFIC_LOCAL_ONLY =
+  "test traffic is local-only: the console sends it to the local platform's scope addresses; in connected mode, send requests to your scope's own domain";
+
 export type ConnectedAppOptions = {
   session: UpstreamSession;
   apiUrl: string;
@@ -85,6 +88,7 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
   app.get('/console/deployment/:id/evaluations', (c) =>
     errorBody(c, 404, "nullplatform checks a deployment's metric rules itself; the console keeps evaluations only on the local platform"),
   );
+  app.on(['GET', 'POST', 'DELETE'], '/console/scope/:id/test-traffic', (c) => errorBody(c, 404, TEST_TRAFFIC_LOCAL_ONLY));
   app.get(consolePaths.openapi, (c) => {
     parseQuery(c, noQuerySchema);
     return c.json(openApiDocument(options.version));

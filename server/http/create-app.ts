@@ -30,6 +30,7 @@ import { securityMiddleware, setResponseHeader } from './security';
 import { mountStaticSpa } from './static-spa';
 import { tokenRequiredMiddleware } from './token-required';
 import { telemetryRoutes } from './telemetry-routes';
+import { consoleTestTrafficPath, testTrafficRoutes } from './test-traffic-routes';
 import { tokenRoutes } from './token-routes';
 import { LocalTokenIssuer, type TokenIssuer } from './tokens';
 
@@ -110,7 +111,7 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     app.use('/api/*', tokenRequired);
     // These read the same data as /api (every change with its entity, traffic, instance pids and ports), so they need
     // the token too. /console/info and /console/openapi.json stay open: the SPA and tools read them first.
-    for (const path of [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath, consoleEvaluationsPath]) {
+    for (const path of [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath, consoleEvaluationsPath, consoleTestTrafficPath]) {
       app.use(path, tokenRequired);
     }
   }
@@ -132,6 +133,7 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     '/',
     consoleRoutes({ ...deps, consoleInfo: options.consoleInfo, hub, pingIntervalMs: options.eventsPingIntervalMs }),
   );
+  app.route('/', testTrafficRoutes(deps));
 
   mountStaticSpa(app, options.staticDir);
 

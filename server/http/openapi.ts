@@ -24,6 +24,7 @@ import { namespaceListQuerySchema, namespaceSchema } from '../../contract/namesp
 import { createReleaseBodySchema, patchReleaseBodySchema, releaseListQuerySchema, releaseSchema } from '../../contract/release';
 import { createScopeBodySchema, patchScopeBodySchema, scopeListQuerySchema, scopeSchema } from '../../contract/scope';
 import { telemetryQuerySchema, telemetryResponseSchema } from '../../contract/telemetry';
+import { startTestTrafficBodySchema, testTrafficStatusSchema } from '../../contract/test-traffic';
 import { tokenRequestBodySchema, tokenResponseSchema } from '../../contract/token';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -97,6 +98,9 @@ export const endpoints: Endpoint[] = [
   { method: 'get', path: '/console/traffic', tag: 'console', summary: "Requests per deployment at a scope's address", query: trafficQuerySchema, response: scopeTrafficSchema, errors: read },
   { method: 'get', path: '/console/scope/{id}/runtime', tag: 'console', summary: "A scope's instances as they really run", response: scopeRuntimeSchema, errors: read },
   { method: 'get', path: '/console/deployment/{id}/evaluations', tag: 'console', summary: "Every check of a deployment's metric rules, oldest first", response: metricEvaluationListSchema, errors: read },
+  { method: 'get', path: '/console/scope/{id}/test-traffic', tag: 'console', summary: "The scope's test traffic: the generator running, else its last run", response: testTrafficStatusSchema, errors: read },
+  { method: 'post', path: '/console/scope/{id}/test-traffic', tag: 'console', summary: "Send test traffic to the scope's address (at most 50 requests/s for at most 10 minutes; 409 while one runs)", body: startTestTrafficBodySchema, response: testTrafficStatusSchema, errors: write },
+  { method: 'delete', path: '/console/scope/{id}/test-traffic', tag: 'console', summary: "Stop the scope's test traffic (stopped already: no change)", response: testTrafficStatusSchema, errors: [400, 403, 404] },
   { method: 'get', path: '/console/openapi.json', tag: 'console', summary: 'This document', errors: [] },
 ];
 

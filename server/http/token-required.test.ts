@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { consolePaths } from '../../contract/console';
+import { testTrafficPath } from '../../contract/test-traffic';
 import { tokenResponseSchema } from '../../contract/token';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 import { LocalTokenIssuer } from './tokens';
@@ -89,7 +90,7 @@ describe('/api with tokens required', () => {
     expect((await h.request('GET', '/')).status).toBe(200);
   });
 
-  it('requires the token on the /console endpoints that read platform data (events, traffic, runtime, evaluations)', async () => {
+  it('requires the token on the /console endpoints that read platform data (events, traffic, runtime, evaluations, test traffic)', async () => {
     /** Status and message; an event stream (which never ends) is closed as soon as its headers arrive. */
     const get = async (path: string, headers: Record<string, string> = {}) => {
       const response = await fetch(`${h.baseUrl}${path}`, { headers });
@@ -107,6 +108,7 @@ describe('/api with tokens required', () => {
       `${consolePaths.traffic}?scope_id=${scope.id}`,
       consolePaths.scopeRuntime(scope.id),
       consolePaths.deploymentEvaluations(deployment.id),
+      testTrafficPath(scope.id),
     ];
     for (const path of paths) {
       const missing = await get(path);
@@ -116,6 +118,9 @@ describe('/api with tokens required', () => {
     }
     const authorization = `Bearer ${await token()}`;
     for (const path of paths) expect((await get(path, { authorization })).status, path).toBe(200);
+    // Starting test traffic changes what a scope serves: never without the token.
+    const start = await h.request('POST', testTrafficPath(scope.id), { json: { rate_per_second: 1, duration_seconds: 1 } });
+    expect(start.status).toBe(401);
   });
 });
 
