@@ -28,6 +28,12 @@ function route(request, response, path) {
     sendJson(response, 405, { message: `${request.method} is not supported; this API is read-only` });
     return;
   }
+  // FAIL_RATE: this share of the answers (not /health) is a 500, spread evenly (an accumulator, not chance), so a
+  // release that "fails 30% of its requests" fails exactly 3 in 10.
+  if (shouldFail()) {
+    sendJson(response, 500, { message: `inventory ${config.version} fails ${config.failRate * 100}% of its requests (FAIL_RATE)`, ...servedBy() });
+    return;
+  }
   if (path === '/') {
     sendJson(response, 200, {
       service: 'inventory',
@@ -48,6 +54,14 @@ function route(request, response, path) {
     return;
   }
   sendJson(response, 404, { message: `no route for ${path}; try /, /items, /items/:id or /health` });
+}
+
+let failureDebt = 0;
+function shouldFail() {
+  failureDebt += config.failRate;
+  if (failureDebt < 1 - 1e-9) return false; // 0.3 added ten times is 2.9999…, not 3
+  failureDebt -= 1;
+  return true;
 }
 
 function servedBy() {
@@ -71,7 +85,19 @@ function readConfig(env) {
     healthStatus: readInteger(env, 'HEALTH_STATUS', 200, 100, 599),
     startupDelayMs: readInteger(env, 'STARTUP_DELAY_MS', 0, 0, 600_000),
     responseDelayMs: readInteger(env, 'RESPONSE_DELAY_MS', 0, 0, 600_000),
+    failRate: readFraction(env, 'FAIL_RATE'),
   };
+}
+
+function readFraction(env, name) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return 0;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    console.error(`inventory: ${name} must be a number from 0 to 1, got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
 }
 
 function readInteger(env, name, fallback, min, max) {

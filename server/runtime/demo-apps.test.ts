@@ -60,10 +60,13 @@ describe('demo apps', () => {
     expect((await httpRequest(port, '/health')).status).toBe(503);
   });
 
-  it('fails exactly the FAIL_RATE share of its answers, never /health', async () => {
-    const { port } = await runDemoApp('greeter', { FAIL_RATE: '0.3' });
+  it.each([
+    ['greeter', '/api/greeting'],
+    ['inventory', '/items'],
+  ] as const)('%s fails exactly the FAIL_RATE share of its answers, never /health', async (app, path) => {
+    const { port } = await runDemoApp(app, { FAIL_RATE: '0.3' });
     const statuses: number[] = [];
-    for (let index = 0; index < 20; index += 1) statuses.push((await httpRequest(port, '/api/greeting')).status);
+    for (let index = 0; index < 20; index += 1) statuses.push((await httpRequest(port, path)).status);
     expect(statuses.filter((status) => status === 500)).toHaveLength(6);
     expect((await httpRequest(port, '/health')).status).toBe(200);
   });

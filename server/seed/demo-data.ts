@@ -2,8 +2,12 @@
  * The demo data set seeded into an empty data folder: two applications whose scopes really run, builds in every
  * status, a release that is newer than what is deployed (ready for a blue/green deployment) and one whose app fails
  * its health check (to watch a deployment fail while the old release keeps serving), and per application a
- * `development` scope with no deployment yet (to make an initial deployment by clicking).
+ * `development` scope with no deployment yet (to make an initial deployment by clicking). For progressive delivery:
+ * two deployment strategies (automatic steps; steps with a rollback rule), a good greeter release to watch climb
+ * and one that fails 30% of its requests to watch roll back (README, "Watch automatic steps and a rollback").
  */
+import type { CreateDeploymentStrategyBody } from '../../contract/deployment-strategy';
+
 export type DemoBuild = {
   key: string;
   branch: string;
@@ -31,6 +35,11 @@ export type DemoApplication = {
   builds: DemoBuild[];
   releases: DemoRelease[];
   scopes: DemoScope[];
+  /**
+   * Builds and releases added to the demo after its first version: seeded after every application's own, so that
+   * the ids the demo had before stay as they were (journeys and docs name build #4 or release 2). The newest ones.
+   */
+  later?: { builds: DemoBuild[]; releases: DemoRelease[] };
 };
 
 export const demoNamespaceId = 1;
@@ -66,6 +75,24 @@ export const demoApplications: DemoApplication[] = [
       { name: 'production', dimensions: { environment: 'production' }, instances: 2, deployed: '1.1.0' },
       { name: 'development', dimensions: { environment: 'development' }, instances: 1 },
     ],
+    // 1.3.0 and 1.4.0 are left for the journeys that create a release by clicking.
+    later: {
+      builds: [
+        { key: 'g7', branch: 'main', commit: '5c4b3a2918f7e6d5c4b3a2918f7e6d5c4b3a2918', description: 'Greet by the time of day', status: 'successful' },
+        {
+          key: 'g8',
+          branch: 'main',
+          commit: 'e1d2c3b4a5f60718293a4b5c6d7e8f9012a3b4c5',
+          description: 'Cache greetings (a race fails 30% of the requests)',
+          status: 'successful',
+          assetEnv: { FAIL_RATE: '0.3' },
+        },
+      ],
+      releases: [
+        { semver: '1.5.0', build: 'g7' },
+        { semver: '1.6.0', build: 'g8' },
+      ],
+    },
   },
   {
     name: 'inventory',
@@ -88,5 +115,28 @@ export const demoApplications: DemoApplication[] = [
       { name: 'production', dimensions: { environment: 'production' }, instances: 2, deployed: '2.0.0' },
       { name: 'development', dimensions: { environment: 'development' }, instances: 1 },
     ],
+  },
+];
+
+/** The greeter releases the progressive-delivery demo deploys: one that climbs to 100%, one that is rolled back. */
+export const demoProgressive = { application: 'greeter', scope: 'production', goodRelease: '1.5.0', failingRelease: '1.6.0' } as const;
+
+/**
+ * Deployment strategies (reference §8): their parameters are what a deployment copies into
+ * `strategy_data.parameters`. The second rolls back a release whose answers fail more than 10% of the time.
+ */
+export const demoStrategies: CreateDeploymentStrategyBody[] = [
+  {
+    name: 'Steps of 10% every 30 s',
+    description: 'Shift 10% of the traffic to the new release every 30 seconds; at 100% it waits for finalize.',
+    parameters: { traffic: { enable_auto_switch: true, step: '0.1', interval: 30 }, metrics: { enabled: false, rules: [] } },
+  },
+  {
+    name: 'Steps of 20% every 10 s, roll back if error rate > 10%',
+    description: 'Shift 20% of the traffic every 10 seconds; roll back if more than 10% of the new release\'s answers fail.',
+    parameters: {
+      traffic: { enable_auto_switch: true, step: '0.2', interval: 10 },
+      metrics: { enabled: true, rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.1 }] },
+    },
   },
 ];

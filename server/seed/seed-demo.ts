@@ -3,19 +3,24 @@
  * inserted as new deployments (`creating`) so that the engine really starts them, exactly as if a user had deployed.
  */
 import type { Store } from '../store/store';
-import { demoApplications, demoNamespaceId, type DemoApplication, type DemoScope } from './demo-data';
+import { demoApplications, demoNamespaceId, demoStrategies, type DemoApplication, type DemoBuild, type DemoRelease, type DemoScope } from './demo-data';
 
 const DAY_MS = 86_400_000;
 
 export function seedDemo(store: Store, now: Date = new Date()): void {
   store.write(() => {
     const seeded = demoApplications.map((application, appIndex) => seedApplication(store, application, appIndex, now));
-    // The never-deployed scopes come after every deployed one, so the deployed scopes keep their ids (1–4).
-    seeded.forEach((seedIdle) => seedIdle());
+    // The never-deployed scopes come after every deployed one, so the deployed scopes keep their ids (1–4); the
+    // later builds and releases after every first one, so those keep theirs.
+    seeded.forEach((seedLater) => seedLater());
+    for (const strategy of demoStrategies) store.strategies.insert(strategy);
   });
 }
 
-/** Seeds the application and its deployed scopes; returns what seeds its never-deployed scopes. */
+/**
+ * Seeds the application and its deployed scopes; returns what seeds its never-deployed scopes and its later builds
+ * and releases.
+ */
 function seedApplication(store: Store, demo: DemoApplication, appIndex: number, now: Date): () => void {
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS - appIndex * 3_600_000).toISOString();
   const application = store.applications.insert({
@@ -26,8 +31,7 @@ function seedApplication(store: Store, demo: DemoApplication, appIndex: number, 
   });
 
   const buildIds = new Map<string, number>();
-  demo.builds.forEach((build, index) => {
-    const created = daysAgo(demo.builds.length - index + 1);
+  const insertBuild = (build: DemoBuild, created: string) => {
     const record = store.builds.insert({
       application_id: application.id,
       status: build.status,
@@ -47,10 +51,11 @@ function seedApplication(store: Store, demo: DemoApplication, appIndex: number, 
         created_at: created,
       });
     }
-  });
+  };
+  demo.builds.forEach((build, index) => insertBuild(build, daysAgo(demo.builds.length - index + 1)));
 
   const releaseIds = new Map<string, number>();
-  demo.releases.forEach((release, index) => {
+  const insertRelease = (release: DemoRelease, created: string) => {
     const buildId = buildIds.get(release.build);
     if (buildId === undefined) throw new Error(`demo release ${release.semver} names unknown build ${release.build}`);
     const record = store.releases.insert({
@@ -58,10 +63,11 @@ function seedApplication(store: Store, demo: DemoApplication, appIndex: number, 
       build_id: buildId,
       semver: release.semver,
       status: 'active',
-      created_at: daysAgo(demo.releases.length - index),
+      created_at: created,
     });
     releaseIds.set(release.semver, record.id);
-  });
+  };
+  demo.releases.forEach((release, index) => insertRelease(release, daysAgo(demo.releases.length - index)));
 
   const insertScope = (demoScope: DemoScope) =>
     store.scopes.insert({
@@ -84,5 +90,9 @@ function seedApplication(store: Store, demo: DemoApplication, appIndex: number, 
   }
   return () => {
     for (const demoScope of demo.scopes) if (demoScope.deployed === undefined) insertScope(demoScope);
+    // The newest of all: within the last day, after every first build (2 days ago and older) and release (1 day).
+    const later = demo.later ?? { builds: [], releases: [] };
+    later.builds.forEach((build, index) => insertBuild(build, daysAgo((later.builds.length - index) / 4 + 0.25)));
+    later.releases.forEach((release, index) => insertRelease(release, daysAgo((later.releases.length - index) / 8 + 0.05)));
   };
 }

@@ -30,6 +30,8 @@ export const resourceKeys = {
     runtime: (scopeId: number) => ['scope', 'runtime', scopeId] as const,
     /** GET /console/traffic?scope_id=: requests per deployment at the scope's address. */
     traffic: (scopeId: number) => ['scope', 'traffic', scopeId] as const,
+    /** GET /console/scope/:id/test-traffic: the console's test traffic generator for the scope (local platform only). */
+    testTraffic: (scopeId: number) => ['scope', 'test-traffic', scopeId] as const,
   },
   deployment: keysFor('deployment'),
   /** GET /namespace: the namespace picker of the applications page. */

@@ -10,6 +10,7 @@ import type { Deployment } from '@contract/deployment';
 import type { Namespace } from '@contract/namespace';
 import type { Release } from '@contract/release';
 import type { Scope } from '@contract/scope';
+import type { TestTrafficStatus } from '@contract/test-traffic';
 
 let nextId = 100;
 export function resetIds(): void {
@@ -123,4 +124,24 @@ export function buildConsoleInfo(overrides: Partial<ConsoleInfo> = {}): ConsoleI
 
 export function buildRuntime(overrides: Partial<ScopeRuntime> & { scope_id: number }): ScopeRuntime {
   return { address: '127.0.0.1:5000', health_check_path: '/health', instances: [], ...overrides };
+}
+
+/** GET /console/scope/:id/test-traffic for a scope whose console never sent it test traffic. */
+export function idleTestTraffic(scopeId: number, overrides: Partial<TestTrafficStatus> = {}): TestTrafficStatus {
+  return {
+    scope_id: scopeId,
+    running: false,
+    rate_per_second: null,
+    duration_seconds: null,
+    path: null,
+    address: null,
+    started_at: null,
+    ends_at: null,
+    ended_at: null,
+    end_reason: null,
+    sent: 0,
+    failed: 0,
+    last_failure: null,
+    ...overrides,
+  };
 }

@@ -19,6 +19,7 @@ import { scopeQueries } from '@/features/scopes/api/queries';
 import { DeleteScopeButton } from '@/features/scopes/components/delete-scope-button';
 import { ScopeDetails } from '@/features/scopes/components/scope-details';
 import { ScopeRequirements } from '@/features/scopes/components/scope-requirements';
+import { TestTrafficControl } from '@/features/scopes/components/test-traffic-control';
 import { paths } from '@/lib/paths';
 import { displayName } from '@/lib/read/display';
 
@@ -99,6 +100,7 @@ function ScopePage({ scopeId }: { scopeId: number }) {
           <InFlightDeployment deploymentId={scope.in_progress_deployment} renderRelease={renderRelease} />
         </section>
       )}
+      <TestTrafficControl scope={scope} />
       <ScopeRequirements scope={scope} />
       <section aria-labelledby="scope-history">
         <SectionHeading id="scope-history">Deployment history</SectionHeading>

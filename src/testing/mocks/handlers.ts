@@ -7,7 +7,7 @@ import { isInFlight } from '@contract/deployment-lifecycle';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import rcompare from 'semver/functions/rcompare';
 
-import { buildAccount, buildDeployment, buildNamespace, buildRelease, buildScope } from '../data';
+import { buildAccount, buildDeployment, buildNamespace, buildRelease, buildScope, idleTestTraffic } from '../data';
 import { db } from './db';
 
 type Entity = { id: number; created_at?: string | undefined } & Record<string, unknown>;
@@ -86,6 +86,13 @@ export const handlers: HttpHandler[] = [
     const scope = db.scopes.find((item) => String(item.id) === scopeId);
     if (!scope) return notFound('scope', scopeId ?? undefined);
     return HttpResponse.json({ scope_id: scope.id, address: scope.domain ?? null, window_seconds: 60, samples: [], totals: {}, weights: {} });
+  }),
+  // The console's test traffic: none ran for a known scope. Tests that start one override it.
+  http.get('/console/scope/:id/test-traffic', ({ request, params }) => {
+    record(request);
+    const scope = db.scopes.find((item) => String(item.id) === params.id);
+    if (!scope) return notFound('scope', params.id);
+    return HttpResponse.json(idleTestTraffic(scope.id));
   }),
   ...resource('application', () => db.applications, ['name', 'status', 'id', 'namespace_id'], 'application'),
   ...resource('namespace', namespaces, ['id', 'account_id'], 'namespace'),
