@@ -16,6 +16,7 @@ import { figure as deploymentsPage } from './figures/deployments-page';
 import { figure as firstPageJs } from './figures/first-page-js';
 import { figure as listScaling } from './figures/list-scaling';
 import { figure as liveUpdateLatency } from './figures/live-update-latency';
+import { figure as metricRollback } from './figures/metric-rollback';
 import { figure as proxyOverhead } from './figures/proxy-overhead';
 import { figure as serverMemory } from './figures/server-memory';
 import { figure as splitAccuracy } from './figures/split-accuracy';
@@ -32,9 +33,9 @@ const quick = args.includes('--quick');
 const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 
 /** The order of the table. */
-const tableOrder: Figure[] = [apiThroughput, listScaling, proxyOverhead, consoleBlocked, splitAccuracy, liveUpdateLatency, firstPageJs, serverMemory, deploymentsPage];
+const tableOrder: Figure[] = [apiThroughput, listScaling, proxyOverhead, consoleBlocked, splitAccuracy, liveUpdateLatency, metricRollback, firstPageJs, serverMemory, deploymentsPage];
 /** The order they run in: the ones using the live blue/green scope first, so it can be stopped before the rest. */
-const runOrder: Figure[] = [apiThroughput, proxyOverhead, consoleBlocked, splitAccuracy, liveUpdateLatency, listScaling, serverMemory, firstPageJs, deploymentsPage];
+const runOrder: Figure[] = [apiThroughput, proxyOverhead, consoleBlocked, splitAccuracy, liveUpdateLatency, metricRollback, listScaling, serverMemory, firstPageJs, deploymentsPage];
 const usesLiveScope = new Set([apiThroughput, proxyOverhead, consoleBlocked, splitAccuracy, liveUpdateLatency]);
 /** A figure that hangs is abandoned after this; its processes are stopped with the rest at the end. */
 const figureTimeoutMs = quick ? 90_000 : 600_000;
