@@ -114,6 +114,23 @@ describe('send test traffic from the scope page', () => {
     expect(within(section).getByLabelText('Requests per second')).toHaveAccessibleDescription('Up to 50');
   });
 
+  test('a run started elsewhere shows its settings and can be stopped here', async () => {
+    seed();
+    fakeGenerator();
+    const ends = new Date(Date.now() + 60_000).toISOString();
+    server.use(
+      http.get(path, () =>
+        HttpResponse.json(idleTestTraffic(11, { running: true, rate_per_second: 5, duration_seconds: 90, path: '/api/greeting', sent: 40, ends_at: ends })),
+      ),
+    );
+    const { section, user } = await openControl();
+    expect(await within(section).findByTestId('test-traffic-counts')).toHaveTextContent('Sending 5/s to /api/greeting');
+    expect(within(section).getByLabelText('Requests per second')).toHaveValue(5);
+    expect(within(section).getByLabelText('For (seconds)')).toHaveValue(90);
+    await user.click(within(section).getByRole('button', { name: 'Stop test traffic' }));
+    await waitFor(() => expect(requestsTo(path, 'DELETE')).toHaveLength(1));
+  });
+
   test('is not offered in connected mode', async () => {
     seed();
     db.info = buildConsoleInfo({ mode: 'connected', upstream: { host: 'api.nullplatform.com', organization_id: 42 }, live_events: false });

@@ -73,6 +73,9 @@ function TestTrafficForm({ scopeId }: { scopeId: number }) {
   const [values, setValues] = useState<TestTrafficValues>(initialTestTrafficForm);
   const [showProblems, setShowProblems] = useState(false);
   const running = status.data?.running === true;
+  // While one runs (started here, in another tab or with curl), the fields show its settings.
+  const shown: TestTrafficValues =
+    running && status.data ? { rate: String(status.data.rate_per_second ?? ''), duration: String(status.data.duration_seconds ?? '') } : values;
 
   const problems = testTrafficProblems(values);
   const serverField = fieldOfServerError(start.error);
@@ -104,7 +107,7 @@ function TestTrafficForm({ scopeId }: { scopeId: number }) {
           min={0}
           max={TEST_TRAFFIC_MAX_RATE}
           step="any"
-          value={values.rate}
+          value={shown.rate}
           onChange={(event) => set('rate')(event.target.value)}
           error={errorOf('rate')}
           hint={`Up to ${TEST_TRAFFIC_MAX_RATE}`}
@@ -116,7 +119,7 @@ function TestTrafficForm({ scopeId }: { scopeId: number }) {
           inputMode="numeric"
           min={1}
           max={TEST_TRAFFIC_MAX_SECONDS}
-          value={values.duration}
+          value={shown.duration}
           onChange={(event) => set('duration')(event.target.value)}
           error={errorOf('duration')}
           hint={`Up to ${TEST_TRAFFIC_MAX_SECONDS} (${TEST_TRAFFIC_MAX_SECONDS / 60} min)`}
