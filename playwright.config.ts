@@ -45,6 +45,9 @@ export default defineConfig({
       NP_CONSOLE_DATA: dataDir,
       NP_CONSOLE_SEED: 'demo',
       NP_CONSOLE_HEALTH_TIMEOUT: '8s',
+      // Metric rules are checked every 2 s instead of nullplatform's 30 s, so a rollback shows within a journey. Only
+      // deployments that carry rules are checked: e2e/progressive-rollback.spec.ts creates the only ones.
+      NP_CONSOLE_METRIC_CHECK_INTERVAL: '2s',
     },
   },
 });
