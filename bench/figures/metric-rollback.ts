@@ -37,17 +37,17 @@ export const figure: Figure = {
     const rounds = ctx.quick ? 3 : 5;
     const loadAtStart = loadavg()[0] ?? 0;
     const dataDir = newDataDir('rollback');
-    const console = await startConsole({
+    const consoleServer = await startConsole({
       root: ctx.root,
       dataDir,
       label: 'console (metric rollback)',
       env: { NP_CONSOLE_METRIC_CHECK_INTERVAL: `${CHECK_PERIOD_MS}ms`, NP_CONSOLE_METRIC_MIN_REQUESTS: '20', NP_CONSOLE_HEALTH_INTERVAL: '200ms' },
     });
     try {
-      const world = await failingWorld(console);
+      const world = await failingWorld(consoleServer);
       const results: Round[] = [];
       for (let round = 0; round < rounds; round += 1) {
-        const result = await rollbackRound(console, world);
+        const result = await rollbackRound(consoleServer, world);
         ctx.log(`metric-rollback round ${round + 1}/${rounds}: ${result.ms.toFixed(0)} ms, ${result.failedAfter} failed of ${result.requestsAfter} after`);
         results.push(result);
       }
@@ -82,7 +82,7 @@ export const figure: Figure = {
         ],
       };
     } finally {
-      await console.stop();
+      await consoleServer.stop();
     }
   },
 };
@@ -90,8 +90,8 @@ export const figure: Figure = {
 type World = { scopeId: number; address: string; goodId: number; badReleaseId: number };
 
 /** An application with a good release serving its scope and a release that fails FAIL_RATE of its answers. */
-async function failingWorld(console: ConsoleHandle): Promise<World> {
-  const { json } = console;
+async function failingWorld(server: ConsoleHandle): Promise<World> {
+  const { json } = server;
   const application = await json('/api/application', created, 'POST', { name: 'bench-rollback', namespace_id: 1 });
   const releaseIds: number[] = [];
   for (const [semver, env] of [['1.0.0', {}], ['1.1.0', { FAIL_RATE }]] as const) {
@@ -101,27 +101,27 @@ async function failingWorld(console: ConsoleHandle): Promise<World> {
   }
   const scope = await json('/api/scope', created, 'POST', { application_id: application.id, name: 'production', capabilities: { fixed_instances: 1 } });
   const good = await json('/api/deployment', created, 'POST', { scope_id: scope.id, release_id: releaseIds[0] });
-  await waitForDeployment(console, good.id, (d) => d.status === 'finalized', 'finalized');
-  await console.trackInstances(scope.id);
+  await waitForDeployment(server, good.id, (d) => d.status === 'finalized', 'finalized');
+  await server.trackInstances(scope.id);
   const address = (await json(`/api/scope/${scope.id}`, scopeRead)).domain;
   if (!address) throw new Error(`scope ${scope.id} has no address`);
   return { scopeId: scope.id, address, goodId: good.id, badReleaseId: releaseIds[1] ?? 0 };
 }
 
-async function rollbackRound(console: ConsoleHandle, world: World): Promise<Round> {
-  await waitUntil('the scope to have nothing in flight', async () => ((await console.json(`/api/scope/${world.scopeId}`, scopeRead)).in_progress_deployment == null ? true : undefined), 30_000);
-  const bad = await console.json('/api/deployment', created, 'POST', {
+async function rollbackRound(server: ConsoleHandle, world: World): Promise<Round> {
+  await waitUntil('the scope to have nothing in flight', async () => ((await server.json(`/api/scope/${world.scopeId}`, scopeRead)).in_progress_deployment == null ? true : undefined), 30_000);
+  const bad = await server.json('/api/deployment', created, 'POST', {
     scope_id: world.scopeId,
     release_id: world.badReleaseId,
     strategy_data: { parameters: { metrics: { enabled: true, rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.1 }] } } },
   });
-  await waitForDeployment(console, bad.id, (d) => d.status === 'running', 'running');
-  await console.trackInstances(world.scopeId);
+  await waitForDeployment(server, bad.id, (d) => d.status === 'running', 'running');
+  await server.trackInstances(world.scopeId);
   const requests = pacedRequests(`http://${world.address}/api/greeting`, RATE_PER_SECOND);
   try {
-    const moved = await console.api('PATCH', `/api/deployment/${bad.id}`, { strategy_data: { desired_switched_traffic: 50 } });
+    const moved = await server.api('PATCH', `/api/deployment/${bad.id}`, { strategy_data: { desired_switched_traffic: 50 } });
     if (moved.status !== 204) throw new Error(`PATCH 50%: ${moved.status} ${JSON.stringify(moved.body)}`);
-    await waitForDeployment(console, bad.id, (d) => d.status === 'rolled_back', 'rolled back by its rule');
+    await waitForDeployment(server, bad.id, (d) => d.status === 'rolled_back', 'rolled back by its rule');
     await new Promise((resolve) => setTimeout(resolve, AFTER_MS));
   } finally {
     await requests.stop();
@@ -147,11 +147,11 @@ function measureRound(samples: readonly PacedSample[], badId: string): Round {
   };
 }
 
-function waitForDeployment(console: ConsoleHandle, id: number, done: (d: Deployment) => boolean, what: string): Promise<Deployment> {
+function waitForDeployment(server: ConsoleHandle, id: number, done: (d: Deployment) => boolean, what: string): Promise<Deployment> {
   return waitUntil(
     `deployment ${id} ${what}`,
     async () => {
-      const current = await console.json(`/api/deployment/${id}?include_messages=true`, deploymentSchema);
+      const current = await server.json(`/api/deployment/${id}?include_messages=true`, deploymentSchema);
       if (current.status === 'failed') throw new Error(`deployment ${id} failed: ${JSON.stringify(current.messages)}`);
       return done(current) ? current : undefined;
     },
