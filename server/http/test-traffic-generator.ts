@@ -76,9 +76,12 @@ export class TestTrafficGenerators {
       );
     }
     if (goneStatuses.has(scope.status)) throw conflict(`scope ${scopeId} is ${scope.status}: it takes no traffic`);
+    if (scope.active_deployment === null && scope.in_progress_deployment === null) {
+      throw conflict(`scope ${scopeId} serves no release yet: deploy one to it first`);
+    }
     const address = scope.domain;
     if (address === null || address === undefined || address === '') {
-      throw conflict(`scope ${scopeId} has no address yet: it gets one when a release is deployed to it`);
+      throw conflict(`scope ${scopeId} has no address yet: try again in a moment`);
     }
     const running = [...this.runs.values()].filter((run) => run.endedAt === null).length;
     if (running >= MAX_GENERATORS) {
@@ -124,6 +127,16 @@ export class TestTrafficGenerators {
   }
 
   private tick(run: Run): void {
+    try {
+      this.step(run);
+    } catch (error) {
+      // A timer's exception would take the whole console down: the generator stops instead, saying why.
+      this.end(run, 'stopped');
+      run.lastFailure = `stopped: ${reasonOf(error)}`;
+    }
+  }
+
+  private step(run: Run): void {
     if (run.endedAt !== null) return;
     // The console closes its store when it stops: its generators stop with it, and their requests in flight too.
     if (!this.store.db.open) {

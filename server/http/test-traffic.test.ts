@@ -110,6 +110,19 @@ describe('test traffic', () => {
     expect(again.body).toMatchObject({ running: false, end_reason: 'stopped', sent });
   });
 
+  it('stops when its scope is deleted', async () => {
+    harness = await startHarness();
+    const h = harness;
+    const scope = await servingScope(h);
+    expect((await h.api('POST', testTrafficPath(scope.scopeId), { rate_per_second: 10, duration_seconds: 600 })).status).toBe(200);
+    expect((await h.api('DELETE', `/api/scope/${scope.scopeId}`)).status).toBe(204);
+    const done = await waitFor('the generator stops', async () => {
+      const current = await status(h, scope.scopeId);
+      return current.running ? undefined : current;
+    }, 15_000);
+    expect(done.end_reason).toBe('scope_gone');
+  });
+
   it('refuses what is out of bounds with 400 {message} and starts nothing', async () => {
     harness = await startHarness();
     const h = harness;
@@ -139,11 +152,11 @@ describe('test traffic', () => {
     expect((await h.api('GET', testTrafficPath(9999))).status).toBe(404);
     expect((await h.api('DELETE', testTrafficPath(9999))).status).toBe(404);
 
-    // A scope never deployed has no address to send to.
+    // A scope never deployed serves nothing to send requests to.
     const idle = await h.api<Created>('POST', '/api/scope', { application_id: scope.applicationId, name: 'idle', capabilities: { fixed_instances: 1 } });
-    const noAddress = await h.api<{ message: string }>('POST', testTrafficPath(idle.body.id), { rate_per_second: 1, duration_seconds: 1 });
-    expect(noAddress.status).toBe(409);
-    expect(noAddress.body.message).toMatch(/has no address yet/);
+    const nothingServed = await h.api<{ message: string }>('POST', testTrafficPath(idle.body.id), { rate_per_second: 1, duration_seconds: 1 });
+    expect(nothingServed).toMatchObject({ status: 409, body: { message: `scope ${idle.body.id} serves no release yet: deploy one to it first` } });
+    expect(await status(h, idle.body.id)).toMatchObject({ running: false, sent: 0 });
   });
 
   it('stops with the console that runs it: a console reattaching to the kept data plane sends nothing', async () => {

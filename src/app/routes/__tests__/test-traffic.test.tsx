@@ -141,9 +141,9 @@ describe('send test traffic from the scope page', () => {
     expect(requestsTo(path)).toHaveLength(0);
   });
 
-  test('is not offered on a scope that has no address yet', async () => {
+  test('is not offered on a scope that serves no release yet', async () => {
     seed();
-    db.scopes.push(buildScope({ id: 12, application_id: 1, name: 'development', active_deployment: null, domain: null }));
+    db.scopes.push(buildScope({ id: 12, application_id: 1, name: 'development', active_deployment: null, in_progress_deployment: null }));
     renderRoute('/scopes/12');
     expect(await screen.findByRole('heading', { level: 1, name: 'development' })).toBeInTheDocument();
     expect(await screen.findByText('Nothing deployed yet')).toBeInTheDocument();

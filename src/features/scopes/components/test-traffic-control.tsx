@@ -57,11 +57,12 @@ function Counts({ status }: { status: TestTrafficStatus }) {
 /**
  * "Send test traffic": requests from the console to this scope's own address, through its weighted proxy, so that
  * metric rules and the charts have traffic to judge. Local platform only (hidden in connected mode), and only for a
- * scope with an address.
+ * scope that serves a release (or is getting its first) at an address.
  */
 export function TestTrafficControl({ scope }: { scope: Scope }) {
   const info = useQuery(consoleInfoQuery);
-  const serving = Boolean(scopeAddress(scope)) && !(scope.status && goneStatuses.includes(scope.status));
+  const deployed = typeof scope.active_deployment === 'number' || typeof scope.in_progress_deployment === 'number';
+  const serving = deployed && Boolean(scopeAddress(scope)) && !(scope.status && goneStatuses.includes(scope.status));
   if (info.data?.mode !== 'local' || !serving) return null;
   return <TestTrafficForm scopeId={scope.id} />;
 }
