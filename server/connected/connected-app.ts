@@ -23,6 +23,9 @@ export const LIVE_EVENTS_LOCAL_ONLY =
 export const REPORTED_BY_NULLPLATFORM =
   "nullplatform reports a scope's traffic and instances itself; the console's counters exist only on the local platform";
 
+export const LOGS_IN_NULLPLATFORM =
+  "instance logs live in nullplatform: open the deployment there to read its instances' output; the console keeps logs only for the local platform's instances";
+
 export type ConnectedAppOptions = {
   session: UpstreamSession;
   apiUrl: string;
@@ -85,6 +88,7 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
   app.get('/console/deployment/:id/evaluations', (c) =>
     errorBody(c, 404, "nullplatform checks a deployment's metric rules itself; the console keeps evaluations only on the local platform"),
   );
+  app.on('GET', ['/console/deployment/:id/logs', '/console/deployment/:id/logs/stream'], (c) => errorBody(c, 404, LOGS_IN_NULLPLATFORM));
   app.get(consolePaths.openapi, (c) => {
     parseQuery(c, noQuerySchema);
     return c.json(openApiDocument(options.version));

@@ -21,6 +21,7 @@ import { deploymentStrategiesRoutes } from './deployment-strategies-routes';
 import { deploymentsRoutes } from './deployments-routes';
 import { errorBody, errorHandler, type Logger, notFoundHandler } from './errors';
 import { EventHub } from './events-route';
+import { consoleLogsPath, consoleLogsStreamPath, instanceLogsRoutes } from './instance-logs-route';
 import { namespacesRoutes } from './namespaces-routes';
 import { releasesRoutes } from './releases-routes';
 import type { RouteDeps } from './route-deps';
@@ -110,7 +111,7 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     app.use('/api/*', tokenRequired);
     // These read the same data as /api (every change with its entity, traffic, instance pids and ports), so they need
     // the token too. /console/info and /console/openapi.json stay open: the SPA and tools read them first.
-    for (const path of [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath, consoleEvaluationsPath]) {
+    for (const path of [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath, consoleEvaluationsPath, consoleLogsPath, consoleLogsStreamPath]) {
       app.use(path, tokenRequired);
     }
   }
@@ -132,6 +133,7 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     '/',
     consoleRoutes({ ...deps, consoleInfo: options.consoleInfo, hub, pingIntervalMs: options.eventsPingIntervalMs }),
   );
+  app.route('/', instanceLogsRoutes({ ...deps, pingIntervalMs: options.eventsPingIntervalMs }));
 
   mountStaticSpa(app, options.staticDir);
 

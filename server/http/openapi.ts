@@ -19,6 +19,7 @@ import {
   patchDeploymentBodySchema,
 } from '../../contract/deployment';
 import { createDeploymentStrategyBodySchema, deploymentStrategyListQuerySchema, deploymentStrategySchema } from '../../contract/deployment-strategy';
+import { logPageSchema, logQuerySchema } from '../../contract/instance-logs';
 import { metricEvaluationListSchema } from '../../contract/metric-evaluation';
 import { namespaceListQuerySchema, namespaceSchema } from '../../contract/namespace';
 import { createReleaseBodySchema, patchReleaseBodySchema, releaseListQuerySchema, releaseSchema } from '../../contract/release';
@@ -40,6 +41,8 @@ export type Endpoint = {
   response?: z.ZodType;
   /** `text/event-stream` instead of JSON. */
   stream?: boolean;
+  /** What each event of a stream is; default: the change events of /console/events. */
+  streamDescription?: string;
   errors: number[];
 };
 
@@ -97,6 +100,8 @@ export const endpoints: Endpoint[] = [
   { method: 'get', path: '/console/traffic', tag: 'console', summary: "Requests per deployment at a scope's address", query: trafficQuerySchema, response: scopeTrafficSchema, errors: read },
   { method: 'get', path: '/console/scope/{id}/runtime', tag: 'console', summary: "A scope's instances as they really run", response: scopeRuntimeSchema, errors: read },
   { method: 'get', path: '/console/deployment/{id}/evaluations', tag: 'console', summary: "Every check of a deployment's metric rules, oldest first", response: metricEvaluationListSchema, errors: read },
+  { method: 'get', path: '/console/deployment/{id}/logs', tag: 'console', summary: "What a deployment's instances wrote (stdout, stderr): the last lines, or those after `since`", query: logQuerySchema, response: logPageSchema, errors: [...read, 503] },
+  { method: 'get', path: '/console/deployment/{id}/logs/stream', tag: 'console', summary: "A deployment's instance logs as they come (server-sent events; also `Accept: text/event-stream` on /logs)", query: logQuerySchema, response: logPageSchema, stream: true, streamDescription: 'One `event: lines` per batch of new lines (`id`: the cursor); `data` is this object', errors: [...read, 503] },
   { method: 'get', path: '/console/openapi.json', tag: 'console', summary: 'This document', errors: [] },
 ];
 
@@ -136,7 +141,7 @@ function operation(endpoint: Endpoint): JsonSchema {
   } else {
     const mediaType = endpoint.stream === true ? 'text/event-stream' : 'application/json';
     responses['200'] = {
-      description: endpoint.stream === true ? 'One `event: change` per changed entity; `data` is this object' : 'OK',
+      description: endpoint.stream === true ? (endpoint.streamDescription ?? 'One `event: change` per changed entity; `data` is this object') : 'OK',
       content: { [mediaType]: { schema: jsonSchema(endpoint.response, 'output') } },
     };
   }
@@ -166,6 +171,7 @@ const errorDescriptions: Record<number, string> = {
   409: 'Not allowed in the current state',
   415: 'The body must be application/json',
   500: 'Internal error (details in the server log)',
+  503: 'Not available right now (the message says why); try again',
 };
 
 const documents = new Map<string, JsonSchema>();
