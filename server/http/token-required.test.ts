@@ -107,6 +107,8 @@ describe('/api with tokens required', () => {
       `${consolePaths.traffic}?scope_id=${scope.id}`,
       consolePaths.scopeRuntime(scope.id),
       consolePaths.deploymentEvaluations(deployment.id),
+      `/console/deployment/${deployment.id}/logs`,
+      `/console/deployment/${deployment.id}/logs/stream`,
     ];
     for (const path of paths) {
       const missing = await get(path);
