@@ -70,7 +70,7 @@ export function LogLines({ lines, label, showInstance, highlight, stickToEnd }: 
           <li
             key={line.seq}
             data-stream={stream}
-            className={cn('flex gap-2 border-l-2 border-transparent px-2 whitespace-pre-wrap break-all', streamClasses[stream])}
+            className={cn('flex gap-2 border-l-2 border-transparent px-2 whitespace-pre-wrap wrap-anywhere', streamClasses[stream])}
           >
             <span className="shrink-0 text-slate-500 tabular-nums dark:text-slate-400">{time(line)}</span>
             {showInstance && <span className="shrink-0 text-slate-500 dark:text-slate-400">#{line.instance}</span>}
