@@ -1,6 +1,7 @@
 // Test fixture: an app that talks, to stdout and stderr, for the instance log tests (and an asset folder for the API
 // tests, under NP_CONSOLE_ASSET_ROOTS).
 //   every request       prints "request <method> <path>" to stdout; /warn also prints "warning: <path>" to stderr
+//   LINES_PER_REQUEST=n prints that many lines per request instead (0: none), for the capture benchmark
 //   PRINT_LINES=n       prints "hello <i>" n times to stdout at start
 //   FLOOD_MB=n          writes n MB of numbered lines to stdout as fast as the pipe takes them, then "flood done"
 //   CRASH_WITH=message  prints the message to stderr and exits with code 3 instead of serving
@@ -11,12 +12,14 @@ if (process.env.CRASH_WITH) {
   process.exit(3);
 }
 
+const linesPerRequest = Number(process.env.LINES_PER_REQUEST ?? 1);
+
 const server = http.createServer((request, response) => {
   if (request.url === '/health') {
     response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     return;
   }
-  console.log(`request ${request.method} ${request.url}`);
+  for (let line = 0; line < linesPerRequest; line += 1) console.log(`request ${request.method} ${request.url}`);
   if (request.url?.startsWith('/warn')) console.error(`warning: ${request.url}`);
   response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ deployment_id: process.env.NP_DEPLOYMENT_ID ?? null }));
 });
