@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 import { applicationId, deploy, scopeNamed } from './demo-api';
 import { expectStatus } from './deployment-page';
@@ -14,7 +15,7 @@ function logsPanel(page: Page) {
   return page.getByRole('region', { name: 'Instance logs' });
 }
 
-async function activeDeployment(request: Parameters<typeof scopeNamed>[0], app: string, scope: string): Promise<number> {
+async function activeDeployment(request: APIRequestContext, app: string, scope: string): Promise<number> {
   const found = await scopeNamed(request, await applicationId(request, app), scope);
   expect(found.active_deployment).not.toBeNull();
   return found.active_deployment ?? 0;
@@ -63,6 +64,47 @@ test('a new deployment: its instance\'s lines appear while the page is open, and
   await expectStatus(page, 'rolled_back');
   await expect(log).toContainText('greeter: SIGTERM received, finishing in-flight requests');
   await expect(log).toContainText('stopped (exited with code 0)');
+});
+
+/** An application of its own (the demo's stay as the other journeys expect them) whose greeter gets a bad setting. */
+async function deployBrokenGreeter(request: APIRequestContext): Promise<number> {
+  const created = async (path: string, data: unknown) => {
+    const response = await request.post(path, { data });
+    expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
+    return ((await response.json()) as { id: number }).id;
+  };
+  const application = await created('/api/application', { name: `logs-${Date.now().toString(36)}`, namespace_id: 1 });
+  const build = await created('/api/build', { application_id: application, status: 'successful', branch: 'main', commit: { id: 'abc1234' } });
+  await created(`/api/build/${build}/asset`, { name: 'main', type: 'docker-image', url: 'file:demo-apps/greeter', metadata: { env: { FAIL_RATE: 'lots' } } });
+  const release = await created('/api/release', { status: 'active', build_id: build, application_id: application, semver: '1.0.0' });
+  const scope = await created('/api/scope', { application_id: application, name: 'production', capabilities: { fixed_instances: 1 } });
+  return created('/api/deployment', { scope_id: scope, release_id: release });
+}
+
+test('a deployment whose instance cannot start: the failure quotes its stderr, and the log marks it', async ({ page, request }, testInfo) => {
+  const deploymentId = await deployBrokenGreeter(request);
+  await page.goto(`/deployments/${deploymentId}`);
+  const log = logsPanel(page).getByRole('log', { name: 'Log of instance #0' });
+  const stderr = log.getByRole('listitem').filter({ hasText: 'greeter: FAIL_RATE must be a number from 0 to 1, got "lots"' }).first();
+  await expect(stderr).toBeVisible();
+  await expect(stderr).toHaveAttribute('data-stream', 'stderr');
+  await expect(stderr).toContainText('stderr');
+  await expect(log).toContainText(/exited with code 2; restarting in \d+ ms/);
+
+  // The health timeout (8 s here) fails it; its message says why, in the app's own words.
+  await expectStatus(page, 'failed');
+  await expect(page.getByRole('log', { name: 'Deployment messages' })).toContainText(
+    'Last output: instance #0 stderr: greeter: FAIL_RATE must be a number from 0 to 1, got "lots"',
+  );
+  await logsPanel(page).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('instance-logs-failed.png'), fullPage: true });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).include('[data-testid="instance-logs"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
+  }
 });
 
 test.describe('at a phone\'s size', () => {

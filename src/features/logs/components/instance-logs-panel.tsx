@@ -50,7 +50,11 @@ export function InstanceLogsPanel({ deployment }: InstanceLogsPanelProps) {
   );
 
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+    <section
+      aria-labelledby={headingId}
+      data-testid="instance-logs"
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+    >
       <SectionHeading id={headingId}>Instance logs</SectionHeading>
       {connected ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">

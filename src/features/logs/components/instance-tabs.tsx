@@ -54,7 +54,7 @@ export function InstanceTabs({ instances, selected, onSelect, panelId }: Instanc
             className={cn(
               'rounded-md px-2.5 py-1 text-sm font-medium',
               active
-                ? 'bg-sky-700 text-white dark:bg-sky-600'
+                ? 'bg-sky-700 text-white'
                 : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800',
               focusRing,
             )}

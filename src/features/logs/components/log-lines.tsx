@@ -43,7 +43,7 @@ const streamClasses: Record<string, string> = {
 
 /** The lines of a log, oldest first, in a scrolling box; stderr lines marked (colour, border and a word). */
 export function LogLines({ lines, label, showInstance, highlight, stickToEnd }: LogLinesProps) {
-  const box = useRef<HTMLOListElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const atEnd = useRef(true);
 
   useLayoutEffect(() => {
@@ -52,11 +52,12 @@ export function LogLines({ lines, label, showInstance, highlight, stickToEnd }: 
   }, [lines, stickToEnd]);
 
   return (
-    <ol
+    <div
       ref={box}
       aria-label={label}
       // A log region: screen readers announce lines as they come (politely).
       role="log"
+      // Scrollable, so reachable with the keyboard.
       tabIndex={0}
       onScroll={(event) => {
         const element = event.currentTarget;
@@ -64,21 +65,23 @@ export function LogLines({ lines, label, showInstance, highlight, stickToEnd }: 
       }}
       className="max-h-96 min-h-24 overflow-auto rounded-md border border-slate-200 bg-slate-50 py-1 font-mono text-xs leading-5 dark:border-slate-700 dark:bg-slate-950"
     >
-      {lines.map((line) => {
-        const stream = line.stream ?? 'stdout';
-        return (
-          <li
-            key={line.seq}
-            data-stream={stream}
-            className={cn('flex gap-2 border-l-2 border-transparent px-2 whitespace-pre-wrap wrap-anywhere', streamClasses[stream])}
-          >
-            <span className="shrink-0 text-slate-500 tabular-nums dark:text-slate-400">{time(line)}</span>
-            {showInstance && <span className="shrink-0 text-slate-500 dark:text-slate-400">#{line.instance}</span>}
-            {stream !== 'stdout' && <span className="shrink-0 font-semibold">{stream}</span>}
-            <span className="min-w-0">{marked(line.line, highlight)}</span>
-          </li>
-        );
-      })}
-    </ol>
+      <ol>
+        {lines.map((line) => {
+          const stream = line.stream ?? 'stdout';
+          return (
+            <li
+              key={line.seq}
+              data-stream={stream}
+              className={cn('flex gap-2 border-l-2 border-transparent px-2 whitespace-pre-wrap wrap-anywhere', streamClasses[stream])}
+            >
+              <span className="shrink-0 text-slate-600 tabular-nums dark:text-slate-400">{time(line)}</span>
+              {showInstance && <span className="shrink-0 text-slate-600 dark:text-slate-400">#{line.instance}</span>}
+              {stream !== 'stdout' && <span className="shrink-0 font-semibold">{stream}</span>}
+              <span className="min-w-0">{marked(line.line, highlight)}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
   );
 }
