@@ -3,7 +3,7 @@
  * stderr, captured into the rings and the rotated files of a real data folder, read back by cursor, kept after the
  * instances stop, bounded whatever an app prints.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -146,5 +146,21 @@ describe('instance logs', () => {
     expect(oldest.results[0]?.line).toMatch(/^flood 0[0-9]{6} x+$/);
     expect(Number(oldest.results[0]?.line.slice(6, 13))).toBeGreaterThan(300_000);
     expect((oldest.results[1]?.seq ?? 0) - (oldest.results[0]?.seq ?? 0)).toBe(1);
+  });
+
+  it('keeps the lines in memory, and says why in one line, when the logs folder cannot be made', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'np-console-logs-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    // A file where the folder should be.
+    writeFileSync(join(dir, 'logs'), 'not a folder');
+    const reported: string[] = [];
+    const logs = new LogStore(join(dir, 'logs'), (line) => reported.push(line));
+    const supervisor = new InstanceSupervisor({ instanceTag: uniqueInstanceTag(), healthIntervalMs: 100, logs });
+    cleanups.push(() => supervisor.stopAll());
+    const group = supervisor.startGroup(chattySpec(24, { PRINT_LINES: '1' }, 1), recordingListener());
+    await waitUntil('the instance is healthy', () => group.healthyEndpoints().length === 1);
+
+    expect(reported).toEqual([expect.stringMatching(/^deployment 24: instance logs kept in memory only, \S+ cannot be written \(.*(ENOTDIR|EEXIST).*\)$/)]);
+    await waitUntil('the line is kept', async () => text((await logs.read(24, { limit: 10 })).results).includes('#0 stdout: hello 1'));
   });
 });
