@@ -25,6 +25,8 @@ export const REPORTED_BY_NULLPLATFORM =
 
 export const TEST_TRAFFIC_LOCAL_ONLY =
   "test traffic is local-only: the console sends it to the local platform's scope addresses; in connected mode, send requests to your scope's own domain";
+export const LOGS_IN_NULLPLATFORM =
+  "instance logs live in nullplatform: open the deployment there to read its instances' output; the console keeps logs only for the local platform's instances";
 
 export type ConnectedAppOptions = {
   session: UpstreamSession;
@@ -89,6 +91,7 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
     errorBody(c, 404, "nullplatform checks a deployment's metric rules itself; the console keeps evaluations only on the local platform"),
   );
   app.on(['GET', 'POST', 'DELETE'], '/console/scope/:id/test-traffic', (c) => errorBody(c, 404, TEST_TRAFFIC_LOCAL_ONLY));
+  app.on('GET', ['/console/deployment/:id/logs', '/console/deployment/:id/logs/stream'], (c) => errorBody(c, 404, LOGS_IN_NULLPLATFORM));
   app.get(consolePaths.openapi, (c) => {
     parseQuery(c, noQuerySchema);
     return c.json(openApiDocument(options.version));

@@ -15,7 +15,7 @@ import { consoleInfoSchema } from '../../contract/console';
 import { deploymentSchema, type Deployment } from '../../contract/deployment';
 import { namespaceSchema } from '../../contract/namespace';
 import { rawRequest } from '../testing/http-harness';
-import { LIVE_EVENTS_LOCAL_ONLY, REPORTED_BY_NULLPLATFORM, TEST_TRAFFIC_LOCAL_ONLY } from './connected-app';
+import { LIVE_EVENTS_LOCAL_ONLY, LOGS_IN_NULLPLATFORM, REPORTED_BY_NULLPLATFORM, TEST_TRAFFIC_LOCAL_ONLY } from './connected-app';
 import { type Connected, messageOf, Recorder, secretKey, startConnected, startUpstream, Tap, type Upstream, waitFor } from './test-support';
 
 const key = secretKey('connected');
@@ -270,6 +270,11 @@ describe('a connected console', () => {
       const testTraffic = await client.call(method, '/console/scope/1/test-traffic', method === 'POST' ? { json: { rate_per_second: 1, duration_seconds: 1 } } : {});
       expect(testTraffic.status, method).toBe(404);
       expect(messageOf(testTraffic)).toBe(TEST_TRAFFIC_LOCAL_ONLY);
+    }
+    for (const path of ['/console/deployment/1/logs?instance=0', '/console/deployment/1/logs/stream']) {
+      const logs = await client.call('GET', path);
+      expect(logs.status).toBe(404);
+      expect(messageOf(logs)).toBe(LOGS_IN_NULLPLATFORM);
     }
     expect((await client.call('GET', '/console/openapi.json')).status).toBe(200);
     expect((await client.call('GET', '/console/nothing')).status).toBe(404);

@@ -14,6 +14,7 @@ import { InstanceGroups } from '../engine/instance-groups';
 import { ScopeProxies } from '../engine/scope-proxies';
 import type { RuntimeView } from '../http/runtime-view';
 import { isSameProcessRunning } from '../runtime/linux-processes';
+import type { LogRead, LogReadQuery } from '../runtime/log-read';
 import { killOrphanInstances } from '../runtime/orphans';
 import type { Store } from '../store/store';
 import { messageOf } from './error-message';
@@ -73,7 +74,14 @@ export class AttachedEngine {
   readonly runtimeView: RuntimeView = {
     traffic: (scopeId, windowSeconds) => this.session.view.traffic(scopeId, windowSeconds),
     scopeRuntime: (scopeId) => this.session.view.scopeRuntime(scopeId),
+    logs: (deploymentId, query) => this.logsOf(deploymentId, query),
   };
+
+  private logsOf(deploymentId: number, query: LogReadQuery): Promise<LogRead> {
+    const { view } = this.session;
+    if (view.logs === undefined) return Promise.reject(new Error('the data plane keeps no logs'));
+    return view.logs(deploymentId, query);
+  }
 
   /** Starts deciding: every scope is reconciled against what the runtime serves (the catch-up after a restart). */
   async start(): Promise<void> {

@@ -3,10 +3,11 @@
  * (every deployment's instances). It does what the console asks and reports what happens; it never decides, and it
  * never waits on the console: a console that stops answering changes nothing here.
  */
-import { summarizeHealth } from '../runtime/health-summary';
+import { explainingOutput, summarizeHealth } from '../runtime/health-summary';
+import { LogStore } from '../runtime/log-store';
 import { ScopeProxy, type ProxyRoute } from '../runtime/scope-proxy';
 import { InstanceSupervisor, type InstanceGroup, type InstanceSnapshot } from '../runtime/supervisor';
-import type { GroupSpec, GroupState, ProxyState, RouteWeight, RuntimeEvent, Snapshot, TrafficReport } from './protocol';
+import type { GroupSpec, GroupState, LogReadResult, Params, ProxyState, RouteWeight, RuntimeEvent, Snapshot, TrafficReport } from './protocol';
 
 type RunningProxy = { proxy: ScopeProxy; host: string; port: number; proxyRoutes: ProxyRoute[] };
 type RunningGroup = { group: InstanceGroup; state: GroupState; healthWatch: NodeJS.Timeout };
@@ -15,6 +16,8 @@ export type DataPlaneStateOptions = {
   instanceTag: string;
   healthIntervalMs: number;
   log: (line: string) => void;
+  /** `<data folder>/logs`: where the instances' output is written; undefined keeps it in memory only (tests). */
+  logsDir?: string | undefined;
   /** Every event goes to every connected console. */
   emit: (event: RuntimeEvent) => void;
 };
@@ -24,12 +27,15 @@ export class DataPlaneState {
   private readonly proxies = new Map<number, RunningProxy>();
   private readonly opening = new Map<number, Promise<RunningProxy>>();
   private readonly groups = new Map<number, RunningGroup>();
+  readonly logStore: LogStore;
 
   constructor(private readonly options: DataPlaneStateOptions) {
+    this.logStore = new LogStore(options.logsDir, options.log);
     this.supervisor = new InstanceSupervisor({
       instanceTag: options.instanceTag,
       healthIntervalMs: options.healthIntervalMs,
       logger: options.log,
+      logs: this.logStore,
     });
   }
 
@@ -105,13 +111,18 @@ export class DataPlaneState {
     if (this.groups.has(deploymentId)) throw new Error(`deployment ${deploymentId} already has instances in the data plane`);
     const emit = this.options.emit;
     const state: GroupState = { deploymentId, scopeId: spec.scopeId, startedAt, launched: 0, healthy: 0, healthSummary: 'no answer yet' };
-    // The supervisor reports counts, not every health answer; the summary is watched here (and refreshed with every
-    // count) so the console can say why a deployment never became healthy without asking, and waiting on, the runtime.
+    // The supervisor reports counts, not every health answer; the summary and the last lines of an instance that is
+    // not healthy are watched here (and refreshed with every count) so the console can say why a deployment never
+    // became healthy without asking, and waiting on, the runtime.
     const refreshSummary = () => {
-      const summary = summarizeHealth(group.snapshot());
-      if (summary === state.healthSummary) return;
+      const instances = group.snapshot();
+      const summary = summarizeHealth(instances);
+      const lastOutput = explainingOutput(instances, (index) => group.recentOutput(index));
+      if (summary === state.healthSummary && sameLines(lastOutput, state.lastOutput ?? [])) return;
       state.healthSummary = summary;
-      emit({ event: 'health', deploymentId, summary });
+      // Left out when empty: what an older runtime sends, and what a console reads as "nothing to explain".
+      state.lastOutput = lastOutput.length === 0 ? undefined : lastOutput;
+      emit({ event: 'health', deploymentId, summary, ...(lastOutput.length === 0 ? {} : { lastOutput }) });
     };
     const group: InstanceGroup = this.supervisor.startGroup(spec, {
       onLaunched: (value) => {
@@ -131,6 +142,10 @@ export class DataPlaneState {
     this.groups.set(deploymentId, { group, state, healthWatch });
   }
 
+  logs({ deploymentId, instance, since, limit }: Params<'logs'>): Promise<LogReadResult> {
+    return this.logStore.read(deploymentId, { instance, since, limit });
+  }
+
   async stopGroup(deploymentId: number): Promise<void> {
     const running = this.groups.get(deploymentId);
     if (running === undefined) return;
@@ -145,6 +160,10 @@ export class DataPlaneState {
     await Promise.allSettled([...this.groups.keys()].map((deploymentId) => this.stopGroup(deploymentId)));
     await this.supervisor.stopAll();
   }
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((line, index) => line === b[index]);
 }
 
 function sameRoutes(a: ProxyRoute[], b: ProxyRoute[]): boolean {

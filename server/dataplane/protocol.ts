@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 import { instanceSchema, trafficSampleSchema } from '../../contract/console';
+import { MAX_LOG_LIMIT, logStreams } from '../../contract/instance-logs';
 
 /** Bumped on any change of the messages below; a console never drives a runtime that speaks another version. */
 export const PROTOCOL_VERSION = 1;
@@ -41,6 +42,13 @@ export const requestSchemas = {
   /** `startedAt` is the console's clock: the engine times health timeouts from it, before any answer comes back. */
   startGroup: z.strictObject({ spec: groupSpecSchema, startedAt: z.number() }),
   stopGroup: z.strictObject({ deploymentId: id }),
+  /** A page of what a deployment's instances wrote (instance-logs contract): running or stopped, from memory or files. */
+  logs: z.strictObject({
+    deploymentId: id,
+    instance: z.number().int().min(0).optional(),
+    since: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(MAX_LOG_LIMIT),
+  }),
   shutdown: empty,
 } as const;
 
@@ -53,6 +61,8 @@ export const groupStateSchema = z.strictObject({
   launched: z.number().int().min(0),
   healthy: z.number().int().min(0),
   healthSummary: z.string(),
+  /** The last lines of an instance that is not healthy, for a failure message; absent from an older runtime. */
+  lastOutput: z.array(z.string()).optional(),
 });
 
 export const helloSchema = z.strictObject({
@@ -64,6 +74,22 @@ export const helloSchema = z.strictObject({
 });
 
 export const snapshotSchema = z.strictObject({ proxies: z.array(proxyStateSchema), groups: z.array(groupStateSchema) });
+
+export const logEntrySchema = z.strictObject({
+  seq: z.number().int().positive(),
+  instance: z.number().int().min(0),
+  stream: z.enum(logStreams),
+  /** Epoch ms. */
+  timestamp: z.number(),
+  line: z.string(),
+});
+
+export const logReadSchema = z.strictObject({
+  instances: z.array(z.number().int().min(0)),
+  results: z.array(logEntrySchema),
+  next: z.number().int().min(0),
+  hasMore: z.boolean(),
+});
 
 export const trafficReportSchema = z.strictObject({
   samples: z.array(trafficSampleSchema),
@@ -83,6 +109,7 @@ export const resultSchemas = {
   instances: z.array(instanceSchema),
   startGroup: empty,
   stopGroup: empty,
+  logs: logReadSchema,
   shutdown: empty,
 } as const satisfies { [M in keyof typeof requestSchemas]: z.ZodType };
 
@@ -96,6 +123,7 @@ export type GroupState = z.infer<typeof groupStateSchema>;
 export type Hello = z.infer<typeof helloSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type TrafficReport = z.infer<typeof trafficReportSchema>;
+export type LogReadResult = z.infer<typeof logReadSchema>;
 
 export function isMethod(value: string): value is Method {
   return Object.hasOwn(requestSchemas, value);
@@ -116,8 +144,11 @@ export const eventSchema = z.discriminatedUnion('event', [
   z.strictObject({ event: z.literal('healthy'), deploymentId: id, value: z.number().int().min(0) }),
   z.strictObject({ event: z.literal('exit'), deploymentId: id, index: z.number().int().min(0), detail: z.string(), restarting: z.boolean() }),
   z.strictObject({ event: z.literal('restarted'), deploymentId: id, index: z.number().int().min(0) }),
-  /** The instances' last health checks in a few words ("HTTP 503"), sent when that changes. */
-  z.strictObject({ event: z.literal('health'), deploymentId: id, summary: z.string() }),
+  /**
+   * The instances' last health checks in a few words ("HTTP 503"), and the last lines of an instance that is not
+   * healthy (optional: an older runtime sends none), sent when either changes.
+   */
+  z.strictObject({ event: z.literal('health'), deploymentId: id, summary: z.string(), lastOutput: z.array(z.string()).optional() }),
 ]);
 export type RuntimeEvent = z.infer<typeof eventSchema>;
 

@@ -5,6 +5,7 @@
  */
 import type { DataPlane, RouteWeight, RunningGroup, ScopeAddress } from '../engine/data-plane';
 import type { InstanceGroupListener, InstanceGroupSpec, InstanceSnapshot } from '../runtime/instance-types';
+import type { LogRead, LogReadQuery } from '../runtime/log-read';
 import type { ScopeTrafficReport } from '../runtime/scope-proxy';
 import type { GroupState, ProxyState, RuntimeEvent } from './protocol';
 import type { RuntimeConnection } from './runtime-connection';
@@ -82,6 +83,11 @@ export class RemoteDataPlane implements DataPlane {
     return this.connection.request('instances', { scopeId });
   }
 
+  /** Asked of the runtime every time: it keeps the logs (memory and files), a restarted console has none of its own. */
+  logs(deploymentId: number, { instance, since, limit }: LogReadQuery): Promise<LogRead> {
+    return this.connection.request('logs', { deploymentId, instance, since, limit });
+  }
+
   private apply(event: RuntimeEvent): void {
     this.groups.get(event.deploymentId)?.apply(event);
   }
@@ -143,6 +149,7 @@ class RemoteGroup implements RunningGroup {
   private launchedCount: number;
   private healthyCount: number;
   private summary: string;
+  private output: string[];
   private listener: InstanceGroupListener | undefined;
 
   constructor(
@@ -156,6 +163,7 @@ class RemoteGroup implements RunningGroup {
     this.launchedCount = state.launched;
     this.healthyCount = state.healthy;
     this.summary = state.healthSummary;
+    this.output = state.lastOutput ?? [];
   }
 
   launched(): number {
@@ -168,6 +176,10 @@ class RemoteGroup implements RunningGroup {
 
   healthSummary(): string {
     return this.summary;
+  }
+
+  lastOutput(): string[] {
+    return this.output;
   }
 
   listen(listener: InstanceGroupListener): void {
@@ -204,6 +216,7 @@ class RemoteGroup implements RunningGroup {
         return;
       case 'health':
         this.summary = event.summary;
+        this.output = event.lastOutput ?? [];
         return;
     }
   }

@@ -1,6 +1,6 @@
 /**
  * Where a data folder's runtime lives on disk: its socket, `runtime.json` (who it is, so a restarted console can
- * find it and prove it is still the same process) and its log.
+ * find it and prove it is still the same process), its log, and the instances' logs.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,12 +15,13 @@ import { z } from 'zod';
  */
 export const MAX_SOCKET_PATH_BYTES = 100;
 
-export type RuntimeFiles = { socket: string; info: string; log: string };
+/** `logs`: the instances' output, `logs/deployment-<id>/instance-<n>.log` (server/runtime/log-limits.ts). */
+export type RuntimeFiles = { socket: string; info: string; log: string; logs: string };
 
 export function runtimeFiles(dataDir: string, instanceTag: string): RuntimeFiles {
   const inFolder = join(dataDir, 'runtime.sock');
   const socket = Buffer.byteLength(inFolder) <= MAX_SOCKET_PATH_BYTES ? inFolder : join(tmpdir(), `np-console-${instanceTag}.sock`);
-  return { socket, info: join(dataDir, 'runtime.json'), log: join(dataDir, 'runtime.log') };
+  return { socket, info: join(dataDir, 'runtime.json'), log: join(dataDir, 'runtime.log'), logs: join(dataDir, 'logs') };
 }
 
 export const runtimeInfoSchema = z.looseObject({

@@ -91,6 +91,7 @@ async function start(options: RuntimeLaunchOptions, files: RuntimeFiles): Promis
     instanceTag: options.instanceTag,
     socketPath: files.socket,
     infoPath: files.info,
+    logsDir: files.logs,
     healthIntervalMs: options.healthIntervalMs,
     version: options.version,
   };

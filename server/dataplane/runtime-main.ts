@@ -29,6 +29,7 @@ const server = new RuntimeServer({
   socketPath: settings.socketPath,
   instanceTag: settings.instanceTag,
   healthIntervalMs: settings.healthIntervalMs,
+  logsDir: settings.logsDir,
   version: settings.version,
   log,
   onShutdown: () => {

@@ -24,6 +24,8 @@ export type RuntimeServerOptions = {
   socketPath: string;
   instanceTag: string;
   healthIntervalMs: number;
+  /** `<data folder>/logs`, where the instances' output is written; undefined keeps it in memory only. */
+  logsDir?: string | undefined;
   version: string;
   log: (line: string) => void;
   /** Called once a `shutdown` request has stopped everything and been answered. */
@@ -43,6 +45,7 @@ export class RuntimeServer {
     this.state = new DataPlaneState({
       instanceTag: options.instanceTag,
       healthIntervalMs: options.healthIntervalMs,
+      logsDir: options.logsDir,
       log: options.log,
       emit: (event) => this.broadcast(event),
     });
@@ -80,6 +83,7 @@ export class RuntimeServer {
         await state.stopGroup(deploymentId);
         return {};
       },
+      logs: (params) => state.logs(params),
       shutdown: async () => {
         options.log('shutdown requested by the console: stopping every scope address and instance');
         await state.stopEverything();

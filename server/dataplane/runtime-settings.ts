@@ -5,6 +5,8 @@ export const runtimeSettingsSchema = z.strictObject({
   instanceTag: z.string().regex(/^[\w.-]+$/),
   socketPath: z.string().min(1),
   infoPath: z.string().min(1),
+  /** `<data folder>/logs`: the instances' output, one folder per deployment (server/runtime/log-limits.ts). */
+  logsDir: z.string().min(1),
   healthIntervalMs: z.number().int().positive(),
   version: z.string(),
 });

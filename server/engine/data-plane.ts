@@ -6,6 +6,7 @@
  * mirror of the data plane, kept up to date by its events. Commands take effect in the order they are given.
  */
 import type { InstanceGroupListener, InstanceGroupSpec, InstanceSnapshot } from '../runtime/instance-types';
+import type { LogRead, LogReadQuery } from '../runtime/log-read';
 import type { ScopeTrafficReport } from '../runtime/scope-proxy';
 
 /** `weight` is a percent; a scope's weights sum to 100, or it has none. */
@@ -33,6 +34,8 @@ export interface RunningGroup {
   healthy(): number;
   /** The last health checks in a few words ("HTTP 503"). */
   healthSummary(): string;
+  /** The last lines of an instance that is not healthy ("instance #0 stderr: …"); empty when all are. */
+  lastOutput(): string[];
   /** Hears what happens to the instances from now on (one listener). */
   listen(listener: InstanceGroupListener): void;
   /** SIGTERM, wait, SIGKILL after the grace period; the listener hears nothing more. */
@@ -48,4 +51,6 @@ export interface DataPlane {
   closeProxy(scopeId: number): Promise<void>;
   startGroup(spec: InstanceGroupSpec): RunningGroup;
   instances(scopeId: number): Promise<InstanceSnapshot[]>;
+  /** A page of what a deployment's instances wrote, whether they still run or not (kept in the data folder). */
+  logs(deploymentId: number, query: LogReadQuery): Promise<LogRead>;
 }

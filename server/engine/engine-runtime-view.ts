@@ -29,5 +29,6 @@ export function engineRuntimeView(
         instances: await groups.snapshot(scopeId),
       };
     },
+    logs: (deploymentId, query) => groups.logs(deploymentId, query),
   };
 }

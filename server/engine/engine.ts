@@ -386,10 +386,12 @@ export class DeploymentEngine {
       return;
     }
     const healthy = group.healthyCount();
+    const output = group.lastOutput();
     this.fail(
       deployment,
       `${healthy} of ${this.instanceCount(deployment)} instances became healthy within ${Math.round(this.options.healthTimeoutMs / 1000)} s ` +
-        `(last health check: ${group.lastHealthSummary()}); the previous release keeps serving`,
+        `(last health check: ${group.lastHealthSummary()}); the previous release keeps serving` +
+        (output.length === 0 ? '' : `. Last output: ${output.join(' | ')}`),
     );
   }
 

@@ -7,6 +7,7 @@ import type { Deployment } from '@contract/deployment';
 import type { InstanceSnapshot } from '@contract/console';
 
 import type { InstanceGroupListener } from '../runtime/instance-types';
+import type { LogRead, LogReadQuery } from '../runtime/log-read';
 import type { AssetLaunch } from './asset-launch';
 import type { DataPlane, RouteWeight, RunningGroup, ScopeAddress } from './data-plane';
 import type { Store } from '../store/store';
@@ -20,6 +21,8 @@ export type TrackedGroup = {
   launched(): number;
   healthyCount(): number;
   lastHealthSummary(): string;
+  /** The last lines of an instance that is not healthy, for the failure message. */
+  lastOutput(): string[];
 };
 
 export class InstanceGroups {
@@ -85,6 +88,7 @@ export class InstanceGroups {
       launched: () => group.launched(),
       healthyCount: () => group.healthy(),
       lastHealthSummary: () => group.healthSummary(),
+      lastOutput: () => group.lastOutput(),
     };
     this.groups.set(deploymentId, tracked);
     return tracked;
@@ -155,6 +159,10 @@ export class InstanceGroups {
 
   snapshot(scopeId: number): Promise<InstanceSnapshot[]> {
     return this.dataPlane.instances(scopeId);
+  }
+
+  logs(deploymentId: number, query: LogReadQuery): Promise<LogRead> {
+    return this.dataPlane.logs(deploymentId, query);
   }
 
   private writeCounters(deploymentId: number, counters: { launched_instances?: number; healthy_instances?: number }): void {

@@ -21,6 +21,7 @@ import { deploymentStrategiesRoutes } from './deployment-strategies-routes';
 import { deploymentsRoutes } from './deployments-routes';
 import { errorBody, errorHandler, type Logger, notFoundHandler } from './errors';
 import { EventHub } from './events-route';
+import { consoleLogsPath, consoleLogsStreamPath, instanceLogsRoutes } from './instance-logs-route';
 import { namespacesRoutes } from './namespaces-routes';
 import { releasesRoutes } from './releases-routes';
 import type { RouteDeps } from './route-deps';
@@ -111,7 +112,8 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     app.use('/api/*', tokenRequired);
     // These read the same data as /api (every change with its entity, traffic, instance pids and ports), so they need
     // the token too. /console/info and /console/openapi.json stay open: the SPA and tools read them first.
-    for (const path of [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath, consoleEvaluationsPath, consoleTestTrafficPath]) {
+    const tokenPaths = [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath, consoleEvaluationsPath, consoleTestTrafficPath, consoleLogsPath, consoleLogsStreamPath];
+    for (const path of tokenPaths) {
       app.use(path, tokenRequired);
     }
   }
@@ -134,6 +136,7 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     consoleRoutes({ ...deps, consoleInfo: options.consoleInfo, hub, pingIntervalMs: options.eventsPingIntervalMs }),
   );
   app.route('/', testTrafficRoutes(deps));
+  app.route('/', instanceLogsRoutes({ ...deps, pingIntervalMs: options.eventsPingIntervalMs }));
 
   mountStaticSpa(app, options.staticDir);
 

@@ -19,6 +19,7 @@ import {
   patchDeploymentBodySchema,
 } from '../../contract/deployment';
 import { createDeploymentStrategyBodySchema, deploymentStrategyListQuerySchema, deploymentStrategySchema } from '../../contract/deployment-strategy';
+import { logPageSchema, logQuerySchema } from '../../contract/instance-logs';
 import { metricEvaluationListSchema } from '../../contract/metric-evaluation';
 import { namespaceListQuerySchema, namespaceSchema } from '../../contract/namespace';
 import { createReleaseBodySchema, patchReleaseBodySchema, releaseListQuerySchema, releaseSchema } from '../../contract/release';
@@ -41,6 +42,8 @@ export type Endpoint = {
   response?: z.ZodType;
   /** `text/event-stream` instead of JSON. */
   stream?: boolean;
+  /** What each event of a stream is; default: the change events of /console/events. */
+  streamDescription?: string;
   errors: number[];
 };
 
@@ -101,6 +104,8 @@ export const endpoints: Endpoint[] = [
   { method: 'get', path: '/console/scope/{id}/test-traffic', tag: 'console', summary: "The scope's test traffic: the generator running, else its last run", response: testTrafficStatusSchema, errors: read },
   { method: 'post', path: '/console/scope/{id}/test-traffic', tag: 'console', summary: "Send test traffic to the scope's address (at most 50 requests/s for at most 10 minutes; 409 while one runs)", body: startTestTrafficBodySchema, response: testTrafficStatusSchema, errors: write },
   { method: 'delete', path: '/console/scope/{id}/test-traffic', tag: 'console', summary: "Stop the scope's test traffic (stopped already: no change)", response: testTrafficStatusSchema, errors: [400, 403, 404] },
+  { method: 'get', path: '/console/deployment/{id}/logs', tag: 'console', summary: "What a deployment's instances wrote (stdout, stderr): the last lines, or those after `since`", query: logQuerySchema, response: logPageSchema, errors: [...read, 503] },
+  { method: 'get', path: '/console/deployment/{id}/logs/stream', tag: 'console', summary: "A deployment's instance logs as they come (server-sent events; also `Accept: text/event-stream` on /logs)", query: logQuerySchema, response: logPageSchema, stream: true, streamDescription: 'One `event: lines` per batch of new lines (`id`: the cursor); `data` is this object', errors: [...read, 503] },
   { method: 'get', path: '/console/openapi.json', tag: 'console', summary: 'This document', errors: [] },
 ];
 
@@ -140,7 +145,7 @@ function operation(endpoint: Endpoint): JsonSchema {
   } else {
     const mediaType = endpoint.stream === true ? 'text/event-stream' : 'application/json';
     responses['200'] = {
-      description: endpoint.stream === true ? 'One `event: change` per changed entity; `data` is this object' : 'OK',
+      description: endpoint.stream === true ? (endpoint.streamDescription ?? 'One `event: change` per changed entity; `data` is this object') : 'OK',
       content: { [mediaType]: { schema: jsonSchema(endpoint.response, 'output') } },
     };
   }
@@ -170,6 +175,7 @@ const errorDescriptions: Record<number, string> = {
   409: 'Not allowed in the current state',
   415: 'The body must be application/json',
   500: 'Internal error (details in the server log)',
+  503: 'Not available right now (the message says why); try again',
 };
 
 const documents = new Map<string, JsonSchema>();

@@ -1,4 +1,5 @@
 import type { ScopeRuntime, ScopeTraffic } from '../../contract/console';
+import type { LogRead, LogReadQuery } from '../runtime/log-read';
 
 /**
  * What the HTTP layer may ask the deployment engine about the world as it really is (processes and proxy), as
@@ -9,6 +10,8 @@ export interface RuntimeView {
   /** `windowSeconds`: how far back the samples go (default a minute; the proxy keeps five). */
   traffic(scopeId: number, windowSeconds?: number): ScopeTraffic | undefined | Promise<ScopeTraffic | undefined>;
   scopeRuntime(scopeId: number): ScopeRuntime | undefined | Promise<ScopeRuntime | undefined>;
+  /** A page of a deployment's instance logs, kept by the data plane; absent where no data plane runs (tests). */
+  logs?(deploymentId: number, query: LogReadQuery): Promise<LogRead>;
 }
 
 /** A view of nothing running (tests, or before the engine starts). */

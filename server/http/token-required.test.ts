@@ -109,6 +109,8 @@ describe('/api with tokens required', () => {
       consolePaths.scopeRuntime(scope.id),
       consolePaths.deploymentEvaluations(deployment.id),
       testTrafficPath(scope.id),
+      `/console/deployment/${deployment.id}/logs`,
+      `/console/deployment/${deployment.id}/logs/stream`,
     ];
     for (const path of paths) {
       const missing = await get(path);

@@ -5,9 +5,16 @@ import type {
   InstanceGroupSpec,
   InstanceSnapshot,
 } from './instance-types';
+import { DeploymentLog } from './deployment-log';
+import { DEFAULT_LOG_LIMITS } from './log-limits';
+import type { LogStore } from './log-store';
 import { SupervisedInstance, type InstanceSettings } from './supervised-instance';
 
-export type GroupSettings = InstanceSettings & { healthIntervalMs: number };
+export type GroupSettings = InstanceSettings & {
+  healthIntervalMs: number;
+  /** Where the instances' output goes (memory and files); without one it is kept in memory only. */
+  logs: LogStore | undefined;
+};
 
 /**
  * The instances of one deployment. Health is checked in rounds: the next round starts `healthIntervalMs` after the
@@ -17,6 +24,7 @@ export class SupervisedGroup implements InstanceGroup {
   readonly deploymentId: number;
   readonly scopeId: number;
   private readonly instances: SupervisedInstance[];
+  private readonly log: DeploymentLog;
   private reportedLaunched = 0;
   private reportedHealthy = 0;
   private healthTimer: NodeJS.Timeout | null = null;
@@ -36,7 +44,13 @@ export class SupervisedGroup implements InstanceGroup {
         this.notify(() => listener.onInstanceExit(index, detail, restarting)),
       restarted: (index: number) => this.notify(() => listener.onInstanceRestarted(index)),
     };
-    this.instances = Array.from({ length: spec.count }, (_, index) => new SupervisedInstance(index, spec, settings, events));
+    this.log =
+      settings.logs?.open(spec.deploymentId, spec.count) ??
+      new DeploymentLog(spec.deploymentId, undefined, spec.count, DEFAULT_LOG_LIMITS, settings.logger);
+    this.instances = Array.from(
+      { length: spec.count },
+      (_, index) => new SupervisedInstance(index, spec, settings, events, this.log.forInstance(index)),
+    );
     for (const instance of this.instances) instance.start();
     this.scheduleHealthRound();
   }
@@ -63,6 +77,9 @@ export class SupervisedGroup implements InstanceGroup {
     if (this.healthTimer) clearTimeout(this.healthTimer);
     this.healthTimer = null;
     await Promise.all(this.instances.map((instance) => instance.stop()));
+    // The files stay (the log is read from them from now on); the last lines stay in memory for recentOutput().
+    await this.log.close();
+    this.settings.logs?.release(this.log);
     this.onStopped();
   }
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
+import type { InstanceLog } from './deployment-log';
 import { findFreePort } from './free-port';
 import { probeHealth } from './health-probe';
 import { instanceEnv, instanceMarker } from './instance-env';
@@ -37,15 +38,19 @@ export class SupervisedInstance {
   private stopping = false;
   private restartTimer: NodeJS.Timeout | null = null;
   private backoffMs: number;
-  private readonly output = new OutputTail();
+  private readonly output: OutputTail;
+  /** Resolves once the current process's stdout and stderr have ended: its last lines are in the log. */
+  private outputEnded: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly index: number,
     private readonly spec: InstanceGroupSpec,
     private readonly settings: InstanceSettings,
     private readonly events: InstanceEvents,
+    log: InstanceLog,
   ) {
     this.backoffMs = settings.restartBackoffMs;
+    this.output = new OutputTail(log);
   }
 
   start(): void {
@@ -101,8 +106,12 @@ export class SupervisedInstance {
     // Not `this.alive`: a process spawned a moment ago may not have reported 'spawn' yet, and must not be left behind.
     if (child && child.exitCode === null && child.signalCode === null) {
       this.state = 'draining';
+      this.output.add(`stopping: SIGTERM sent (SIGKILL after ${Math.round(this.settings.stopGraceMs / 1000)} s if still running)`);
       await terminate(child, this.settings.stopGraceMs);
+      this.output.add(`stopped (${describeExit(child.exitCode, child.signalCode)})`);
     }
+    // Its last lines may still be in the pipe when it exits; bounded, as a process it started may hold the pipe open.
+    await settledWithin(this.outputEnded, 1000);
     this.state = 'stopped';
   }
 
@@ -143,8 +152,10 @@ export class SupervisedInstance {
     this.port = port;
     this.state = 'starting';
     this.lastHealth = null;
-    if (child.stdout) this.output.follow(child.stdout, 'stdout');
-    if (child.stderr) this.output.follow(child.stderr, 'stderr');
+    this.outputEnded = Promise.all([
+      child.stdout && this.output.follow(child.stdout, 'stdout'),
+      child.stderr && this.output.follow(child.stderr, 'stderr'),
+    ]);
 
     let ended = false;
     const end = (detail: string) => {
@@ -155,6 +166,7 @@ export class SupervisedInstance {
     child.once('spawn', () => {
       this.alive = true;
       settings.logger(`deployment ${spec.deploymentId} instance ${this.index}: pid ${child.pid} on port ${port}`);
+      this.output.add(`${isRestart ? 'restarted' : 'started'}: pid ${child.pid} on port ${port}`);
       this.events.changed();
       if (isRestart) this.events.restarted(this.index);
     });
@@ -176,7 +188,7 @@ export class SupervisedInstance {
       return;
     }
     this.state = 'crashed';
-    this.output.add(`supervisor: ${detail}`);
+    this.output.add(`${detail}; restarting in ${this.backoffMs} ms`);
     this.settings.logger(`deployment ${this.spec.deploymentId} instance ${this.index} ${detail}; restarting in ${this.backoffMs} ms`);
     this.events.exited(this.index, detail, true);
     if (wasAlive) this.events.changed();
@@ -187,4 +199,11 @@ export class SupervisedInstance {
     }, this.backoffMs);
     this.backoffMs = Math.min(this.backoffMs * 2, this.settings.maxRestartBackoffMs);
   }
+}
+
+/** Waits for `promise`, at most `ms`. */
+async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path';
 
 import { SupervisedGroup, type GroupSettings } from './instance-group';
+import type { LogStore } from './log-store';
 import type { InstanceGroup, InstanceGroupListener, InstanceGroupSpec } from './instance-types';
 
 export type {
@@ -23,6 +24,8 @@ export type InstanceSupervisorOptions = {
   restartBackoffMs?: number;
   maxRestartBackoffMs?: number;
   logger?: (line: string) => void;
+  /** Where every instance's stdout and stderr go (memory and rotated files); default: memory only. */
+  logs?: LogStore;
 };
 
 /**
@@ -46,6 +49,7 @@ export class InstanceSupervisor {
       restartBackoffMs: positive('restartBackoffMs', options.restartBackoffMs ?? 500),
       maxRestartBackoffMs: positive('maxRestartBackoffMs', options.maxRestartBackoffMs ?? 10_000),
       logger: options.logger ?? (() => {}),
+      logs: options.logs,
     };
   }
 

@@ -31,6 +31,7 @@ import { StrategyData } from '@/features/deployments/components/strategy-data';
 import { TrafficPanel } from '@/features/deployments/components/traffic-panel';
 import { useReplacedDeployment } from '@/features/deployments/hooks/use-replaced-deployment';
 import { readOnlyReason } from '@/features/deployments/status-actions';
+import { InstanceLogsPanel } from '@/features/logs/components/instance-logs-panel';
 import { releaseQueries } from '@/features/releases/api/queries';
 import { scopeQueries } from '@/features/scopes/api/queries';
 import { focusRing } from '@/components/ui/focus-ring';
@@ -156,6 +157,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
           <Panel id="messages-heading" title="Messages">
             <DeploymentMessages messages={deployment.messages} />
           </Panel>
+          <InstanceLogsPanel deployment={deployment} />
         </div>
         {!finished && (
           <Panel

@@ -94,6 +94,13 @@ export const handlers: HttpHandler[] = [
     if (!scope) return notFound('scope', params.id);
     return HttpResponse.json(idleTestTraffic(scope.id));
   }),
+  // Instance logs: nothing written yet, for a known deployment. Tests of the logs panel override it.
+  http.get('/console/deployment/:id/logs', ({ request, params }) => {
+    record(request);
+    const deployment = db.deployments.find((item) => String(item.id) === params.id);
+    if (!deployment) return notFound('deployment', params.id);
+    return HttpResponse.json({ deployment_id: deployment.id, instances: [], results: [], paging: { limit: 500, since: null, next: 0, has_more: false } });
+  }),
   ...resource('application', () => db.applications, ['name', 'status', 'id', 'namespace_id'], 'application'),
   ...resource('namespace', namespaces, ['id', 'account_id'], 'namespace'),
   ...resource('account', accounts, ['id', 'organization_id'], 'account'),
