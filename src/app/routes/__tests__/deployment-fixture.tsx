@@ -70,13 +70,22 @@ export function trafficHandler(counts: Record<string, number> = { '70': 7, '71':
 /** PATCH /api/deployment/:id applied to the mock platform at once (the split as requested, statuses as asked). */
 export function patchHandler() {
   return http.patch('/api/deployment/:id', async ({ request, params }) => {
-    const body = (await request.json()) as { status?: string; strategy_data?: { desired_switched_traffic: number } };
+    const body = (await request.json()) as {
+      status?: string;
+      strategy_data?: { desired_switched_traffic?: number; parameters?: { traffic: { enable_auto_switch: boolean } } };
+    };
     db.requests.push({ method: 'PATCH', url: new URL(request.url), body });
     const deployment = db.deployments.find((item) => String(item.id) === params.id);
     if (!deployment) return HttpResponse.json({ message: 'not found' }, { status: 404 });
-    if (body.strategy_data) {
-      const desired = body.strategy_data.desired_switched_traffic;
+    const desired = body.strategy_data?.desired_switched_traffic;
+    if (desired !== undefined) {
       deployment.strategy_data = { ...deployment.strategy_data, desired_switched_traffic: desired, switched_traffic: desired };
+    }
+    const autoSwitch = body.strategy_data?.parameters?.traffic.enable_auto_switch;
+    const parameters = deployment.strategy_data['parameters'];
+    if (autoSwitch !== undefined && typeof parameters === 'object' && parameters !== null && 'traffic' in parameters) {
+      const traffic = typeof parameters.traffic === 'object' ? parameters.traffic : {};
+      deployment.strategy_data = { ...deployment.strategy_data, parameters: { ...parameters, traffic: { ...traffic, enable_auto_switch: autoSwitch } } };
     }
     if (body.status) deployment.status = body.status;
     return new HttpResponse(null, { status: 204 });
