@@ -1,7 +1,7 @@
 /** The deployment page's test platform: greeter, production serving 1.1.0, and a blue/green of 1.2.0 running at 0%. */
 import type { Deployment } from '@contract/deployment';
 import { screen } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 
 import { buildApplication, buildBuild, buildDeployment, buildRelease, buildRuntime, buildScope } from '@/testing/data';
 import { db } from '@/testing/mocks/db';
@@ -67,9 +67,13 @@ export function trafficHandler(counts: Record<string, number> = { '70': 7, '71':
   );
 }
 
-/** PATCH /api/deployment/:id applied to the mock platform at once (the split as requested, statuses as asked). */
-export function patchHandler() {
+/**
+ * PATCH /api/deployment/:id applied to the mock platform (the split as requested, statuses as asked, automatic steps
+ * on or off), at once or after `delayMs` (a platform slower than a double click).
+ */
+export function patchHandler({ delayMs = 0 }: { delayMs?: number } = {}) {
   return http.patch('/api/deployment/:id', async ({ request, params }) => {
+    if (delayMs > 0) await delay(delayMs);
     const body = (await request.json()) as {
       status?: string;
       strategy_data?: { desired_switched_traffic?: number; parameters?: { traffic: { enable_auto_switch: boolean } } };

@@ -1,6 +1,6 @@
 /** The deployment page's rollout plan: the steps and their next one, pause and resume, each rule's evidence, and why it rolled back. */
 import { screen, waitFor, within } from '@testing-library/react';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 
 import { buildConsoleInfo, buildEvaluation } from '@/testing/data';
@@ -47,9 +47,8 @@ describe('deployment page: rollout plan', () => {
 
   test('Pause and Resume send enable_auto_switch false and true, one request each', async () => {
     const { user } = await openPage(stepping());
-    const applied = patchHandler();
     // A platform slower than a double click: the second click must find the first request still in flight.
-    server.use(http.patch('/api/deployment/:id', async (info) => (await delay(150), applied.resolver(info))));
+    server.use(patchHandler({ delayMs: 150 }));
     await user.dblClick(within(plan()).getByRole('button', { name: 'Pause automatic steps' }));
     await waitFor(() => expect(within(plan()).getByTestId('auto-steps-status')).toHaveTextContent('Automatic steps are off: traffic moves by hand.'));
     const patches = () => requestsTo('/api/deployment/71', 'PATCH').map((request) => request.body);

@@ -143,7 +143,7 @@ describe('the custom strategy form', () => {
     ['0', '"0" is not a step between 0% (excluded) and 100%.'],
     ['100.5', '"100.5" is not a step between 0% (excluded) and 100%.'],
     ['', 'Enter the step: the share of the traffic each step adds, in %.'],
-  ])('step %s: %s', ([step, message]) => {
+  ] as const)('step %s: %s', ([step, message]) => {
     expect(checkDraft({ ...defaultDraft(), step }).step).toBe(message);
   });
 
