@@ -2,7 +2,7 @@ import { telemetryMetrics } from '@contract/telemetry';
 import { AUTO_SWITCH_CLOCK_KEY as SERVER_CLOCK_KEY, ruleComparisons as serverComparisons, ruleMetrics } from '@contract/strategy-parameters';
 import { describe, expect, test } from 'vitest';
 
-import { strategyValues } from '@/lib/read/deployment-strategy';
+import { deploymentStrategyReader, strategyValues } from '@/lib/read/deployment-strategy';
 import { readRolloutPlan } from '@/lib/read/strategy-parameters';
 import { telemetryReader } from '@/lib/read/telemetry';
 
@@ -10,6 +10,8 @@ import { AUTO_SWITCH_CLOCK_KEY, stepsState, timeToFull } from '../auto-steps';
 import { describeRule, ruleComparisons, ruleMetricCatalogue } from '../rule-metrics';
 import { checkDraft, defaultDraft, draftParameters, hasErrors, placeServerMessage } from '../strategy-form';
 import { describePlan, describeSteps } from '../strategy-plan';
+// The nullplatform fixture's strategy, built as the connected journeys get it (pure data, no server).
+import { deploymentStrategy } from '../../../../server/testing/nullplatform-fixture/shapes/strategy';
 
 const t0 = Date.parse('2026-01-01T10:00:00.000Z');
 const iso = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
@@ -86,6 +88,27 @@ describe("a strategy's values", () => {
     };
     expect(strategyValues(schema)).toEqual({ traffic: { enable_auto_switch: true, step: '0.1', interval: 30 }, metrics: { enabled: false } });
     expect(strategyValues({ type: 'object', title: 'no defaults' })).toBeUndefined();
+  });
+});
+
+describe("the nullplatform fixture's strategy reads as its plan", () => {
+  test('name, and the values of its JSON schema', () => {
+    const served = deploymentStrategy({
+      id: 10,
+      name: 'Blue-Green with HTTP error rollback',
+      description: 'Gradual traffic shift with rollback if error rate exceeds 0.3',
+      nrn: 'organization=1:account=2',
+      dimensions: { environment: 'staging' },
+      defaults: {
+        metrics: { enabled: true, rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.3 }] },
+        traffic: { enable_auto_switch: true, step: '0.1', interval: 30 },
+      },
+      created_at: iso(0),
+    });
+    const strategy = deploymentStrategyReader.parse(JSON.parse(JSON.stringify(served)));
+    expect(strategy).toMatchObject({ id: 10, name: 'Blue-Green with HTTP error rollback', scope_type_ids: [] });
+    const plan = readRolloutPlan(strategyValues(strategy.parameters));
+    expect(plan && describePlan(plan)).toBe('10% every 30 s → 100% in 5 min; roll back if error rate > 30%');
   });
 });
 
