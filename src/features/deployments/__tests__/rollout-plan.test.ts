@@ -6,6 +6,7 @@ import { deploymentStrategyReader, strategyValues } from '@/lib/read/deployment-
 import { readRolloutPlan } from '@/lib/read/strategy-parameters';
 import { telemetryReader } from '@/lib/read/telemetry';
 
+import { isAlreadyDone } from '../api/already-done';
 import { AUTO_SWITCH_CLOCK_KEY, stepsState, timeToFull } from '../auto-steps';
 import { describeRule, ruleComparisons, ruleMetricCatalogue } from '../rule-metrics';
 import { checkDraft, defaultDraft, draftParameters, hasErrors, placeServerMessage } from '../strategy-form';
@@ -181,5 +182,19 @@ describe('the custom strategy form', () => {
       rules: 'metric must be one of http.rpm',
     });
     expect(placeServerMessage('There is already a running deployment in this scope')).toEqual({ form: 'There is already a running deployment in this scope' });
+  });
+});
+
+describe('a pause or resume refused with 409 counts as done when the deployment already is there', () => {
+  const withSteps = (enabled: boolean) => ({
+    status: 'running',
+    strategy_data: { desired_switched_traffic: 30, parameters: { traffic: { enable_auto_switch: enabled, step: '0.1', interval: 30 } } },
+  });
+  const pause = { strategy_data: { parameters: { traffic: { enable_auto_switch: false } } } };
+  test.for([
+    [false, true],
+    [true, false],
+  ] as const)('steps on: %s → already paused: %s', ([enabled, done]) => {
+    expect(isAlreadyDone(pause, withSteps(enabled))).toBe(done);
   });
 });
