@@ -93,7 +93,10 @@ export function AutoStepsControl({ deployment, steps, release, scope }: AutoStep
 
   return (
     <div className="space-y-3" data-testid="auto-steps">
-      <StepsProgress current={split.current} desired={split.desired} stepPercent={steps.stepPercent} release={release} />
+      {/* Steps that never ran would only repeat the traffic panel's split. */}
+      {(steps.enabled || state.kind === 'full' || stepsRanBefore(deployment)) && (
+        <StepsProgress current={split.current} desired={split.desired} stepPercent={steps.stepPercent} release={release} />
+      )}
       <p className="text-sm tabular-nums" data-testid="auto-steps-status">
         {state.kind === 'before_running' && 'Steps begin once the new instances are healthy and the deployment is running.'}
         {state.kind === 'stepping' && whenNext(state, steps, now)}

@@ -5,7 +5,7 @@
  */
 import { cn } from '@/lib/cn';
 
-import { formatMetricValue, isRuleComparison } from '../rule-metrics';
+import { isRuleComparison } from '../rule-metrics';
 
 const WIDTH = 300;
 const HEIGHT = 72;
@@ -14,7 +14,6 @@ export type ChartPoint = { at: number; value: number };
 export type ChartCheck = { at: number; value: number; broken: boolean; judged: boolean };
 
 export type RuleChartProps = {
-  metric: string;
   comparison: string;
   threshold: number;
   line: readonly ChartPoint[];
@@ -24,9 +23,11 @@ export type RuleChartProps = {
   to: number;
   /** Read by assistive technology instead of the drawing. */
   label: string;
+  /** How the axis shows a value (in the metric's unit on the local platform; as reported in connected mode). */
+  format: (value: number) => string;
 };
 
-export function RuleChart({ metric, comparison, threshold, line, checks, from, to, label }: RuleChartProps) {
+export function RuleChart({ comparison, threshold, line, checks, from, to, label, format }: RuleChartProps) {
   const values = [threshold, ...line.map((point) => point.value), ...checks.map((check) => check.value)];
   const top = Math.max(...values, 0) * 1.25 || 1;
   const span = Math.max(1, to - from);
@@ -40,7 +41,7 @@ export function RuleChart({ metric, comparison, threshold, line, checks, from, t
   return (
     <div className="flex gap-2">
       <div className="flex w-14 shrink-0 flex-col justify-between text-right text-[10px] text-slate-500 tabular-nums dark:text-slate-400" aria-hidden="true">
-        <span>{formatMetricValue(metric, top)}</span>
+        <span>{format(top)}</span>
         <span>0</span>
       </div>
       <svg

@@ -115,7 +115,7 @@ function RuleRow({ reading, context }: { reading: RuleReading; context: Evidence
         </p>
       )}
       {(line.length > 0 || valued.length > 0) && (
-        <RuleChart metric={rule.metric} comparison={rule.comparison} threshold={rule.threshold} line={line} checks={valued} from={from} to={to} label={chartLabel} />
+        <RuleChart comparison={rule.comparison} threshold={rule.threshold} line={line} checks={valued} from={from} to={to} label={chartLabel} format={shownValue} />
       )}
     </li>
   );
