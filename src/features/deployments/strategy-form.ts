@@ -3,6 +3,7 @@
  * reference §8): the form's state, its checks with a message per field, the parameters it sends in
  * `strategy_data.parameters`, and where a refusal from the platform belongs in the form.
  */
+import { ApiError } from '@/lib/api-client';
 import type { RolloutPlan } from '@/lib/read/strategy-parameters';
 
 import { isRuleComparison, metricInfo, type RuleComparison } from './rule-metrics';
@@ -133,4 +134,10 @@ export function placeServerMessage(message: string): Partial<Record<ServerErrorP
     (placed[place] ??= []).push(part);
   }
   return Object.fromEntries(Object.entries(placed).map(([place, parts]) => [place, parts.join('; ')]));
+}
+
+/** A 400 about the strategy's parameters, placed next to the field it names; nothing when no parameters were sent. */
+export function strategyRefusal(error: unknown, sentParameters: boolean): Partial<Record<ServerErrorPlace, string>> {
+  if (!sentParameters || !(error instanceof ApiError) || error.status !== 400) return {};
+  return placeServerMessage(error.message);
 }

@@ -17,14 +17,13 @@ import { TextLink } from '@/components/ui/text-link';
 import { cliSnippets } from '@/lib/cli-snippets';
 import { paths } from '@/lib/paths';
 
-import { ApiError } from '@/lib/api-client';
 import { consoleInfoQuery } from '@/lib/console-info';
 import { isOlderVersion } from '@/lib/semver';
 
 import { useCreateDeployment } from '../api/create-deployment';
 import { deploymentQueries } from '../api/queries';
-import { useStrategySelection, type StrategySelection } from '../hooks/use-strategy-selection';
-import { placeServerMessage, type ServerErrorPlace } from '../strategy-form';
+import { useStrategySelection } from '../hooks/use-strategy-selection';
+import { strategyRefusal } from '../strategy-form';
 import { deploymentKind, ScopeOption, StrategyNotice } from './deploy-scope-choice';
 import { OlderVersionCheck } from './older-version-check';
 import { StrategyChoice } from './strategy-choice';
@@ -95,23 +94,8 @@ export function DeployDialog(props: DeployDialogProps) {
   const inFlight = typeof scope?.in_progress_deployment === 'number' ? scope.in_progress_deployment : undefined;
   // Strategies pace a blue/green switch; an initial deployment takes all the traffic at once (reference §8).
   const strategyApplies = scope !== undefined && release !== undefined && inFlight === undefined && deploymentKind(scope) === 'blue_green';
-  const chosen = useStrategySelection(scope, strategyApplies);
   // A change of strategy takes back the platform's refusal of the previous one.
-  const selection: StrategySelection = {
-    ...chosen,
-    choose: (choice) => {
-      mutation.reset();
-      chosen.choose(choice);
-    },
-    setDraft: (draft) => {
-      mutation.reset();
-      chosen.setDraft(draft);
-    },
-    adjust: (offered) => {
-      mutation.reset();
-      chosen.adjust(offered);
-    },
-  };
+  const chosen = useStrategySelection(scope, strategyApplies, () => mutation.reset());
   const serverErrors = strategyRefusal(mutation.error, chosen.parameters !== undefined);
   const canSubmit =
     Boolean(scope) && Boolean(release) && inFlight === undefined && (!needsAsset || Boolean(assetName)) && (!olderThanServing || olderConfirmed);
@@ -186,7 +170,7 @@ export function DeployDialog(props: DeployDialogProps) {
           />
         )}
 
-        {strategyApplies && <StrategyChoice selection={selection} mode={mode} showAllErrors={attempted} serverErrors={serverErrors} />}
+        {strategyApplies && <StrategyChoice selection={chosen} mode={mode} showAllErrors={attempted} serverErrors={serverErrors} />}
 
         {scope && release && needsAsset && (
           assets.isPending ? (
@@ -242,10 +226,4 @@ export function DeployDialog(props: DeployDialogProps) {
       </form>
     </Dialog>
   );
-}
-
-/** A 400 about the strategy's parameters, placed next to the field it names (only when parameters were sent). */
-function strategyRefusal(error: unknown, sentParameters: boolean): Partial<Record<ServerErrorPlace, string>> {
-  if (!sentParameters || !(error instanceof ApiError) || error.status !== 400) return {};
-  return placeServerMessage(error.message);
 }

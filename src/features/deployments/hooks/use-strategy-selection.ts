@@ -32,8 +32,9 @@ export type StrategySelection = {
 /**
  * The dialog's strategy: none (traffic by hand), one of the strategies that apply to the scope, or a custom one.
  * `enabled` is false where no strategy applies (an initial deployment never steps), and then nothing is read.
+ * `onEdit` runs on every change of choice or draft (the dialog takes back the platform's refusal of the last one).
  */
-export function useStrategySelection(scope: Scope | undefined, enabled: boolean): StrategySelection {
+export function useStrategySelection(scope: Scope | undefined, enabled: boolean, onEdit: () => void = () => undefined): StrategySelection {
   const [choice, setChoice] = useState<StrategyChoice>({ kind: 'none' });
   const [draft, setDraft] = useState<CustomDraft>(defaultDraft);
   const nrn = scope === undefined ? undefined : nrnOf(scope);
@@ -53,10 +54,17 @@ export function useStrategySelection(scope: Scope | undefined, enabled: boolean)
 
   return {
     choice,
-    choose: setChoice,
+    choose: (next) => {
+      onEdit();
+      setChoice(next);
+    },
     draft,
-    setDraft,
+    setDraft: (next) => {
+      onEdit();
+      setDraft(next);
+    },
     adjust: (offered) => {
+      onEdit();
       setDraft(draftFromPlan(offered.plan));
       setChoice({ kind: 'custom' });
     },
