@@ -63,6 +63,14 @@ describe('deployment page: rollout plan', () => {
     ]);
   });
 
+  test('moving the traffic by hand says first that it pauses the automatic steps', async () => {
+    const { user } = await openPage(stepping());
+    await user.click(screen.getByRole('button', { name: '50%' }));
+    await user.click(screen.getByRole('button', { name: 'Review change' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Move traffic on production?' });
+    expect(within(dialog).getByTestId('pauses-steps')).toHaveTextContent('This pauses the automatic steps');
+  });
+
   test('a refused pause is said next to the button', async () => {
     seed(stepping());
     server.use(
