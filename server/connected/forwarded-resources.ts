@@ -34,10 +34,11 @@ export const FORWARDED_RESOURCES: Readonly<Record<string, Resource>> = {
   namespace: { collection: ['GET'], item: ['GET'] },
   // The accounts namespaces belong to (organization → account → namespace → application).
   account: { collection: ['GET'], item: ['GET'] },
-  // Upcoming: choosing a deployment strategy (nullplatform's `/deployment_strategy`).
-  deployment_strategy: { collection: ['GET', 'POST'], item: ['GET'] },
-  // Upcoming: an application's metrics (the nested path in NESTED); read-only.
-  telemetry: { collection: ['GET'], item: ['GET'] },
+  // The deploy dialog offers the deployment strategies that apply to the scope (`?nrn=`) and copies the chosen one's
+  // values into the new deployment; the console creates and edits none, so it reads them only.
+  deployment_strategy: { collection: ['GET'], item: ['GET'] },
+  // The deployment page's charts read an application's metrics through the nested path in NESTED only, read-only.
+  telemetry: { collection: [], item: [] },
 };
 
 /** A numeric id, as nullplatform's ids are. */
@@ -50,7 +51,7 @@ type Nested = { path: ReadonlyArray<string | RegExp>; methods: readonly Forwarde
 const NESTED: readonly Nested[] = [
   // A build's assets: the console registers the asset of a new build with POST /build/<id>/asset.
   { path: ['build', ID, 'asset'], methods: ['GET', 'POST'] },
-  // Upcoming: an application's metric, per nullplatform's docs `GET /telemetry/application/{id}/metric/{name}`.
+  // An application's metric at a scope, as nullplatform documents it: `GET /telemetry/application/{id}/metric/{name}`.
   { path: ['telemetry', 'application', ID, 'metric', METRIC_NAME], methods: ['GET'] },
 ];
 

@@ -110,6 +110,12 @@ describe('the path of an /api request', () => {
       ['PATCH', '/api/deployment'],
       ['OPTIONS', '/api/scope/1'],
       ['POST', '/api/telemetry/application/1/metric/http.rpm'],
+      // Strategies are read, never written, and telemetry only as a metric of an application.
+      ['POST', '/api/deployment_strategy'],
+      ['PATCH', '/api/deployment_strategy/1'],
+      ['GET', '/api/telemetry'],
+      ['GET', '/api/telemetry/1'],
+      ['GET', '/api/telemetry/application/1/log'],
     ] as const) {
       const answer = await sendRaw(connected.url, method, path, { json: method === 'DELETE' || method === 'OPTIONS' ? undefined : {}, recorder: client });
       expect({ method, path, status: answer.status }).toEqual({ method, path, status: 404 });
@@ -153,6 +159,10 @@ describe('the path of an /api request', () => {
     await reached('GET', '/api/build/3/asset', '/api/build/3/asset');
     // Percent-encoded letters are decoded once; the upstream gets the plain path that was checked.
     expect((await reached('GET', `/api/%61pplication/${applicationId}`, `/api/application/${applicationId}`)).status).toBe(200);
+    // What the deploy dialog and the deployment page read: the strategies that apply, and an application's metric.
+    expect((await reached('GET', '/api/deployment_strategy', '/api/deployment_strategy', '?nrn=organization%3D1%3Aaccount%3D1&limit=100')).status).toBe(200);
+    await reached('GET', '/api/deployment_strategy/1', '/api/deployment_strategy/1');
+    await reached('GET', `/api/telemetry/application/${applicationId}/metric/http.error_rate`, `/api/telemetry/application/${applicationId}/metric/http.error_rate`, '?scope_id=1&minutes=5&period=10');
     const list = await reached('GET', '/api/application', '/api/application', '?limit=1&offset=0');
     expect(list.status).toBe(200);
     expect((list.body as { paging: { limit: number } }).paging.limit).toBe(1);

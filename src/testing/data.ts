@@ -7,6 +7,8 @@ import type { Asset } from '@contract/asset';
 import type { Build } from '@contract/build';
 import type { ConsoleInfo, ScopeRuntime } from '@contract/console';
 import type { Deployment } from '@contract/deployment';
+import type { DeploymentStrategyEntity } from '@contract/deployment-strategy';
+import type { MetricEvaluation } from '@contract/metric-evaluation';
 import type { Namespace } from '@contract/namespace';
 import type { Release } from '@contract/release';
 import type { Scope } from '@contract/scope';
@@ -143,5 +145,36 @@ export function idleTestTraffic(scopeId: number, overrides: Partial<TestTrafficS
     failed: 0,
     last_failure: null,
     ...overrides,
+  };
+}
+
+export function buildStrategy(overrides: Partial<DeploymentStrategyEntity> & { name: string }): DeploymentStrategyEntity {
+  return {
+    id: id(),
+    description: null,
+    nrn: 'organization=1:account=1',
+    dimensions: {},
+    parameters: { traffic: { enable_auto_switch: true, step: '0.1', interval: 30 } },
+    scope_type_ids: [],
+    created_by: null,
+    updated_by: null,
+    created_at: minutesAgo(60),
+    updated_at: minutesAgo(60),
+    ...overrides,
+  };
+}
+
+/** One check of a deployment's rules, `secondsAgo` seconds ago. */
+export function buildEvaluation(overrides: Partial<MetricEvaluation> & { deployment_id: number; secondsAgo?: number }): MetricEvaluation {
+  const { secondsAgo = 5, ...fields } = overrides;
+  return {
+    id: id(),
+    evaluated_at: new Date(Date.now() - secondsAgo * 1000).toISOString(),
+    window_seconds: 60,
+    requests: 40,
+    min_requests: 20,
+    verdict: 'passed',
+    results: [],
+    ...fields,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { type Answer, fail, idField, isPlainObject, json } from './answer';
 import { release, releaseStatuses } from './shapes/artifacts';
-import { defaultStrategyParameters, deployment } from './shapes/deployment';
+import { defaultStrategyParameters, deployment, type StrategyParameters } from './shapes/deployment';
 import type { FixtureState } from './state';
 import { FIXTURE_USER_ID } from './world';
 
@@ -51,6 +51,8 @@ export function createDeployment(state: FixtureState, body: unknown): Answer {
   // Both messages are nullplatform's own wording (ai-plugins np-developer-actions/deployments.md, reference §1.4).
   if (chosen.application_id !== scope.application_id) return fail(400, 'The scope and the release belongs to different applications');
   if (state.inFlightDeployment(scopeId) !== undefined) return fail(400, 'There is already a running deployment in this scope');
+  const parameters = strategyParametersOf(body['strategy_data']);
+  if (typeof parameters === 'string') return fail(400, parameters);
 
   const at = state.now();
   const id = state.nextId();
@@ -62,7 +64,7 @@ export function createDeployment(state: FixtureState, body: unknown): Answer {
     status: 'creating',
     status_in_scope: 'inactive',
     strategy,
-    strategy_data: { parameters: defaultStrategyParameters() },
+    strategy_data: { parameters: parameters ?? defaultStrategyParameters() },
     status_started_at: { creating: at },
     created_by: FIXTURE_USER_ID,
     expires_at: strategy === 'blue_green' ? new Date(Date.parse(at) + BLUE_GREEN_LIFETIME_MS).toISOString() : null,
@@ -77,4 +79,46 @@ export function createDeployment(state: FixtureState, body: unknown): Answer {
     { kind: 'status', to: 'running' },
   ]);
   return json({ ...structuredClone(created), messages: [] });
+}
+
+/**
+ * `strategy_data.parameters` of a POST /deployment: a chosen strategy's values, kept where nullplatform keeps them on a
+ * deployment (context.json). ASSUMPTION: how nullplatform takes a strategy at creation is not public (reference
+ * §11.2); the fixture takes the parameters in context.json's shape and refuses any other `strategy_data`, so a
+ * console that sends something else is caught. Undefined when none is sent (nullplatform's defaults then); a string
+ * says what is wrong.
+ */
+function strategyParametersOf(strategyData: unknown): StrategyParameters | undefined | string {
+  if (strategyData === undefined) return undefined;
+  if (!isPlainObject(strategyData) || Object.keys(strategyData).some((key) => key !== 'parameters') || !isPlainObject(strategyData['parameters'])) {
+    return 'strategy_data may only carry parameters: {traffic, metrics}';
+  }
+  const defaults = defaultStrategyParameters();
+  const given = strategyData['parameters'];
+  const traffic = given['traffic'];
+  const metrics = given['metrics'];
+  if (traffic !== undefined && !isTraffic(traffic)) return 'Invalid strategy_data.parameters.traffic: {enable_auto_switch, step, interval}';
+  if (metrics !== undefined && !isMetrics(metrics)) return 'Invalid strategy_data.parameters.metrics: {enabled, rules}';
+  return { traffic: traffic ?? defaults.traffic, metrics: metrics ?? defaults.metrics };
+}
+
+function isTraffic(value: unknown): value is StrategyParameters['traffic'] {
+  return (
+    isPlainObject(value) &&
+    typeof value['enable_auto_switch'] === 'boolean' &&
+    typeof value['step'] === 'string' &&
+    Number(value['step']) > 0 &&
+    Number(value['step']) <= 1 &&
+    typeof value['interval'] === 'number' &&
+    value['interval'] >= 1
+  );
+}
+
+function isMetrics(value: unknown): value is StrategyParameters['metrics'] {
+  return (
+    isPlainObject(value) &&
+    typeof value['enabled'] === 'boolean' &&
+    Array.isArray(value['rules']) &&
+    value['rules'].every((rule) => isPlainObject(rule) && typeof rule['metric'] === 'string' && typeof rule['threshold'] === 'number')
+  );
 }

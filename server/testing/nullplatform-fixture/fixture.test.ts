@@ -347,3 +347,97 @@ describe('POST /release and POST /deployment', () => {
     expect((await get(`/deployment/${id}`)).body).toMatchObject({ status: 'cancelled' });
   });
 });
+
+describe('deployment strategies (terraform provider deployment_strategy.go fields; docs examples)', () => {
+  const STRATEGY_FIELDS = ['created_at', 'created_by', 'description', 'dimensions', 'id', 'name', 'nrn', 'parameters', 'scope_type_ids', 'updated_at', 'updated_by'];
+  const productionNrn = async () => String(row(await get(`/scope/${ids.scopes.production}`))['nrn']);
+
+  it("lists the strategies that apply at a scope's NRN, with the provider's fields and a JSON-schema parameters", async () => {
+    const nrn = await productionNrn();
+    const listed = results(await get(`/deployment_strategy?nrn=${encodeURIComponent(nrn)}`));
+    expect(listed.map((strategy) => strategy['id'])).toEqual([ids.strategies.blueGreenRollback, ids.strategies.allIn, ids.strategies.productionArgentina]);
+    for (const strategy of listed) {
+      expect(keys(strategy)).toEqual(STRATEGY_FIELDS);
+      expect(typeof strategy['created_by']).toBe('string');
+      expect(strategy['scope_type_ids']).toEqual([]);
+      const parameters = strategy['parameters'] as Row;
+      expect(parameters).toMatchObject({ type: 'object', title: 'Deployment strategy parameters', uiSchema: { type: 'VerticalLayout' } });
+      expect(keys(parameters['properties'] as Row)).toEqual(['metrics', 'traffic']);
+    }
+    // The docs' example, and the strategy context.json's deployment points at (external_strategy_id 10).
+    expect(listed[0]).toMatchObject({ name: 'Blue-Green with HTTP error rollback', nrn: 'organization=1:account=2', dimensions: { environment: 'staging' } });
+    expect(results(await get('/deployment_strategy')).map((strategy) => strategy['id'])).toContain(ids.strategies.acmeCareful);
+    expect(row(await get(`/deployment_strategy/${ids.strategies.blueGreenRollback}`))['name']).toBe('Blue-Green with HTTP error rollback');
+  });
+
+  it('refuses what it does not know and writes nothing', async () => {
+    expect((await get('/deployment_strategy?nrn=account%3D2')).status).toBe(400);
+    expect(await get('/deployment_strategy?dimensions=x')).toEqual({ status: 403, body: { message: 'Insufficient permissions' } });
+    expect((await get('/deployment_strategy/999')).status).toBe(404);
+    expect((await post('/deployment_strategy', { name: 'x', parameters: {} })).status).toBe(405);
+  });
+});
+
+describe('telemetry (nullplatform/workflows deploy-metrics.yaml reads results[].data[].value)', () => {
+  const path = (metric: string, query: string) => `/telemetry/application/${ids.applications.automation}/metric/${metric}?${query}`;
+
+  it('answers one value per period over the minutes asked, and nothing else per point', async () => {
+    const answer = await get(path('http.error_rate', `scope_id=${ids.scopes.production}&minutes=5&period=60`));
+    expect(answer.status).toBe(200);
+    const body = row(answer);
+    expect(keys(body)).toEqual(['results']);
+    const [series] = body['results'] as Row[];
+    const data = (series?.['data'] ?? []) as Row[];
+    expect(data).toHaveLength(5);
+    for (const point of data) {
+      expect(keys(point)).toEqual(['value']);
+      expect(typeof point['value']).toBe('number');
+    }
+    expect(((row(await get(path('http.rpm', `scope_id=${ids.scopes.production}&minutes=15&period=60`)))['results'] as Row[])[0]?.['data'] as Row[]).length).toBe(15);
+  });
+
+  it('needs a scope of the application and a known metric; other parameters are refused', async () => {
+    const production = `scope_id=${ids.scopes.production}`;
+    expect((await get(path('http.rpm', 'minutes=5'))).body).toEqual({ message: 'Missing parameter: scope_id' });
+    expect((await get(path('http.rpm', `scope_id=${ids.scopes.sandbox}`))).status).toBe(400);
+    expect((await get(path('http.nope', production))).status).toBe(400);
+    expect((await get(path('http.rpm', `${production}&minutes=61`))).status).toBe(400);
+    expect((await get(path('http.rpm', `${production}&deployment_id=1`))).status).toBe(403);
+    expect((await get(`/telemetry/application/999/metric/http.rpm?${production}`)).status).toBe(404);
+    expect((await post(path('http.rpm', production), {})).status).toBe(405);
+  });
+});
+
+describe("a deployment's strategy parameters", () => {
+  const parameters = {
+    traffic: { enable_auto_switch: true, step: '0.25', interval: 5 },
+    metrics: { enabled: true, rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.1 }] },
+  };
+
+  it('are kept as sent on POST /deployment, where context.json shows them', async () => {
+    const created = row(await post('/deployment', { scope_id: ids.scopes.development, release_id: ids.releases.v110, strategy_data: { parameters } }));
+    expect(strategyData(row(await get(`/deployment/${String(created['id'])}`)))['parameters']).toEqual(parameters);
+  });
+
+  it('other strategy_data on POST is refused, and nothing is created', async () => {
+    const before = results(await get(`/deployment?scope_id=${ids.scopes.development}`)).length;
+    for (const strategy_data of [{ desired_switched_traffic: 50 }, { parameters: { traffic: { enable_auto_switch: true, step: '2', interval: 5 } } }, { parameters: 'fast' }]) {
+      const answer = await post('/deployment', { scope_id: ids.scopes.development, release_id: ids.releases.v110, strategy_data });
+      expect(answer.status, JSON.stringify(strategy_data)).toBe(400);
+      expect(typeof row(answer)['message']).toBe('string');
+    }
+    expect(results(await get(`/deployment?scope_id=${ids.scopes.development}`))).toHaveLength(before);
+  });
+
+  it('pause and resume a running blue/green deployment with enable_auto_switch, and nothing else', async () => {
+    const id = ids.deployments.blueGreenRunning;
+    const autoSwitch = async () => ((strategyData(row(await get(`/deployment/${id}`)))['parameters'] as Row)['traffic'] as Row)['enable_auto_switch'];
+    for (const enabled of [true, false]) {
+      expect((await patch(`/deployment/${id}`, { strategy_data: { parameters: { traffic: { enable_auto_switch: enabled } } } })).status).toBe(204);
+      expect(await autoSwitch()).toBe(enabled);
+    }
+    expect((await patch(`/deployment/${id}`, { strategy_data: { parameters: { traffic: { enable_auto_switch: true, step: '0.5' } } } })).status).toBe(400);
+    expect((await patch(`/deployment/${ids.deployments.rolledBack}`, { strategy_data: { parameters: { traffic: { enable_auto_switch: true } } } })).status).toBe(400);
+    expect(await autoSwitch()).toBe(false);
+  });
+});

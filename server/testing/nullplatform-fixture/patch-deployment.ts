@@ -57,6 +57,7 @@ function patchStatus(state: FixtureState, deployment: Deployment, requested: unk
 
 function patchStrategyData(state: FixtureState, deployment: Deployment, data: unknown): Answer {
   if (!isPlainObject(data)) return fail(400, 'strategy_data must be an object');
+  if ('parameters' in data) return patchAutoSwitch(state, deployment, data);
   const unknown = Object.keys(data).filter((key) => !PATCHABLE_STRATEGY_DATA.includes(key));
   if (unknown.length > 0) return fail(400, `strategy_data cannot set ${unknown.join(', ')}`);
   for (const [key, value] of Object.entries(data)) {
@@ -74,5 +75,25 @@ function patchStrategyData(state: FixtureState, deployment: Deployment, data: un
   Object.assign(deployment.strategy_data, data);
   deployment.updated_at = state.now();
   if (desired !== undefined) state.queueSteps(deployment.id, [{ kind: 'traffic' }]);
+  return noContent();
+}
+
+/**
+ * `{"strategy_data":{"parameters":{"traffic":{"enable_auto_switch":false|true}}}}`: pause or resume automatic steps.
+ * ASSUMPTION: no public source shows nullplatform taking this PATCH (it is the local platform's, README "Automatic
+ * traffic steps"); the fixture takes it on a running blue/green deployment, alone, and refuses anything else.
+ */
+function patchAutoSwitch(state: FixtureState, deployment: Deployment, data: Record<string, unknown>): Answer {
+  const parameters = data['parameters'];
+  const traffic = isPlainObject(parameters) ? parameters['traffic'] : undefined;
+  const enabled = isPlainObject(traffic) ? traffic['enable_auto_switch'] : undefined;
+  if (Object.keys(data).length !== 1 || !isPlainObject(parameters) || Object.keys(parameters).length !== 1 || !isPlainObject(traffic) || Object.keys(traffic).length !== 1 || typeof enabled !== 'boolean') {
+    return fail(400, 'strategy_data.parameters can only set traffic.enable_auto_switch (true or false), alone');
+  }
+  if (deployment.strategy !== 'blue_green' || !TRAFFIC_STATUSES.includes(deployment.status)) {
+    return fail(400, `Automatic traffic steps can only be paused or resumed on a running blue_green deployment (this one is ${deployment.strategy}, ${deployment.status})`);
+  }
+  deployment.strategy_data.parameters.traffic.enable_auto_switch = enabled;
+  deployment.updated_at = state.now();
   return noContent();
 }

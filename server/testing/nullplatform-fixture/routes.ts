@@ -4,6 +4,8 @@ import { createDeployment, createRelease } from './create';
 import { patchDeployment } from './patch-deployment';
 import { type ListResource, listResources, readList, readOne } from './reads';
 import type { FixtureState } from './state';
+import { listStrategies, readStrategy } from './strategies';
+import { readTelemetry, TELEMETRY_PATH } from './telemetry';
 import type { TokenIssuer } from './tokens';
 
 export type FixtureRequest = { method: string; url: URL; authorization: string | undefined; body: unknown };
@@ -26,6 +28,18 @@ export function route(state: FixtureState, tokens: TokenIssuer, request: Fixture
     if (method !== 'POST') return methodNotAllowed(method, path);
     state.reset();
     return noContent();
+  }
+
+  const telemetry = TELEMETRY_PATH.exec(path);
+  if (telemetry !== null) {
+    return method === 'GET' ? readTelemetry(state, telemetry[1] ?? '', decodeURIComponent(telemetry[2] ?? ''), url.searchParams) : methodNotAllowed(method, path);
+  }
+  const strategy = /^\/deployment_strategy(?:\/([^/]+))?$/.exec(path);
+  if (strategy !== null) {
+    if (method !== 'GET') return methodNotAllowed(method, path);
+    const rawId = strategy[1];
+    if (rawId === undefined) return listStrategies(state, url.searchParams);
+    return /^\d+$/.test(rawId) ? readStrategy(state, Number(rawId), url.searchParams) : fail(404, `Deployment strategy ${rawId} not found`);
   }
 
   const match = /^\/([a-z_]+)(?:\/([^/]+))?$/.exec(path);

@@ -9,6 +9,7 @@ import { asset, build, release, type Asset, type Build, type Release } from './s
 import { defaultStrategyParameters, deployment, type Deployment } from './shapes/deployment';
 import { account, application, namespace, type Account, type Application, type Namespace } from './shapes/organization';
 import { containersCapabilities, scope, webPoolK8sCapabilities, type Scope } from './shapes/scope';
+import { deploymentStrategy, type DeploymentStrategy } from './shapes/strategy';
 
 export type World = {
   accounts: Account[];
@@ -19,6 +20,7 @@ export type World = {
   releases: Release[];
   scopes: Scope[];
   deployments: Deployment[];
+  strategies: DeploymentStrategy[];
 };
 
 /** The user id context.json's deployment was created by; the fixture's API key acts as this user. */
@@ -44,6 +46,7 @@ export const ids = {
     mexicoInitial: 1921570042,
     awaitingApproval: 1921570519,
   },
+  strategies: { blueGreenRollback: 10, allIn: 1387002214, productionArgentina: 1387004551, acmeCareful: 1387009903 },
 } as const;
 
 const epoch = (iso: string) => Date.parse(iso);
@@ -567,7 +570,62 @@ export function seedWorld(): World {
     }),
   ];
 
+  // Strategy 10 is the one context.json's deployment points at (`external_strategy_id: 10`); the first two are the
+  // docs' own examples (name, description, nrn and dimensions as the docs send them).
+  const strategies = [
+    deploymentStrategy({
+      id: ids.strategies.blueGreenRollback,
+      name: 'Blue-Green with HTTP error rollback',
+      description: 'Gradual traffic shift with rollback if error rate exceeds 0.3',
+      nrn: playground.nrn,
+      dimensions: { environment: 'staging' },
+      defaults: {
+        metrics: { enabled: true, rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.3 }] },
+        traffic: { enable_auto_switch: true, step: '0.1', interval: 30 },
+      },
+      created_at: '2025-05-15T21:40:02.118Z',
+    }),
+    deploymentStrategy({
+      id: ids.strategies.allIn,
+      name: 'All In',
+      description: 'Switches all traffic instantly with no rollback',
+      nrn: playground.nrn,
+      dimensions: { environment: 'staging' },
+      defaults: { metrics: { enabled: false, rules: [] }, traffic: { enable_auto_switch: true, step: '1', interval: 10 } },
+      created_at: '2025-05-15T21:41:37.560Z',
+    }),
+    deploymentStrategy({
+      id: ids.strategies.productionArgentina,
+      name: 'Production Argentina',
+      description: 'A quarter of the traffic every minute; roll back on errors or slow answers',
+      nrn: tools.nrn,
+      dimensions: { environment: 'production', country: 'argentina' },
+      defaults: {
+        metrics: {
+          enabled: true,
+          rules: [
+            { metric: 'http.error_rate', operation: 'greater_than', threshold: 0.05 },
+            { metric: 'http.response_time', operation: 'greater_than', threshold: 800 },
+          ],
+        },
+        traffic: { enable_auto_switch: true, step: '0.25', interval: 60 },
+      },
+      created_at: '2025-12-22T19:10:44.903Z',
+    }),
+    // Another account's: never offered for a scope of the Playground account.
+    deploymentStrategy({
+      id: ids.strategies.acmeCareful,
+      name: 'Acme careful',
+      description: 'Five percent every two minutes',
+      nrn: acme.nrn,
+      dimensions: {},
+      defaults: { metrics: { enabled: false, rules: [] }, traffic: { enable_auto_switch: true, step: '0.05', interval: 120 } },
+      created_at: '2024-03-11T14:30:00.000Z',
+    }),
+  ];
+
   return {
+    strategies,
     accounts: [playground, acme],
     namespaces: [tools, payments, storefront],
     applications: [automation, paymentsApi, storefrontWeb],

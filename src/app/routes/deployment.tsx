@@ -26,10 +26,15 @@ import { DeploymentSummary } from '@/features/deployments/components/deployment-
 import { DeploymentSource } from '@/features/deployments/components/deployment-source';
 import { InstanceProgress } from '@/features/deployments/components/instance-progress';
 import { LiveTraffic } from '@/features/deployments/components/live-traffic';
+import { RollbackReasonBanner } from '@/features/deployments/components/rollback-reason';
+import { RolloutPlan } from '@/features/deployments/components/rollout-plan';
 import { StatusTimeline } from '@/features/deployments/components/status-timeline';
 import { StrategyData } from '@/features/deployments/components/strategy-data';
 import { TrafficPanel } from '@/features/deployments/components/traffic-panel';
 import { useReplacedDeployment } from '@/features/deployments/hooks/use-replaced-deployment';
+import { useRolloutEvidence } from '@/features/deployments/hooks/use-rollout-evidence';
+import { stepsRanBefore } from '@/features/deployments/auto-steps';
+import { automaticRollbackReason } from '@/features/deployments/rule-evidence';
 import { readOnlyReason } from '@/features/deployments/status-actions';
 import { InstanceLogsPanel } from '@/features/logs/components/instance-logs-panel';
 import { releaseQueries } from '@/features/releases/api/queries';
@@ -97,6 +102,8 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
   const info = useQuery(consoleInfoQuery);
   const previousId = useReplacedDeployment(deployment, scope.data?.active_deployment);
   const previousSemver = useDeploymentSemver(previousId);
+  const mode = info.data?.mode;
+  const evidence = useRolloutEvidence(deployment, mode);
 
   const semver = release.data?.semver;
   const scopeName = scope.data ? displayName(scope.data, 'scope') : `scope #${deployment.scope_id}`;
@@ -108,6 +115,13 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
   // A finished deployment shows what it did instead of controls that can no longer do anything.
   const finished = isTerminal(deployment.status);
   const startedLive = useRef(!finished);
+  const plan = evidence.plan;
+  const rulesOn = plan?.rules?.enabled === true && plan.rules.rules.length > 0;
+  // A finished deployment shows its plan only when something in it was automatic; a running one always (to start steps).
+  const showPlan = blueGreen && !readOnly && plan !== undefined && (!finished || plan.steps?.enabled === true || rulesOn || stepsRanBefore(deployment));
+  const rollbackReason = blueGreen
+    ? automaticRollbackReason(deployment, plan?.rules?.rules ?? [], evidence.evaluations, semver ?? `release #${deployment.release_id}`)
+    : undefined;
   // Until the names are in, the page would say "Release #8 → scope #2" and offer actions that name neither.
   if (release.isPending || scope.isPending) return <PageSkeleton label="Loading deployment…" />;
 
@@ -130,6 +144,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
           )
         }
       />
+      {rollbackReason && <RollbackReasonBanner reason={rollbackReason} status={deployment.status} previous={names.old} />}
       {finished && (
         <DeploymentSummary
           deployment={deployment}
@@ -138,14 +153,29 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
         />
       )}
       {/*
-        Three grid items: the main column, the actions and the rest of the side column. On a phone the actions come
+        Three grid items: the main column, the actions and the rest of the side column (the first row as tall as the actions,
+        so the side column does not open a gap under them when the main column is long). On a phone the actions come
         first and stay on screen (sticky) while the chart and the messages scroll under them.
       */}
-      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3 lg:grid-rows-[auto_1fr]">
         <div className="space-y-6 lg:col-span-2 lg:row-span-2">
           {blueGreen && !readOnly && !finished && (
             <Panel id="traffic-heading" title="Traffic">
               <TrafficPanel deployment={deployment} names={names} scope={scopeName} />
+            </Panel>
+          )}
+          {showPlan && plan && (
+            <Panel id="rollout-plan-heading" title="Rollout plan">
+              <RolloutPlan
+                deployment={deployment}
+                plan={plan}
+                evaluations={evidence.evaluations}
+                evaluationsError={evidence.evaluationsError}
+                mode={mode}
+                applicationId={applicationId}
+                release={names.new}
+                scope={scopeName}
+              />
             </Panel>
           )}
           {readOnly && !finished && (

@@ -7,6 +7,8 @@ import type { Asset } from '@contract/asset';
 import type { Build } from '@contract/build';
 import type { ConsoleInfo, ScopeRuntime } from '@contract/console';
 import type { Deployment } from '@contract/deployment';
+import type { DeploymentStrategyEntity } from '@contract/deployment-strategy';
+import type { MetricEvaluation } from '@contract/metric-evaluation';
 import type { Namespace } from '@contract/namespace';
 import type { Release } from '@contract/release';
 import type { Scope } from '@contract/scope';
@@ -26,6 +28,9 @@ export type Db = {
   scopes: Scope[];
   deployments: Deployment[];
   runtimes: ScopeRuntime[];
+  strategies: DeploymentStrategyEntity[];
+  /** The local platform's checks of deployments' rollback rules (GET /console/deployment/:id/evaluations). */
+  evaluations: MetricEvaluation[];
   /** Every request the handlers saw, for asserting what the SPA asked for. */
   requests: { method: string; url: URL; body: unknown }[];
 };
@@ -42,6 +47,8 @@ function empty(): Db {
     scopes: [],
     deployments: [],
     runtimes: [],
+    strategies: [],
+    evaluations: [],
     requests: [],
   };
 }

@@ -101,6 +101,23 @@ export const handlers: HttpHandler[] = [
     if (!deployment) return notFound('deployment', params.id);
     return HttpResponse.json({ deployment_id: deployment.id, instances: [], results: [], paging: { limit: 500, since: null, next: 0, has_more: false } });
   }),
+  // The local platform's answer: the strategies defined at the asked NRN or at one that contains it.
+  http.get('/api/deployment_strategy', ({ request }) => {
+    record(request);
+    const nrn = new URL(request.url).searchParams.get('nrn');
+    const results = db.strategies.filter((strategy) => nrn === null || nrn === strategy.nrn || nrn.startsWith(`${strategy.nrn}:`));
+    return HttpResponse.json({ paging: { total: results.length, offset: 0, limit: 100 }, results });
+  }),
+  http.get('/console/deployment/:id/evaluations', ({ request, params }) => {
+    record(request);
+    const deploymentId = Number(params.id);
+    return HttpResponse.json({ deployment_id: deploymentId, results: db.evaluations.filter((evaluation) => evaluation.deployment_id === deploymentId) });
+  }),
+  // Nothing measured yet, in the local platform's shape; tests that chart a metric override it.
+  http.get('/api/telemetry/application/:id/metric/:name', ({ request, params }) => {
+    record(request);
+    return HttpResponse.json({ metric: params.name, unit: 'fraction', period: 10, results: [] });
+  }),
   ...resource('application', () => db.applications, ['name', 'status', 'id', 'namespace_id'], 'application'),
   ...resource('namespace', namespaces, ['id', 'account_id'], 'namespace'),
   ...resource('account', accounts, ['id', 'organization_id'], 'account'),
@@ -125,7 +142,7 @@ export const handlers: HttpHandler[] = [
     return HttpResponse.json(release);
   }),
   http.post('/api/deployment', async ({ request }) => {
-    const body = (await request.json()) as { scope_id: number; release_id: number; asset_name?: string };
+    const body = (await request.json()) as { scope_id: number; release_id: number; asset_name?: string; strategy_data?: { parameters: Record<string, unknown> } };
     record(request, body);
     const scope = db.scopes.find((item) => item.id === body.scope_id);
     if (!scope) return HttpResponse.json({ message: 'scope not found' }, { status: 404 });
@@ -139,7 +156,7 @@ export const handlers: HttpHandler[] = [
       status: 'creating',
       status_in_scope: 'candidate',
       strategy: scope.active_deployment ? 'blue_green' : 'initial',
-      strategy_data: { desired_switched_traffic: 0, switched_traffic: 0 },
+      strategy_data: { desired_switched_traffic: 0, switched_traffic: 0, ...(body.strategy_data ?? {}) },
     });
     db.deployments.push(deployment);
     return HttpResponse.json(deployment);

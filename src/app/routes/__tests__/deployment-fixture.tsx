@@ -1,7 +1,7 @@
 /** The deployment page's test platform: greeter, production serving 1.1.0, and a blue/green of 1.2.0 running at 0%. */
 import type { Deployment } from '@contract/deployment';
 import { screen } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 
 import { buildApplication, buildBuild, buildDeployment, buildRelease, buildRuntime, buildScope } from '@/testing/data';
 import { db } from '@/testing/mocks/db';
@@ -67,16 +67,29 @@ export function trafficHandler(counts: Record<string, number> = { '70': 7, '71':
   );
 }
 
-/** PATCH /api/deployment/:id applied to the mock platform at once (the split as requested, statuses as asked). */
-export function patchHandler() {
+/**
+ * PATCH /api/deployment/:id applied to the mock platform (the split as requested, statuses as asked, automatic steps
+ * on or off), at once or after `delayMs` (a platform slower than a double click).
+ */
+export function patchHandler({ delayMs = 0 }: { delayMs?: number } = {}) {
   return http.patch('/api/deployment/:id', async ({ request, params }) => {
-    const body = (await request.json()) as { status?: string; strategy_data?: { desired_switched_traffic: number } };
+    if (delayMs > 0) await delay(delayMs);
+    const body = (await request.json()) as {
+      status?: string;
+      strategy_data?: { desired_switched_traffic?: number; parameters?: { traffic: { enable_auto_switch: boolean } } };
+    };
     db.requests.push({ method: 'PATCH', url: new URL(request.url), body });
     const deployment = db.deployments.find((item) => String(item.id) === params.id);
     if (!deployment) return HttpResponse.json({ message: 'not found' }, { status: 404 });
-    if (body.strategy_data) {
-      const desired = body.strategy_data.desired_switched_traffic;
+    const desired = body.strategy_data?.desired_switched_traffic;
+    if (desired !== undefined) {
       deployment.strategy_data = { ...deployment.strategy_data, desired_switched_traffic: desired, switched_traffic: desired };
+    }
+    const autoSwitch = body.strategy_data?.parameters?.traffic.enable_auto_switch;
+    const parameters = deployment.strategy_data['parameters'];
+    if (autoSwitch !== undefined && typeof parameters === 'object' && parameters !== null && 'traffic' in parameters) {
+      const traffic = typeof parameters.traffic === 'object' ? parameters.traffic : {};
+      deployment.strategy_data = { ...deployment.strategy_data, parameters: { ...parameters, traffic: { ...traffic, enable_auto_switch: autoSwitch } } };
     }
     if (body.status) deployment.status = body.status;
     return new HttpResponse(null, { status: 204 });

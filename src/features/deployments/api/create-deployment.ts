@@ -7,7 +7,16 @@ import { resourceKeys } from '@/lib/resource-keys';
 
 import { deploymentQueries } from './queries';
 
-export type CreateDeploymentInput = { scope_id: number; release_id: number; asset_name?: string };
+/**
+ * POST /deployment. `strategy_data.parameters` carries the chosen strategy's values, where nullplatform keeps them on
+ * a deployment (reference §8b, context.json); without it traffic is moved by hand, as before.
+ */
+export type CreateDeploymentInput = {
+  scope_id: number;
+  release_id: number;
+  asset_name?: string;
+  strategy_data?: { parameters: Readonly<Record<string, unknown>> };
+};
 
 export function createDeployment(input: CreateDeploymentInput): Promise<Deployment> {
   return apiSend('POST', apiPath('/deployment'), input, deploymentReader);

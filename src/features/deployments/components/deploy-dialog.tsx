@@ -17,12 +17,16 @@ import { TextLink } from '@/components/ui/text-link';
 import { cliSnippets } from '@/lib/cli-snippets';
 import { paths } from '@/lib/paths';
 
+import { consoleInfoQuery } from '@/lib/console-info';
 import { isOlderVersion } from '@/lib/semver';
 
 import { useCreateDeployment } from '../api/create-deployment';
 import { deploymentQueries } from '../api/queries';
-import { ScopeOption, StrategyNotice } from './deploy-scope-choice';
+import { useStrategySelection } from '../hooks/use-strategy-selection';
+import { strategyRefusal } from '../strategy-form';
+import { deploymentKind, ScopeOption, StrategyNotice } from './deploy-scope-choice';
 import { OlderVersionCheck } from './older-version-check';
+import { StrategyChoice } from './strategy-choice';
 
 /** Data the dialog is given by the page that composes it (scopes and build assets belong to other features). */
 export type Loadable<T> = { data: T | undefined; isPending: boolean; error: unknown };
@@ -68,6 +72,10 @@ export function DeployDialog(props: DeployDialogProps) {
   if (olderConfirmedFor !== undefined && olderConfirmedFor !== confirmKey) setOlderConfirmedFor(undefined);
   const olderConfirmed = olderConfirmedFor === confirmKey;
 
+  const info = useQuery(consoleInfoQuery);
+  const mode = info.data?.mode === 'connected' ? 'connected' : 'local';
+  const [attempted, setAttempted] = useState(false);
+
   const mutation = useCreateDeployment({
     onSuccess: (deployment) => {
       showToast({
@@ -84,6 +92,11 @@ export function DeployDialog(props: DeployDialogProps) {
   const assetName = needsAsset ? (chosenAsset ?? (assetNames.includes('main') ? 'main' : assetNames[0])) : undefined;
   const missingScopeAsset = scope?.asset_name && assets.data && !assetNames.includes(scope.asset_name);
   const inFlight = typeof scope?.in_progress_deployment === 'number' ? scope.in_progress_deployment : undefined;
+  // Strategies pace a blue/green switch; an initial deployment takes all the traffic at once (reference §8).
+  const strategyApplies = scope !== undefined && release !== undefined && inFlight === undefined && deploymentKind(scope) === 'blue_green';
+  // A change of strategy takes back the platform's refusal of the previous one.
+  const chosen = useStrategySelection(scope, strategyApplies, () => mutation.reset());
+  const serverErrors = strategyRefusal(mutation.error, chosen.parameters !== undefined);
   const canSubmit =
     Boolean(scope) && Boolean(release) && inFlight === undefined && (!needsAsset || Boolean(assetName)) && (!olderThanServing || olderConfirmed);
 
@@ -91,11 +104,14 @@ export function DeployDialog(props: DeployDialogProps) {
     scope_id: scope?.id ?? 0,
     release_id: release?.id ?? 0,
     ...(needsAsset && assetName ? { asset_name: assetName } : {}),
+    ...(chosen.parameters === undefined ? {} : { strategy_data: { parameters: chosen.parameters } }),
   };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!canSubmit || !scope) return;
+    setAttempted(true);
+    if (!chosen.valid) return;
     mutation.mutate(body);
   };
 
@@ -154,6 +170,8 @@ export function DeployDialog(props: DeployDialogProps) {
           />
         )}
 
+        {strategyApplies && <StrategyChoice selection={chosen} mode={mode} showAllErrors={attempted} serverErrors={serverErrors} />}
+
         {scope && release && needsAsset && (
           assets.isPending ? (
             <Spinner label="Loading the build's assets…" />
@@ -187,10 +205,16 @@ export function DeployDialog(props: DeployDialogProps) {
         {mutation.isError && (
           <FormError>
             <p className="font-medium">The deployment was not created.</p>
-            <ErrorDetails error={mutation.error} />
+            {serverErrors.form === undefined && Object.keys(serverErrors).length > 0 ? (
+              <p>The platform refused the strategy: see above.</p>
+            ) : (
+              <ErrorDetails error={mutation.error} />
+            )}
           </FormError>
         )}
-        {scope && release && <CodeSnippet snippet={cliSnippets.createDeployment(body)} title="Create this deployment from the command line" />}
+        {scope && release && chosen.valid && (
+          <CodeSnippet snippet={cliSnippets.createDeployment(body)} title="Create this deployment from the command line" />
+        )}
         <DialogFooter>
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
             Cancel

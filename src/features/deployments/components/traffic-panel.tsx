@@ -10,6 +10,7 @@ import { focusRing } from '@/components/ui/focus-ring';
 import { showToast } from '@/components/ui/toast-store';
 import { cliSnippets } from '@/lib/cli-snippets';
 import { cn } from '@/lib/cn';
+import { parametersOf, readRolloutPlan } from '@/lib/read/strategy-parameters';
 
 import { usePatchDeployment } from '../api/patch-deployment';
 import { describeSelection, describeTrafficChange, trafficLock, type ReleaseNames } from '../traffic-change';
@@ -52,6 +53,8 @@ export function TrafficPanel({ deployment, names, scope }: TrafficPanelProps) {
   const selected = lock && !mutation.isPending ? split.desired : (draft ?? split.desired);
   const unchanged = selected === split.desired;
   const change = describeTrafficChange(names, split.current, selected);
+  // The platform pauses automatic steps when traffic is moved by hand: the confirmation says so before it happens.
+  const stepping = readRolloutPlan(parametersOf(deployment.strategy_data))?.steps?.enabled === true;
 
   const send = () => {
     mutation.mutate(
@@ -136,6 +139,11 @@ export function TrafficPanel({ deployment, names, scope }: TrafficPanelProps) {
               {change}
             </p>
             <p className="mt-2">The proxy applies the new weights within a second; requests in progress finish where they started.</p>
+            {stepping && (
+              <p className="mt-2 font-medium" data-testid="pauses-steps">
+                This pauses the automatic steps: traffic stays where you put it until you resume them.
+              </p>
+            )}
           </>
         }
         confirmLabel="Move traffic"
