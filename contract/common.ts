@@ -9,13 +9,23 @@ import { z } from 'zod';
 
 export const idSchema = z.number().int().positive();
 
+/** A positive integer written in decimal (leading zeros allowed, as `Number()` reads them). */
+const POSITIVE_INTEGER_PATTERN = '^0*[1-9][0-9]*$';
+
+/** JSON Schema's spelling of a regular expression source that matches any one of `values` literally. */
+function alternation(values: readonly string[]): string {
+  return values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
 /** Ids in request bodies: nullplatform's own examples send them both as numbers and as numeric strings. */
 export const idInputSchema = z
   .union([z.number(), z.string().regex(/^\d+$/, 'must be a positive integer id')], {
     error: 'must be a positive integer id',
   })
   .transform((value) => Number(value))
-  .pipe(z.number().int('must be a positive integer id').positive('must be a positive integer id'));
+  .pipe(z.number().int('must be a positive integer id').positive('must be a positive integer id'))
+  // What the union and the pipe accept together, for the OpenAPI document (a transform has no JSON Schema).
+  .meta({ anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: POSITIVE_INTEGER_PATTERN }] });
 
 /** ISO-8601 timestamps with milliseconds and `Z`, as the API sends them. */
 export const timestampSchema = z.string();
@@ -81,7 +91,11 @@ export function sortParam<const Field extends string>(fields: readonly [Field, .
       }
       return { field: field as Field, direction };
     })
-    .optional();
+    .optional()
+    .meta({
+      enum: fields.flatMap((field) => [field, `${field}:asc`, `${field}:desc`]),
+      description: 'field:direction (the direction defaults to asc)',
+    });
 }
 
 /** A filter of comma-separated ids (`scope_id=1,2,3`); the CLI documents at most 10. */
@@ -96,7 +110,17 @@ export function idListParam(name: string) {
       }
       return parts.map(Number);
     })
-    .optional();
+    .optional()
+    .meta({
+      pattern: commaSeparated('0*[1-9][0-9]*', 10),
+      description: 'up to 10 comma-separated positive integer ids (1,2,3)',
+    });
+}
+
+/** A pattern for 1 to `max` (or any number of) comma-separated items, each with spaces around it allowed. */
+function commaSeparated(item: string, max?: number): string {
+  const more = max === undefined ? '*' : `{0,${max - 1}}`;
+  return `^\\s*(${item})\\s*(,\\s*(${item})\\s*)${more}$`;
 }
 
 /** A filter of comma-separated values from a closed set (`status=running,failed`). */
@@ -112,7 +136,11 @@ export function enumListParam<const Value extends string>(name: string, values: 
       }
       return parts as Value[];
     })
-    .optional();
+    .optional()
+    .meta({
+      pattern: commaSeparated(alternation(values)),
+      description: `one or more of ${values.join(', ')}, comma-separated`,
+    });
 }
 
 export const booleanParam = z
@@ -159,8 +187,10 @@ export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
  * Free-form JSON in a request body (`metadata`). Bounded in depth at the boundary: deeper values overflow the
  * stack of JSON.stringify when stored (a 500), and no real metadata is nested that deep.
  */
-export const metadataInputSchema = metadataSchema.superRefine((value, ctx) => {
-  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
-    ctx.addIssue({ code: 'custom', message: `metadata must not nest objects and arrays more than ${MAX_JSON_DEPTH} levels deep` });
-  }
-});
+export const metadataInputSchema = metadataSchema
+  .superRefine((value, ctx) => {
+    if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+      ctx.addIssue({ code: 'custom', message: `metadata must not nest objects and arrays more than ${MAX_JSON_DEPTH} levels deep` });
+    }
+  })
+  .meta({ description: `free-form JSON, nesting objects and arrays at most ${MAX_JSON_DEPTH} levels deep` });

@@ -50,6 +50,12 @@ export const changeEventSchema = z.looseObject({
 });
 export type ChangeEvent = z.infer<typeof changeEventSchema>;
 
+/**
+ * The last minute: the window /console/traffic reports, and the one metric rules judge (`http.rpm` is per minute, and
+ * a minute is nullplatform's check period after the first five; the scope proxy keeps five minutes of counters).
+ */
+export const TRAFFIC_WINDOW_SECONDS = 60;
+
 export const trafficQuerySchema = z.strictObject({
   scope_id: z.coerce.number({ error: 'scope_id must be a number' }).int().positive('scope_id must be a positive id'),
 });

@@ -126,6 +126,7 @@ export const patchDeploymentBodySchema = z
       .refine((data) => (data.desired_switched_traffic === undefined) !== (data.parameters === undefined), {
         message: 'set desired_switched_traffic or parameters.traffic.enable_auto_switch, one per request',
       })
+      .meta({ oneOf: [{ required: ['desired_switched_traffic'] }, { required: ['parameters'] }] })
       .optional(),
   })
   .refine((body) => body.status !== undefined || body.strategy_data !== undefined, {
@@ -133,5 +134,11 @@ export const patchDeploymentBodySchema = z
   })
   .refine((body) => body.status === undefined || body.strategy_data === undefined, {
     message: 'set status and strategy_data in separate requests',
+  })
+  .meta({
+    oneOf: [{ required: ['status'] }, { required: ['strategy_data'] }],
+    description:
+      'Exactly one change per request: a status (finalize, cancel, roll back), the desired traffic, or the automatic ' +
+      "steps' on/off. Which statuses can be asked for depends on the deployment's status and strategy (409 otherwise).",
   });
 export type PatchDeploymentBody = z.infer<typeof patchDeploymentBodySchema>;

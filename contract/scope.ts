@@ -30,6 +30,9 @@ export const scopeStatuses = [
 export const scopeTypes = ['web_pool_k8s', 'web_pool', 'serverless', 'custom', 'scheduled_tasks'] as const;
 
 export const DEFAULT_INSTANCE_COUNT = 2;
+
+/** The health check path instances are probed at when the scope does not say (design: `/health` answering 200). */
+export const DEFAULT_HEALTH_CHECK_PATH = '/health';
 export const MAX_INSTANCE_COUNT = 10;
 
 /**

@@ -8,7 +8,8 @@ export const tokenRequestBodySchema = z
   })
   .refine((body) => body.api_key !== undefined || body.apikey !== undefined, {
     message: 'the body must carry api_key (or apikey)',
-  });
+  })
+  .meta({ anyOf: [{ required: ['api_key'] }, { required: ['apikey'] }] });
 export type TokenRequestBody = z.infer<typeof tokenRequestBodySchema>;
 
 export const tokenResponseSchema = z.looseObject({

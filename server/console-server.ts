@@ -12,9 +12,10 @@ import type { Scope } from '@contract/scope';
 
 import type { Config, ConnectedConfig } from './config';
 import { type ConnectedConsoleServer, startConnectedConsoleServer } from './connected/connected-server';
-import { consoleRoot, resolveAssetLaunch } from './engine/asset-launch';
+import { consoleRoot } from './console-root';
 import { DataFolderLock } from './data-folder-lock';
 import { AttachedEngine } from './dataplane/attached-engine';
+import { resolveAssetLaunch } from './engine/asset-launch';
 import { DeploymentEngine } from './engine/engine';
 import { createApp } from './http/create-app';
 import { advertised, allowedHostsFor, closeServer, listen } from './http/listen';

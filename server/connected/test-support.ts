@@ -19,7 +19,7 @@ import { join } from 'node:path';
 
 import { readConfig, type Config } from '../config';
 import { type ConsoleServer, startConsoleServer } from '../console-server';
-import { consoleRoot } from '../engine/asset-launch';
+import { consoleRoot } from '../console-root';
 
 export function configFrom(env: Record<string, string>): Config {
   const result = readConfig(env);

@@ -7,6 +7,7 @@
  * Reconciles of one scope never overlap, and a reconcile is idempotent, so a burst of triggers collapses into one
  * more pass. After a crash the same pass, run for every scope at start-up, picks every deployment up where it was.
  */
+import { TRAFFIC_WINDOW_SECONDS } from '@contract/console';
 import type { Deployment } from '@contract/deployment';
 import { findTransition, isDeploymentStatus, type DeploymentStatus, type DeploymentStrategy } from '@contract/deployment-lifecycle';
 import type { Scope } from '@contract/scope';
@@ -17,7 +18,7 @@ import { AT_FULL_TRAFFIC_MESSAGE, nextAutoStep } from './auto-switch';
 import type { Store } from '../store/store';
 import { InstanceGroups } from './instance-groups';
 import { nextCheckAt } from './metric-cadence';
-import { measure, METRIC_WINDOW_SECONDS } from './metric-measures';
+import { measure } from './metric-measures';
 import { brokenRuleMessage, evaluateRules } from './metric-rules';
 import { ScopeProxies } from './scope-proxies';
 import { candidateShare, scopeSplit } from './scope-routing';
@@ -260,11 +261,11 @@ export class DeploymentEngine {
       this.wakeAt(scope.id, `metric-check:${deployment.id}:${due}`, new Date(due).toISOString());
       return;
     }
-    const report = await this.proxies.get(scope.id)?.traffic(METRIC_WINDOW_SECONDS);
+    const report = await this.proxies.get(scope.id)?.traffic(TRAFFIC_WINDOW_SECONDS);
     if (report === undefined) return; // No address yet: the next reconcile (the proxy opening) brings the check back.
     const instances = await this.groups.snapshot(scope.id);
-    const measured = measure(report.samples, deployment.id, METRIC_WINDOW_SECONDS, instances);
-    const evaluation = evaluateRules(deployment.id, metrics.rules, measured, METRIC_WINDOW_SECONDS, this.options.metricMinRequests);
+    const measured = measure(report.samples, deployment.id, TRAFFIC_WINDOW_SECONDS, instances);
+    const evaluation = evaluateRules(deployment.id, metrics.rules, measured, TRAFFIC_WINDOW_SECONDS, this.options.metricMinRequests);
     const broken = brokenRuleMessage(evaluation);
     this.store.write((tx) => {
       tx.evaluations.insert(evaluation);

@@ -2,12 +2,12 @@
  * Request checks that protect a server bound to the loopback interface from the browser it serves:
  * - the Host header must be one the console is served at (defeats DNS rebinding);
  * - a state-changing request must be same-origin (no `Sec-Fetch-Site: cross-site`, and an `Origin` header, when
- *   present, must be the console's own) and must be JSON (HTML forms cannot send application/json without a CORS
- *   preflight, which this server never grants). Requests without Origin (curl, the np CLI) are fine.
+ *   present, must be the console's own). Requests without Origin (curl, the np CLI) are fine.
+ * - and it must be JSON (`refuseNonJson`), checked where the route is known.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 
-import { errorBody } from './errors';
+import { errorBody, HttpError } from './errors';
 
 export type SecurityOptions = {
   /** `host:port` values the console answers to, e.g. `127.0.0.1:4000`, `localhost:4000`. */
@@ -17,6 +17,10 @@ export type SecurityOptions = {
 };
 
 const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function changesState(method: string): boolean {
+  return stateChangingMethods.has(method);
+}
 
 /** Set on every response, the SPA's pages and the API's answers alike. */
 const responseHeaders: ReadonlyArray<readonly [string, string]> = [
@@ -43,7 +47,7 @@ export function securityMiddleware(options: SecurityOptions): MiddlewareHandler 
         `this server does not answer to host "${host}"; open it at ${[...hosts].map((allowed) => `http://${allowed}`).join(' or ')}`,
       );
     }
-    if (stateChangingMethods.has(c.req.method)) {
+    if (changesState(c.req.method)) {
       const site = c.req.header('sec-fetch-site');
       if (site === 'cross-site') {
         return errorBody(c, 403, 'cross-site requests may not change anything here (Sec-Fetch-Site: cross-site)');
@@ -51,19 +55,6 @@ export function securityMiddleware(options: SecurityOptions): MiddlewareHandler 
       const origin = c.req.header('origin');
       if (origin !== undefined && !origins.has(origin.toLowerCase())) {
         return errorBody(c, 403, `requests from origin "${origin}" may not change anything here`);
-      }
-      if (hasBody(c.req.raw.headers) || c.req.method !== 'DELETE') {
-        const contentType = c.req.header('content-type') ?? '';
-        const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-        if (mediaType !== 'application/json') {
-          return errorBody(
-            c,
-            415,
-            contentType === ''
-              ? 'Content-Type must be application/json (the request has none)'
-              : `Content-Type must be application/json (got ${contentType})`,
-          );
-        }
       }
     }
     return undefined;
@@ -78,6 +69,25 @@ export function securityMiddleware(options: SecurityOptions): MiddlewareHandler 
     await next();
     for (const [name, value] of responseHeaders) setResponseHeader(c, name, value);
   };
+}
+
+/**
+ * 415 unless a request that changes state carries JSON (a DELETE may come without a body): HTML forms cannot send
+ * application/json without a CORS preflight, which this server never grants. Checked once the method and path are
+ * known to be served (a PUT where only GET is served is a 405 whatever its body), by every endpoint that changes
+ * state (endpoint.ts) and by connected mode's forwarding of /api.
+ */
+export function refuseNonJson(c: Context): HttpError | undefined {
+  if (!hasBody(c.req.raw.headers) && c.req.method === 'DELETE') return undefined;
+  const contentType = c.req.header('content-type') ?? '';
+  const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (mediaType === 'application/json') return undefined;
+  return new HttpError(
+    415,
+    contentType === ''
+      ? 'Content-Type must be application/json (the request has none)'
+      : `Content-Type must be application/json (got ${contentType})`,
+  );
 }
 
 function hasBody(headers: Headers): boolean {

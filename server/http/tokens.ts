@@ -9,7 +9,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 import type { TokenResponse } from '../../contract/token';
-import type { Secret } from '../connected/secret';
+import type { Secret } from '../secret';
 
 /** The local platform's single organization (the same id the NRNs carry). */
 export const LOCAL_ORGANIZATION_ID = 1;
