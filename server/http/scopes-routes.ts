@@ -44,8 +44,8 @@ export const scopeEndpoints = [
     errors: { 404: 'No application with this application_id', 409: DUPLICATE_SCOPE_NAME_MESSAGE },
     examples: [
       {
-        summary: 'A one-instance staging scope',
-        body: { application_id: 1, name: 'staging', dimensions: { environment: 'staging' }, capabilities: { fixed_instances: 1, health_check: { path: '/health' } } },
+        summary: 'A one-instance QA scope',
+        body: { application_id: 1, name: 'qa', dimensions: { environment: 'qa' }, capabilities: { fixed_instances: 1, health_check: { path: '/health' } } },
       },
     ],
     handle: ({ body }, _c, { store }) =>
