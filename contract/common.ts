@@ -32,7 +32,7 @@ export const timestampSchema = z.string();
 
 export const nrnSchema = z.string();
 
-export const pagingSchema = z.looseObject({
+const pagingSchema = z.looseObject({
   total: z.number().int().nonnegative(),
   offset: z.number().int().nonnegative(),
   limit: z.number().int().positive(),
@@ -51,14 +51,13 @@ export const errorBodySchema = z.looseObject({
   code: z.string().optional(),
   id: z.number().optional(),
 });
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /*
  * Paging limits are not verified against the real API: its CLI documents a maximum of 200 and a default of 30
  * (reference §1.3, §11.8). Kept here so that one edit changes both sides.
  */
 export const DEFAULT_PAGE_LIMIT = 30;
-export const MAX_PAGE_LIMIT = 200;
+const MAX_PAGE_LIMIT = 200;
 
 const limitParam = z.coerce
   .number({ error: 'limit must be a number' })
@@ -166,13 +165,13 @@ export const stringMapSchema = z.record(z.string(), z.string());
 export const metadataSchema = z.record(z.string(), z.unknown());
 
 /** How deep free-form JSON in a request may nest objects and arrays (the object itself is level 1). */
-export const MAX_JSON_DEPTH = 20;
+const MAX_JSON_DEPTH = 20;
 
 /**
  * Whether `value` nests objects and arrays more than `maxDepth` levels deep. Iterative, with an explicit stack: a
  * recursive walk would itself overflow on the values it is meant to catch.
  */
-export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
   const stack: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 1 }];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { node, depth } = next;

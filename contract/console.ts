@@ -38,7 +38,7 @@ export const consoleInfoSchema = z.looseObject({
 });
 export type ConsoleInfo = z.infer<typeof consoleInfoSchema>;
 
-export const changeResources = ['application', 'build', 'asset', 'release', 'scope', 'deployment'] as const;
+const changeResources = ['application', 'build', 'asset', 'release', 'scope', 'deployment'] as const;
 export type ChangeResource = (typeof changeResources)[number];
 
 /** One server-sent event (`event: change`): the entity as GET /:resource/:id would return it. */

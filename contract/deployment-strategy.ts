@@ -55,4 +55,3 @@ export const deploymentStrategyListQuerySchema = z.strictObject({
   id: idListParam('id'),
   nrn: z.string().optional(),
 });
-export type DeploymentStrategyListQuery = z.infer<typeof deploymentStrategyListQuerySchema>;

@@ -15,12 +15,8 @@ import {
 import { deploymentStatuses, deploymentStrategies, statusesInScope } from './deployment-lifecycle';
 import { strategyParametersSchema } from './strategy-parameters';
 
-export const deploymentStatusSchema = z.enum(deploymentStatuses);
-
-export const messageLevels = ['INFO', 'WARNING', 'ERROR'] as const;
-
 /** Message item shape comes from nullplatform's agent docs only (reference §7.6, unverified): epoch-ms timestamps. */
-export const deploymentMessageSchema = z.looseObject({
+const deploymentMessageSchema = z.looseObject({
   level: z.string(),
   message: z.string(),
   timestamp: z.number(),
@@ -92,9 +88,8 @@ export const createDeploymentBodySchema = z.strictObject({
    */
   strategy_data: z.strictObject({ parameters: strategyParametersSchema }).optional(),
 });
-export type CreateDeploymentBody = z.infer<typeof createDeploymentBodySchema>;
 
-export const trafficPercentSchema = z
+const trafficPercentSchema = z
   .number({ error: 'desired_switched_traffic must be a number' })
   .int('desired_switched_traffic must be an integer')
   .min(0, 'desired_switched_traffic must be between 0 and 100')

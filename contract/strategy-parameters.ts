@@ -12,11 +12,11 @@ import { z } from 'zod';
  * The metrics the local platform can measure from its own proxy counters and health checks; nullplatform lists these
  * among others for K8s and instance scopes (reference §8, docs "deployment strategy reference").
  */
-export const ruleMetrics = ['http.error_rate', 'http.response_time', 'http.rpm', 'http.healthcheck_fail'] as const;
+const ruleMetrics = ['http.error_rate', 'http.response_time', 'http.rpm', 'http.healthcheck_fail'] as const;
 export type RuleMetric = (typeof ruleMetrics)[number];
 
 /** The three comparisons nullplatform documents (reference §8, D-stratref). */
-export const ruleComparisons = ['greater_than', 'less_than', 'equal'] as const;
+const ruleComparisons = ['greater_than', 'less_than', 'equal'] as const;
 export type RuleComparison = (typeof ruleComparisons)[number];
 
 /** `step` is a fraction of all the traffic: nullplatform sends it as a string ("0.1" = 10 points, reference §8b). */
@@ -35,7 +35,7 @@ const intervalSchema = z
   .refine((value) => Number(value) >= 1, { message: 'traffic.interval must be at least 1 (seconds between steps)' })
   .meta({ description: 'seconds between two steps, at least 1, as a number or a numeric string' });
 
-export const trafficParametersSchema = z.strictObject({
+const trafficParametersSchema = z.strictObject({
   enable_auto_switch: z.boolean({ error: 'traffic.enable_auto_switch must be true or false' }),
   step: stepSchema,
   interval: intervalSchema,
@@ -49,7 +49,7 @@ const comparisonSchema = z.enum(ruleComparisons, { error: `the comparison must b
  * that holds them (reference §8, D-stratref; no public example found): either `operation` or `comparison` is
  * accepted, exactly one, and stored as sent.
  */
-export const metricRuleSchema = z
+const metricRuleSchema = z
   .strictObject({
     metric: metricSchema,
     operation: comparisonSchema.optional(),
@@ -62,7 +62,7 @@ export const metricRuleSchema = z
   .meta({ oneOf: [{ required: ['operation'] }, { required: ['comparison'] }], description: 'roll back when `metric` `operation` `threshold` holds' });
 export type MetricRule = z.infer<typeof metricRuleSchema>;
 
-export const metricsParametersSchema = z.strictObject({
+const metricsParametersSchema = z.strictObject({
   enabled: z.boolean({ error: 'metrics.enabled must be true or false' }),
   rules: z.array(metricRuleSchema).max(20, 'at most 20 rules'),
 });

@@ -10,7 +10,6 @@ export const tokenRequestBodySchema = z
     message: 'the body must carry api_key (or apikey)',
   })
   .meta({ anyOf: [{ required: ['api_key'] }, { required: ['apikey'] }] });
-export type TokenRequestBody = z.infer<typeof tokenRequestBodySchema>;
 
 export const tokenResponseSchema = z.looseObject({
   access_token: z.string(),

@@ -128,7 +128,7 @@ const hostPattern = /^[\w.:-]+$/;
 /** The addresses only this machine can reach. */
 const loopbackHosts = new Set(['127.0.0.1', '::1', 'localhost']);
 
-export function isLoopbackHost(host: string): boolean {
+function isLoopbackHost(host: string): boolean {
   return loopbackHosts.has(host.trim().toLowerCase());
 }
 

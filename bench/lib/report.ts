@@ -68,7 +68,7 @@ export function failedRow(figure: string, target: string): Row {
   return { figure, measured: null, baseline: null, unit: '', baselineLabel: '', ratio: null, ratioKind: 'none', target, met: false };
 }
 
-export function formatValue(value: number | null, unit: string): string {
+function formatValue(value: number | null, unit: string): string {
   if (value === null || !Number.isFinite(value)) return '—';
   const digits = unit === 'req/s' ? 0 : unit === 'ms' ? (value < 10 ? 2 : 1) : 1;
   const text = value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -3,9 +3,6 @@
  * explain them. Numbers stay numbers here; `report.ts` formats them.
  */
 
-/** `higher`: bigger is better (throughput); `lower`: smaller is better (latency, size, memory). */
-export type Better = 'higher' | 'lower';
-
 export type Row = {
   /** The figure as the issue names it, with the sizes actually used (e.g. "at 100,000 builds"). */
   figure: string;

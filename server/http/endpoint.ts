@@ -160,7 +160,7 @@ function parsePathParams(c: Context, shape: ParamsShape): Record<string, unknown
 }
 
 /** Ids in paths are positive integers of at most 15 digits: below 2^53, so every one is exact as a JS number. */
-export const MAX_PATH_ID = 999_999_999_999_999;
+const MAX_PATH_ID = 999_999_999_999_999;
 
 /**
  * A positive integer id in the path (`/api/scope/:id`). Decimal digits only (`0x10`, `1e3` and ` 1` are refused),

@@ -120,7 +120,7 @@ function operation(endpoint: Endpoint): JsonSchema {
 }
 
 /** `/api/deployment/:id` as OpenAPI writes it: `/api/deployment/{id}`. */
-export function openApiPath(path: string): string {
+function openApiPath(path: string): string {
   return path.replace(/:(\w+)/g, '{$1}');
 }
 

@@ -31,7 +31,7 @@ const responseHeaders: ReadonlyArray<readonly [string, string]> = [
   ['Content-Security-Policy', "frame-ancestors 'none'"],
 ];
 
-export function originsForHosts(hosts: readonly string[]): string[] {
+function originsForHosts(hosts: readonly string[]): string[] {
   return hosts.flatMap((host) => [`http://${host}`, `https://${host}`]).map((origin) => origin.toLowerCase());
 }
 

@@ -81,7 +81,7 @@ function decodeQueryText(text: string): string {
 
 type Noun = 'field' | 'query parameter' | 'path parameter';
 
-export function parseWith<Schema extends z.ZodType>(schema: Schema, raw: unknown, noun: Noun): z.output<Schema> {
+function parseWith<Schema extends z.ZodType>(schema: Schema, raw: unknown, noun: Noun): z.output<Schema> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   throw badRequest(describeIssues(result.error.issues, raw, noun));

@@ -4,12 +4,10 @@ import { SupervisedGroup, type GroupSettings } from './instance-group';
 import type { InstanceGroup, InstanceGroupListener, InstanceGroupSpec } from './instance-types';
 
 export type {
-  Endpoint,
   InstanceGroup,
   InstanceGroupListener,
   InstanceGroupSpec,
   InstanceSnapshot,
-  InstanceState,
 } from './instance-types';
 
 export type InstanceSupervisorOptions = {

@@ -33,7 +33,7 @@ export type StoreOptions = {
 };
 
 /** nullplatform keeps both versions of a blue/green deployment about 2 hours (reference §7.5 D). */
-export const DEFAULT_DEPLOYMENT_EXPIRY_MS = 2 * 60 * 60 * 1000;
+const DEFAULT_DEPLOYMENT_EXPIRY_MS = 2 * 60 * 60 * 1000;
 
 export class Store {
   /** Read only: the one account the schema holds. */
