@@ -22,7 +22,13 @@ export type Row = {
 
 export type FigureOutcome = { rows: Row[]; notes: string[] };
 
-export type FigureResult = FigureOutcome & { name: string; seconds: number; error?: string };
+export type FigureResult = FigureOutcome & {
+  name: string;
+  seconds: number;
+  /** The 1-minute load average when the figure started and ended: a busy machine makes its numbers noisier. */
+  load_average: { start: number; end: number };
+  error?: string;
+};
 
 export type Figure = {
   /** The file name, e.g. `api-throughput`. */

@@ -5,9 +5,10 @@
  *   present, must be the console's own). Requests without Origin (curl, the np CLI) are fine.
  * - and it must be JSON (`refuseNonJson`), checked where the route is known.
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 
 import { errorBody, HttpError } from './errors';
+import { requestHeader } from './http-headers';
 
 export type SecurityOptions = {
   /** `host:port` values the console answers to, e.g. `127.0.0.1:4000`, `localhost:4000`. */
@@ -22,24 +23,17 @@ export function changesState(method: string): boolean {
   return stateChangingMethods.has(method);
 }
 
-/** Set on every response, the SPA's pages and the API's answers alike. */
-const responseHeaders: ReadonlyArray<readonly [string, string]> = [
-  ['X-Content-Type-Options', 'nosniff'],
-  // Clickjacking: no other site may frame the console and trick a click on "Finalize" or "Delete". frame-ancestors is
-  // the standard; X-Frame-Options covers browsers that predate it.
-  ['X-Frame-Options', 'DENY'],
-  ['Content-Security-Policy', "frame-ancestors 'none'"],
-];
-
 function originsForHosts(hosts: readonly string[]): string[] {
   return hosts.flatMap((host) => [`http://${host}`, `https://${host}`]).map((origin) => origin.toLowerCase());
 }
 
-export function securityMiddleware(options: SecurityOptions): MiddlewareHandler {
+/** The check of a request's Host and, when it changes state, its origin: a refusal, or undefined to go on. */
+export function securityCheck(options: SecurityOptions): (c: Context) => Response | undefined {
   const hosts = new Set(options.allowedHosts.map((host) => host.toLowerCase()));
   const origins = new Set((options.allowedOrigins ?? originsForHosts(options.allowedHosts)).map((origin) => origin.toLowerCase()));
-  const refusal = (c: Context): Response | undefined => {
-    const host = (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
+  return (c: Context): Response | undefined => {
+    const given = requestHeader(c, 'host') ?? new URL(c.req.url).host;
+    const host = hosts.has(given) ? given : given.toLowerCase();
     if (!hosts.has(host)) {
       return errorBody(
         c,
@@ -48,26 +42,16 @@ export function securityMiddleware(options: SecurityOptions): MiddlewareHandler 
       );
     }
     if (changesState(c.req.method)) {
-      const site = c.req.header('sec-fetch-site');
+      const site = requestHeader(c, 'sec-fetch-site');
       if (site === 'cross-site') {
         return errorBody(c, 403, 'cross-site requests may not change anything here (Sec-Fetch-Site: cross-site)');
       }
-      const origin = c.req.header('origin');
+      const origin = requestHeader(c, 'origin');
       if (origin !== undefined && !origins.has(origin.toLowerCase())) {
         return errorBody(c, 403, `requests from origin "${origin}" may not change anything here`);
       }
     }
     return undefined;
-  };
-  return async (c, next) => {
-    const refused = refusal(c);
-    if (refused !== undefined) {
-      // A refusal is a response like any other: it gets the same headers.
-      for (const [name, value] of responseHeaders) refused.headers.set(name, value);
-      return refused;
-    }
-    await next();
-    for (const [name, value] of responseHeaders) setResponseHeader(c, name, value);
   };
 }
 
@@ -78,8 +62,8 @@ export function securityMiddleware(options: SecurityOptions): MiddlewareHandler 
  * state (endpoint.ts) and by connected mode's forwarding of /api.
  */
 export function refuseNonJson(c: Context): HttpError | undefined {
-  if (!hasBody(c.req.raw.headers) && c.req.method === 'DELETE') return undefined;
-  const contentType = c.req.header('content-type') ?? '';
+  if (!hasBody(c) && c.req.method === 'DELETE') return undefined;
+  const contentType = requestHeader(c, 'content-type') ?? '';
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (mediaType === 'application/json') return undefined;
   return new HttpError(
@@ -90,20 +74,7 @@ export function refuseNonJson(c: Context): HttpError | undefined {
   );
 }
 
-function hasBody(headers: Headers): boolean {
-  const length = headers.get('content-length');
-  return headers.has('transfer-encoding') || (length !== null && length !== '0');
-}
-
-/**
- * Sets a header on the response a handler already made. `c.header()` after `next()` makes hono rebuild the Response
- * around a stream of its body, which takes @hono/node-server off its fast path (a string body written at once) on
- * every request. The response's own headers can be changed in place, unless it came from fetch() (immutable).
- */
-export function setResponseHeader(c: Context, name: string, value: string): void {
-  try {
-    c.res.headers.set(name, value);
-  } catch {
-    c.header(name, value);
-  }
+function hasBody(c: Context): boolean {
+  const length = requestHeader(c, 'content-length');
+  return requestHeader(c, 'transfer-encoding') !== undefined || (length !== undefined && length !== '0');
 }

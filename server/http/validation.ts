@@ -44,7 +44,20 @@ export const noQuerySchema = z.strictObject({});
  * twice (lists are comma-separated: `status=running,failed`) or one without a name (`?=x`).
  */
 export function parseQuery<Schema extends z.ZodType>(c: Context, schema: Schema): z.output<Schema> {
-  return parseWith(schema, queryParameters(c.req.url), 'query parameter');
+  const url = c.req.url;
+  if (url.indexOf('?') === -1) return withoutQuery(schema);
+  return parseWith(schema, queryParameters(url), 'query parameter');
+}
+
+/** What a schema makes of no parameters at all (its defaults), computed once: most requests carry no query. */
+const noParameters = new WeakMap<z.ZodType, unknown>();
+
+function withoutQuery<Schema extends z.ZodType>(schema: Schema): z.output<Schema> {
+  if (noParameters.has(schema)) return noParameters.get(schema) as z.output<Schema>;
+  const parsed = parseWith(schema, {}, 'query parameter');
+  Object.freeze(parsed); // every request without a query shares it
+  noParameters.set(schema, parsed);
+  return parsed;
 }
 
 /** The query string's parameters by name, `+` and percent escapes decoded as browsers encode them. */
