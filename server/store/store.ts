@@ -58,6 +58,7 @@ export class Store {
    */
   private readonly generations = new Map<ChangeResource, number>();
   private readonly listMemos = new Map<string, ListMemo & { generation: number }>();
+  private readonly rowMemos = new Map<string, { generation: number; row: unknown }>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly clock: () => Date;
   private readonly onListenerError: (error: unknown, change: StoreChange) => void;
@@ -143,6 +144,7 @@ export class Store {
   close(): void {
     this.statements.clear();
     this.listMemos.clear();
+    this.rowMemos.clear();
     this.db.close();
   }
 
@@ -166,6 +168,21 @@ export class Store {
 
   private bump(resource: ChangeResource): void {
     this.generations.set(resource, (this.generations.get(resource) ?? 0) + 1);
+  }
+
+  private memoRow<Row>(resource: ChangeResource, key: string, read: () => Row | undefined): Row | undefined {
+    const generation = this.generations.get(resource) ?? 0;
+    const memo = this.rowMemos.get(key);
+    if (memo !== undefined && memo.generation === generation) return memo.row as Row;
+    const row = read();
+    if (row === undefined) {
+      this.rowMemos.delete(key);
+      return undefined;
+    }
+    // Bounded: the hot rows are few (the ones pages and clients poll); the rest are read again.
+    if (this.rowMemos.size >= 2_000) this.rowMemos.clear();
+    this.rowMemos.set(key, { generation, row });
+    return row;
   }
 
   private listMemo(resource: ChangeResource, key: string): ListMemo {
@@ -223,6 +240,7 @@ export class Store {
       write: (fn) => this.write(() => fn()),
       record: (resource, action, id) => this.record(resource, action, id),
       listMemo: (resource, key) => this.listMemo(resource, key),
+      memoRow: (resource, key, read) => this.memoRow(resource, key, read),
     };
   }
 }

@@ -1,0 +1,21 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Store } from '../server/store/store';
+const dir = mkdtempSync(join(tmpdir(), 'st-'));
+const store = Store.open(join(dir, 'db.sqlite'));
+store.write((tx) => {
+  const app = tx.applications.insert({ name: 'a', namespace_id: 1 });
+  const build = tx.builds.insert({ application_id: app.id, status: 'successful', branch: 'main', commit: { id: 'x', permalink: null } });
+  const rel = tx.releases.insert({ application_id: app.id, build_id: build.id, semver: '1.0.0' });
+  const scope = tx.scopes.insert({ application_id: app.id, name: 's', type: 'web_pool_k8s' });
+  tx.deployments.insert({ scope_id: scope.id, release_id: rel.id, asset_name: 'main', status: 'failed', status_in_scope: 'inactive' });
+});
+const N = 200000;
+const time = (label: string, fn: () => unknown) => { for (let i = 0; i < 20000; i++) fn(); const t = process.hrtime.bigint(); for (let i = 0; i < N; i++) fn(); console.log(label, (Number(process.hrtime.bigint() - t) / N / 1000).toFixed(2), 'µs'); };
+const stmt = store.db.prepare('SELECT * FROM deployments WHERE id = ?');
+time('stmt.get', () => stmt.get(1));
+time('deployments.get', () => store.deployments.get(1));
+const d = store.deployments.get(1);
+time('JSON.stringify', () => JSON.stringify(d));
+time('get+stringify', () => JSON.stringify(store.deployments.get(1)));
