@@ -181,6 +181,7 @@ export class Store {
     }
     // Bounded: the hot rows are few (the ones pages and clients poll); the rest are read again.
     if (this.rowMemos.size >= 2_000) this.rowMemos.clear();
+    Object.freeze(row); // shared by every reader until the next change
     this.rowMemos.set(key, { generation, row });
     return row;
   }
