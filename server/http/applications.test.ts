@@ -173,6 +173,7 @@ describe('applications', () => {
 
   it('refuses a query parameter without a name, as it refuses unknown ones', async () => {
     const application = h.seed.application();
+    expect(messageOf(await h.request('GET', '/api/application?__proto__=x'))).toBe('unknown query parameter: __proto__');
     for (const query of ['=x', 'sort=name&=x', '%3D=&=']) {
       const list = await h.request('GET', `/api/application?${query}`);
       expect(list.status, query).toBe(400);

@@ -62,7 +62,8 @@ function withoutQuery<Schema extends z.ZodType>(schema: Schema): z.output<Schema
 
 /** The query string's parameters by name, `+` and percent escapes decoded as browsers encode them. */
 function queryParameters(url: string): Record<string, string> {
-  const raw: Record<string, string> = {};
+  // No prototype: `?__proto__=x` is a parameter like any other (refused as unknown), not a prototype to set.
+  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
   const start = url.indexOf('?');
   if (start === -1) return raw;
   const hash = url.indexOf('#', start);
