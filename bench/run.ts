@@ -21,7 +21,7 @@ import { figure as proxyOverhead } from './figures/proxy-overhead';
 import { figure as serverMemory } from './figures/server-memory';
 import { figure as splitAccuracy } from './figures/split-accuracy';
 import { removeDataDirs } from './lib/data';
-import { machine } from './lib/machine';
+import { loadAverage, machine } from './lib/machine';
 import { killAllNow, stopAll } from './lib/processes';
 import { failedRow, tableLines } from './lib/report';
 import { Shared } from './lib/shared';
@@ -75,16 +75,19 @@ try {
   log(`np-console bench (${quick ? 'quick' : 'full'}): ${selected.map((figure) => figure.name).join(', ')}`);
   for (const figure of selected) {
     const figureStarted = performance.now();
-    log(`${figure.name}…`);
+    const loadAtStart = loadAverage();
+    log(`${figure.name}… (load average ${loadAtStart})`);
     try {
       const outcome = await withTimeout(figure.run(ctx), figureTimeoutMs, figure.name);
-      results.set(figure, { name: figure.name, seconds: (performance.now() - figureStarted) / 1000, ...outcome });
+      const load_average = { start: loadAtStart, end: loadAverage() };
+      results.set(figure, { name: figure.name, seconds: (performance.now() - figureStarted) / 1000, load_average, ...outcome });
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       log(`${figure.name} failed: ${message}`);
       results.set(figure, {
         name: figure.name,
         seconds: (performance.now() - figureStarted) / 1000,
+        load_average: { start: loadAtStart, end: loadAverage() },
         rows: [failedRow(figure.title, 'see notes')],
         notes: [`failed: ${error instanceof Error ? error.message : String(error)}`],
         error: message,
@@ -110,7 +113,10 @@ const output = [
   ...tableLines(ordered),
   '',
   'Notes:',
-  ...ordered.flatMap((result) => [`  ${result.name} (${result.seconds.toFixed(1)} s):`, ...result.notes.map((note) => `    - ${note}`)]),
+  ...ordered.flatMap((result) => [
+    `  ${result.name} (${result.seconds.toFixed(1)} s, load average ${result.load_average.start} → ${result.load_average.end}):`,
+    ...result.notes.map((note) => `    - ${note}`),
+  ]),
   '',
 ];
 process.stdout.write(output.join('\n'));

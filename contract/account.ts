@@ -36,4 +36,3 @@ export const accountListQuerySchema = z.strictObject({
   organization_id: idListParam('organization_id'),
   slug: z.string().optional(),
 });
-export type AccountListQuery = z.infer<typeof accountListQuerySchema>;

@@ -16,8 +16,9 @@ import {
   timestampSchema,
 } from './common';
 
-export { applicationStatuses, type ApplicationStatus } from './application-status';
-export const applicationStatusSchema = z.enum(applicationStatuses);
+export type { ApplicationStatus } from './application-status';
+
+const applicationStatusSchema = z.enum(applicationStatuses);
 
 /**
  * An application's tags: an object, not a list. nullplatform sends `"tags": {}` and types it as a map
@@ -25,10 +26,10 @@ export const applicationStatusSchema = z.enum(applicationStatuses);
  * `map[string]interface{}` in nullplatform/terraform-provider-nullplatform nullplatform/application.go). Read loosely:
  * the values may be anything there; the local platform stores and sends strings.
  */
-export const applicationTagsSchema = z.record(z.string(), z.unknown());
+const applicationTagsSchema = z.record(z.string(), z.unknown());
 
 /** Tags in a request body: an object of string values (scope tags, unlike these, are a list). */
-export const applicationTagsInputSchema = z.record(z.string(), z.string({ error: 'tag values must be strings' }), {
+const applicationTagsInputSchema = z.record(z.string(), z.string({ error: 'tag values must be strings' }), {
   error: 'tags must be an object of string values, such as {"team": "payments"}',
 });
 
@@ -55,7 +56,7 @@ export const applicationSchema = z.looseObject({
 });
 export type Application = z.infer<typeof applicationSchema>;
 
-export const applicationSortFields = ['id', 'name', 'created_at', 'updated_at'] as const;
+const applicationSortFields = ['id', 'name', 'created_at', 'updated_at'] as const;
 
 export const applicationListQuerySchema = z.strictObject({
   ...pagingQueryShape,
@@ -82,7 +83,6 @@ export const createApplicationBodySchema = z.strictObject({
   tags: applicationTagsInputSchema.optional(),
   metadata: metadataInputSchema.optional(),
 });
-export type CreateApplicationBody = z.infer<typeof createApplicationBodySchema>;
 
 export const patchApplicationBodySchema = z.strictObject({
   name: applicationName.optional(),
@@ -92,4 +92,3 @@ export const patchApplicationBodySchema = z.strictObject({
   tags: applicationTagsInputSchema.optional(),
   metadata: metadataInputSchema.optional(),
 });
-export type PatchApplicationBody = z.infer<typeof patchApplicationBodySchema>;

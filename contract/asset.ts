@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { idInputSchema, idListParam, idSchema, metadataInputSchema, metadataSchema, pagingQueryShape, sortParam, timestampSchema } from './common';
 
-export const assetTypes = ['docker-image', 'lambda', 'bundle'] as const;
+const assetTypes = ['docker-image', 'lambda', 'bundle'] as const;
 
 export const assetSchema = z.looseObject({
   id: idSchema,
@@ -72,7 +72,6 @@ export const createAssetBodySchema = z.strictObject({
   platform: z.string().optional(),
   metadata: assetMetadataInputSchema.optional(),
 });
-export type CreateAssetBody = z.infer<typeof createAssetBodySchema>;
 
 /** `POST /build/:id/asset` takes the same body; the build id comes from the path. */
 export const createBuildAssetBodySchema = createAssetBodySchema.extend({ build_id: idInputSchema.optional() });

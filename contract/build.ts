@@ -16,10 +16,10 @@ import {
 
 /** Build statuses as nullplatform's CI action sends them (reference §3, resolved in §10). */
 export const buildStatuses = ['pending', 'in_progress', 'failed', 'successful'] as const;
-export const buildStatusSchema = z.enum(buildStatuses);
+const buildStatusSchema = z.enum(buildStatuses);
 export type BuildStatus = z.infer<typeof buildStatusSchema>;
 
-export const commitSchema = z.looseObject({
+const commitSchema = z.looseObject({
   id: z.string(),
   permalink: z.string().nullable().optional(),
 });
@@ -39,7 +39,7 @@ export const buildSchema = z.looseObject({
 });
 export type Build = z.infer<typeof buildSchema>;
 
-export const buildSortFields = ['id', 'created_at', 'updated_at', 'status', 'branch'] as const;
+const buildSortFields = ['id', 'created_at', 'updated_at', 'status', 'branch'] as const;
 
 export const buildListQuerySchema = z.strictObject({
   ...pagingQueryShape,
@@ -67,7 +67,6 @@ export const createBuildBodySchema = z.strictObject({
   description: z.string().max(2000, 'description must be at most 2000 characters').optional(),
   metadata: metadataInputSchema.optional(),
 });
-export type CreateBuildBody = z.infer<typeof createBuildBodySchema>;
 
 export const patchBuildBodySchema = z.strictObject({
   /** nullplatform's CI action repeats the id in the body; accepted when it matches the path. */
@@ -76,7 +75,6 @@ export const patchBuildBodySchema = z.strictObject({
   description: z.string().max(2000, 'description must be at most 2000 characters').optional(),
   metadata: metadataInputSchema.optional(),
 });
-export type PatchBuildBody = z.infer<typeof patchBuildBodySchema>;
 
 /** A build may only move forward; `failed` and `successful` are final. */
 export const buildTransitions: Record<BuildStatus, readonly BuildStatus[]> = {

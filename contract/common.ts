@@ -9,20 +9,30 @@ import { z } from 'zod';
 
 export const idSchema = z.number().int().positive();
 
+/** A positive integer written in decimal (leading zeros allowed, as `Number()` reads them). */
+const POSITIVE_INTEGER_PATTERN = '^0*[1-9][0-9]*$';
+
+/** JSON Schema's spelling of a regular expression source that matches any one of `values` literally. */
+function alternation(values: readonly string[]): string {
+  return values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
 /** Ids in request bodies: nullplatform's own examples send them both as numbers and as numeric strings. */
 export const idInputSchema = z
   .union([z.number(), z.string().regex(/^\d+$/, 'must be a positive integer id')], {
     error: 'must be a positive integer id',
   })
   .transform((value) => Number(value))
-  .pipe(z.number().int('must be a positive integer id').positive('must be a positive integer id'));
+  .pipe(z.number().int('must be a positive integer id').positive('must be a positive integer id'))
+  // What the union and the pipe accept together, for the OpenAPI document (a transform has no JSON Schema).
+  .meta({ anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: POSITIVE_INTEGER_PATTERN }] });
 
 /** ISO-8601 timestamps with milliseconds and `Z`, as the API sends them. */
 export const timestampSchema = z.string();
 
 export const nrnSchema = z.string();
 
-export const pagingSchema = z.looseObject({
+const pagingSchema = z.looseObject({
   total: z.number().int().nonnegative(),
   offset: z.number().int().nonnegative(),
   limit: z.number().int().positive(),
@@ -41,14 +51,13 @@ export const errorBodySchema = z.looseObject({
   code: z.string().optional(),
   id: z.number().optional(),
 });
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /*
  * Paging limits are not verified against the real API: its CLI documents a maximum of 200 and a default of 30
  * (reference §1.3, §11.8). Kept here so that one edit changes both sides.
  */
 export const DEFAULT_PAGE_LIMIT = 30;
-export const MAX_PAGE_LIMIT = 200;
+const MAX_PAGE_LIMIT = 200;
 
 const limitParam = z.coerce
   .number({ error: 'limit must be a number' })
@@ -81,7 +90,11 @@ export function sortParam<const Field extends string>(fields: readonly [Field, .
       }
       return { field: field as Field, direction };
     })
-    .optional();
+    .optional()
+    .meta({
+      enum: fields.flatMap((field) => [field, `${field}:asc`, `${field}:desc`]),
+      description: 'field:direction (the direction defaults to asc)',
+    });
 }
 
 /** A filter of comma-separated ids (`scope_id=1,2,3`); the CLI documents at most 10. */
@@ -96,7 +109,17 @@ export function idListParam(name: string) {
       }
       return parts.map(Number);
     })
-    .optional();
+    .optional()
+    .meta({
+      pattern: commaSeparated('0*[1-9][0-9]*', 10),
+      description: 'up to 10 comma-separated positive integer ids (1,2,3)',
+    });
+}
+
+/** A pattern for 1 to `max` (or any number of) comma-separated items, each with spaces around it allowed. */
+function commaSeparated(item: string, max?: number): string {
+  const more = max === undefined ? '*' : `{0,${max - 1}}`;
+  return `^\\s*(${item})\\s*(,\\s*(${item})\\s*)${more}$`;
 }
 
 /** A filter of comma-separated values from a closed set (`status=running,failed`). */
@@ -112,7 +135,11 @@ export function enumListParam<const Value extends string>(name: string, values: 
       }
       return parts as Value[];
     })
-    .optional();
+    .optional()
+    .meta({
+      pattern: commaSeparated(alternation(values)),
+      description: `one or more of ${values.join(', ')}, comma-separated`,
+    });
 }
 
 export const booleanParam = z
@@ -138,13 +165,13 @@ export const stringMapSchema = z.record(z.string(), z.string());
 export const metadataSchema = z.record(z.string(), z.unknown());
 
 /** How deep free-form JSON in a request may nest objects and arrays (the object itself is level 1). */
-export const MAX_JSON_DEPTH = 20;
+const MAX_JSON_DEPTH = 20;
 
 /**
  * Whether `value` nests objects and arrays more than `maxDepth` levels deep. Iterative, with an explicit stack: a
  * recursive walk would itself overflow on the values it is meant to catch.
  */
-export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
   const stack: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 1 }];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { node, depth } = next;
@@ -159,8 +186,10 @@ export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
  * Free-form JSON in a request body (`metadata`). Bounded in depth at the boundary: deeper values overflow the
  * stack of JSON.stringify when stored (a 500), and no real metadata is nested that deep.
  */
-export const metadataInputSchema = metadataSchema.superRefine((value, ctx) => {
-  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
-    ctx.addIssue({ code: 'custom', message: `metadata must not nest objects and arrays more than ${MAX_JSON_DEPTH} levels deep` });
-  }
-});
+export const metadataInputSchema = metadataSchema
+  .superRefine((value, ctx) => {
+    if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+      ctx.addIssue({ code: 'custom', message: `metadata must not nest objects and arrays more than ${MAX_JSON_DEPTH} levels deep` });
+    }
+  })
+  .meta({ description: `free-form JSON, nesting objects and arrays at most ${MAX_JSON_DEPTH} levels deep` });

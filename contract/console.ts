@@ -38,7 +38,7 @@ export const consoleInfoSchema = z.looseObject({
 });
 export type ConsoleInfo = z.infer<typeof consoleInfoSchema>;
 
-export const changeResources = ['application', 'build', 'asset', 'release', 'scope', 'deployment'] as const;
+const changeResources = ['application', 'build', 'asset', 'release', 'scope', 'deployment'] as const;
 export type ChangeResource = (typeof changeResources)[number];
 
 /** One server-sent event (`event: change`): the entity as GET /:resource/:id would return it. */
@@ -49,6 +49,12 @@ export const changeEventSchema = z.looseObject({
   entity: z.record(z.string(), z.unknown()).nullable(),
 });
 export type ChangeEvent = z.infer<typeof changeEventSchema>;
+
+/**
+ * The last minute: the window /console/traffic reports, and the one metric rules judge (`http.rpm` is per minute, and
+ * a minute is nullplatform's check period after the first five; the scope proxy keeps five minutes of counters).
+ */
+export const TRAFFIC_WINDOW_SECONDS = 60;
 
 export const trafficQuerySchema = z.strictObject({
   scope_id: z.coerce.number({ error: 'scope_id must be a number' }).int().positive('scope_id must be a positive id'),

@@ -35,7 +35,7 @@ export type DeploymentStrategy = (typeof deploymentStrategies)[number];
 export const statusesInScope = ['candidate', 'active', 'inactive'] as const;
 export type StatusInScope = (typeof statusesInScope)[number];
 
-export const terminalStatuses: readonly DeploymentStatus[] = [
+const terminalStatuses: readonly DeploymentStatus[] = [
   'creating_approval_denied',
   'finalized',
   'cancelled',

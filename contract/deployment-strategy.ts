@@ -43,6 +43,7 @@ export const createDeploymentStrategyBodySchema = z.strictObject({
   dimensions: z
     .record(z.string().min(1, 'dimension names must not be empty').max(50), z.string({ error: 'dimension values must be strings' }).max(100))
     .refine((dimensions) => Object.keys(dimensions).length <= 20, { message: 'at most 20 dimensions' })
+    .meta({ maxProperties: 20 })
     .optional(),
   parameters: strategyParametersSchema,
   scope_type_ids: z.array(idSchema, { error: 'scope_type_ids must be a list of positive ids' }).max(50, 'at most 50 scope_type_ids').optional(),
@@ -54,4 +55,3 @@ export const deploymentStrategyListQuerySchema = z.strictObject({
   id: idListParam('id'),
   nrn: z.string().optional(),
 });
-export type DeploymentStrategyListQuery = z.infer<typeof deploymentStrategyListQuerySchema>;

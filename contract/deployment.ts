@@ -15,12 +15,8 @@ import {
 import { deploymentStatuses, deploymentStrategies, statusesInScope } from './deployment-lifecycle';
 import { strategyParametersSchema } from './strategy-parameters';
 
-export const deploymentStatusSchema = z.enum(deploymentStatuses);
-
-export const messageLevels = ['INFO', 'WARNING', 'ERROR'] as const;
-
 /** Message item shape comes from nullplatform's agent docs only (reference §7.6, unverified): epoch-ms timestamps. */
-export const deploymentMessageSchema = z.looseObject({
+const deploymentMessageSchema = z.looseObject({
   level: z.string(),
   message: z.string(),
   timestamp: z.number(),
@@ -92,9 +88,8 @@ export const createDeploymentBodySchema = z.strictObject({
    */
   strategy_data: z.strictObject({ parameters: strategyParametersSchema }).optional(),
 });
-export type CreateDeploymentBody = z.infer<typeof createDeploymentBodySchema>;
 
-export const trafficPercentSchema = z
+const trafficPercentSchema = z
   .number({ error: 'desired_switched_traffic must be a number' })
   .int('desired_switched_traffic must be an integer')
   .min(0, 'desired_switched_traffic must be between 0 and 100')
@@ -126,6 +121,7 @@ export const patchDeploymentBodySchema = z
       .refine((data) => (data.desired_switched_traffic === undefined) !== (data.parameters === undefined), {
         message: 'set desired_switched_traffic or parameters.traffic.enable_auto_switch, one per request',
       })
+      .meta({ oneOf: [{ required: ['desired_switched_traffic'] }, { required: ['parameters'] }] })
       .optional(),
   })
   .refine((body) => body.status !== undefined || body.strategy_data !== undefined, {
@@ -133,5 +129,11 @@ export const patchDeploymentBodySchema = z
   })
   .refine((body) => body.status === undefined || body.strategy_data === undefined, {
     message: 'set status and strategy_data in separate requests',
+  })
+  .meta({
+    oneOf: [{ required: ['status'] }, { required: ['strategy_data'] }],
+    description:
+      'Exactly one change per request: a status (finalize, cancel, roll back), the desired traffic, or the automatic ' +
+      "steps' on/off. Which statuses can be asked for depends on the deployment's status and strategy (409 otherwise).",
   });
 export type PatchDeploymentBody = z.infer<typeof patchDeploymentBodySchema>;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 import { idSchema, timestampSchema } from './common';
 
-export const evaluationVerdicts = ['passed', 'broken', 'not_enough_requests'] as const;
+const evaluationVerdicts = ['passed', 'broken', 'not_enough_requests'] as const;
 export type EvaluationVerdict = (typeof evaluationVerdicts)[number];
 
 export const ruleResultSchema = z.strictObject({
@@ -22,7 +22,7 @@ export const ruleResultSchema = z.strictObject({
 });
 export type RuleResult = z.infer<typeof ruleResultSchema>;
 
-export const metricEvaluationSchema = z.strictObject({
+const metricEvaluationSchema = z.strictObject({
   id: idSchema,
   deployment_id: idSchema,
   evaluated_at: timestampSchema,
@@ -39,4 +39,3 @@ export const metricEvaluationListSchema = z.looseObject({
   deployment_id: idSchema,
   results: z.array(metricEvaluationSchema),
 });
-export type MetricEvaluationList = z.infer<typeof metricEvaluationListSchema>;

@@ -30,4 +30,3 @@ export const namespaceListQuerySchema = z.strictObject({
   account_id: idListParam('account_id'),
   slug: z.string().optional(),
 });
-export type NamespaceListQuery = z.infer<typeof namespaceListQuerySchema>;

@@ -6,8 +6,7 @@ import { enumListParam, idInputSchema, idListParam, idSchema, metadataInputSchem
  * Release statuses as nullplatform documents them (docs.nullplatform.com release statuses; reference §8b). Only
  * `active` is seen in the wild (reference §5); the local platform stores the others and attaches no behaviour to them.
  */
-export const releaseStatuses = ['active', 'pending', 'deprecated', 'failed'] as const;
-export type ReleaseStatus = (typeof releaseStatuses)[number];
+const releaseStatuses = ['active', 'pending', 'deprecated', 'failed'] as const;
 
 /** Strict semver 2.0 (no leading `v`): the versions the SPA's form suggests and checks before sending. */
 export const SEMVER_PATTERN =
@@ -17,7 +16,7 @@ export const SEMVER_PATTERN =
  * What a release's `semver` may be on the wire: strict semver 2.0 with at most one leading `v`. nullplatform sends
  * `"semver": "v1.0.0"` (nullplatform/scopes-static-files static-files/deployment/tests/resources/context.json).
  */
-export const RELEASE_SEMVER_PATTERN = new RegExp(`^v?${SEMVER_PATTERN.source.slice(1)}`);
+const RELEASE_SEMVER_PATTERN = new RegExp(`^v?${SEMVER_PATTERN.source.slice(1)}`);
 
 export function isReleaseSemver(value: string): boolean {
   return RELEASE_SEMVER_PATTERN.test(value);
@@ -104,7 +103,7 @@ export const releaseListQuerySchema = z.strictObject({
 });
 export type ReleaseListQuery = z.infer<typeof releaseListQuerySchema>;
 
-export const semverInputSchema = z
+const semverInputSchema = z
   .string({ error: 'semver must be a string' })
   .regex(RELEASE_SEMVER_PATTERN, 'semver must be a semantic version such as 1.4.0 or v1.4.0');
 
@@ -117,10 +116,8 @@ export const createReleaseBodySchema = z.strictObject({
   semver: semverInputSchema,
   metadata: metadataInputSchema.optional(),
 });
-export type CreateReleaseBody = z.infer<typeof createReleaseBodySchema>;
 
 export const patchReleaseBodySchema = z.strictObject({
   status: releaseStatusInput.optional(),
   metadata: metadataInputSchema.optional(),
 });
-export type PatchReleaseBody = z.infer<typeof patchReleaseBodySchema>;

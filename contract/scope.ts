@@ -13,8 +13,9 @@ import {
   stringMapSchema,
   timestampSchema,
 } from './common';
+import { MAX_INSTANCE_COUNT } from './scope-defaults';
 
-export const scopeStatuses = [
+const scopeStatuses = [
   'pending',
   'creating',
   'active',
@@ -29,14 +30,13 @@ export const scopeStatuses = [
 
 export const scopeTypes = ['web_pool_k8s', 'web_pool', 'serverless', 'custom', 'scheduled_tasks'] as const;
 
-export const DEFAULT_INSTANCE_COUNT = 2;
-export const MAX_INSTANCE_COUNT = 10;
+export { DEFAULT_HEALTH_CHECK_PATH, DEFAULT_INSTANCE_COUNT } from './scope-defaults';
 
 /**
  * The capabilities the local platform reads, named as in nullplatform's agent "Containers" scope
  * (reference §6.5): a fixed instance count and the health check path.
  */
-export const scopeCapabilitiesSchema = z.looseObject({
+const scopeCapabilitiesSchema = z.looseObject({
   scaling_type: z.string().optional(),
   fixed_instances: z.number().int().optional(),
   health_check: z.looseObject({ path: z.string().optional() }).optional(),
@@ -126,7 +126,6 @@ export const createScopeBodySchema = z.strictObject({
   tier: z.string().optional(),
   metadata: metadataInputSchema.optional(),
 });
-export type CreateScopeBody = z.infer<typeof createScopeBodySchema>;
 
 export const patchScopeBodySchema = z.strictObject({
   name: scopeName.optional(),
@@ -136,4 +135,3 @@ export const patchScopeBodySchema = z.strictObject({
   tier: z.string().optional(),
   metadata: metadataInputSchema.optional(),
 });
-export type PatchScopeBody = z.infer<typeof patchScopeBodySchema>;

@@ -24,16 +24,18 @@ const stepSchema = z
   .union([z.number(), z.string().regex(/^\s*\d*\.?\d+\s*$/, 'traffic.step must be a number in (0, 1], e.g. 0.1')], {
     error: 'traffic.step must be a number in (0, 1], e.g. 0.1',
   })
-  .refine((value) => Number(value) > 0 && Number(value) <= 1, { message: 'traffic.step must be in (0, 1]: a fraction of all the traffic, e.g. 0.1 for 10 points' });
+  .refine((value) => Number(value) > 0 && Number(value) <= 1, { message: 'traffic.step must be in (0, 1]: a fraction of all the traffic, e.g. 0.1 for 10 points' })
+  .meta({ description: 'a fraction of all the traffic in (0, 1], as a number or a numeric string ("0.1" is 10 points)' });
 
 /** Seconds between two steps: a number in context.json (`interval: 10`); a numeric string is read as well. */
 const intervalSchema = z
   .union([z.number(), z.string().regex(/^\s*\d+(\.\d+)?\s*$/, 'traffic.interval must be a number of seconds')], {
     error: 'traffic.interval must be a number of seconds, at least 1',
   })
-  .refine((value) => Number(value) >= 1, { message: 'traffic.interval must be at least 1 (seconds between steps)' });
+  .refine((value) => Number(value) >= 1, { message: 'traffic.interval must be at least 1 (seconds between steps)' })
+  .meta({ description: 'seconds between two steps, at least 1, as a number or a numeric string' });
 
-export const trafficParametersSchema = z.strictObject({
+const trafficParametersSchema = z.strictObject({
   enable_auto_switch: z.boolean({ error: 'traffic.enable_auto_switch must be true or false' }),
   step: stepSchema,
   interval: intervalSchema,
@@ -47,7 +49,7 @@ const comparisonSchema = z.enum(ruleComparisons, { error: `the comparison must b
  * that holds them (reference §8, D-stratref; no public example found): either `operation` or `comparison` is
  * accepted, exactly one, and stored as sent.
  */
-export const metricRuleSchema = z
+const metricRuleSchema = z
   .strictObject({
     metric: metricSchema,
     operation: comparisonSchema.optional(),
@@ -56,10 +58,11 @@ export const metricRuleSchema = z
   })
   .refine((rule) => (rule.operation === undefined) !== (rule.comparison === undefined), {
     message: `a rule needs its comparison (${ruleComparisons.join(', ')}) in operation or in comparison, exactly one of them`,
-  });
+  })
+  .meta({ oneOf: [{ required: ['operation'] }, { required: ['comparison'] }], description: 'roll back when `metric` `operation` `threshold` holds' });
 export type MetricRule = z.infer<typeof metricRuleSchema>;
 
-export const metricsParametersSchema = z.strictObject({
+const metricsParametersSchema = z.strictObject({
   enabled: z.boolean({ error: 'metrics.enabled must be true or false' }),
   rules: z.array(metricRuleSchema).max(20, 'at most 20 rules'),
 });

@@ -13,7 +13,7 @@ import { z } from 'zod';
 export const telemetryMetrics = ['http.rpm', 'http.error_rate', 'http.response_time'] as const;
 export type TelemetryMetric = (typeof telemetryMetrics)[number];
 
-export const TELEMETRY_MAX_MINUTES = 5;
+const TELEMETRY_MAX_MINUTES = 5;
 
 export const telemetryQuerySchema = z.strictObject({
   scope_id: z.coerce.number({ error: 'scope_id must be a number' }).int('scope_id must be an integer').positive('scope_id must be a positive id'),
@@ -31,9 +31,8 @@ export const telemetryQuerySchema = z.strictObject({
     .max(TELEMETRY_MAX_MINUTES * 60, `period must be at most ${TELEMETRY_MAX_MINUTES * 60} seconds`)
     .default(60),
 });
-export type TelemetryQuery = z.infer<typeof telemetryQuerySchema>;
 
-export const telemetryPointSchema = z.looseObject({ timestamp: z.string(), value: z.number().nullable() });
+const telemetryPointSchema = z.looseObject({ timestamp: z.string(), value: z.number().nullable() });
 
 export const telemetryResponseSchema = z.looseObject({
   metric: z.string(),

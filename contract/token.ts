@@ -8,8 +8,8 @@ export const tokenRequestBodySchema = z
   })
   .refine((body) => body.api_key !== undefined || body.apikey !== undefined, {
     message: 'the body must carry api_key (or apikey)',
-  });
-export type TokenRequestBody = z.infer<typeof tokenRequestBodySchema>;
+  })
+  .meta({ anyOf: [{ required: ['api_key'] }, { required: ['apikey'] }] });
 
 export const tokenResponseSchema = z.looseObject({
   access_token: z.string(),

@@ -7,7 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 
 import { z } from 'zod';
 
-import { Secret } from './connected/secret';
+import { Secret } from './secret';
 
 const durationPattern = /^(\d+)(ms|s|m|h)?$/;
 const unitMs = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
@@ -128,7 +128,7 @@ const hostPattern = /^[\w.:-]+$/;
 /** The addresses only this machine can reach. */
 const loopbackHosts = new Set(['127.0.0.1', '::1', 'localhost']);
 
-export function isLoopbackHost(host: string): boolean {
+function isLoopbackHost(host: string): boolean {
   return loopbackHosts.has(host.trim().toLowerCase());
 }
 

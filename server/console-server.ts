@@ -8,13 +8,14 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import type { Scope } from '@contract/scope';
+import { DEFAULT_HEALTH_CHECK_PATH, type Scope } from '@contract/scope';
 
 import type { Config, ConnectedConfig } from './config';
 import { type ConnectedConsoleServer, startConnectedConsoleServer } from './connected/connected-server';
-import { consoleRoot, resolveAssetLaunch } from './engine/asset-launch';
+import { consoleRoot } from './console-root';
 import { DataFolderLock } from './data-folder-lock';
 import { AttachedEngine } from './dataplane/attached-engine';
+import { resolveAssetLaunch } from './engine/asset-launch';
 import { DeploymentEngine } from './engine/engine';
 import { createApp } from './http/create-app';
 import { advertised, allowedHostsFor, closeServer, listen } from './http/listen';
@@ -24,9 +25,6 @@ import { seedDemo } from './seed/seed-demo';
 import { checkDataFolder } from './store/data-folder-check';
 import { Store } from './store/store';
 import { CONSOLE_VERSION } from './version';
-
-export { CONSOLE_VERSION } from './version';
-const DEFAULT_HEALTH_PATH = '/health';
 
 export type LocalConsoleServer = {
   mode: 'local';
@@ -52,8 +50,8 @@ export type ConsoleServer = LocalConsoleServer | ConnectedConsoleServer;
 
 export type ConsoleServerOptions = { log?: (line: string) => void; staticDir?: string };
 
-export function healthPathOf(scope: Pick<Scope, 'capabilities'> | undefined): string {
-  return scope?.capabilities?.health_check?.path ?? DEFAULT_HEALTH_PATH;
+function healthPathOf(scope: Pick<Scope, 'capabilities'> | undefined): string {
+  return scope?.capabilities?.health_check?.path ?? DEFAULT_HEALTH_CHECK_PATH;
 }
 
 /** Instances carry this tag so that a restarted console finds the ones a killed console left behind, and only those. */

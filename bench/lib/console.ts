@@ -5,9 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { readRuntimeInfo } from '../../server/dataplane/runtime-files';
-
+import Database from 'better-sqlite3';
 import type { z } from 'zod';
+
+import { readRuntimeInfo } from '../../server/dataplane/runtime-files';
 
 import { type Spawned, spawnTracked, trackStrayPid } from './processes';
 import { sleep } from './stats';
@@ -144,6 +145,35 @@ export async function startBareServer(root: string, canned: Canned, scratchDir: 
   });
   try {
     const match = await spawned.waitForLine(/^BENCH_BARE_READY (\d+)$/, readyTimeoutMs);
+    return { url: `http://127.0.0.1:${match[1] ?? ''}`, pid: spawned.pid, stop: () => spawned.stop() };
+  } catch (error) {
+    await spawned.stop(5_000);
+    throw error;
+  }
+}
+
+/**
+ * The SQLite baseline (bench/lib/sqlite-server.ts): node:http with the console's own read of a deployment and
+ * JSON.stringify, on a consistent copy of `databaseFile` (SQLite's online backup, taken while the console runs),
+ * answering with `headers`.
+ */
+export async function startSqliteServer(root: string, databaseFile: string, headers: Record<string, string>, scratchDir: string): Promise<BareHandle> {
+  const copy = join(scratchDir, 'np-console.db');
+  const source = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(copy);
+  } finally {
+    source.close();
+  }
+  const headersFile = join(scratchDir, 'response-headers.json');
+  writeFileSync(headersFile, JSON.stringify(headers));
+  const spawned = spawnTracked(process.execPath, ['--import', 'tsx', join(root, 'bench/lib/sqlite-server.ts'), copy, headersFile], {
+    label: 'node:http + SQLite server',
+    cwd: root,
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', NODE_ENV: 'production' },
+  });
+  try {
+    const match = await spawned.waitForLine(/^BENCH_SQLITE_READY (\d+)$/, readyTimeoutMs);
     return { url: `http://127.0.0.1:${match[1] ?? ''}`, pid: spawned.pid, stop: () => spawned.stop() };
   } catch (error) {
     await spawned.stop(5_000);

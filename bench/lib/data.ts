@@ -37,7 +37,7 @@ const MINUTE = 60_000;
  * Adds `count` builds to the application in one transaction, one a minute from 2024-01-01, in a mix of statuses and
  * branches. The columns are the ones BuildsRepository.insert writes.
  */
-export function insertBuilds(store: Store, applicationId: number, count: number): void {
+function insertBuilds(store: Store, applicationId: number, count: number): void {
   const insert = store.db.prepare(
     `INSERT INTO builds (application_id, status, branch, commit_id, commit_permalink, description, metadata, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

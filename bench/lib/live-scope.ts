@@ -15,6 +15,8 @@ import { removeLater } from './data';
 
 export type LiveScope = {
   console: ConsoleHandle;
+  /** The console's data folder (its database is `np-console.db` there). */
+  dataDir: string;
   scopeId: number;
   /** host:port of the scope's weighted proxy. */
   address: string;
@@ -90,6 +92,7 @@ export async function startLiveScope(root: string, log: (line: string) => void):
 
     return {
       console: consoleServer,
+      dataDir,
       scopeId: scope.id,
       address,
       blueId: blue.id,

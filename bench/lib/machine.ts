@@ -14,6 +14,11 @@ export type Machine = {
 
 const loadAtStart = loadavg()[0] ?? 0;
 
+/** The 1-minute load average now, to two decimals. */
+export function loadAverage(): number {
+  return round(loadavg()[0] ?? 0);
+}
+
 export function machine(): Machine {
   const list = cpus();
   return {

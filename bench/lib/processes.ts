@@ -85,7 +85,7 @@ export function trackStrayPid(pid: number): void {
   strayPids.add(pid);
 }
 
-export function isAlive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

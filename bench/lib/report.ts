@@ -68,7 +68,7 @@ export function failedRow(figure: string, target: string): Row {
   return { figure, measured: null, baseline: null, unit: '', baselineLabel: '', ratio: null, ratioKind: 'none', target, met: false };
 }
 
-export function formatValue(value: number | null, unit: string): string {
+function formatValue(value: number | null, unit: string): string {
   if (value === null || !Number.isFinite(value)) return '—';
   const digits = unit === 'req/s' ? 0 : unit === 'ms' ? (value < 10 ? 2 : 1) : 1;
   const text = value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -86,12 +86,13 @@ function formatMet(met: boolean | null): string {
 }
 
 export function tableLines(results: readonly FigureResult[]): string[] {
-  const header = ['figure', 'measured', 'baseline', 'ratio', 'target', 'met?'];
+  const header = ['figure', 'measured', 'baseline', 'ratio', 'target', 'met?', 'load avg'];
   const body: string[][] = [];
   for (const result of results) {
     for (const r of result.rows) {
       const baseline = r.baseline === null ? (r.baselineLabel === '' ? '—' : r.baselineLabel) : `${formatValue(r.baseline, r.unit)} (${r.baselineLabel})`;
-      body.push([r.figure, formatValue(r.measured, r.unit), baseline, formatRatio(r), r.target, result.error ? 'ERROR' : formatMet(r.met)]);
+      const load = `${result.load_average.start.toFixed(2)} → ${result.load_average.end.toFixed(2)}`;
+      body.push([r.figure, formatValue(r.measured, r.unit), baseline, formatRatio(r), r.target, result.error ? 'ERROR' : formatMet(r.met), load]);
     }
   }
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => (cells[column] ?? '').length)));

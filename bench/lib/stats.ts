@@ -16,10 +16,6 @@ export function mean(samples: readonly number[]): number {
   return samples.length === 0 ? Number.NaN : samples.reduce((sum, value) => sum + value, 0) / samples.length;
 }
 
-export function ratio(measured: number, baseline: number): number | null {
-  return Number.isFinite(measured) && Number.isFinite(baseline) && baseline !== 0 ? measured / baseline : null;
-}
-
 /** `n` values from 0 to `max` inclusive, evenly spread, in a fixed shuffled order (a deterministic LCG). */
 export function spreadShuffled(n: number, max: number, step = 1): number[] {
   const values = Array.from({ length: n }, (_, i) => (n === 1 ? 0 : Math.round((i * max) / (n - 1) / step) * step));

@@ -3,9 +3,6 @@
  * explain them. Numbers stay numbers here; `report.ts` formats them.
  */
 
-/** `higher`: bigger is better (throughput); `lower`: smaller is better (latency, size, memory). */
-export type Better = 'higher' | 'lower';
-
 export type Row = {
   /** The figure as the issue names it, with the sizes actually used (e.g. "at 100,000 builds"). */
   figure: string;
@@ -25,7 +22,13 @@ export type Row = {
 
 export type FigureOutcome = { rows: Row[]; notes: string[] };
 
-export type FigureResult = FigureOutcome & { name: string; seconds: number; error?: string };
+export type FigureResult = FigureOutcome & {
+  name: string;
+  seconds: number;
+  /** The 1-minute load average when the figure started and ended: a busy machine makes its numbers noisier. */
+  load_average: { start: number; end: number };
+  error?: string;
+};
 
 export type Figure = {
   /** The file name, e.g. `api-throughput`. */

@@ -3,18 +3,18 @@
  * under /console (those that only the local platform can answer say so), and the SPA at /. The same request checks
  * as in local mode (Host, same-origin, JSON, body size) guard /api.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 
 import { type ConsoleInfo, consolePaths } from '../../contract/console';
-import { requestBodyLimit } from '../http/create-app';
-import { errorBody, errorHandler, type Logger, notFoundHandler } from '../http/errors';
+import { endpoints } from '../http/endpoints';
+import { errorBody, type Logger } from '../http/errors';
+import { useCommonMiddleware } from '../http/middleware';
 import { openApiDocument } from '../http/openapi';
-import { noQuerySchema } from '../http/route-deps';
-import { securityMiddleware } from '../http/security';
+import { changesState, refuseNonJson } from '../http/security';
 import { mountStaticSpa } from '../http/static-spa';
-import { parseQuery } from '../http/validation';
+import { noQuerySchema, parseQuery } from '../http/validation';
 import { decodePath, isApiPath, requestTarget } from './api-path';
-import type { Redactor } from './secret';
+import type { Redactor } from './redactor';
 import { upstreamProxy } from './upstream-proxy';
 import type { UpstreamSession } from './upstream-session';
 
@@ -50,10 +50,7 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
   const userAgent = `np-console/${options.version}`;
   const app = new Hono();
 
-  app.onError(errorHandler(logger));
-  app.notFound(notFoundHandler(app));
-  app.use('*', securityMiddleware({ allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins }));
-  app.use('*', requestBodyLimit());
+  useCommonMiddleware(app, { logger, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins });
   // A path meant for /api that Node's URL parser resolves elsewhere (`/api/%2e%2e/token` → `/token`) would otherwise
   // get a 404 or the SPA: refused here, as the proxy refuses every path it cannot take at face value.
   app.use('*', async (c, next) => {
@@ -64,14 +61,15 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
     }
     await next();
   });
-  app.use('/api/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
 
   const proxy = upstreamProxy({ session, apiUrl: options.apiUrl, timeoutMs: options.timeoutMs, redactor, log, userAgent });
-  app.all('/api', proxy);
-  app.all('/api/*', proxy);
+  const forward = (c: Context) => {
+    // Every method is forwarded, so the JSON check comes here (the local platform's endpoints make it themselves).
+    const refused = changesState(c.req.method) ? refuseNonJson(c) : undefined;
+    return refused === undefined ? proxy(c) : errorBody(c, refused.status, refused.message);
+  };
+  app.all('/api', forward);
+  app.all('/api/*', forward);
 
   app.get(consolePaths.info, (c) => {
     parseQuery(c, noQuerySchema);
@@ -94,7 +92,7 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
   app.on('GET', ['/console/deployment/:id/logs', '/console/deployment/:id/logs/stream'], (c) => errorBody(c, 404, LOGS_IN_NULLPLATFORM));
   app.get(consolePaths.openapi, (c) => {
     parseQuery(c, noQuerySchema);
-    return c.json(openApiDocument(options.version));
+    return c.json(openApiDocument(endpoints, options.version));
   });
 
   mountStaticSpa(app, options.staticDir);

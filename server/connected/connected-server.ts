@@ -7,7 +7,7 @@ import type { Config, ConnectedConfig } from '../config';
 import { advertised, allowedHostsFor, closeServer, listen } from '../http/listen';
 import { findFreePort } from '../runtime/free-port';
 import { createConnectedApp } from './connected-app';
-import { Redactor } from './secret';
+import { Redactor } from './redactor';
 import { UpstreamSession } from './upstream-session';
 
 export type ConnectedConsoleServer = {

@@ -17,7 +17,7 @@ type Resource = {
   item: readonly ForwardedMethod[];
 };
 
-export const FORWARDED_RESOURCES: Readonly<Record<string, Resource>> = {
+const FORWARDED_RESOURCES: Readonly<Record<string, Resource>> = {
   // The applications list and page (per namespace); creating an application; editing one.
   application: { collection: ['GET', 'POST'], item: ['GET', 'PATCH'] },
   // An application's builds, which releases are made from; created and updated (status) by a build pipeline.

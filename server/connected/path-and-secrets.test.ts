@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { REDACTED } from './secret';
+import { REDACTED } from '../secret';
 import {
   type Answer,
   type Connected,

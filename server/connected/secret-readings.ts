@@ -35,7 +35,7 @@ export function hasOtherReadings(text: string): boolean {
 }
 
 /** `%74ok%2fabc` → `tok/abc`; runs of `%XX` are decoded as UTF-8 bytes together. */
-export function percentDecoded(text: string): string {
+function percentDecoded(text: string): string {
   if (!text.includes('%')) return text;
   return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => Buffer.from(run.replaceAll('%', ''), 'hex').toString('utf8'));
 }
@@ -43,7 +43,7 @@ export function percentDecoded(text: string): string {
 const SINGLE_ESCAPES: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '0': '\0' };
 
 /** JSON/JavaScript escapes: `\/` → `/`, `\u002f`, `\u{2f}`, `\x2f` → `/`, `\n` → newline, `\"` → `"`. */
-export function unescaped(text: string): string {
+function unescaped(text: string): string {
   if (!text.includes('\\')) return text;
   return text.replace(
     /\\(?:u([0-9A-Fa-f]{4})|u\{([0-9A-Fa-f]{1,6})\}|x([0-9A-Fa-f]{2})|([\s\S]))/g,

@@ -19,9 +19,9 @@ import { join } from 'node:path';
 
 import { readConfig, type Config } from '../config';
 import { type ConsoleServer, startConsoleServer } from '../console-server';
-import { consoleRoot } from '../engine/asset-launch';
+import { consoleRoot } from '../console-root';
 
-export function configFrom(env: Record<string, string>): Config {
+function configFrom(env: Record<string, string>): Config {
   const result = readConfig(env);
   if (!result.ok) throw new Error(result.errors.join('; '));
   return result.config;

@@ -34,7 +34,7 @@ export async function fetchUpstream(url: URL, request: UpstreamRequest, timeoutM
 }
 
 /** `connect ECONNREFUSED 127.0.0.1:4000`, `getaddrinfo ENOTFOUND api.example`, … (undici puts the reason in `cause`). */
-export function describeNetworkError(error: unknown): string {
+function describeNetworkError(error: unknown): string {
   const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
   if (cause instanceof AggregateError && cause.errors.length > 0) {
     return [...new Set(cause.errors.map((inner: unknown) => describeNetworkError(inner)))].join('; ');

@@ -19,7 +19,7 @@ import type { Context } from 'hono';
 import { errorBody } from '../http/errors';
 import { decodePath, encodePath, requestTarget, shorten } from './api-path';
 import { isForwarded, isTokenPath } from './forwarded-resources';
-import type { Redactor } from './secret';
+import type { Redactor } from './redactor';
 import { fetchUpstream, formatSeconds, messageOfAnswer, snippet, type UpstreamAnswer } from './upstream-fetch';
 import { UpstreamFailure, type UpstreamSession } from './upstream-session';
 

@@ -10,8 +10,9 @@
  */
 import { z } from 'zod';
 
+import { Secret } from '../secret';
+import type { Redactor } from './redactor';
 import { messageOfAnswer, fetchUpstream, snippet, type UpstreamAnswer } from './upstream-fetch';
-import { type Redactor, Secret } from './secret';
 
 /**
  * The JSON field POST /token reads the key from. nullplatform's own code sends `apikey` (terraform provider, mcp-api)

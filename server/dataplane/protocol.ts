@@ -15,9 +15,9 @@ export const PROTOCOL_VERSION = 1;
 const id = z.number().int().positive();
 const port = z.number().int().min(0).max(65535);
 
-export const routeWeightSchema = z.strictObject({ deploymentId: id, weight: z.number().min(0).max(100) });
+const routeWeightSchema = z.strictObject({ deploymentId: id, weight: z.number().min(0).max(100) });
 
-export const groupSpecSchema = z.strictObject({
+const groupSpecSchema = z.strictObject({
   deploymentId: id,
   scopeId: id,
   count: z.number().int().positive(),
@@ -52,9 +52,9 @@ export const requestSchemas = {
   shutdown: empty,
 } as const;
 
-export const proxyStateSchema = z.strictObject({ scopeId: id, host: z.string(), port, routes: z.array(routeWeightSchema) });
+const proxyStateSchema = z.strictObject({ scopeId: id, host: z.string(), port, routes: z.array(routeWeightSchema) });
 
-export const groupStateSchema = z.strictObject({
+const groupStateSchema = z.strictObject({
   deploymentId: id,
   scopeId: id,
   startedAt: z.number(),
@@ -65,7 +65,7 @@ export const groupStateSchema = z.strictObject({
   lastOutput: z.array(z.string()).optional(),
 });
 
-export const helloSchema = z.strictObject({
+const helloSchema = z.strictObject({
   protocol: z.number().int(),
   version: z.string(),
   pid: z.number().int().positive(),
@@ -73,7 +73,7 @@ export const helloSchema = z.strictObject({
   startedAt: z.string(),
 });
 
-export const snapshotSchema = z.strictObject({ proxies: z.array(proxyStateSchema), groups: z.array(groupStateSchema) });
+const snapshotSchema = z.strictObject({ proxies: z.array(proxyStateSchema), groups: z.array(groupStateSchema) });
 
 export const logEntrySchema = z.strictObject({
   seq: z.number().int().positive(),
@@ -136,7 +136,6 @@ export const responseSchema = z.union([
   z.strictObject({ id, ok: z.literal(true), result: z.unknown() }),
   z.strictObject({ id, ok: z.literal(false), error: z.string() }),
 ]);
-export type RuntimeResponse = z.infer<typeof responseSchema>;
 
 /** What the runtime tells every connected console about the instances of a deployment, as it happens. */
 export const eventSchema = z.discriminatedUnion('event', [

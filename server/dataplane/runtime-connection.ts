@@ -14,7 +14,7 @@ type Pending = { method: Method; resolve: (value: unknown) => void; reject: (err
 /** Most requests are answered at once; the ones that wait on instances are bounded by the runtime itself. */
 const defaultTimeoutMs = 30_000;
 
-export class RuntimeConnectionClosed extends Error {
+class RuntimeConnectionClosed extends Error {
   constructor() {
     super('the connection to the data plane (runtime) is closed');
   }

@@ -24,7 +24,7 @@ export function runtimeFiles(dataDir: string, instanceTag: string): RuntimeFiles
   return { socket, info: join(dataDir, 'runtime.json'), log: join(dataDir, 'runtime.log'), logs: join(dataDir, 'logs') };
 }
 
-export const runtimeInfoSchema = z.looseObject({
+const runtimeInfoSchema = z.looseObject({
   pid: z.number().int().positive(),
   /** Clock ticks since boot when the process started (null without /proc): with the pid, it names the process. */
   processStart: z.number().nullable(),

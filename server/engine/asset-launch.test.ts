@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { allowedAssetRoots, consoleRoot, refuseAssetUrl, resolveAssetLaunch } from './asset-launch';
+import { consoleRoot } from '../console-root';
+import { allowedAssetRoots, refuseAssetUrl, resolveAssetLaunch } from './asset-launch';
 
 const dir = mkdtempSync(join(tmpdir(), 'np-console-asset-launch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

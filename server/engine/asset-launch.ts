@@ -15,6 +15,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { codeLoadingEnvMessage, codeLoadingEnvNames } from '../../contract/asset';
+import { consoleRoot } from '../console-root';
 
 export type AssetLike = { name: string; url: string; metadata?: Record<string, unknown> | undefined };
 
@@ -28,9 +29,6 @@ export type AssetPlacement = {
   /** Where relative `file:` paths start, and where demo-apps/ is; default: the console's folder. */
   root?: string;
 };
-
-/** The folder the console runs from; `file:` paths in assets are relative to it. */
-export const consoleRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** The folders assets may run from: demo-apps/ first, then NP_CONSOLE_ASSET_ROOTS. */
 export function allowedAssetRoots(placement: AssetPlacement = {}): string[] {

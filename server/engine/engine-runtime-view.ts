@@ -1,11 +1,9 @@
 /** The engine's answer to "what is really running": each scope's proxy counters and instance health. */
-import type { ScopeRuntime, ScopeTraffic } from '@contract/console';
+import { type ScopeRuntime, type ScopeTraffic, TRAFFIC_WINDOW_SECONDS } from '@contract/console';
 
 import type { RuntimeView } from '../http/runtime-view';
 import type { InstanceGroups } from './instance-groups';
 import type { ScopeProxies } from './scope-proxies';
-
-export const TRAFFIC_WINDOW_SECONDS = 60;
 
 export function engineRuntimeView(
   proxies: ScopeProxies,

@@ -101,6 +101,27 @@ describe('deployment engine', () => {
     expect(after.served.get(String(greenId))).toBe(40);
   });
 
+  it('takes a traffic change in one pass that updates the proxy once, not again after its own writes', async () => {
+    harness = await startHarness();
+    const app = await withActiveRelease(harness, [{ semver: '1.0.0' }, { semver: '1.1.0' }]);
+    const green = (await harness.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[1] })).body;
+    await harness.waitForDeployment(green.id, (d) => d.status === 'running' && d.strategy_data.healthy_instances === 2, 'running and healthy');
+    const server = harness.server;
+    if (server.mode !== 'local') throw new Error('the harness runs the local platform');
+    await server.engine.whenIdle();
+    const before = server.engine.activity;
+
+    expect((await harness.api('PATCH', `/api/deployment/${green.id}`, { strategy_data: { desired_switched_traffic: 30 } })).status).toBe(204);
+    const moved = await harness.waitForDeployment(green.id, (d) => d.strategy_data.switched_traffic === 30, 'switched to 30%');
+    await server.engine.whenIdle();
+    const after = server.engine.activity;
+
+    // The PATCH is one change: one pass, one new split at the proxy. Recording the share it switched is the engine's
+    // own write and brings no second pass (it used to: two passes, each setting the split twice).
+    expect({ passes: after.passes - before.passes, splits: after.splitsApplied - before.splitsApplied }).toEqual({ passes: 1, splits: 1 });
+    expect((moved.messages ?? []).filter((m) => /traffic switched: 0% → 30%/.test(m.message))).toHaveLength(1);
+  });
+
   it('cancels blue/green back to the previous release and stops the new instances', async () => {
     harness = await startHarness();
     const app = await withActiveRelease(harness, [{ semver: '1.0.0' }, { semver: '1.1.0' }]);

@@ -3,10 +3,15 @@
  * what the database holds, and records in the database what really happened.
  *
  * The HTTP layer only records intent (a new deployment in `creating`, a requested `finalizing`, a desired traffic
- * share). Every store change, instance health change and due timer schedules a reconcile of the affected scope.
- * Reconciles of one scope never overlap, and a reconcile is idempotent, so a burst of triggers collapses into one
- * more pass. After a crash the same pass, run for every scope at start-up, picks every deployment up where it was.
+ * share). Every store change made by someone else, instance health change and due timer schedules a reconcile of the
+ * affected scope. Reconciles of one scope never overlap, and a reconcile is idempotent, so a burst of triggers
+ * collapses into one more pass. The engine's own writes schedule nothing: a pass that moves a deployment to a status
+ * with a next step of its own asks for the next pass itself (`passAgain`). After a crash the same pass, run for every
+ * scope at start-up, picks every deployment up where it was.
+ *
+ * Time is the store's clock (`store.now()`), the one the deployments' timestamps are written with.
  */
+import { TRAFFIC_WINDOW_SECONDS } from '@contract/console';
 import type { Deployment } from '@contract/deployment';
 import { findTransition, isDeploymentStatus, type DeploymentStatus, type DeploymentStrategy } from '@contract/deployment-lifecycle';
 import type { Scope } from '@contract/scope';
@@ -17,7 +22,7 @@ import { AT_FULL_TRAFFIC_MESSAGE, nextAutoStep } from './auto-switch';
 import type { Store } from '../store/store';
 import { InstanceGroups } from './instance-groups';
 import { nextCheckAt } from './metric-cadence';
-import { measure, METRIC_WINDOW_SECONDS } from './metric-measures';
+import { measure } from './metric-measures';
 import { brokenRuleMessage, evaluateRules } from './metric-rules';
 import { ScopeProxies } from './scope-proxies';
 import { candidateShare, scopeSplit } from './scope-routing';
@@ -35,12 +40,22 @@ export type EngineOptions = {
   log: (line: string) => void;
 };
 
+type PassState = { running: boolean; again: boolean; done: Promise<void> };
+
+/** What the engine has done since it started: reconcile passes, and routes sent to the scopes' proxies. */
+export type EngineActivity = { passes: number; splitsApplied: number };
+
 export class DeploymentEngine {
-  private readonly pending = new Map<number, { running: boolean; again: boolean; done: Promise<void> }>();
+  private readonly pending = new Map<number, PassState>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly unlaunchable = new Set<number>();
   private unsubscribe: (() => void) | undefined;
   private stopped = false;
+  /** True while the engine's own write commits: the changes it makes are no news to the engine. */
+  private writingOwn = false;
+  private readonly counts: EngineActivity = { passes: 0, splitsApplied: 0 };
+  /** Scopes whose current pass asked for the next one itself (`passAgain`). */
+  private readonly followUps = new Set<number>();
 
   constructor(
     private readonly store: Store,
@@ -49,11 +64,15 @@ export class DeploymentEngine {
     private readonly options: EngineOptions,
   ) {
     groups.onActivity((scopeId) => this.schedule(scopeId));
+    // The counters and messages the groups write are the engine's own writes too; the activity behind them is heard.
+    groups.writeWith((fn) => this.write(fn));
   }
 
   /** Picks up every scope and in-flight deployment from the database and starts following changes. */
   async start(): Promise<void> {
     this.unsubscribe = this.store.onChange((change) => {
+      // The store delivers a write's changes before the write returns (the engine never writes while it delivers).
+      if (this.writingOwn) return;
       if (change.resource === 'scope') this.schedule(change.id);
       if (change.resource === 'deployment') {
         const deployment = this.store.deployments.get(change.id);
@@ -86,6 +105,15 @@ export class DeploymentEngine {
     await Promise.allSettled([...this.pending.values()].map((entry) => entry.done));
   }
 
+  get activity(): Readonly<EngineActivity> {
+    return { ...this.counts };
+  }
+
+  /** Resolves once no scope is being reconciled or waiting for a pass. */
+  async whenIdle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending.values()].map((entry) => entry.done));
+  }
+
   /** Resolves when the scope has been reconciled at least once after this call. */
   schedule(scopeId: number): Promise<void> {
     const entry = this.pending.get(scopeId);
@@ -93,26 +121,58 @@ export class DeploymentEngine {
       entry.again = true;
       return entry.done;
     }
-    const state = { running: true, again: false, done: Promise.resolve() };
-    state.done = (async () => {
-      do {
-        state.again = false;
-        if (this.stopped) break;
-        try {
-          await this.reconcileScope(scopeId);
-        } catch (error) {
-          // A pass cut short because the engine stopped (its data plane went away) is no failure to report.
-          if (!this.stopped) this.options.log(`engine: reconciling scope ${scopeId} failed: ${describe(error)}`);
-        }
-      } while (state.again);
-      state.running = false;
-      this.pending.delete(scopeId);
-    })();
+    const state: PassState = { running: true, again: false, done: Promise.resolve() };
+    // Registered before the first pass starts, so that anything it does (passAgain) finds it.
     this.pending.set(scopeId, state);
+    state.done = this.runPasses(scopeId, state);
     return state.done;
   }
 
+  private async runPasses(scopeId: number, state: PassState): Promise<void> {
+    do {
+      state.again = false;
+      if (this.stopped) break;
+      try {
+        this.counts.passes += 1;
+        await this.reconcileScope(scopeId);
+      } catch (error) {
+        // A pass cut short because the engine stopped (its data plane went away) is no failure to report.
+        if (!this.stopped) this.options.log(`engine: reconciling scope ${scopeId} failed: ${describe(error)}`);
+      }
+    } while (state.again);
+    state.running = false;
+    this.pending.delete(scopeId);
+  }
+
+  /** The scope being reconciled gets one more pass when this one ends: it took a step that has a next step. */
+  private passAgain(scopeId: number): void {
+    this.followUps.add(scopeId);
+    const entry = this.pending.get(scopeId);
+    if (entry?.running) entry.again = true;
+    else void this.schedule(scopeId);
+  }
+
+  /** A write of the engine's own: committed like any other, and heard by every listener but the engine. */
+  private write<T>(fn: (tx: Store) => T): T {
+    const outer = this.writingOwn;
+    this.writingOwn = true;
+    try {
+      return this.store.write(fn);
+    } finally {
+      this.writingOwn = outer;
+    }
+  }
+
+  private now(): number {
+    return this.store.now().getTime();
+  }
+
+  private nowIso(): string {
+    return this.store.now().toISOString();
+  }
+
   private async reconcileScope(scopeId: number): Promise<void> {
+    this.followUps.delete(scopeId);
     const scope = this.store.scopes.get(scopeId);
     if (scope === undefined || scope.status === 'deleted') {
       await this.groups.stopScope(scopeId, this.proxies.get(scopeId));
@@ -125,19 +185,23 @@ export class DeploymentEngine {
     }
     const proxy = await this.proxies.ensure(scope, this.options.host);
     if (scope.domain !== proxy.address) {
-      this.store.write((tx) => tx.scopes.update(scopeId, { domain: proxy.address }));
+      this.write((tx) => tx.scopes.update(scopeId, { domain: proxy.address }));
     }
 
     const active = this.store.deployments.activeForScope(scopeId);
     if (active) this.ensureActiveInstances(active);
     const candidate = this.store.deployments.inFlightForScope(scopeId);
     // Every pass first serves what the database holds (after a restart the proxy starts with no routes), then
-    // takes the candidate's next step.
+    // takes the candidate's next step. This is the pass's only split: a step that changes the share (a status, an
+    // automatic step) asks for another pass, which applies it.
     this.applySplit(scope, active, candidate);
     // Read again: applying the split may have recorded the share it switched.
     const next = candidate && this.store.deployments.get(candidate.id);
     if (next) await this.advance(scope, next, active);
 
+    // A step that changes who serves (a failure, a rollback) asked for another pass: that pass applies the new split
+    // first, then stops what is no longer kept. Stopping now would drain instances the proxy still sends requests to.
+    if (this.followUps.has(scopeId)) return;
     // Advancing may have finalized or ended the candidate: what to keep running is read again.
     const keep = [this.store.deployments.activeForScope(scopeId)?.id, this.store.deployments.inFlightForScope(scopeId)?.id].filter(
       (id): id is number => id !== undefined,
@@ -165,7 +229,6 @@ export class DeploymentEngine {
       }
       case 'running': {
         this.ensureInstances(deployment);
-        this.applySplit(scope, active, deployment);
         if (deployment.strategy === 'initial') {
           this.transition(deployment, 'finalizing');
         } else if (this.hasExpired(deployment)) {
@@ -186,9 +249,8 @@ export class DeploymentEngine {
           this.failIfTooSlow(deployment);
           return;
         }
-        this.applySplit(scope, active, deployment);
         if (active) await this.groups.drainAndStop(active.id, this.proxies.get(scope.id), this.options.drainTimeoutMs);
-        this.store.write((tx) => {
+        this.write((tx) => {
           this.transitionIn(tx, deployment, 'finalized', active ? undefined : 'all traffic on this release');
           tx.deployments.update(deployment.id, { status_in_scope: 'active', strategy_data: { desired_switched_traffic: 100 } });
           if (active) {
@@ -205,10 +267,9 @@ export class DeploymentEngine {
       }
       case 'cancelling':
       case 'rolling_back': {
-        this.applySplit(scope, active, deployment);
         await this.groups.drainAndStop(deployment.id, this.proxies.get(scope.id), this.options.drainTimeoutMs);
         const ending: DeploymentStatus = deployment.strategy === 'initial' ? 'cancelled' : 'rolled_back';
-        this.store.write((tx) => {
+        this.write((tx) => {
           this.transitionIn(tx, deployment, ending);
           tx.deployments.update(deployment.id, { status_in_scope: 'inactive', strategy_data: { desired_switched_traffic: 0 } });
           tx.scopes.update(scope.id, { in_progress_deployment: null });
@@ -222,19 +283,19 @@ export class DeploymentEngine {
   }
 
   /**
-   * Raises the desired traffic by one automatic step when it is due; the write schedules the reconcile that applies
-   * it. Otherwise a timer brings the check back when it is due.
+   * Raises the desired traffic by one automatic step when it is due; the next pass applies it. Otherwise a timer
+   * brings the check back when it is due.
    */
   private takeAutoStep(deployment: Deployment): void {
-    const step = nextAutoStep(deployment, Date.now());
+    const step = nextAutoStep(deployment, this.now());
     if (step.kind === 'wait') {
       this.wakeAt(deployment.scope_id, `auto-step:${deployment.id}:${step.dueAt}`, new Date(step.dueAt).toISOString());
       return;
     }
     if (step.kind !== 'step') return;
-    this.store.write((tx) => {
+    this.write((tx) => {
       tx.deployments.update(deployment.id, {
-        strategy_data: { desired_switched_traffic: step.to, [AUTO_SWITCH_CLOCK_KEY]: new Date().toISOString() },
+        strategy_data: { desired_switched_traffic: step.to, [AUTO_SWITCH_CLOCK_KEY]: this.nowIso() },
       });
       tx.deployments.addMessage(
         deployment.id,
@@ -243,6 +304,7 @@ export class DeploymentEngine {
       );
       if (step.reachedFull) tx.deployments.addMessage(deployment.id, 'INFO', AT_FULL_TRAFFIC_MESSAGE);
     });
+    this.passAgain(deployment.scope_id);
   }
 
   /**
@@ -252,30 +314,33 @@ export class DeploymentEngine {
   private async checkMetrics(scope: Scope, deployment: Deployment): Promise<void> {
     const metrics = readStrategyParameters(deployment.strategy_data)?.metrics;
     if (metrics === undefined || !metrics.enabled || metrics.rules.length === 0) return;
-    const runningSince = Date.parse(deployment.status_started_at?.['running'] ?? '') || Date.now();
+    const runningSince = Date.parse(deployment.status_started_at?.['running'] ?? '') || this.now();
     const override = this.options.metricCheckIntervalMs;
     const due = nextCheckAt(runningSince, this.store.evaluations.lastEvaluatedAt(deployment.id), override);
     if (due === undefined) return;
-    if (Date.now() < due) {
+    if (this.now() < due) {
       this.wakeAt(scope.id, `metric-check:${deployment.id}:${due}`, new Date(due).toISOString());
       return;
     }
-    const report = await this.proxies.get(scope.id)?.traffic(METRIC_WINDOW_SECONDS);
+    const report = await this.proxies.get(scope.id)?.traffic(TRAFFIC_WINDOW_SECONDS);
     if (report === undefined) return; // No address yet: the next reconcile (the proxy opening) brings the check back.
     const instances = await this.groups.snapshot(scope.id);
-    const measured = measure(report.samples, deployment.id, METRIC_WINDOW_SECONDS, instances);
-    const evaluation = evaluateRules(deployment.id, metrics.rules, measured, METRIC_WINDOW_SECONDS, this.options.metricMinRequests);
+    const measured = measure(report.samples, deployment.id, TRAFFIC_WINDOW_SECONDS, instances);
+    const evaluation = evaluateRules(deployment.id, metrics.rules, measured, TRAFFIC_WINDOW_SECONDS, this.options.metricMinRequests);
     const broken = brokenRuleMessage(evaluation);
-    this.store.write((tx) => {
+    this.write((tx) => {
       tx.evaluations.insert(evaluation);
       const current = tx.deployments.get(deployment.id);
       if (broken === undefined || current?.status !== 'running') return;
       tx.deployments.addMessage(deployment.id, 'ERROR', broken);
       this.transitionIn(tx, current, 'rolling_back');
     });
-    if (broken !== undefined) return;
+    if (broken !== undefined) {
+      this.passAgain(scope.id); // rolling_back: the next pass moves the traffic back and stops the new instances
+      return;
+    }
     // Keeping an evaluation is no change the engine hears: the next check needs its own timer.
-    const next = nextCheckAt(runningSince, Date.now(), override);
+    const next = nextCheckAt(runningSince, this.now(), override);
     if (next !== undefined) this.wakeAt(scope.id, `metric-check:${deployment.id}:${next}`, new Date(next).toISOString());
   }
 
@@ -284,7 +349,7 @@ export class DeploymentEngine {
     await this.groups.stopScope(scope.id, this.proxies.get(scope.id));
     await this.proxies.close(scope.id);
     const active = this.store.deployments.activeForScope(scope.id);
-    this.store.write((tx) => {
+    this.write((tx) => {
       if (active) {
         this.transitionIn(tx, active, 'deleted');
         tx.deployments.update(active.id, { status_in_scope: 'inactive' });
@@ -300,9 +365,10 @@ export class DeploymentEngine {
     const share = candidate ? this.shareNow(candidate) : 0;
     const split = scopeSplit(active?.id, candidate ? { id: candidate.id, share } : undefined);
     proxy.setRoutes(this.groups.routesFor(split));
+    this.counts.splitsApplied += 1;
     if (candidate && candidate.strategy_data.switched_traffic !== share && this.groups.get(candidate.id) !== undefined) {
       const previous = candidate.strategy_data.switched_traffic ?? 0;
-      this.store.write((tx) => {
+      this.write((tx) => {
         tx.deployments.update(candidate.id, { strategy_data: { switched_traffic: share } });
         tx.deployments.addMessage(candidate.id, 'INFO', `traffic switched: ${previous}% → ${share}% on this release`);
       });
@@ -327,7 +393,7 @@ export class DeploymentEngine {
     if (!launch.ok) {
       if (!this.unlaunchable.has(active.id)) {
         this.unlaunchable.add(active.id);
-        this.store.write((tx) => tx.deployments.addMessage(active.id, 'ERROR', `cannot start the active release: ${launch.message}`));
+        this.write((tx) => tx.deployments.addMessage(active.id, 'ERROR', `cannot start the active release: ${launch.message}`));
       }
       return;
     }
@@ -381,7 +447,7 @@ export class DeploymentEngine {
     if (group === undefined) return;
     const statusStart = Date.parse(deployment.status_started_at?.[deployment.status] ?? '') || 0;
     const deadline = Math.max(group.startedAt, statusStart) + this.options.healthTimeoutMs;
-    if (Date.now() < deadline) {
+    if (this.now() < deadline) {
       this.wakeAt(deployment.scope_id, `health-timeout:${deployment.id}:${deployment.status}`, new Date(deadline).toISOString());
       return;
     }
@@ -395,21 +461,25 @@ export class DeploymentEngine {
     );
   }
 
+  /** The next pass routes the failed deployment's share back to the active one, then stops its instances. */
   private fail(deployment: Deployment, reason: string): void {
-    this.store.write((tx) => {
+    this.write((tx) => {
       tx.deployments.addMessage(deployment.id, 'ERROR', reason);
       this.transitionIn(tx, deployment, 'failed');
       tx.deployments.update(deployment.id, { status_in_scope: 'inactive' });
       tx.scopes.update(deployment.scope_id, { in_progress_deployment: null });
     });
+    this.passAgain(deployment.scope_id);
   }
 
   private hasExpired(deployment: Deployment): boolean {
-    return deployment.expires_at != null && Date.parse(deployment.expires_at) <= Date.now();
+    return deployment.expires_at != null && Date.parse(deployment.expires_at) <= this.now();
   }
 
+  /** A step to a status with a next step of its own (instances to wait for, traffic to move): another pass follows. */
   private transition(deployment: Deployment, to: DeploymentStatus, reason?: string): void {
-    this.store.write((tx) => this.transitionIn(tx, deployment, to, reason));
+    this.write((tx) => this.transitionIn(tx, deployment, to, reason));
+    this.passAgain(deployment.scope_id);
   }
 
   /** Every status the engine writes goes through the lifecycle table, the same one the HTTP layer checks. */
@@ -426,7 +496,7 @@ export class DeploymentEngine {
   /** A real timer for a moment the database names (expiry, health timeout): it only schedules a reconcile. */
   private wakeAt(scopeId: number, key: string, at: string | null | undefined): void {
     if (at == null || this.timers.has(key)) return;
-    const delay = Math.max(0, Date.parse(at) - Date.now());
+    const delay = Math.max(0, Date.parse(at) - this.now());
     // setTimeout holds at most ~24.8 days; a longer wait is re-armed when it fires.
     const timer = setTimeout(() => {
       this.timers.delete(key);

@@ -25,9 +25,13 @@ export type TrackedGroup = {
   lastOutput(): string[];
 };
 
+/** How the groups write their counters and messages: the engine passes its own writer, whose writes it does not hear. */
+export type StoreWriter = <T>(fn: (tx: Store) => T) => T;
+
 export class InstanceGroups {
   private readonly groups = new Map<number, TrackedGroup>();
   private activityListeners: Array<(scopeId: number) => void> = [];
+  private write: StoreWriter = (fn) => this.store.write(fn);
 
   constructor(
     private readonly dataPlane: DataPlane,
@@ -39,6 +43,10 @@ export class InstanceGroups {
 
   onActivity(listener: (scopeId: number) => void): void {
     this.activityListeners.push(listener);
+  }
+
+  writeWith(writer: StoreWriter): void {
+    this.write = writer;
   }
 
   get(deploymentId: number): TrackedGroup | undefined {
@@ -167,11 +175,11 @@ export class InstanceGroups {
 
   private writeCounters(deploymentId: number, counters: { launched_instances?: number; healthy_instances?: number }): void {
     if (this.store.deployments.get(deploymentId) === undefined) return;
-    this.store.write((tx) => tx.deployments.update(deploymentId, { strategy_data: counters }));
+    this.write((tx) => tx.deployments.update(deploymentId, { strategy_data: counters }));
   }
 
   private writeMessage(deploymentId: number, level: 'INFO' | 'WARNING', message: string): void {
     if (this.store.deployments.get(deploymentId) === undefined) return;
-    this.store.write((tx) => tx.deployments.addMessage(deploymentId, level, message));
+    this.write((tx) => tx.deployments.addMessage(deploymentId, level, message));
   }
 }

@@ -14,12 +14,6 @@ import type { TrafficSample } from '../runtime/traffic-counters';
 
 export const RESPONSE_TIME_PERCENTILE = 95;
 
-/**
- * Rules judge the last minute of requests: `http.rpm` is per minute, and a minute is the reference's period after
- * the first five (the proxy keeps five minutes of counters).
- */
-export const METRIC_WINDOW_SECONDS = 60;
-
 export const metricUnits: Record<RuleMetric, string> = {
   'http.error_rate': 'fraction',
   'http.response_time': 'ms',

@@ -4,34 +4,47 @@
  * `GET /account?organization_id=<id>&slug=<slug>` (nullplatform/terraform-provider-nullplatform nullplatform/nrn.go
  * `GetAccountBySlug`).
  */
-import { Hono } from 'hono';
-
-import { accountListQuerySchema } from '../../contract/account';
+import { accountListQuerySchema, accountSchema } from '../../contract/account';
+import { listEnvelopeSchema } from '../../contract/common';
+import { endpoint, json, pathId } from './endpoint';
 import { notFound } from './errors';
-import { listEnvelope, noQuerySchema, type RouteDeps } from './route-deps';
-import { parseId, parseQuery } from './validation';
+import { listEnvelope } from './route-deps';
 
-export function accountsRoutes({ store }: RouteDeps): Hono {
-  const routes = new Hono();
+const tag = 'account';
 
-  routes.get('/account', (c) => {
-    const query = parseQuery(c, accountListQuerySchema);
-    const all = store.accounts
-      .all()
-      .filter((account) => query.id === undefined || query.id.includes(account.id))
-      .filter((account) => query.organization_id === undefined || query.organization_id.includes(account.organization_id))
-      .filter((account) => query.slug === undefined || account.slug === query.slug);
-    const results = all.slice(query.offset, query.offset + query.limit);
-    return c.json(listEnvelope(query, { results, total: all.length }));
-  });
+export const accountEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/api/account',
+    tag,
+    summary: 'List accounts (on the local platform: its one account)',
+    query: accountListQuerySchema,
+    response: json(listEnvelopeSchema(accountSchema)),
+    examples: [{ summary: "An organization's accounts", query: { organization_id: '1' } }],
+    handle: ({ query }, _c, { store }) => {
+      const all = store.accounts
+        .all()
+        .filter((account) => query.id === undefined || query.id.includes(account.id))
+        .filter((account) => query.organization_id === undefined || query.organization_id.includes(account.organization_id))
+        .filter((account) => query.slug === undefined || account.slug === query.slug);
+      const results = all.slice(query.offset, query.offset + query.limit);
+      return listEnvelope(query, { results, total: all.length });
+    },
+  }),
 
-  routes.get('/account/:id', (c) => {
-    const id = parseId(c);
-    parseQuery(c, noQuerySchema);
-    const account = store.accounts.get(id);
-    if (account === undefined) throw notFound('account', id);
-    return c.json(account);
-  });
-
-  return routes;
-}
+  endpoint({
+    method: 'get',
+    path: '/api/account/:id',
+    tag,
+    summary: 'Read an account',
+    params: { id: pathId('id') },
+    response: json(accountSchema),
+    errors: { 404: 'No account with this id' },
+    examples: [{ summary: 'Account 1', params: { id: 1 } }],
+    handle: ({ params: { id } }, _c, { store }) => {
+      const account = store.accounts.get(id);
+      if (account === undefined) throw notFound('account', id);
+      return account;
+    },
+  }),
+];

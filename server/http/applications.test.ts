@@ -157,8 +157,31 @@ describe('applications', () => {
   it('refuses query parameters on GET by id and bad ids', async () => {
     const application = h.seed.application();
     expect(messageOf(await h.request('GET', `/api/application/${application.id}?x=1`))).toBe('unknown query parameter: x');
-    const bad = await h.request('GET', '/api/application/abc');
-    expect(bad.status).toBe(400);
-    expect(messageOf(bad)).toBe('id must be a positive integer (got "abc")');
+    for (const [id, message] of [
+      ['abc', 'id must be a positive integer up to 999999999999999 (got "abc")'],
+      ['0', 'id must be a positive integer up to 999999999999999 (got "0")'],
+      ['1e3', 'id must be a positive integer up to 999999999999999 (got "1e3")'],
+      // A positive integer, but past the bound: the message says the bound, not that it is no positive integer.
+      ['1000000000000000', 'id must be a positive integer up to 999999999999999 (got "1000000000000000")'],
+    ]) {
+      const bad = await h.request('GET', `/api/application/${id}`);
+      expect(bad.status, id).toBe(400);
+      expect(messageOf(bad)).toBe(message);
+    }
+    expect((await h.request('GET', '/api/application/999999999999999')).status).toBe(404);
+  });
+
+  it('refuses a query parameter without a name, as it refuses unknown ones', async () => {
+    const application = h.seed.application();
+    expect(messageOf(await h.request('GET', '/api/application?__proto__=x'))).toBe('unknown query parameter: __proto__');
+    for (const query of ['=x', 'sort=name&=x', '%3D=&=']) {
+      const list = await h.request('GET', `/api/application?${query}`);
+      expect(list.status, query).toBe(400);
+    }
+    const one = await h.request('GET', `/api/application/${application.id}?=x`);
+    expect(one.status).toBe(400);
+    expect(messageOf(one)).toBe('a query parameter has no name ("=x"); write name=value');
+    // Empty pieces between ampersands carry no parameter at all.
+    expect((await h.request('GET', `/api/application?sort=name&&limit=5&`)).status).toBe(200);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { consoleRoot } from '../engine/asset-launch';
+import { consoleRoot } from '../console-root';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 
 let h: Harness;

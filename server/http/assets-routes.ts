@@ -1,11 +1,10 @@
-import { Hono } from 'hono';
-
-import { type Asset, assetListQuerySchema, createAssetBodySchema } from '../../contract/asset';
+import { type Asset, assetListQuerySchema, assetSchema, createAssetBodySchema } from '../../contract/asset';
+import { listEnvelopeSchema } from '../../contract/common';
 import { refuseAssetUrl } from '../engine/asset-launch';
 import type { Store } from '../store/store';
+import { endpoint, json, pathId } from './endpoint';
 import { badRequest, conflict, notFound } from './errors';
-import { listEnvelope, noQuerySchema, type RouteDeps } from './route-deps';
-import { parseId, parseJsonBody, parseQuery } from './validation';
+import { listEnvelope } from './route-deps';
 
 export type AssetInput = {
   application_id?: number | undefined;
@@ -15,6 +14,12 @@ export type AssetInput = {
   platform?: string | undefined;
   metadata?: Record<string, unknown> | undefined;
 };
+
+/** What POST /asset and POST /build/:id/asset check beyond the body's form, for the document. */
+export const ASSET_RULES =
+  'A `file:` url must name a folder under demo-apps/ or a folder NP_CONSOLE_ASSET_ROOTS names, after `..` and links ' +
+  'are resolved (400 otherwise); other urls are stored as given. `metadata.env` may not set NODE_*, LD_* or DYLD_* ' +
+  'variables (400). An `application_id` must be the build\'s application (400).';
 
 /**
  * Adds an asset to a build (`POST /asset` and `POST /build/:id/asset`), in one write. A `file:` URL must point under
@@ -43,26 +48,51 @@ export function addAsset(store: Store, assetRoots: readonly string[], buildId: n
   });
 }
 
-export function assetsRoutes({ store, assetRoots }: RouteDeps): Hono {
-  const routes = new Hono();
+const tag = 'asset';
 
-  routes.get('/asset', (c) => {
-    const query = parseQuery(c, assetListQuerySchema);
-    return c.json(listEnvelope(query, store.assets.list(query)));
-  });
+export const assetEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/api/asset',
+    tag,
+    summary: 'List assets',
+    query: assetListQuerySchema,
+    response: json(listEnvelopeSchema(assetSchema)),
+    examples: [{ summary: "A build's assets", query: { build_id: '1' } }],
+    handle: ({ query }, _c, { store }) => listEnvelope(query, store.assets.list(query)),
+  }),
 
-  routes.post('/asset', async (c) => {
-    const body = await parseJsonBody(c, createAssetBodySchema);
-    return c.json(addAsset(store, assetRoots, body.build_id, body), 200);
-  });
+  endpoint({
+    method: 'post',
+    path: '/api/asset',
+    tag,
+    summary: 'Create an asset',
+    description: ASSET_RULES,
+    body: createAssetBodySchema,
+    response: json(assetSchema, 'The asset created'),
+    errors: { 404: 'No build with this build_id', 409: 'The build already has an asset of this name' },
+    examples: [
+      {
+        summary: 'An asset that runs the demo greeter with an environment variable',
+        body: { build_id: 1, name: 'worker', url: 'file:demo-apps/greeter', metadata: { env: { GREETING: 'hello' } } },
+      },
+    ],
+    handle: ({ body }, _c, { store, assetRoots }) => addAsset(store, assetRoots, body.build_id, body),
+  }),
 
-  routes.get('/asset/:id', (c) => {
-    const id = parseId(c);
-    parseQuery(c, noQuerySchema);
-    const asset = store.assets.get(id);
-    if (asset === undefined) throw notFound('asset', id);
-    return c.json(asset);
-  });
-
-  return routes;
-}
+  endpoint({
+    method: 'get',
+    path: '/api/asset/:id',
+    tag,
+    summary: 'Read an asset',
+    params: { id: pathId('id') },
+    response: json(assetSchema),
+    errors: { 404: 'No asset with this id' },
+    examples: [{ summary: 'Asset 1', params: { id: 1 } }],
+    handle: ({ params: { id } }, _c, { store }) => {
+      const asset = store.assets.get(id);
+      if (asset === undefined) throw notFound('asset', id);
+      return asset;
+    },
+  }),
+];

@@ -2,83 +2,122 @@
  * Console-only endpoints (contract/console.ts `consolePaths`): served by the console server itself, never by
  * nullplatform.
  */
-import { Hono } from 'hono';
+import { z } from 'zod';
 
-import { type ConsoleInfo, consolePaths, type ScopeRuntime, type ScopeTraffic, trafficQuerySchema } from '../../contract/console';
-import type { MetricEvaluationList } from '../../contract/metric-evaluation';
-import { DEFAULT_HEALTH_CHECK_PATH } from './scopes-routes';
+import {
+  changeEventSchema,
+  consoleInfoSchema,
+  consolePaths,
+  type ScopeRuntime,
+  scopeRuntimeSchema,
+  type ScopeTraffic,
+  scopeTrafficSchema,
+  TRAFFIC_WINDOW_SECONDS,
+  trafficQuerySchema,
+} from '../../contract/console';
+import { metricEvaluationListSchema } from '../../contract/metric-evaluation';
+import { DEFAULT_HEALTH_CHECK_PATH } from '../../contract/scope';
+import { endpoint, eventStream, json, pathId } from './endpoint';
 import { notFound } from './errors';
-import { EventHub, eventsHandler } from './events-route';
-import { openApiDocument } from './openapi';
-import { noQuerySchema, type RouteDeps } from './route-deps';
-import { parseId, parseQuery } from './validation';
+import { eventsHandler } from './events-route';
 
-/** The route of `consolePaths.scopeRuntime(id)`. */
-export const consoleScopeRuntimePath = '/console/scope/:id/runtime';
+const tag = 'console';
 
-/** The route of `consolePaths.deploymentEvaluations(id)`. */
-export const consoleEvaluationsPath = '/console/deployment/:id/evaluations';
+export const consoleEndpoints = [
+  endpoint({
+    method: 'get',
+    path: consolePaths.info,
+    tag,
+    summary: 'How this console runs',
+    response: json(consoleInfoSchema),
+    examples: [{ summary: 'The console info' }],
+    // The SPA and tools read it first, before they can have a token.
+    open: true,
+    handle: (_input, _c, { consoleInfo }) => consoleInfo,
+  }),
 
-/** The window the SPA's chart shows when the engine has no counters for a scope yet. */
-const EMPTY_TRAFFIC_WINDOW_SECONDS = 60;
-
-export function consoleRoutes(deps: RouteDeps & { consoleInfo: ConsoleInfo; hub: EventHub; pingIntervalMs?: number | undefined }): Hono {
-  const { store, runtimeView, consoleInfo, hub } = deps;
-  const routes = new Hono();
-
-  routes.get(consolePaths.info, (c) => {
-    parseQuery(c, noQuerySchema);
-    return c.json(consoleInfo);
-  });
-
-  routes.get(consolePaths.events, (c) => {
-    parseQuery(c, noQuerySchema);
-    return eventsHandler(hub, deps.pingIntervalMs)(c);
-  });
+  endpoint({
+    method: 'get',
+    path: consolePaths.events,
+    tag,
+    summary: 'Server-sent change events (event: change)',
+    response: eventStream(changeEventSchema, 'One `event: change` per changed entity; its `data` is this object. `: ping` comments keep it open.'),
+    examples: [{ summary: 'Follow every change' }],
+    handle: (_input, c, { hub, pingIntervalMs }) => eventsHandler(hub, pingIntervalMs)(c),
+  }),
 
   /** Requests per deployment at the scope's address; empty (not 404) for a scope the engine does not run yet. */
-  routes.get(consolePaths.traffic, async (c) => {
-    const { scope_id: scopeId } = parseQuery(c, trafficQuerySchema);
-    const scope = store.scopes.get(scopeId);
-    if (scope === undefined) throw notFound('scope', scopeId);
-    const traffic: ScopeTraffic = (await runtimeView.traffic(scopeId)) ?? {
-      scope_id: scopeId,
-      address: scope.domain ?? null,
-      window_seconds: EMPTY_TRAFFIC_WINDOW_SECONDS,
-      samples: [],
-      totals: {},
-      weights: {},
-    };
-    return c.json(traffic);
-  });
+  endpoint({
+    method: 'get',
+    path: consolePaths.traffic,
+    tag,
+    summary: "Requests per deployment at a scope's address, the last minute",
+    description: 'Empty (no samples) for a scope that serves nothing yet.',
+    query: trafficQuerySchema,
+    response: json(scopeTrafficSchema),
+    errors: { 404: 'No scope with this scope_id' },
+    examples: [{ summary: "Scope 1's traffic", query: { scope_id: '1' } }],
+    handle: async ({ query: { scope_id: scopeId } }, _c, { store, runtimeView }) => {
+      const scope = store.scopes.get(scopeId);
+      if (scope === undefined) throw notFound('scope', scopeId);
+      const traffic: ScopeTraffic = (await runtimeView.traffic(scopeId)) ?? {
+        scope_id: scopeId,
+        address: scope.domain ?? null,
+        window_seconds: TRAFFIC_WINDOW_SECONDS,
+        samples: [],
+        totals: {},
+        weights: {},
+      };
+      return traffic;
+    },
+  }),
 
-  routes.get(consoleScopeRuntimePath, async (c) => {
-    const scopeId = parseId(c);
-    parseQuery(c, noQuerySchema);
-    const scope = store.scopes.get(scopeId);
-    if (scope === undefined) throw notFound('scope', scopeId);
-    const runtime: ScopeRuntime = (await runtimeView.scopeRuntime(scopeId)) ?? {
-      scope_id: scopeId,
-      address: scope.domain ?? null,
-      health_check_path: scope.capabilities?.health_check?.path ?? DEFAULT_HEALTH_CHECK_PATH,
-      instances: [],
-    };
-    return c.json(runtime);
-  });
+  endpoint({
+    method: 'get',
+    path: '/console/scope/:id/runtime',
+    tag,
+    summary: "A scope's instances as they really run",
+    params: { id: pathId('id') },
+    response: json(scopeRuntimeSchema),
+    errors: { 404: 'No scope with this id' },
+    examples: [{ summary: "Scope 1's instances", params: { id: 1 } }],
+    handle: async ({ params: { id: scopeId } }, _c, { store, runtimeView }) => {
+      const scope = store.scopes.get(scopeId);
+      if (scope === undefined) throw notFound('scope', scopeId);
+      const runtime: ScopeRuntime = (await runtimeView.scopeRuntime(scopeId)) ?? {
+        scope_id: scopeId,
+        address: scope.domain ?? null,
+        health_check_path: scope.capabilities?.health_check?.path ?? DEFAULT_HEALTH_CHECK_PATH,
+        instances: [],
+      };
+      return runtime;
+    },
+  }),
 
   /** Every check of the deployment's metric rules, oldest first; empty for a deployment without rules. */
-  routes.get(consoleEvaluationsPath, (c) => {
-    const deploymentId = parseId(c);
-    parseQuery(c, noQuerySchema);
-    if (store.deployments.get(deploymentId) === undefined) throw notFound('deployment', deploymentId);
-    const list: MetricEvaluationList = { deployment_id: deploymentId, results: store.evaluations.forDeployment(deploymentId) };
-    return c.json(list);
-  });
+  endpoint({
+    method: 'get',
+    path: '/console/deployment/:id/evaluations',
+    tag,
+    summary: "Every check of a deployment's metric rules, oldest first",
+    params: { id: pathId('id') },
+    response: json(metricEvaluationListSchema),
+    errors: { 404: 'No deployment with this id' },
+    examples: [{ summary: "Deployment 2's checks", params: { id: 2 } }],
+    handle: ({ params: { id: deploymentId } }, _c, { store }) => {
+      if (store.deployments.get(deploymentId) === undefined) throw notFound('deployment', deploymentId);
+      return { deployment_id: deploymentId, results: store.evaluations.forDeployment(deploymentId) };
+    },
+  }),
 
-  routes.get(consolePaths.openapi, (c) => {
-    parseQuery(c, noQuerySchema);
-    return c.json(openApiDocument(consoleInfo.version));
-  });
-
-  return routes;
-}
+  endpoint({
+    method: 'get',
+    path: consolePaths.openapi,
+    tag,
+    summary: 'This document',
+    response: json(z.record(z.string(), z.unknown()), 'An OpenAPI 3.1 document'),
+    examples: [{ summary: 'The document' }],
+    open: true,
+    handle: (_input, _c, { openApiDocument }) => openApiDocument(),
+  }),
+];

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { consoleInfoSchema, type ScopeRuntime, scopeRuntimeSchema, scopeTrafficSchema } from '../../contract/console';
 import { tokenResponseSchema } from '../../contract/token';
-import { endpoints } from './openapi';
+import { endpoints } from './endpoints';
 import type { RuntimeView } from './runtime-view';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 

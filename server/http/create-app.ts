@@ -6,39 +6,25 @@
  * writes the change in one store transaction, and answers. The engine, subscribed to the store's changes, makes the
  * world match (instances, proxy weights, statuses).
  */
-import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono } from 'hono';
 
 import type { Asset } from '../../contract/asset';
-import { type ConsoleInfo, consolePaths } from '../../contract/console';
+import type { ConsoleInfo } from '../../contract/console';
 import type { Store } from '../store/store';
-import { accountsRoutes } from './accounts-routes';
-import { applicationsRoutes } from './applications-routes';
-import { assetsRoutes } from './assets-routes';
-import { buildsRoutes } from './builds-routes';
-import { consoleEvaluationsPath, consoleRoutes, consoleScopeRuntimePath } from './console-routes';
-import { deploymentStrategiesRoutes } from './deployment-strategies-routes';
-import { deploymentsRoutes } from './deployments-routes';
-import { errorBody, errorHandler, type Logger, notFoundHandler } from './errors';
+import { mountEndpoints } from './endpoint';
+import { endpoints } from './endpoints';
+import type { Logger } from './errors';
 import { EventHub } from './events-route';
-import { consoleLogsPath, consoleLogsStreamPath, instanceLogsRoutes } from './instance-logs-route';
-import { namespacesRoutes } from './namespaces-routes';
-import { releasesRoutes } from './releases-routes';
-import type { RouteDeps } from './route-deps';
+import { useCommonMiddleware } from './middleware';
+import { openApiDocument } from './openapi';
+import type { AppDeps } from './route-deps';
 import type { RuntimeView } from './runtime-view';
-import { scopesRoutes } from './scopes-routes';
-import { securityMiddleware, setResponseHeader } from './security';
 import { mountStaticSpa } from './static-spa';
+import { TestTrafficGenerators } from './test-traffic-generator';
 import { tokenRequiredMiddleware } from './token-required';
-import { telemetryRoutes } from './telemetry-routes';
-import { consoleTestTrafficPath, testTrafficRoutes } from './test-traffic-routes';
-import { tokenRoutes } from './token-routes';
 import { LocalTokenIssuer, type TokenIssuer } from './tokens';
 
 export type { RuntimeView } from './runtime-view';
-
-/** Request bodies are small JSON documents; anything bigger is a mistake or an attack. */
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 export type CreateAppOptions = {
   store: Store;
@@ -71,73 +57,45 @@ export type CreateAppOptions = {
 
 export type ConsoleApp = Hono & { readonly events: EventHub };
 
-/** 413 `{message}` for a body over MAX_BODY_BYTES (both modes). */
-export function requestBodyLimit(): MiddlewareHandler {
-  const limit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    // The rest of the body is never read: close the connection so that the client does not reuse it.
-    onError: (c) => errorBody(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }),
-  });
-  // bodyLimit reads `c.req.raw.body`, which makes @hono/node-server build a whole fetch Request (with an
-  // AbortController) for every request; a GET or HEAD has no body to limit.
-  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
-}
-
 export function createApp(options: CreateAppOptions): ConsoleApp {
   const logger: Logger = options.logger ?? {
     error: (message, error) => console.error(message, error),
     warn: (message) => console.warn(message),
   };
-  const deps: RouteDeps = {
+  const hub = new EventHub(options.store);
+  const tokens = options.tokens ?? new LocalTokenIssuer();
+  const deps: AppDeps = {
     store: options.store,
     runtimeView: options.runtimeView,
     deploymentExpiryMs: options.deploymentExpiryMs,
     checkAssetRunnable: options.checkAssetRunnable,
     assetRoots: options.assetRoots ?? [],
+    consoleInfo: options.consoleInfo,
+    hub,
+    pingIntervalMs: options.eventsPingIntervalMs,
+    tokens,
+    testTraffic: new TestTrafficGenerators(options.store),
+    openApiDocument: () => openApiDocument(endpoints, options.consoleInfo.version),
   };
-  const hub = new EventHub(options.store);
   const app = new Hono();
 
-  app.onError(errorHandler(logger, { databaseFile: options.store.db.name }));
-  app.notFound(notFoundHandler(app));
-  app.use('*', securityMiddleware({ allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins }));
-  app.use('*', requestBodyLimit());
-  app.use('/api/*', async (c, next) => {
-    await next();
-    setResponseHeader(c, 'Cache-Control', 'no-store');
+  useCommonMiddleware(app, {
+    logger,
+    allowedHosts: options.allowedHosts,
+    allowedOrigins: options.allowedOrigins,
+    databaseFile: options.store.db.name,
   });
-  const tokens = options.tokens ?? new LocalTokenIssuer();
   if (options.requireToken === true) {
-    const tokenRequired = tokenRequiredMiddleware(tokens);
+    // Every /api path (unknown ones too: they say nothing without a token) and every /console endpoint that reads
+    // platform data (changes with their entities, traffic, instance pids and ports); the table marks the open ones.
+    const tokenRequired = tokenRequiredMiddleware(
+      tokens,
+      endpoints.filter((each) => each.open).map((each) => each.path),
+    );
     app.use('/api/*', tokenRequired);
-    // These read the same data as /api (every change with its entity, traffic, instance pids and ports), so they need
-    // the token too. /console/info and /console/openapi.json stay open: the SPA and tools read them first.
-    const tokenPaths = [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath, consoleEvaluationsPath, consoleTestTrafficPath, consoleLogsPath, consoleLogsStreamPath];
-    for (const path of tokenPaths) {
-      app.use(path, tokenRequired);
-    }
+    for (const each of endpoints) if (!each.open && !each.path.startsWith('/api/')) app.use(each.path, tokenRequired);
   }
-
-  const api = new Hono();
-  api.route('/', applicationsRoutes(deps));
-  api.route('/', buildsRoutes(deps));
-  api.route('/', assetsRoutes(deps));
-  api.route('/', releasesRoutes(deps));
-  api.route('/', scopesRoutes(deps));
-  api.route('/', deploymentsRoutes(deps));
-  api.route('/', deploymentStrategiesRoutes(deps));
-  api.route('/', accountsRoutes(deps));
-  api.route('/', namespacesRoutes(deps));
-  api.route('/', telemetryRoutes(deps));
-  api.route('/', tokenRoutes(tokens));
-  app.route('/api', api);
-  app.route(
-    '/',
-    consoleRoutes({ ...deps, consoleInfo: options.consoleInfo, hub, pingIntervalMs: options.eventsPingIntervalMs }),
-  );
-  app.route('/', testTrafficRoutes(deps));
-  app.route('/', instanceLogsRoutes({ ...deps, pingIntervalMs: options.eventsPingIntervalMs }));
-
+  mountEndpoints(app, endpoints, deps);
   mountStaticSpa(app, options.staticDir);
 
   return Object.assign(app, { events: hub });

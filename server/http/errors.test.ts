@@ -111,6 +111,14 @@ describe('routing', () => {
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('GET, HEAD, POST');
   });
+
+  it('answers 405 before looking at the body: a PUT without one is not a 415', async () => {
+    for (const [method, path] of [['PUT', '/console/info'], ['POST', '/api/deployment/1'], ['PATCH', '/console/openapi.json']] as const) {
+      const response = await h.request(method, path);
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get('allow'), `${method} ${path}`).toBe(path === '/api/deployment/1' ? 'GET, HEAD, PATCH' : 'GET, HEAD');
+    }
+  });
 });
 
 describe('unexpected errors', () => {

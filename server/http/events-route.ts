@@ -12,7 +12,7 @@ import type { Store, StoreChange } from '../store/store';
 export const DEFAULT_PING_INTERVAL_MS = 15_000;
 
 /** The entity as `GET /:resource/:id` returns it, or null when it no longer exists. */
-export function loadEntity(store: Store, resource: ChangeResource, id: number): Record<string, unknown> | null {
+function loadEntity(store: Store, resource: ChangeResource, id: number): Record<string, unknown> | null {
   switch (resource) {
     case 'application':
       return store.applications.get(id) ?? null;
@@ -29,7 +29,7 @@ export function loadEntity(store: Store, resource: ChangeResource, id: number): 
   }
 }
 
-export function toChangeEvent(store: Store, change: StoreChange): ChangeEvent {
+function toChangeEvent(store: Store, change: StoreChange): ChangeEvent {
   return {
     resource: change.resource,
     action: change.action,

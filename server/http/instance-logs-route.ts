@@ -5,43 +5,69 @@
  * `Accept: text/event-stream`) sends the same pages as server-sent events (`event: lines`, `id:` the cursor, so a
  * reconnecting EventSource goes on where it was) as new lines come.
  */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 
 import type { Deployment } from '../../contract/deployment';
-import { type LogPage, type LogQuery, logQuerySchema, MAX_LOG_LIMIT } from '../../contract/instance-logs';
+import { type LogPage, type LogQuery, logPageSchema, logQuerySchema, MAX_LOG_LIMIT } from '../../contract/instance-logs';
 import type { LogRead } from '../runtime/log-read';
+import { endpoint, eventStream, json, pathId } from './endpoint';
 import { HttpError, notFound } from './errors';
 import { DEFAULT_PING_INTERVAL_MS } from './events-route';
-import type { RouteDeps } from './route-deps';
-import { parseId, parseQuery } from './validation';
-
-export const consoleLogsPath = '/console/deployment/:id/logs';
-export const consoleLogsStreamPath = '/console/deployment/:id/logs/stream';
+import type { AppDeps } from './route-deps';
 
 /** How often a stream asks the data plane for new lines. */
 const FOLLOW_INTERVAL_MS = 500;
 
-export type InstanceLogsDeps = RouteDeps & { pingIntervalMs?: number | undefined; followIntervalMs?: number | undefined };
+const logErrors = {
+  404: 'No deployment with this id, or no such instance in it',
+} as const;
 
-export function instanceLogsRoutes(deps: InstanceLogsDeps): Hono {
-  const routes = new Hono();
-  const handler = (stream: boolean) => async (c: Context) => {
-    const deploymentId = parseId(c);
-    const query = parseQuery(c, logQuerySchema);
-    const deployment = deps.store.deployments.get(deploymentId);
-    if (deployment === undefined) throw notFound('deployment', deploymentId);
-    // Checked before a stream opens, so that a bad request is a 4xx a client can read rather than a stream.
-    const first = await readPage(deps, deployment, query);
-    if (stream || (c.req.header('accept') ?? '').includes('text/event-stream')) return follow(c, deps, deployment, query, first);
-    return c.json(first);
-  };
-  routes.get(consoleLogsPath, handler(false));
-  routes.get(consoleLogsStreamPath, handler(true));
-  return routes;
+async function answerLogs(c: Context, deps: AppDeps, deploymentId: number, query: LogQuery, stream: boolean): Promise<LogPage | Response> {
+  const deployment = deps.store.deployments.get(deploymentId);
+  if (deployment === undefined) throw notFound('deployment', deploymentId);
+  // Checked before a stream opens, so that a bad request is a 4xx a client can read rather than a stream.
+  const first = await readPage(deps, deployment, query);
+  if (stream || (c.req.header('accept') ?? '').includes('text/event-stream')) return follow(c, deps, deployment, query, first);
+  return first;
 }
 
-async function readPage(deps: RouteDeps, deployment: Deployment, query: LogQuery): Promise<LogPage> {
+export const instanceLogsEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/console/deployment/:id/logs',
+    tag: 'console',
+    summary: "What a deployment's instances wrote (stdout, stderr): the last lines, or those after `since`",
+    description:
+      'With `Accept: text/event-stream` the answer is the stream form (see /logs/stream). 503 when the data plane ' +
+      'cannot be asked (it is being replaced).',
+    params: { id: pathId('id') },
+    query: logQuerySchema,
+    response: json(logPageSchema),
+    errors: logErrors,
+    examples: [{ summary: "The last 50 lines of deployment 1's instance 0", params: { id: 1 }, query: { instance: '0', limit: '50' } }],
+    // A client that asks for the stream form on this path (`Accept: text/event-stream`) gets the stream.
+    handle: ({ params, query }, c, deps) => answerLogs(c, deps, params.id, query, false),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/console/deployment/:id/logs/stream',
+    tag: 'console',
+    summary: "A deployment's instance logs as they come (server-sent events; also `Accept: text/event-stream` on /logs)",
+    params: { id: pathId('id') },
+    query: logQuerySchema,
+    response: eventStream(logPageSchema, 'One `event: lines` per batch of new lines (`id`: the cursor); `data` is this object'),
+    errors: logErrors,
+    examples: [],
+    handle: async ({ params, query }, c, deps) => {
+      const answer = await answerLogs(c, deps, params.id, query, true);
+      if (!(answer instanceof Response)) throw new Error('the stream form answers with a stream');
+      return answer;
+    },
+  }),
+];
+
+async function readPage(deps: AppDeps, deployment: Deployment, query: LogQuery): Promise<LogPage> {
   const { instance, since, limit } = query;
   let read: LogRead;
   try {
@@ -69,7 +95,7 @@ async function readPage(deps: RouteDeps, deployment: Deployment, query: LogQuery
   };
 }
 
-function follow(c: Context, deps: InstanceLogsDeps, deployment: Deployment, query: LogQuery, first: LogPage) {
+function follow(c: Context, deps: AppDeps, deployment: Deployment, query: LogQuery, first: LogPage) {
   // A reconnecting EventSource says where it was: the lines after that, rather than the query's start again.
   const lastEventId = /^\d{1,15}$/.exec(c.req.header('last-event-id') ?? '')?.[0];
   c.header('X-Accel-Buffering', 'no');
@@ -103,7 +129,7 @@ function follow(c: Context, deps: InstanceLogsDeps, deployment: Deployment, quer
           if (!unavailable) await stream.writeSSE({ event: 'unavailable', data: JSON.stringify({ message: messageOf(error) }) });
           unavailable = true;
         }
-        await stream.sleep(deps.followIntervalMs ?? FOLLOW_INTERVAL_MS);
+        await stream.sleep(FOLLOW_INTERVAL_MS);
       }
     } finally {
       clearInterval(ping);

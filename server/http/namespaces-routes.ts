@@ -3,34 +3,47 @@
  * account (see server/store/namespaces-repository.ts). Filtered by `id`, `account_id` and `slug`, as nullplatform's
  * clients ask (`GET /namespace?account_id=`, nullplatform/ai-plugins np-api docs).
  */
-import { Hono } from 'hono';
-
-import { namespaceListQuerySchema } from '../../contract/namespace';
+import { listEnvelopeSchema } from '../../contract/common';
+import { namespaceListQuerySchema, namespaceSchema } from '../../contract/namespace';
+import { endpoint, json, pathId } from './endpoint';
 import { notFound } from './errors';
-import { listEnvelope, noQuerySchema, type RouteDeps } from './route-deps';
-import { parseId, parseQuery } from './validation';
+import { listEnvelope } from './route-deps';
 
-export function namespacesRoutes({ store }: RouteDeps): Hono {
-  const routes = new Hono();
+const tag = 'namespace';
 
-  routes.get('/namespace', (c) => {
-    const query = parseQuery(c, namespaceListQuerySchema);
-    const all = store.namespaces
-      .all()
-      .filter((namespace) => query.id === undefined || query.id.includes(namespace.id))
-      .filter((namespace) => query.account_id === undefined || query.account_id.includes(namespace.account_id))
-      .filter((namespace) => query.slug === undefined || namespace.slug === query.slug);
-    const results = all.slice(query.offset, query.offset + query.limit);
-    return c.json(listEnvelope(query, { results, total: all.length }));
-  });
+export const namespaceEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/api/namespace',
+    tag,
+    summary: 'List namespaces (on the local platform: the ones its applications use)',
+    query: namespaceListQuerySchema,
+    response: json(listEnvelopeSchema(namespaceSchema)),
+    examples: [{ summary: "An account's namespaces", query: { account_id: '1' } }],
+    handle: ({ query }, _c, { store }) => {
+      const all = store.namespaces
+        .all()
+        .filter((namespace) => query.id === undefined || query.id.includes(namespace.id))
+        .filter((namespace) => query.account_id === undefined || query.account_id.includes(namespace.account_id))
+        .filter((namespace) => query.slug === undefined || namespace.slug === query.slug);
+      const results = all.slice(query.offset, query.offset + query.limit);
+      return listEnvelope(query, { results, total: all.length });
+    },
+  }),
 
-  routes.get('/namespace/:id', (c) => {
-    const id = parseId(c);
-    parseQuery(c, noQuerySchema);
-    const namespace = store.namespaces.get(id);
-    if (namespace === undefined) throw notFound('namespace', id);
-    return c.json(namespace);
-  });
-
-  return routes;
-}
+  endpoint({
+    method: 'get',
+    path: '/api/namespace/:id',
+    tag,
+    summary: 'Read a namespace',
+    params: { id: pathId('id') },
+    response: json(namespaceSchema),
+    errors: { 404: 'No namespace with this id' },
+    examples: [{ summary: 'Namespace 1', params: { id: 1 } }],
+    handle: ({ params: { id } }, _c, { store }) => {
+      const namespace = store.namespaces.get(id);
+      if (namespace === undefined) throw notFound('namespace', id);
+      return namespace;
+    },
+  }),
+];

@@ -1,191 +1,140 @@
 /**
- * `GET /console/openapi.json`: an OpenAPI 3.1 document generated from the contract's zod schemas (zod 4's
- * `z.toJSONSchema`: request bodies and query parameters as the server accepts them, responses as it sends them).
- * The endpoint table below is checked against the app's real routes by a test.
+ * `GET /console/openapi.json`: an OpenAPI 3.1 document of the endpoint table (endpoints.ts), made from the same zod
+ * schemas the server checks requests with (zod 4's `z.toJSONSchema`): path parameters, query parameters and bodies
+ * as the server accepts them, answers as it sends them, and every error status with its `{message}`.
+ *
+ * Each example of an endpoint appears under one key in every parameter and body it sets, so a client can put the
+ * request back together (openapi-examples.test.ts does, and sends it).
  */
 import { z } from 'zod';
 
-import { accountListQuerySchema, accountSchema } from '../../contract/account';
-import { applicationListQuerySchema, applicationSchema, createApplicationBodySchema, patchApplicationBodySchema } from '../../contract/application';
-import { assetListQuerySchema, assetSchema, createAssetBodySchema, createBuildAssetBodySchema } from '../../contract/asset';
-import { buildListQuerySchema, buildSchema, createBuildBodySchema, patchBuildBodySchema } from '../../contract/build';
-import { errorBodySchema, listEnvelopeSchema } from '../../contract/common';
-import { changeEventSchema, consoleInfoSchema, scopeRuntimeSchema, scopeTrafficSchema, trafficQuerySchema } from '../../contract/console';
-import {
-  createDeploymentBodySchema,
-  deploymentListQuerySchema,
-  deploymentReadQuerySchema,
-  deploymentSchema,
-  patchDeploymentBodySchema,
-} from '../../contract/deployment';
-import { createDeploymentStrategyBodySchema, deploymentStrategyListQuerySchema, deploymentStrategySchema } from '../../contract/deployment-strategy';
-import { logPageSchema, logQuerySchema } from '../../contract/instance-logs';
-import { metricEvaluationListSchema } from '../../contract/metric-evaluation';
-import { namespaceListQuerySchema, namespaceSchema } from '../../contract/namespace';
-import { createReleaseBodySchema, patchReleaseBodySchema, releaseListQuerySchema, releaseSchema } from '../../contract/release';
-import { createScopeBodySchema, patchScopeBodySchema, scopeListQuerySchema, scopeSchema } from '../../contract/scope';
-import { telemetryQuerySchema, telemetryResponseSchema } from '../../contract/telemetry';
-import { startTestTrafficBodySchema, testTrafficStatusSchema } from '../../contract/test-traffic';
-import { tokenRequestBodySchema, tokenResponseSchema } from '../../contract/token';
-
-type Method = 'get' | 'post' | 'patch' | 'delete';
-
-export type Endpoint = {
-  method: Method;
-  /** OpenAPI style: `/api/build/{id}`. */
-  path: string;
-  summary: string;
-  tag: string;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  /** Undefined: answered 204 with no body. */
-  response?: z.ZodType;
-  /** `text/event-stream` instead of JSON. */
-  stream?: boolean;
-  /** What each event of a stream is; default: the change events of /console/events. */
-  streamDescription?: string;
-  errors: number[];
-};
-
-const read = [400, 404];
-const write = [400, 403, 404, 409, 415];
-
-export const endpoints: Endpoint[] = [
-  { method: 'get', path: '/api/application', tag: 'application', summary: 'List applications', query: applicationListQuerySchema, response: listEnvelopeSchema(applicationSchema), errors: [400] },
-  { method: 'post', path: '/api/application', tag: 'application', summary: 'Create an application', body: createApplicationBodySchema, response: applicationSchema, errors: write },
-  { method: 'get', path: '/api/application/{id}', tag: 'application', summary: 'Read an application', response: applicationSchema, errors: read },
-  { method: 'patch', path: '/api/application/{id}', tag: 'application', summary: 'Change an application', body: patchApplicationBodySchema, response: applicationSchema, errors: write },
-
-  { method: 'get', path: '/api/build', tag: 'build', summary: 'List builds, newest first', query: buildListQuerySchema, response: listEnvelopeSchema(buildSchema), errors: [400] },
-  { method: 'post', path: '/api/build', tag: 'build', summary: 'Create a build', body: createBuildBodySchema, response: buildSchema, errors: write },
-  { method: 'get', path: '/api/build/{id}', tag: 'build', summary: 'Read a build with its assets', response: buildSchema, errors: read },
-  { method: 'patch', path: '/api/build/{id}', tag: 'build', summary: 'Change a build (its status only moves forward)', body: patchBuildBodySchema, response: buildSchema, errors: write },
-  { method: 'post', path: '/api/build/{id}/asset', tag: 'build', summary: 'Add an asset to a build', body: createBuildAssetBodySchema, response: assetSchema, errors: write },
-
-  { method: 'get', path: '/api/asset', tag: 'asset', summary: 'List assets', query: assetListQuerySchema, response: listEnvelopeSchema(assetSchema), errors: [400] },
-  { method: 'post', path: '/api/asset', tag: 'asset', summary: 'Create an asset', body: createAssetBodySchema, response: assetSchema, errors: write },
-  { method: 'get', path: '/api/asset/{id}', tag: 'asset', summary: 'Read an asset', response: assetSchema, errors: read },
-
-  { method: 'get', path: '/api/release', tag: 'release', summary: 'List releases', query: releaseListQuerySchema, response: listEnvelopeSchema(releaseSchema), errors: [400] },
-  { method: 'post', path: '/api/release', tag: 'release', summary: 'Create a release from a successful build', body: createReleaseBodySchema, response: releaseSchema, errors: write },
-  { method: 'get', path: '/api/release/{id}', tag: 'release', summary: 'Read a release', response: releaseSchema, errors: read },
-  { method: 'patch', path: '/api/release/{id}', tag: 'release', summary: 'Change a release', body: patchReleaseBodySchema, response: releaseSchema, errors: write },
-
-  { method: 'get', path: '/api/scope', tag: 'scope', summary: 'List scopes', query: scopeListQuerySchema, response: listEnvelopeSchema(scopeSchema), errors: [400] },
-  { method: 'post', path: '/api/scope', tag: 'scope', summary: 'Create a scope (the platform assigns its domain)', body: createScopeBodySchema, response: scopeSchema, errors: write },
-  { method: 'get', path: '/api/scope/{id}', tag: 'scope', summary: 'Read a scope', response: scopeSchema, errors: read },
-  { method: 'patch', path: '/api/scope/{id}', tag: 'scope', summary: 'Change a scope', body: patchScopeBodySchema, response: scopeSchema, errors: write },
-  { method: 'delete', path: '/api/scope/{id}', tag: 'scope', summary: 'Delete a scope (refused while a deployment is in flight)', errors: [400, 403, 404, 409] },
-
-  { method: 'get', path: '/api/deployment', tag: 'deployment', summary: 'List deployments, newest first', query: deploymentListQuerySchema, response: listEnvelopeSchema(deploymentSchema), errors: [400] },
-  { method: 'post', path: '/api/deployment', tag: 'deployment', summary: 'Deploy a release to a scope', body: createDeploymentBodySchema, response: deploymentSchema, errors: write },
-  { method: 'get', path: '/api/deployment/{id}', tag: 'deployment', summary: 'Read a deployment', query: deploymentReadQuerySchema, response: deploymentSchema, errors: read },
-  { method: 'patch', path: '/api/deployment/{id}', tag: 'deployment', summary: 'Finalize, cancel, roll back, or move traffic', body: patchDeploymentBodySchema, errors: write },
-
-  { method: 'get', path: '/api/deployment_strategy', tag: 'deployment_strategy', summary: 'List deployment strategies, oldest first (nrn: those that apply there)', query: deploymentStrategyListQuerySchema, response: listEnvelopeSchema(deploymentStrategySchema), errors: [400] },
-  { method: 'post', path: '/api/deployment_strategy', tag: 'deployment_strategy', summary: 'Create a deployment strategy (its parameters: traffic steps and rollback rules)', body: createDeploymentStrategyBodySchema, response: deploymentStrategySchema, errors: write },
-  { method: 'get', path: '/api/deployment_strategy/{id}', tag: 'deployment_strategy', summary: 'Read a deployment strategy', response: deploymentStrategySchema, errors: read },
-
-  { method: 'get', path: '/api/account', tag: 'account', summary: 'List accounts (on the local platform: its one account)', query: accountListQuerySchema, response: listEnvelopeSchema(accountSchema), errors: [400] },
-  { method: 'get', path: '/api/account/{id}', tag: 'account', summary: 'Read an account', response: accountSchema, errors: read },
-
-  { method: 'get', path: '/api/namespace', tag: 'namespace', summary: 'List namespaces (on the local platform: the ones its applications use)', query: namespaceListQuerySchema, response: listEnvelopeSchema(namespaceSchema), errors: [400] },
-  { method: 'get', path: '/api/namespace/{id}', tag: 'namespace', summary: 'Read a namespace', response: namespaceSchema, errors: read },
-
-  { method: 'get', path: '/api/telemetry/application/{id}/metric/{name}', tag: 'telemetry', summary: "A metric at a scope's address, one value per period (http.rpm, http.error_rate, http.response_time)", query: telemetryQuerySchema, response: telemetryResponseSchema, errors: read },
-
-  { method: 'post', path: '/api/token', tag: 'token', summary: 'Exchange an API key for an access token', body: tokenRequestBodySchema, response: tokenResponseSchema, errors: [400, 401, 403, 415] },
-
-  { method: 'get', path: '/console/info', tag: 'console', summary: 'How this console runs', response: consoleInfoSchema, errors: [400] },
-  { method: 'get', path: '/console/events', tag: 'console', summary: 'Server-sent change events (event: change)', response: changeEventSchema, stream: true, errors: [400] },
-  { method: 'get', path: '/console/traffic', tag: 'console', summary: "Requests per deployment at a scope's address", query: trafficQuerySchema, response: scopeTrafficSchema, errors: read },
-  { method: 'get', path: '/console/scope/{id}/runtime', tag: 'console', summary: "A scope's instances as they really run", response: scopeRuntimeSchema, errors: read },
-  { method: 'get', path: '/console/deployment/{id}/evaluations', tag: 'console', summary: "Every check of a deployment's metric rules, oldest first", response: metricEvaluationListSchema, errors: read },
-  { method: 'get', path: '/console/scope/{id}/test-traffic', tag: 'console', summary: "The scope's test traffic: the generator running, else its last run", response: testTrafficStatusSchema, errors: read },
-  { method: 'post', path: '/console/scope/{id}/test-traffic', tag: 'console', summary: "Send test traffic to the scope's address (at most 50 requests/s for at most 10 minutes; 409 while one runs)", body: startTestTrafficBodySchema, response: testTrafficStatusSchema, errors: write },
-  { method: 'delete', path: '/console/scope/{id}/test-traffic', tag: 'console', summary: "Stop the scope's test traffic (stopped already: no change)", response: testTrafficStatusSchema, errors: [400, 403, 404] },
-  { method: 'get', path: '/console/deployment/{id}/logs', tag: 'console', summary: "What a deployment's instances wrote (stdout, stderr): the last lines, or those after `since`", query: logQuerySchema, response: logPageSchema, errors: [...read, 503] },
-  { method: 'get', path: '/console/deployment/{id}/logs/stream', tag: 'console', summary: "A deployment's instance logs as they come (server-sent events; also `Accept: text/event-stream` on /logs)", query: logQuerySchema, response: logPageSchema, stream: true, streamDescription: 'One `event: lines` per batch of new lines (`id`: the cursor); `data` is this object', errors: [...read, 503] },
-  { method: 'get', path: '/console/openapi.json', tag: 'console', summary: 'This document', errors: [] },
-];
+import { errorBodySchema } from '../../contract/common';
+import { MAX_BODY_BYTES } from './middleware';
+import type { Answer, Endpoint, Example } from './endpoint';
 
 type JsonSchema = Record<string, unknown>;
 
+/** The JSON Schema of `schema`, without `$schema` (OpenAPI 3.1 documents are 2020-12 throughout). */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+  const generated = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+  // A `.meta()` may unset a generated keyword (a path id's `pattern`, documented as an integer): drop the undefined.
+  const { $schema: _ignored, ...rest } = JSON.parse(JSON.stringify(generated)) as JsonSchema;
   return rest;
+}
+
+/** One key per example, the same in every parameter and in the body. */
+function exampleKey(example: Example, index: number): string {
+  const slug = example.summary
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${index + 1}-${slug}`.slice(0, 60);
+}
+
+function examplesOf(endpoint: Endpoint, pick: (example: Example) => unknown): JsonSchema | undefined {
+  const examples: JsonSchema = {};
+  endpoint.examples.forEach((example, index) => {
+    const value = pick(example);
+    if (value !== undefined) examples[exampleKey(example, index)] = { summary: example.summary, value };
+  });
+  return Object.keys(examples).length === 0 ? undefined : examples;
 }
 
 function parameters(endpoint: Endpoint): JsonSchema[] {
   const result: JsonSchema[] = [];
-  if (endpoint.path.includes('{id}')) {
-    result.push({ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } });
+  for (const [name, schema] of Object.entries(endpoint.params ?? {})) {
+    const examples = examplesOf(endpoint, (example) => example.params?.[name]);
+    result.push({ name, in: 'path', required: true, schema: jsonSchema(schema, 'input'), ...(examples ? { examples } : {}) });
   }
-  if (endpoint.path.includes('{name}')) {
-    result.push({ name: 'name', in: 'path', required: true, schema: { type: 'string' } });
-  }
-  for (const [name, param] of Object.entries(endpoint.query?.shape ?? {})) {
-    const schema = param as z.ZodType;
-    result.push({
-      name,
-      in: 'query',
-      required: !schema.safeParse(undefined).success,
-      schema: jsonSchema(schema, 'input'),
-    });
+  if (endpoint.query instanceof z.ZodObject) {
+    for (const [name, field] of Object.entries(endpoint.query.shape as Record<string, z.ZodType>)) {
+      const { description, ...schema } = jsonSchema(field, 'input');
+      const examples = examplesOf(endpoint, (example) => example.query?.[name]);
+      result.push({
+        name,
+        in: 'query',
+        required: !field.safeParse(undefined).success,
+        ...(typeof description === 'string' ? { description } : {}),
+        schema,
+        ...(examples ? { examples } : {}),
+      });
+    }
   }
   return result;
 }
 
+function success(answer: Answer): [string, JsonSchema] {
+  switch (answer.kind) {
+    case 'no-content':
+      return ['204', { description: answer.description }];
+    case 'event-stream':
+      return ['200', { description: answer.description, content: { 'text/event-stream': { schema: jsonSchema(answer.schema, 'output') } } }];
+    case 'json':
+      return ['200', { description: answer.description, content: { 'application/json': { schema: jsonSchema(answer.schema, 'output') } } }];
+  }
+}
+
+/** Every status the endpoint can answer besides success: its own, and those of the checks all endpoints share. */
+function errorStatuses(endpoint: Endpoint): Record<string, string> {
+  const changesState = endpoint.method !== 'get';
+  const own = endpoint.errors;
+  const statuses: Record<string, string | undefined> = {
+    400: own[400] === undefined ? 'Bad input: the message names the parameter or field, and what it must be' : `${own[400]}; or bad input`,
+    401: own[401] ?? (endpoint.open ? undefined : 'Missing, unknown or expired access token (only with NP_CONSOLE_REQUIRE_TOKEN=1)'),
+    403: changesState ? 'Cross-site request (Sec-Fetch-Site: cross-site, or an Origin other than the console\'s own)' : undefined,
+    404: own[404],
+    409: own[409],
+    413: changesState ? `Body larger than ${MAX_BODY_BYTES} bytes (the connection is closed)` : undefined,
+    415: changesState ? `The body is not application/json${endpoint.body === undefined ? ' (when a body is sent)' : ''}` : undefined,
+    421: "The Host header is not one this console answers to (it names the addresses it does)",
+    500: 'Internal error (the details are in the server log)',
+    503: 'The database failed (read-only, disk full, I/O error): the message names the cause and the file; nothing was changed',
+  };
+  return Object.fromEntries(Object.entries(statuses).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
 function operation(endpoint: Endpoint): JsonSchema {
-  const responses: Record<string, JsonSchema> = {};
-  if (endpoint.response === undefined && endpoint.path !== '/console/openapi.json') {
-    responses[endpoint.method === 'delete' || endpoint.method === 'patch' ? '204' : '200'] = { description: 'Done' };
-  } else if (endpoint.response === undefined) {
-    responses['200'] = { description: 'An OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } };
-  } else {
-    const mediaType = endpoint.stream === true ? 'text/event-stream' : 'application/json';
-    responses['200'] = {
-      description: endpoint.stream === true ? (endpoint.streamDescription ?? 'One `event: change` per changed entity; `data` is this object') : 'OK',
-      content: { [mediaType]: { schema: jsonSchema(endpoint.response, 'output') } },
-    };
+  const responses: JsonSchema = Object.fromEntries([success(endpoint.response)]);
+  for (const [status, description] of Object.entries(errorStatuses(endpoint))) {
+    responses[status] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   }
-  for (const status of [...endpoint.errors, 500]) {
-    responses[String(status)] = {
-      description: errorDescriptions[status] ?? 'Error',
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-    };
-  }
+  const bodyExamples = examplesOf(endpoint, (example) => example.body);
   return {
+    operationId: `${endpoint.method}${endpoint.path.replace(/:/g, '').replace(/[/._-]+(\w)/g, (_match, letter: string) => letter.toUpperCase())}`,
     summary: endpoint.summary,
+    ...(endpoint.description === undefined ? {} : { description: endpoint.description }),
     tags: [endpoint.tag],
-    operationId: `${endpoint.method}${endpoint.path.replace(/[{}]/g, '').replace(/[/._-]+(\w)/g, (_m, letter: string) => letter.toUpperCase())}`,
     parameters: parameters(endpoint),
     ...(endpoint.body === undefined
       ? {}
-      : { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input') } } } }),
+      : {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input'), ...(bodyExamples ? { examples: bodyExamples } : {}) } },
+          },
+        }),
     responses,
+    // `{}`: no token needed unless NP_CONSOLE_REQUIRE_TOKEN=1.
+    ...(endpoint.open ? {} : { security: [{}, { bearerToken: [] }] }),
   };
 }
 
-const errorDescriptions: Record<number, string> = {
-  400: 'Bad input: the message names the field',
-  401: 'Refused credentials',
-  403: 'Cross-site request refused',
-  404: 'No such entity',
-  409: 'Not allowed in the current state',
-  415: 'The body must be application/json',
-  500: 'Internal error (details in the server log)',
-  503: 'Not available right now (the message says why); try again',
-};
+/** `/api/deployment/:id` as OpenAPI writes it: `/api/deployment/{id}`. */
+function openApiPath(path: string): string {
+  return path.replace(/:(\w+)/g, '{$1}');
+}
 
-const documents = new Map<string, JsonSchema>();
+const documents = new WeakMap<readonly Endpoint[], Map<string, JsonSchema>>();
 
-export function openApiDocument(version = '0.0.0'): JsonSchema {
-  const cached = documents.get(version);
+export function openApiDocument(endpoints: readonly Endpoint[], version: string): JsonSchema {
+  const byVersion = documents.get(endpoints) ?? new Map<string, JsonSchema>();
+  documents.set(endpoints, byVersion);
+  const cached = byVersion.get(version);
   if (cached !== undefined) return cached;
-  const paths: Record<string, Record<string, JsonSchema>> = {};
+  const paths: Record<string, JsonSchema> = {};
   for (const endpoint of endpoints) {
-    paths[endpoint.path] = { ...paths[endpoint.path], [endpoint.method]: operation(endpoint) };
+    const path = openApiPath(endpoint.path);
+    paths[path] = { ...paths[path], [endpoint.method]: operation(endpoint) };
   }
   const document: JsonSchema = {
     openapi: '3.1.0',
@@ -193,11 +142,17 @@ export function openApiDocument(version = '0.0.0'): JsonSchema {
       title: 'np-console',
       version,
       description:
-        "nullplatform's deployment API as the console's local platform serves it under /api, plus the console's own endpoints under /console.",
+        "nullplatform's deployment API as the console's local platform serves it under /api, plus the console's own " +
+        'endpoints under /console. Every error answer is JSON `{message}`. A query parameter the endpoint does not ' +
+        'list, one given twice (lists are comma-separated), or one without a name is refused (400); a body field ' +
+        'the schema does not list too. A method a path does not serve is answered 405 with `Allow`.',
     },
     paths,
-    components: { schemas: { Error: jsonSchema(errorBodySchema, 'output') } },
+    components: {
+      schemas: { Error: jsonSchema(errorBodySchema, 'output') },
+      securitySchemes: { bearerToken: { type: 'http', scheme: 'bearer', description: 'An access_token from POST /api/token' } },
+    },
   };
-  documents.set(version, document);
+  byVersion.set(version, document);
   return document;
 }

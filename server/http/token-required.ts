@@ -2,21 +2,19 @@
  * `NP_CONSOLE_REQUIRE_TOKEN=1`: every /api request except `POST /api/token` must carry
  * `Authorization: Bearer <access_token>` with a token this server issued and that has not expired, as on
  * nullplatform (reference §1.2). The answer to a request without one is 401 `{message}` saying whether the token is
- * missing, unknown or expired. create-app.ts puts the /console endpoints that read platform data (`/console/events`,
- * `/console/traffic`, `/console/scope/:id/runtime`) behind it too; `/console/info`, `/console/openapi.json` and the
- * SPA stay open.
+ * missing, unknown or expired. create-app.ts puts every /console endpoint behind it too but those the endpoint table
+ * marks open (`/console/info`, `/console/openapi.json`); the SPA stays open.
  */
 import type { MiddlewareHandler } from 'hono';
 
 import { errorBody } from './errors';
 import type { TokenIssuer } from './tokens';
 
-/** The one /api path that needs no token: it is where tokens come from. */
-const TOKEN_PATH = '/api/token';
-
-export function tokenRequiredMiddleware(tokens: TokenIssuer): MiddlewareHandler {
+/** `openPaths`: the endpoints that need no token (`POST /api/token`: it is where tokens come from). */
+export function tokenRequiredMiddleware(tokens: TokenIssuer, openPaths: readonly string[]): MiddlewareHandler {
+  const open = new Set(openPaths.flatMap((path) => [path, `${path}/`]));
   return async (c, next) => {
-    if (c.req.path === TOKEN_PATH || c.req.path === `${TOKEN_PATH}/`) return next();
+    if (open.has(c.req.path)) return next();
     const refuse = (message: string, error: 'invalid_request' | 'invalid_token') =>
       errorBody(c, 401, message, { 'WWW-Authenticate': `Bearer error="${error}"`, 'Cache-Control': 'no-store' });
 

@@ -9,13 +9,13 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 import type { TokenResponse } from '../../contract/token';
-import type { Secret } from '../connected/secret';
+import type { Secret } from '../secret';
 
 /** The local platform's single organization (the same id the NRNs carry). */
-export const LOCAL_ORGANIZATION_ID = 1;
+const LOCAL_ORGANIZATION_ID = 1;
 
 /** Personal tokens last about a day on nullplatform (reference §1.2); the local platform's default is shorter. */
-export const DEFAULT_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
+const DEFAULT_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 
 /** Expired tokens are remembered this long so that a request with one is told "expired", not "unknown". */
 const REMEMBER_EXPIRED_MS = 24 * 60 * 60 * 1000;

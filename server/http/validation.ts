@@ -4,7 +4,7 @@
  * 1.4.0`), and a field that is absent reads as nullplatform words it: `Missing parameter: status`.
  */
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 import { badRequest } from './errors';
 
@@ -36,39 +36,79 @@ export async function parseJsonBody<Schema extends z.ZodType>(c: Context, schema
 
 const tooDeep = () => badRequest('the request body is nested too deeply; nest objects and arrays at most a few levels deep');
 
+/** `GET /:resource/:id` and the like accept no query parameters (unknown ones are an error, as on lists). */
+export const noQuerySchema = z.strictObject({});
+
 /**
  * Parses the query string with a strict schema: an unknown parameter is an error, and so is a parameter given
- * twice (lists are comma-separated: `status=running,failed`).
+ * twice (lists are comma-separated: `status=running,failed`) or one without a name (`?=x`).
  */
 export function parseQuery<Schema extends z.ZodType>(c: Context, schema: Schema): z.output<Schema> {
-  const raw: Record<string, string> = {};
-  for (const [name, values] of Object.entries(c.req.queries())) {
-    if (values.length > 1) throw badRequest(`query parameter ${name} is given ${values.length} times; give it once (comma-separated values)`);
-    const value = values[0];
-    if (value !== undefined) raw[name] = value;
+  const url = c.req.url;
+  if (url.indexOf('?') === -1) return withoutQuery(schema);
+  return parseWith(schema, queryParameters(url), 'query parameter');
+}
+
+/** What a schema makes of no parameters at all (its defaults), computed once: most requests carry no query. */
+const noParameters = new WeakMap<z.ZodType, unknown>();
+
+function withoutQuery<Schema extends z.ZodType>(schema: Schema): z.output<Schema> {
+  if (noParameters.has(schema)) return noParameters.get(schema) as z.output<Schema>;
+  const parsed = parseWith(schema, {}, 'query parameter');
+  Object.freeze(parsed); // every request without a query shares it
+  noParameters.set(schema, parsed);
+  return parsed;
+}
+
+/** The query string's parameters by name, `+` and percent escapes decoded as browsers encode them. */
+function queryParameters(url: string): Record<string, string> {
+  // No prototype: `?__proto__=x` is a parameter like any other (refused as unknown), not a prototype to set.
+  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
+  const start = url.indexOf('?');
+  if (start === -1) return raw;
+  const hash = url.indexOf('#', start);
+  const search = url.slice(start + 1, hash === -1 ? undefined : hash);
+  for (const part of search.split('&')) {
+    if (part === '') continue; // `?a=1&&b=2`, `?a=1&`: no parameter there
+    const equals = part.indexOf('=');
+    const name = decodeQueryText(equals === -1 ? part : part.slice(0, equals));
+    const value = equals === -1 ? '' : decodeQueryText(part.slice(equals + 1));
+    if (name === '') throw badRequest(`a query parameter has no name ("${part}"); write name=value`);
+    if (Object.prototype.hasOwnProperty.call(raw, name)) {
+      const times = search.split('&').filter((other) => decodeQueryText(other.split('=')[0] ?? '') === name).length;
+      throw badRequest(`query parameter ${name} is given ${times} times; give it once (comma-separated values)`);
+    }
+    raw[name] = value;
   }
-  return parseWith(schema, raw, 'query parameter');
+  return raw;
 }
 
-/** The `:id` path parameter as a positive integer. */
-export function parseId(c: Context, name = 'id'): number {
-  const raw = c.req.param(name) ?? '';
-  if (!/^\d{1,15}$/.test(raw) || Number(raw) <= 0) throw badRequest(`${name} must be a positive integer (got "${raw}")`);
-  return Number(raw);
+function decodeQueryText(text: string): string {
+  if (!/[%+]/.test(text)) return text;
+  const spaced = text.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced; // a stray `%` stays as written, as hono reads it
+  }
 }
 
-export function parseWith<Schema extends z.ZodType>(schema: Schema, raw: unknown, noun: 'field' | 'query parameter'): z.output<Schema> {
+type Noun = 'field' | 'query parameter' | 'path parameter';
+
+function parseWith<Schema extends z.ZodType>(schema: Schema, raw: unknown, noun: Noun): z.output<Schema> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   throw badRequest(describeIssues(result.error.issues, raw, noun));
 }
 
-export function describeIssues(issues: readonly Issue[], raw: unknown, noun: 'field' | 'query parameter'): string {
+export function describeIssues(issues: readonly Issue[], raw: unknown, noun: Noun): string {
   const messages = issues.map((issue) => describeIssue(issue, raw, noun));
   return [...new Set(messages)].join('; ');
 }
 
-function describeIssue(issue: Issue, raw: unknown, noun: 'field' | 'query parameter'): string {
+function describeIssue(issue: Issue, raw: unknown, noun: Noun): string {
+  // A path parameter's schema (endpoint.ts `pathId`) says which parameter and what it got.
+  if (noun === 'path parameter') return issue.message;
   const path = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
     const names = issue.keys.map((key) => (path === '' ? key : `${path}.${key}`));

@@ -7,7 +7,7 @@ export function describeExit(code: number | null, signal: NodeJS.Signals | null)
 }
 
 /** Resolves true when the child exits within `timeoutMs`, false otherwise (it keeps running). */
-export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
@@ -28,7 +28,7 @@ export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boo
  * would leave those running after stop. Falls back to the pid alone when the group cannot be signalled (no such
  * group, or a platform without process groups).
  */
-export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid !== undefined) {
     try {
       process.kill(-child.pid, signal);

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
 /** Bodies up to this size are held in memory so that a request can be sent again to another instance. */
-export const retryableBodyLimit = 1024 * 1024;
+const retryableBodyLimit = 1024 * 1024;
 
 /**
  * Whether the whole body can be read up front: its length is declared and small (or there is none). A chunked body

@@ -9,6 +9,7 @@
 import { Agent, type ClientRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { TRAFFIC_WINDOW_SECONDS } from '../../contract/console';
 import { type ConnectionLimits, createBoundedServer } from '../http/bounded-server';
 
 import { InFlightRequests } from './in-flight-requests';
@@ -124,7 +125,7 @@ export class ScopeProxy {
     this.logger(`scope ${this.scopeId}: drain of deployment ${deploymentId} gave up after ${timeoutMs} ms with ${this.inFlight(deploymentId)} requests in flight`);
   }
 
-  traffic(windowSeconds = 60): ScopeTrafficReport {
+  traffic(windowSeconds = TRAFFIC_WINDOW_SECONDS): ScopeTrafficReport {
     return {
       samples: this.counters.samples(windowSeconds),
       totals: this.counters.totals(),

@@ -5,12 +5,10 @@ import type { LogStore } from './log-store';
 import type { InstanceGroup, InstanceGroupListener, InstanceGroupSpec } from './instance-types';
 
 export type {
-  Endpoint,
   InstanceGroup,
   InstanceGroupListener,
   InstanceGroupSpec,
   InstanceSnapshot,
-  InstanceState,
 } from './instance-types';
 
 export type InstanceSupervisorOptions = {

@@ -2,6 +2,7 @@
  * Seeds the demo into an empty database. Builds, releases and scopes are plain records; the scopes' deployments are
  * inserted as new deployments (`creating`) so that the engine really starts them, exactly as if a user had deployed.
  */
+import { DEFAULT_HEALTH_CHECK_PATH } from '../../contract/scope';
 import type { Store } from '../store/store';
 import { demoApplications, demoNamespaceId, demoStrategies, type DemoApplication, type DemoBuild, type DemoRelease, type DemoScope } from './demo-data';
 
@@ -75,7 +76,7 @@ function seedApplication(store: Store, demo: DemoApplication, appIndex: number, 
       name: demoScope.name,
       type: 'web_pool_k8s',
       dimensions: demoScope.dimensions,
-      capabilities: { scaling_type: 'fixed', fixed_instances: demoScope.instances, health_check: { path: '/health' } },
+      capabilities: { scaling_type: 'fixed', fixed_instances: demoScope.instances, health_check: { path: DEFAULT_HEALTH_CHECK_PATH } },
       asset_name: 'main',
       created_at: daysAgo(20),
     });

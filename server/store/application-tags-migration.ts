@@ -19,7 +19,7 @@ export function migrateApplicationTags(db: BetterSqlite3.Database): void {
 }
 
 /** The tags object a stored `tags` value stands for: string values only. */
-export function tagsObjectFrom(stored: string | null): Record<string, string> {
+function tagsObjectFrom(stored: string | null): Record<string, string> {
   const value = parseJson(stored);
   const tags: Record<string, string> = {};
   if (Array.isArray(value)) {

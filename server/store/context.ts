@@ -29,6 +29,12 @@ export interface StoreContext {
    * list's SQL and parameters (it names the table).
    */
   listMemo(resource: ChangeResource, key: string): ListMemo;
+  /**
+   * A row by id as `read` reads it, kept until a change is recorded on `resource` (the same rule as list memos):
+   * SQLite begins and ends a read transaction for every statement, with file locks, which costs a read of one row
+   * more than the row itself. `key` names the table and the id. Rows are read-only to their callers.
+   */
+  memoRow<Row>(resource: ChangeResource, key: string, read: () => Row | undefined): Row | undefined;
   /** How long a blue/green deployment keeps both releases before it finalizes by itself. */
   readonly deploymentExpiryMs: number;
 }

@@ -20,7 +20,7 @@ type EvaluationRow = {
 export type NewEvaluation = Omit<MetricEvaluation, 'id' | 'evaluated_at'>;
 
 /** At most this many evaluations are read back per deployment (two hours at the reference's cadence is ~130). */
-export const MAX_EVALUATIONS_LISTED = 500;
+const MAX_EVALUATIONS_LISTED = 500;
 
 export class EvaluationsRepository {
   constructor(private readonly ctx: StoreContext) {}

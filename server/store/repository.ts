@@ -75,7 +75,11 @@ export abstract class Repository<Row extends { id: number }, Entity, ListQuery e
   }
 
   protected row(id: number): Row | undefined {
-    return this.ctx.statement(`SELECT * FROM ${this.table} WHERE id = ?`).get(id) as Row | undefined;
+    return this.ctx.memoRow(this.resource, `${this.table}:${id}`, () => this.ctx.statement(this.rowSql).get(id) as Row | undefined);
+  }
+
+  private get rowSql(): string {
+    return `SELECT * FROM ${this.table} WHERE id = ?`;
   }
 
   protected mustGet(id: number): Entity {

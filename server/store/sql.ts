@@ -96,7 +96,7 @@ export const ANCHOR_EVERY = 1000;
  */
 const keysetColumns = new Set(['id', 'created_at', 'updated_at']);
 
-export function listSql(spec: ListSpec): ListSql {
+function listSql(spec: ListSpec): ListSql {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   for (const [value, column] of spec.filters) {
@@ -179,7 +179,7 @@ function pageIds(ctx: StoreContext, spec: ListSpec, sql: ListSql, memo: ListMemo
   return toIds(ctx.statement(seek.pageSql).all(...sql.params, ...seek.bind(anchor), spec.limit, spec.offset - at * ANCHOR_EVERY));
 }
 
-export function rowsByIds<Row extends { id: number }>(ctx: StoreContext, table: string, ids: readonly number[]): Row[] {
+function rowsByIds<Row extends { id: number }>(ctx: StoreContext, table: string, ids: readonly number[]): Row[] {
   if (ids.length === 0) return [];
   const rows = ctx.statement(`SELECT * FROM ${table} WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as Row[];
   const byId = new Map(rows.map((row) => [row.id, row]));

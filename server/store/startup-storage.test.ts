@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { consoleRoot } from '../engine/asset-launch';
+import { consoleRoot } from '../console-root';
 import { Store } from './store';
 
 const unprivileged = 65_534;

@@ -84,6 +84,39 @@ describe('Store.write and the change feed', () => {
     expect(store.applications.list({ name: 'inner' }).total).toBe(0);
   });
 
+  it('reads an entity as last committed, however often it was read before, through updates and rollbacks', () => {
+    const application = seed.application({ name: 'read-often' });
+    expect(store.applications.get(application.id)?.name).toBe('read-often');
+    store.write((tx) => {
+      expect(tx.applications.get(application.id)?.name).toBe('read-often');
+      tx.applications.update(application.id, { name: 'renamed' });
+      // Inside the write, the write's own change is what a read sees.
+      expect(tx.applications.get(application.id)?.name).toBe('renamed');
+    });
+    expect(store.applications.get(application.id)?.name).toBe('renamed');
+    expect(() =>
+      store.write((tx) => {
+        tx.applications.update(application.id, { name: 'rolled-back' });
+        expect(tx.applications.get(application.id)?.name).toBe('rolled-back');
+        throw new Error('changed my mind');
+      }),
+    ).toThrow('changed my mind');
+    expect(store.applications.get(application.id)?.name).toBe('renamed');
+    store.write((tx) => {
+      try {
+        tx.write((inner) => {
+          inner.applications.update(application.id, { name: 'inner' });
+          expect(inner.applications.get(application.id)?.name).toBe('inner');
+          throw new Error('inner fails');
+        });
+      } catch {
+        // the outer write goes on
+      }
+      expect(tx.applications.get(application.id)?.name).toBe('renamed');
+    });
+    expect(store.applications.get(application.id)?.name).toBe('renamed');
+  });
+
   it('refuses an async function', () => {
     expect(() => store.write(async () => 1)).toThrow(/synchronous/);
   });

@@ -33,7 +33,7 @@ export type StoreOptions = {
 };
 
 /** nullplatform keeps both versions of a blue/green deployment about 2 hours (reference §7.5 D). */
-export const DEFAULT_DEPLOYMENT_EXPIRY_MS = 2 * 60 * 60 * 1000;
+const DEFAULT_DEPLOYMENT_EXPIRY_MS = 2 * 60 * 60 * 1000;
 
 export class Store {
   /** Read only: the one account the schema holds. */
@@ -58,6 +58,7 @@ export class Store {
    */
   private readonly generations = new Map<ChangeResource, number>();
   private readonly listMemos = new Map<string, ListMemo & { generation: number }>();
+  private readonly rowMemos = new Map<string, { generation: number; row: unknown }>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly clock: () => Date;
   private readonly onListenerError: (error: unknown, change: StoreChange) => void;
@@ -143,6 +144,7 @@ export class Store {
   close(): void {
     this.statements.clear();
     this.listMemos.clear();
+    this.rowMemos.clear();
     this.db.close();
   }
 
@@ -166,6 +168,22 @@ export class Store {
 
   private bump(resource: ChangeResource): void {
     this.generations.set(resource, (this.generations.get(resource) ?? 0) + 1);
+  }
+
+  private memoRow<Row>(resource: ChangeResource, key: string, read: () => Row | undefined): Row | undefined {
+    const generation = this.generations.get(resource) ?? 0;
+    const memo = this.rowMemos.get(key);
+    if (memo !== undefined && memo.generation === generation) return memo.row as Row;
+    const row = read();
+    if (row === undefined) {
+      this.rowMemos.delete(key);
+      return undefined;
+    }
+    // Bounded: the hot rows are few (the ones pages and clients poll); the rest are read again.
+    if (this.rowMemos.size >= 2_000) this.rowMemos.clear();
+    Object.freeze(row); // shared by every reader until the next change
+    this.rowMemos.set(key, { generation, row });
+    return row;
   }
 
   private listMemo(resource: ChangeResource, key: string): ListMemo {
@@ -223,6 +241,7 @@ export class Store {
       write: (fn) => this.write(() => fn()),
       record: (resource, action, id) => this.record(resource, action, id),
       listMemo: (resource, key) => this.listMemo(resource, key),
+      memoRow: (resource, key, read) => this.memoRow(resource, key, read),
     };
   }
 }

@@ -13,7 +13,7 @@ import type { Store } from '../store/store';
 
 let sequence = 0;
 /** A name no other builder call has produced in this process. */
-export function uniqueName(prefix: string): string {
+function uniqueName(prefix: string): string {
   sequence += 1;
   return `${prefix}-${sequence}`;
 }

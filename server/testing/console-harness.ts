@@ -22,7 +22,7 @@ export type Harness = {
   close(options?: { keepData?: boolean }): Promise<void>;
 };
 
-export function testConfig(dataDir: string, overrides: Record<string, string> = {}): Config {
+function testConfig(dataDir: string, overrides: Record<string, string> = {}): Config {
   const result = readConfig({
     PORT: '0',
     NP_CONSOLE_DATA: dataDir,

@@ -15,7 +15,7 @@ import { deploymentSchema, type Deployment } from '../../contract/deployment';
 import { instanceTagOf } from '../console-server';
 import { readRuntimeInfo, runtimeFiles } from '../dataplane/runtime-files';
 import { runtimeMarkerVariable } from '../dataplane/runtime-settings';
-import { consoleRoot } from '../engine/asset-launch';
+import { consoleRoot } from '../console-root';
 import { instanceMarkerVariable } from '../runtime/instance-env';
 import { isRunning, listPids, readEnvironment, signal } from '../runtime/linux-processes';
 

@@ -50,7 +50,7 @@ export type HarnessOptions = {
 };
 
 /** What console-server.ts checks before a deployment, with `assetRoots` as NP_CONSOLE_ASSET_ROOTS. */
-export function assetRunnableCheck(assetRoots: readonly string[]): (asset: Asset) => string | undefined {
+function assetRunnableCheck(assetRoots: readonly string[]): (asset: Asset) => string | undefined {
   return (asset) => {
     const result = resolveAssetLaunch(asset, { assetRoots });
     return result.ok ? undefined : result.message;

@@ -12,9 +12,9 @@ import type { Listing } from './shapes/json';
  * says 200, reference §1.3). The fixture refuses more than 100 outright, on purpose: a console that asks for more
  * would get fewer rows than it thinks from the real API, so it is caught asking.
  */
-export const MAX_LIMIT = 100;
+const MAX_LIMIT = 100;
 /** ai-plugins: the default page size is 30. */
-export const DEFAULT_LIMIT = 30;
+const DEFAULT_LIMIT = 30;
 
 type FieldValue = string | number | boolean | null | undefined;
 
@@ -110,7 +110,7 @@ export function listPage<T extends { id: number }>(items: readonly T[], query: L
 }
 
 /** `commit.id` reads `item.commit.id`. */
-export function readPath(item: unknown, path: string): unknown {
+function readPath(item: unknown, path: string): unknown {
   let value: unknown = item;
   for (const key of path.split('.')) {
     value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;

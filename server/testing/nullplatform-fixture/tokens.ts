@@ -11,7 +11,7 @@ import { type Answer, fail, isPlainObject, json } from './answer';
 import { ORGANIZATION_ID } from './shapes/json';
 import { FIXTURE_USER_ID } from './world';
 
-export const DEFAULT_TOKEN_TTL_MS = 60 * 60 * 1000;
+const DEFAULT_TOKEN_TTL_MS = 60 * 60 * 1000;
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

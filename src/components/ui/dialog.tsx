@@ -62,8 +62,6 @@ export function Dialog({ open, onOpenChange, title, description, children, trigg
   );
 }
 
-export const DialogClose = RadixDialog.Close;
-
 export function DialogFooter({ children }: { children: ReactNode }) {
   return <div className="mt-6 flex flex-wrap justify-end gap-2">{children}</div>;
 }

@@ -2,7 +2,7 @@
  * The create-scope form's values, their checks (the same rules as POST /scope, contract/scope.ts, so that bad input
  * is named next to its field before anything is sent) and the body they make.
  */
-import { MAX_INSTANCE_COUNT } from '@contract/scope';
+import { DEFAULT_HEALTH_CHECK_PATH, MAX_INSTANCE_COUNT } from '@contract/scope-defaults';
 
 import { ApiError } from '@/lib/api-client';
 
@@ -27,7 +27,7 @@ export const initialScopeForm: ScopeFormValues = {
   otherDimensions: '',
   type: 'web_pool_k8s',
   instances: '1',
-  healthCheckPath: '/health',
+  healthCheckPath: DEFAULT_HEALTH_CHECK_PATH,
 };
 
 /** `region=us-east, tier=gold` → { region: 'us-east', tier: 'gold' }, or the entry that isn't `key=value`. */

@@ -25,7 +25,6 @@ const strategyDataReader = shownObject({
   launched_instances: numberField,
   healthy_instances: numberField,
 });
-export type StrategyData = z.output<typeof strategyDataReader>;
 
 const messageFields = tolerantObject({}, { level: textField, message: textField, timestamp: timeField });
 export type DeploymentMessage = z.output<typeof messageFields>;

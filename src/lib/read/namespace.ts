@@ -7,10 +7,8 @@ export const namespaceReader = tolerantObject(
   { id: idField },
   { name: textField, slug: textField, status: textField, account_id: idField },
 );
-export type Namespace = z.output<typeof namespaceReader>;
 
 export const accountReader = tolerantObject(
   { id: idField },
   { name: textField, slug: textField, status: textField, organization_id: idField },
 );
-export type Account = z.output<typeof accountReader>;

@@ -84,7 +84,7 @@ export function defaultStrategyParameters(): StrategyParameters {
 }
 
 /** The deployment strategy every deployment here points at (context.json's `external_strategy_id`). */
-export const EXTERNAL_STRATEGY_ID = 10;
+const EXTERNAL_STRATEGY_ID = 10;
 
 export function deployment(
   parent: Scope,

@@ -97,7 +97,7 @@ export type Application = {
 };
 
 /** The template every application here was created from (context.json's value). */
-export const TEMPLATE_ID = 1037172878;
+const TEMPLATE_ID = 1037172878;
 
 export function application(
   parent: Namespace,

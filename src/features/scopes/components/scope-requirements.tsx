@@ -1,3 +1,4 @@
+import { DEFAULT_HEALTH_CHECK_PATH } from '@contract/scope-defaults';
 import type { Scope } from '@/lib/read/scope';
 import { useQuery } from '@tanstack/react-query';
 
@@ -48,7 +49,7 @@ function HealthResult({ lastHealth }: { lastHealth: { at: number; status_code: n
 /** The Kubernetes requirements and the latest health result of each running instance. */
 export function ScopeRequirements({ scope }: { scope: Scope }) {
   const runtime = useQuery(scopeQueries.runtime(scope.id));
-  const healthPath = runtime.data?.health_check_path ?? scope.capabilities?.health_check?.path ?? '/health';
+  const healthPath = runtime.data?.health_check_path ?? scope.capabilities?.health_check?.path ?? DEFAULT_HEALTH_CHECK_PATH;
 
   return (
     <section aria-labelledby="scope-health" className="mb-8">

@@ -1,7 +1,8 @@
 /** The Redactor on its own: the spellings it sees through, and what it leaves alone. */
 import { describe, expect, it } from 'vitest';
 
-import { REDACTED, Redactor, Secret } from './secret';
+import { REDACTED, Secret } from '../secret';
+import { Redactor } from './redactor';
 
 const key = 'np-key/0123456789abcdef+x=';
 const token = 'eyJhbGciOi.J9/payload_part.sig-nature';

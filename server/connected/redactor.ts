@@ -1,44 +1,13 @@
 /**
- * Secrets (API keys, access tokens) held by the console server. A Secret never prints itself: string conversion,
- * JSON and `util.inspect` (console.log of a config object, an error's cause) all give `[redacted]`; only `reveal()`
- * gives the value, and the only callers are the places that send it upstream or compare it.
- *
- * `Redactor` is the second line of defence: every log line and every error message that leaves the connected
- * server passes through `scrub`, which replaces any secret it knows (the key, every token seen) wherever it appears.
+ * The second line of defence behind `Secret` (../secret.ts), in connected mode: every log line and every error
+ * message that leaves the connected server passes through `scrub`, which replaces any secret it knows (the key, every token seen) wherever it appears.
  * What the upstream answers is checked too: a response header that holds a secret is dropped (`containsSecret`), and
  * a JSON body has the secrets removed from its decoded strings (`scrubJson`). Secrets are looked for in every reading
  * of a text (raw, percent-decoded, JSON-unescaped; see secret-readings.ts), since an escaped copy is just as readable.
  */
-import { inspect } from 'node:util';
-
+import { REDACTED, Secret } from '../secret';
 import { rewriteJsonStrings } from './json-strings';
 import { hasOtherReadings, readingsOf } from './secret-readings';
-
-export const REDACTED = '[redacted]';
-
-export class Secret {
-  readonly #value: string;
-
-  constructor(value: string) {
-    this.#value = value;
-  }
-
-  reveal(): string {
-    return this.#value;
-  }
-
-  toString(): string {
-    return REDACTED;
-  }
-
-  toJSON(): string {
-    return REDACTED;
-  }
-
-  [inspect.custom](): string {
-    return `Secret(${REDACTED})`;
-  }
-}
 
 /** Secrets shorter than this are not scrubbed from text (replacing "a" everywhere would garble every message). */
 const MIN_SCRUBBED_LENGTH = 6;
