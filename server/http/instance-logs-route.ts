@@ -58,7 +58,7 @@ export const instanceLogsEndpoints = [
     query: logQuerySchema,
     response: eventStream(logPageSchema, 'One `event: lines` per batch of new lines (`id`: the cursor); `data` is this object'),
     errors: logErrors,
-    examples: [],
+    examples: [{ summary: "Follow deployment 1's instance 0", params: { id: 1 }, query: { instance: '0' } }],
     handle: async ({ params, query }, c, deps) => {
       const answer = await answerLogs(c, deps, params.id, query, true);
       if (!(answer instanceof Response)) throw new Error('the stream form answers with a stream');

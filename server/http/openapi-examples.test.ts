@@ -26,7 +26,7 @@ type ExampleRequest = { name: string; method: string; path: string; body?: unkno
  * The data every example is written against (fresh for each request, so that one example's change does not spoil
  * another's): application 1 with successful build 1 (asset `main`) and pending build 2; releases 1 (1.0.0) and 2
  * (1.1.0) of build 1; scope 1, where deployment 1 serves release 1 and deployment 2 (release 2, blue/green, automatic
- * steps on) is running; scope 2, never deployed; deployment strategy 1.
+ * steps on) is running, its address one where nothing listens; scope 2, never deployed; deployment strategy 1.
  */
 function seedExampleWorld(h: Harness): void {
   const ids = h.store.write((tx) => {
@@ -39,7 +39,8 @@ function seedExampleWorld(h: Harness): void {
     const scope = tx.scopes.insert({ application_id: application.id, name: 'production', type: 'web_pool_k8s' });
     const free = tx.scopes.insert({ application_id: application.id, name: 'staging', type: 'web_pool_k8s' });
     const active = tx.deployments.insert({ scope_id: scope.id, release_id: first.id, asset_name: 'main', status: 'finalized', status_in_scope: 'active' });
-    tx.scopes.update(scope.id, { active_deployment: active.id, asset_name: 'main' });
+    // An address where nothing listens: test traffic's example starts (its requests fail fast and it ends in 1 s).
+    tx.scopes.update(scope.id, { active_deployment: active.id, asset_name: 'main', domain: '127.0.0.1:9' });
     const candidate = tx.deployments.insert({
       scope_id: scope.id,
       release_id: second.id,
