@@ -23,6 +23,9 @@ export const LIVE_EVENTS_LOCAL_ONLY =
 export const REPORTED_BY_NULLPLATFORM =
   "nullplatform reports a scope's traffic and instances itself; the console's counters exist only on the local platform";
 
+export const ACTIVITY_LOCAL_ONLY =
+  "the activity feed is the local platform's own audit trail; nullplatform keeps its own (deployments carry created_by and updated_by)";
+
 export type ConnectedAppOptions = {
   session: UpstreamSession;
   apiUrl: string;
@@ -84,6 +87,11 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
   app.get('/console/scope/:id/runtime', (c) => errorBody(c, 404, REPORTED_BY_NULLPLATFORM));
   app.get('/console/deployment/:id/evaluations', (c) =>
     errorBody(c, 404, "nullplatform checks a deployment's metric rules itself; the console keeps evaluations only on the local platform"),
+  );
+  app.get(consolePaths.activity, (c) => errorBody(c, 404, ACTIVITY_LOCAL_ONLY));
+  app.get(consolePaths.actors, (c) => errorBody(c, 404, ACTIVITY_LOCAL_ONLY));
+  app.get(consolePaths.releaseDiff, (c) =>
+    errorBody(c, 404, "the commits between releases are read from local git on the local platform; in connected mode the SPA links the repository's compare page"),
   );
   app.get(consolePaths.openapi, (c) => {
     parseQuery(c, noQuerySchema);

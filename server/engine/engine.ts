@@ -12,6 +12,7 @@ import { findTransition, isDeploymentStatus, type DeploymentStatus, type Deploym
 import type { Scope } from '@contract/scope';
 import { AUTO_SWITCH_CLOCK_KEY, readStrategyParameters } from '@contract/strategy-parameters';
 
+import { engineActor, runAs } from '../audit/audit-context';
 import { resolveAssetLaunch } from './asset-launch';
 import { AT_FULL_TRAFFIC_MESSAGE, nextAutoStep } from './auto-switch';
 import type { Store } from '../store/store';
@@ -169,7 +170,8 @@ export class DeploymentEngine {
         if (deployment.strategy === 'initial') {
           this.transition(deployment, 'finalizing');
         } else if (this.hasExpired(deployment)) {
-          this.transition(deployment, 'finalizing', 'the deployment reached expires_at and finalizes by itself');
+          const reason = 'the deployment reached expires_at and finalizes by itself';
+          runAs(engineActor, `automatic: ${reason} (${deployment.expires_at ?? ''})`, () => this.transition(deployment, 'finalizing', reason));
         } else {
           this.wakeAt(scope.id, `expiry:${deployment.id}`, deployment.expires_at);
           this.takeAutoStep(deployment);
@@ -232,7 +234,8 @@ export class DeploymentEngine {
       return;
     }
     if (step.kind !== 'step') return;
-    this.store.write((tx) => {
+    const reason = `automatic: traffic step +${step.stepPoints}% every ${step.intervalSeconds} s (strategy_data.parameters.traffic)`;
+    runAs(engineActor, reason, () => this.store.write((tx) => {
       tx.deployments.update(deployment.id, {
         strategy_data: { desired_switched_traffic: step.to, [AUTO_SWITCH_CLOCK_KEY]: new Date().toISOString() },
       });
@@ -242,7 +245,7 @@ export class DeploymentEngine {
         `automatic traffic step: ${step.from}% → ${step.to}% to the new release (+${step.stepPoints}% every ${step.intervalSeconds} s)`,
       );
       if (step.reachedFull) tx.deployments.addMessage(deployment.id, 'INFO', AT_FULL_TRAFFIC_MESSAGE);
-    });
+    }));
   }
 
   /**
@@ -266,13 +269,17 @@ export class DeploymentEngine {
     const measured = measure(report.samples, deployment.id, METRIC_WINDOW_SECONDS, instances);
     const evaluation = evaluateRules(deployment.id, metrics.rules, measured, METRIC_WINDOW_SECONDS, this.options.metricMinRequests);
     const broken = brokenRuleMessage(evaluation);
-    this.store.write((tx) => {
-      tx.evaluations.insert(evaluation);
-      const current = tx.deployments.get(deployment.id);
-      if (broken === undefined || current?.status !== 'running') return;
-      tx.deployments.addMessage(deployment.id, 'ERROR', broken);
-      this.transitionIn(tx, current, 'rolling_back');
-    });
+    const keep = () =>
+      this.store.write((tx) => {
+        tx.evaluations.insert(evaluation);
+        const current = tx.deployments.get(deployment.id);
+        if (broken === undefined || current?.status !== 'running') return;
+        tx.deployments.addMessage(deployment.id, 'ERROR', broken);
+        this.transitionIn(tx, current, 'rolling_back');
+      });
+    // A rollback is the engine's decision, in the audit trail with the rule; a passed check is not.
+    if (broken === undefined) keep();
+    else runAs(engineActor, `automatic: ${broken}`, keep);
     if (broken !== undefined) return;
     // Keeping an evaluation is no change the engine hears: the next check needs its own timer.
     const next = nextCheckAt(runningSince, Date.now(), override);
@@ -394,12 +401,14 @@ export class DeploymentEngine {
   }
 
   private fail(deployment: Deployment, reason: string): void {
-    this.store.write((tx) => {
-      tx.deployments.addMessage(deployment.id, 'ERROR', reason);
-      this.transitionIn(tx, deployment, 'failed');
-      tx.deployments.update(deployment.id, { status_in_scope: 'inactive' });
-      tx.scopes.update(deployment.scope_id, { in_progress_deployment: null });
-    });
+    runAs(engineActor, `automatic: ${reason}`, () =>
+      this.store.write((tx) => {
+        tx.deployments.addMessage(deployment.id, 'ERROR', reason);
+        this.transitionIn(tx, deployment, 'failed');
+        tx.deployments.update(deployment.id, { status_in_scope: 'inactive' });
+        tx.scopes.update(deployment.scope_id, { in_progress_deployment: null });
+      }),
+    );
   }
 
   private hasExpired(deployment: Deployment): boolean {

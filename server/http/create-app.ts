@@ -13,8 +13,11 @@ import type { Asset } from '../../contract/asset';
 import { type ConsoleInfo, consolePaths } from '../../contract/console';
 import type { Store } from '../store/store';
 import { accountsRoutes } from './accounts-routes';
+import { activityRoutes } from './activity-routes';
 import { applicationsRoutes } from './applications-routes';
 import { assetsRoutes } from './assets-routes';
+import { auditMiddleware } from './audit-middleware';
+import { auditedTokens } from './audited-tokens';
 import { buildsRoutes } from './builds-routes';
 import { consoleEvaluationsPath, consoleRoutes, consoleScopeRuntimePath } from './console-routes';
 import { deploymentStrategiesRoutes } from './deployment-strategies-routes';
@@ -22,6 +25,7 @@ import { deploymentsRoutes } from './deployments-routes';
 import { errorBody, errorHandler, type Logger, notFoundHandler } from './errors';
 import { EventHub } from './events-route';
 import { namespacesRoutes } from './namespaces-routes';
+import { releaseDiffRoutes } from './release-diff-routes';
 import { releasesRoutes } from './releases-routes';
 import type { RouteDeps } from './route-deps';
 import type { RuntimeView } from './runtime-view';
@@ -110,10 +114,14 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     app.use('/api/*', tokenRequired);
     // These read the same data as /api (every change with its entity, traffic, instance pids and ports), so they need
     // the token too. /console/info and /console/openapi.json stay open: the SPA and tools read them first.
-    for (const path of [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath, consoleEvaluationsPath]) {
+    for (const path of [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath, consoleEvaluationsPath, consolePaths.activity, consolePaths.actors, consolePaths.releaseDiff]) {
       app.use(path, tokenRequired);
     }
   }
+  // After the token check: every write runs as its actor, with its reason (the audit trail).
+  const audit = auditMiddleware({ tokens, requireToken: options.requireToken === true });
+  app.use('/api/*', audit);
+  app.use('/console/*', audit);
 
   const api = new Hono();
   api.route('/', applicationsRoutes(deps));
@@ -126,12 +134,14 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
   api.route('/', accountsRoutes(deps));
   api.route('/', namespacesRoutes(deps));
   api.route('/', telemetryRoutes(deps));
-  api.route('/', tokenRoutes(tokens));
+  api.route('/', tokenRoutes(auditedTokens(tokens, options.store)));
   app.route('/api', api);
   app.route(
     '/',
     consoleRoutes({ ...deps, consoleInfo: options.consoleInfo, hub, pingIntervalMs: options.eventsPingIntervalMs }),
   );
+  app.route('/', activityRoutes(deps));
+  app.route('/', releaseDiffRoutes(deps));
 
   mountStaticSpa(app, options.staticDir);
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 import { accountListQuerySchema, accountSchema } from '../../contract/account';
+import { activityEntrySchema, activityListQuerySchema, actorListSchema } from '../../contract/activity';
 import { applicationListQuerySchema, applicationSchema, createApplicationBodySchema, patchApplicationBodySchema } from '../../contract/application';
 import { assetListQuerySchema, assetSchema, createAssetBodySchema, createBuildAssetBodySchema } from '../../contract/asset';
 import { buildListQuerySchema, buildSchema, createBuildBodySchema, patchBuildBodySchema } from '../../contract/build';
@@ -22,6 +23,7 @@ import { createDeploymentStrategyBodySchema, deploymentStrategyListQuerySchema, 
 import { metricEvaluationListSchema } from '../../contract/metric-evaluation';
 import { namespaceListQuerySchema, namespaceSchema } from '../../contract/namespace';
 import { createReleaseBodySchema, patchReleaseBodySchema, releaseListQuerySchema, releaseSchema } from '../../contract/release';
+import { releaseDiffQuerySchema, releaseDiffSchema } from '../../contract/release-diff';
 import { createScopeBodySchema, patchScopeBodySchema, scopeListQuerySchema, scopeSchema } from '../../contract/scope';
 import { telemetryQuerySchema, telemetryResponseSchema } from '../../contract/telemetry';
 import { tokenRequestBodySchema, tokenResponseSchema } from '../../contract/token';
@@ -97,6 +99,9 @@ export const endpoints: Endpoint[] = [
   { method: 'get', path: '/console/traffic', tag: 'console', summary: "Requests per deployment at a scope's address", query: trafficQuerySchema, response: scopeTrafficSchema, errors: read },
   { method: 'get', path: '/console/scope/{id}/runtime', tag: 'console', summary: "A scope's instances as they really run", response: scopeRuntimeSchema, errors: read },
   { method: 'get', path: '/console/deployment/{id}/evaluations', tag: 'console', summary: "Every check of a deployment's metric rules, oldest first", response: metricEvaluationListSchema, errors: read },
+  { method: 'get', path: '/console/activity', tag: 'console', summary: 'The audit trail, newest first: who changed what, when, from → to, and why (local platform)', query: activityListQuerySchema, response: listEnvelopeSchema(activityEntrySchema), errors: [400] },
+  { method: 'get', path: '/console/actors', tag: 'console', summary: 'Who has written: the numbers created_by/updated_by hold, with their names (local platform)', response: actorListSchema, errors: [400] },
+  { method: 'get', path: '/console/release-diff', tag: 'console', summary: 'The commits between two releases: from git, or the repository host\'s compare page (local platform)', query: releaseDiffQuerySchema, response: releaseDiffSchema, errors: read },
   { method: 'get', path: '/console/openapi.json', tag: 'console', summary: 'This document', errors: [] },
 ];
 
