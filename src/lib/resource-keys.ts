@@ -35,8 +35,8 @@ export const resourceKeys = {
   /** GET /console/activity: the local platform's audit trail (its feeds are lists; an entry has no page of its own). */
   activity: {
     ...keysFor('activity'),
-    /** GET /console/actors: who has written, by number and name. */
-    actors: () => ['activity', 'actors'] as const,
+    /** GET /console/actors: who has written, by number and name; under the lists, so a new entry refreshes it. */
+    actors: () => ['activity', 'list', 'actors'] as const,
   },
   /** GET /namespace: the namespace picker of the applications page. */
   namespace: keysFor('namespace'),

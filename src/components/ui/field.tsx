@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 import { cn } from '@/lib/cn';
 
@@ -65,6 +65,28 @@ export function TextField({ label, hint, error, containerClassName, className, .
       <input
         id={id}
         className={cn(controlClasses, borderClasses(Boolean(error)), className)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...props}
+      />
+    </FieldFrame>
+  );
+}
+
+export type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  containerClassName?: string;
+};
+
+export function TextAreaField({ label, hint, error, containerClassName, className, ...props }: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={containerClassName}>
+      <textarea
+        id={id}
+        className={cn(controlClasses, borderClasses(Boolean(error)), 'min-h-16', className)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         {...props}

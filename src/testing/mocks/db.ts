@@ -2,6 +2,7 @@
  * The in-memory platform the MSW handlers serve. Tests seed it; setup-tests empties it after each test.
  */
 import type { Account } from '@contract/account';
+import type { ActivityEntry, Actor } from '@contract/activity';
 import type { Application } from '@contract/application';
 import type { Asset } from '@contract/asset';
 import type { Build } from '@contract/build';
@@ -26,6 +27,9 @@ export type Db = {
   scopes: Scope[];
   deployments: Deployment[];
   runtimes: ScopeRuntime[];
+  /** The local platform's audit trail (GET /console/activity), newest last as it was written. */
+  activity: ActivityEntry[];
+  actors: Actor[];
   /** Every request the handlers saw, for asserting what the SPA asked for. */
   requests: { method: string; url: URL; body: unknown }[];
 };
@@ -42,6 +46,8 @@ function empty(): Db {
     scopes: [],
     deployments: [],
     runtimes: [],
+    activity: [],
+    actors: [],
     requests: [],
   };
 }
