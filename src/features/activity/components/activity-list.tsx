@@ -30,7 +30,12 @@ function Actor({ actor }: { actor: ActivityEntry['actor'] }) {
       <span className="font-semibold text-slate-900 dark:text-slate-100" data-testid="activity-actor">
         {name}
       </span>
-      {actor?.kind === 'engine' && <Badge tone="info">automatic</Badge>}
+      {actor?.kind === 'engine' && (
+        <>
+          {' '}
+          <Badge tone="info">automatic</Badge>
+        </>
+      )}
     </span>
   );
 }
@@ -65,9 +70,9 @@ export function ActivityList({ entries }: ActivityListProps) {
         return (
           <li key={entry.id} className="space-y-1 py-3 text-sm" data-testid="activity-entry" data-action={entry.action}>
             <p className="flex flex-wrap items-baseline gap-x-1.5 gap-y-1 text-slate-800 dark:text-slate-200">
-              <Actor actor={entry.actor} />
-              <span>{actionVerb(entry.action)}</span>
-              <EntityName entity={entry.entity} />
+              <Actor actor={entry.actor} />{' '}
+              <span>{actionVerb(entry.action)}</span>{' '}
+              <EntityName entity={entry.entity} />{' '}
               <span className="text-slate-500 dark:text-slate-400">
                 · <RelativeTime value={entry.at} />
               </span>
