@@ -2,7 +2,7 @@ import { REASON_MAX_LENGTH } from '@contract/activity';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
-import { TextAreaField } from '@/components/ui/field';
+import { TextAreaField } from '@/components/ui/textarea-field';
 import { ApiError } from '@/lib/api-client';
 import { consoleInfoQuery } from '@/lib/console-info';
 
