@@ -59,7 +59,7 @@ function LocalActivityFeed({ of, pageSize }: { of: ActivityScope; pageSize: numb
 
   return (
     <div className="space-y-3">
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:max-w-2xl">
         <SelectField
           label="Who"
           options={actorOptions}

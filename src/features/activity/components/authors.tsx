@@ -25,11 +25,19 @@ export function Authors({ createdBy, updatedBy }: AuthorsProps) {
     return name === undefined ? `user ${id}` : `${name} (#${id})`;
   };
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm" data-testid="authors">
-      <dt className="text-slate-500 dark:text-slate-400">Created by</dt>
-      <dd className="text-slate-900 dark:text-slate-100">{who(createdBy)}</dd>
-      <dt className="text-slate-500 dark:text-slate-400">Last changed by</dt>
-      <dd className="text-slate-900 dark:text-slate-100">{who(updatedBy)}</dd>
+    <dl className="mt-2 space-y-2" data-testid="authors">
+      <Item label="Created by">{who(createdBy)}</Item>
+      <Item label="Last changed by">{who(updatedBy)}</Item>
     </dl>
+  );
+}
+
+/** As the panel's other rows are drawn (deployment-source.tsx). */
+function Item({ label, children }: { label: string; children: string }) {
+  return (
+    <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+      <dt className="text-xs font-medium text-slate-500 uppercase dark:text-slate-400">{label}</dt>
+      <dd className="text-sm text-slate-900 dark:text-slate-100">{children}</dd>
+    </div>
   );
 }
