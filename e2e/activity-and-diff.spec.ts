@@ -74,6 +74,7 @@ test("the deploy dialog says what a release brings over the one serving the scop
 
   // The releases page compares any two.
   const compare = page.getByRole('region', { name: 'Compare releases' });
+  await compare.getByRole('button', { name: 'Compare two releases' }).click();
   await compare.getByRole('combobox', { name: 'From' }).selectOption({ label: '1.0.0 · build #1' });
   await compare.getByRole('combobox', { name: 'To' }).selectOption(String(candidate));
   await expect(compare.getByTestId('release-diff')).toContainText('From 1.0.0 (3f9c2a1) to 1.2.0 (1b2c3d4)');

@@ -12,6 +12,7 @@ import type { Scope } from '@/lib/read/scope';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 
+import { Button } from '@/components/ui/button';
 import { ErrorDetails } from '@/components/ui/error-state';
 import { FormError, SelectField } from '@/components/ui/field';
 import { SectionHeading } from '@/components/ui/page-header';
@@ -141,8 +142,30 @@ export function DeploymentChanges({ deployment, replacedDeploymentId }: { deploy
   return <ReleaseChanges fromReleaseId={replaced.data.release_id} toReleaseId={deployment.release_id} />;
 }
 
-/** On the releases page: any two releases of the application, the older side first. */
+/**
+ * On the releases page: any two releases of the application, the older side first. Closed until asked for: it reads
+ * every release of the application, which the page itself does not need.
+ */
 export function CompareReleases({ applicationId }: { applicationId: number }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <section aria-labelledby="compare-releases" className="mt-8">
+      <SectionHeading
+        id="compare-releases"
+        actions={
+          <Button variant="secondary" size="sm" aria-expanded={open} aria-controls="compare-releases-body" onClick={() => setOpen(!open)}>
+            {open ? 'Close' : 'Compare two releases'}
+          </Button>
+        }
+      >
+        Compare releases
+      </SectionHeading>
+      <div id="compare-releases-body">{open && <CompareChooser applicationId={applicationId} />}</div>
+    </section>
+  );
+}
+
+function CompareChooser({ applicationId }: { applicationId: number }) {
   const versions = useQuery({ ...releaseQueries.versions(applicationId), throwOnError: false });
   const releases = versions.data?.results ?? [];
   const [chosenFrom, setFrom] = useState<number | undefined>(undefined);
@@ -151,34 +174,26 @@ export function CompareReleases({ applicationId }: { applicationId: number }) {
   const to = chosenTo ?? releases[0]?.id;
   const from = chosenFrom ?? releases[1]?.id;
   const options = releases.map((release) => ({ value: String(release.id), label: `${release.semver ?? `#${release.id}`} · build #${release.build_id}` }));
-  let body;
-  if (versions.isPending) body = <Spinner label="Loading releases…" />;
-  else if (versions.data === undefined) {
-    body = (
+  if (versions.isPending) return <Spinner label="Loading releases…" />;
+  if (versions.data === undefined) {
+    return (
       <FormError>
         Couldn't load the releases. <ErrorDetails error={versions.error} />
       </FormError>
     );
-  } else if (releases.length < 2) body = <p className="text-sm text-slate-600 dark:text-slate-400">Comparing needs two releases.</p>;
-  else {
-    body = (
-      <div className="space-y-3">
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-          <SelectField label="From" options={options} value={from === undefined ? '' : String(from)} onChange={(event) => setFrom(Number(event.target.value))} />
-          <SelectField label="To" options={options} value={to === undefined ? '' : String(to)} onChange={(event) => setTo(Number(event.target.value))} />
-        </div>
-        {from !== undefined && to !== undefined && from !== to ? (
-          <ReleaseChanges fromReleaseId={from} toReleaseId={to} />
-        ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-400">Choose two different releases.</p>
-        )}
-      </div>
-    );
   }
+  if (releases.length < 2) return <p className="text-sm text-slate-600 dark:text-slate-400">Comparing needs two releases.</p>;
   return (
-    <section aria-labelledby="compare-releases" className="mt-8">
-      <SectionHeading id="compare-releases">Compare releases</SectionHeading>
-      {body}
-    </section>
+    <div className="space-y-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <SelectField label="From" options={options} value={from === undefined ? '' : String(from)} onChange={(event) => setFrom(Number(event.target.value))} />
+        <SelectField label="To" options={options} value={to === undefined ? '' : String(to)} onChange={(event) => setTo(Number(event.target.value))} />
+      </div>
+      {from !== undefined && to !== undefined && from !== to ? (
+        <ReleaseChanges fromReleaseId={from} toReleaseId={to} />
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">Choose two different releases.</p>
+      )}
+    </div>
   );
 }
