@@ -114,7 +114,8 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     app.use('/api/*', tokenRequired);
     // These read the same data as /api (every change with its entity, traffic, instance pids and ports), so they need
     // the token too. /console/info and /console/openapi.json stay open: the SPA and tools read them first.
-    for (const path of [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath, consoleEvaluationsPath, consolePaths.activity, consolePaths.actors, consolePaths.releaseDiff]) {
+    const platformReads = [consolePaths.events, consolePaths.traffic, consoleScopeRuntimePath, consoleEvaluationsPath];
+    for (const path of [...platformReads, consolePaths.activity, consolePaths.actors, consolePaths.releaseDiff]) {
       app.use(path, tokenRequired);
     }
   }
