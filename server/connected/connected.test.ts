@@ -15,7 +15,7 @@ import { consoleInfoSchema } from '../../contract/console';
 import { deploymentSchema, type Deployment } from '../../contract/deployment';
 import { namespaceSchema } from '../../contract/namespace';
 import { rawRequest } from '../testing/http-harness';
-import { LIVE_EVENTS_LOCAL_ONLY, REPORTED_BY_NULLPLATFORM } from './connected-app';
+import { ACTIVITY_LOCAL_ONLY, LIVE_EVENTS_LOCAL_ONLY, REPORTED_BY_NULLPLATFORM } from './connected-app';
 import { type Connected, messageOf, Recorder, secretKey, startConnected, startUpstream, Tap, type Upstream, waitFor } from './test-support';
 
 const key = secretKey('connected');
@@ -266,6 +266,14 @@ describe('a connected console', () => {
     const evaluations = await client.call('GET', '/console/deployment/1/evaluations');
     expect(evaluations.status).toBe(404);
     expect(messageOf(evaluations)).toMatch(/metric rules itself/);
+    for (const path of ['/console/activity?scope_id=1', '/console/actors']) {
+      const answer = await client.call('GET', path);
+      expect(answer.status).toBe(404);
+      expect(messageOf(answer)).toBe(ACTIVITY_LOCAL_ONLY);
+    }
+    const diff = await client.call('GET', '/console/release-diff?from_release_id=1&to_release_id=2');
+    expect(diff.status).toBe(404);
+    expect(messageOf(diff)).toMatch(/links the repository's compare page/);
     expect((await client.call('GET', '/console/openapi.json')).status).toBe(200);
     expect((await client.call('GET', '/console/nothing')).status).toBe(404);
   });
