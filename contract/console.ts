@@ -13,6 +13,11 @@ export const consolePaths = {
   scopeRuntime: (scopeId: number) => `/console/scope/${scopeId}/runtime`,
   /** The local platform's checks of a deployment's metric rules (contract/metric-evaluation.ts). */
   deploymentEvaluations: (deploymentId: number) => `/console/deployment/${deploymentId}/evaluations`,
+  /** The local platform's audit trail (contract/activity.ts) and its actors. */
+  activity: '/console/activity',
+  actors: '/console/actors',
+  /** The commits between two releases (contract/release-diff.ts). */
+  releaseDiff: '/console/release-diff',
   openapi: '/console/openapi.json',
 } as const;
 
@@ -38,7 +43,8 @@ export const consoleInfoSchema = z.looseObject({
 });
 export type ConsoleInfo = z.infer<typeof consoleInfoSchema>;
 
-const changeResources = ['application', 'build', 'asset', 'release', 'scope', 'deployment'] as const;
+/** `activity`: a new entry of the audit trail (contract/activity.ts), so that activity feeds update live. */
+export const changeResources = ['application', 'build', 'asset', 'release', 'scope', 'deployment', 'activity'] as const;
 export type ChangeResource = (typeof changeResources)[number];
 
 /** One server-sent event (`event: change`): the entity as GET /:resource/:id would return it. */

@@ -12,6 +12,7 @@ import {
   sortParam,
   timestampSchema,
 } from './common';
+import { reasonInputSchema } from './activity';
 import { deploymentStatuses, deploymentStrategies, statusesInScope } from './deployment-lifecycle';
 import { strategyParametersSchema } from './strategy-parameters';
 
@@ -123,6 +124,11 @@ export const patchDeploymentBodySchema = z
       })
       .meta({ oneOf: [{ required: ['desired_switched_traffic'] }, { required: ['parameters'] }] })
       .optional(),
+    /**
+     * Why (local platform): kept in the activity feed and the deployment's messages. Not a field nullplatform
+     * documents, so the console sends it only to the local platform.
+     */
+    reason: reasonInputSchema.optional(),
   })
   .refine((body) => body.status !== undefined || body.strategy_data !== undefined, {
     message: 'the body must set status or strategy_data',

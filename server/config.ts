@@ -7,6 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 
 import { z } from 'zod';
 
+import { type NamedApiKey, parseApiKeys } from './audit/api-key-names';
 import { Secret } from './secret';
 
 const durationPattern = /^(\d+)(ms|s|m|h)?$/;
@@ -87,13 +88,12 @@ const switchSchema = (name: string) =>
     });
 
 /** Comma-separated keys; the values never appear in a message. */
-const keyListSchema = z.string().transform((raw) =>
-  raw
-    .split(',')
-    .map((key) => key.trim())
-    .filter((key) => key !== '')
-    .map((key) => new Secret(key)),
-);
+/** NP_CONSOLE_API_KEYS: `name:key` or `key` entries, comma-separated (audit/api-key-names.ts). */
+const keyListSchema = z.string().transform((raw, ctx) => {
+  const { keys, errors } = parseApiKeys(raw);
+  for (const error of errors) ctx.addIssue({ code: 'custom', message: `NP_CONSOLE_API_KEYS: ${error}` });
+  return errors.length > 0 ? z.NEVER : keys;
+});
 
 /**
  * NP_CONSOLE_ASSET_ROOTS: comma-separated absolute paths of existing folders. Relative paths are refused rather than
@@ -194,8 +194,8 @@ export type ConnectedConfig = {
 export type LocalTokensConfig = {
   /** Whether every /api request but POST /api/token needs `Authorization: Bearer <token>`. */
   required: boolean;
-  /** The keys POST /api/token accepts when tokens are required (otherwise any non-empty key). */
-  apiKeys: Secret[];
+  /** The keys POST /api/token accepts when tokens are required (otherwise any non-empty key), with their names. */
+  apiKeys: NamedApiKey[];
   ttlMs: number;
 };
 

@@ -70,9 +70,37 @@ describe('local-platform token settings', () => {
     const result = readConfig({ NP_CONSOLE_REQUIRE_TOKEN: '1', NP_CONSOLE_API_KEYS: ' key-one , key-two,', NP_CONSOLE_TOKEN_TTL: '15m' });
     if (!result.ok) throw new Error(result.errors.join('; '));
     expect(result.config.tokens.required).toBe(true);
-    expect(result.config.tokens.apiKeys.map((key) => key.reveal())).toEqual(['key-one', 'key-two']);
+    expect(result.config.tokens.apiKeys.map(({ name, key }) => [name, key.reveal()])).toEqual([
+      ['key-1', 'key-one'],
+      ['key-2', 'key-two'],
+    ]);
     expect(result.config.tokens.ttlMs).toBe(900_000);
     expect(JSON.stringify(result.config)).not.toContain('key-one');
+  });
+
+  it('give keys names: name:key as written, a key without one its place in the list', () => {
+    const result = readConfig({ NP_CONSOLE_REQUIRE_TOKEN: '1', NP_CONSOLE_API_KEYS: 'alice:key-a, plain-key ,ci:with:colon' });
+    if (!result.ok) throw new Error(result.errors.join('; '));
+    expect(result.config.tokens.apiKeys.map(({ name, key }) => [name, key.reveal()])).toEqual([
+      ['alice', 'key-a'],
+      ['key-2', 'plain-key'],
+      ['ci', 'with:colon'],
+    ]);
+    expect(JSON.stringify(result.config)).not.toContain('key-a');
+  });
+
+  it('refuse a bad name, a reserved or repeated one, or a name without a key, never echoing a key', () => {
+    const errors = errorsOf({
+      NP_CONSOLE_REQUIRE_TOKEN: '1',
+      NP_CONSOLE_API_KEYS: 'a/b:secret-three,engine:secret-four,bob:secret-five,bob:secret-six,carol:',
+    });
+    expect(errors).toEqual([
+      'NP_CONSOLE_API_KEYS: NP_CONSOLE_API_KEYS: entry 1 holds a ":" but what comes before it is not a name (letters, digits, ".", "_", "-"); write it as name:key',
+      'NP_CONSOLE_API_KEYS: NP_CONSOLE_API_KEYS: entry 2 is named "engine", which the console uses for itself; choose another name',
+      'NP_CONSOLE_API_KEYS: NP_CONSOLE_API_KEYS: entry 4 is named "bob" like an earlier one; each key needs its own name',
+      'NP_CONSOLE_API_KEYS: NP_CONSOLE_API_KEYS: entry 5 (carol) has no key after "carol:"',
+    ]);
+    expect(errors.join('\n')).not.toMatch(/secret-/);
   });
 
   it('need keys when tokens are required, and tokens required when keys are given', () => {

@@ -27,6 +27,8 @@ export const TEST_TRAFFIC_LOCAL_ONLY =
   "test traffic is local-only: the console sends it to the local platform's scope addresses; in connected mode, send requests to your scope's own domain";
 export const LOGS_IN_NULLPLATFORM =
   "instance logs live in nullplatform: open the deployment there to read its instances' output; the console keeps logs only for the local platform's instances";
+export const ACTIVITY_LOCAL_ONLY =
+  "the activity feed is the local platform's own audit trail; nullplatform keeps its own (deployments carry created_by and updated_by)";
 
 export type ConnectedAppOptions = {
   session: UpstreamSession;
@@ -90,6 +92,11 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
   );
   app.on(['GET', 'POST', 'DELETE'], '/console/scope/:id/test-traffic', (c) => errorBody(c, 404, TEST_TRAFFIC_LOCAL_ONLY));
   app.on('GET', ['/console/deployment/:id/logs', '/console/deployment/:id/logs/stream'], (c) => errorBody(c, 404, LOGS_IN_NULLPLATFORM));
+  app.get(consolePaths.activity, (c) => errorBody(c, 404, ACTIVITY_LOCAL_ONLY));
+  app.get(consolePaths.actors, (c) => errorBody(c, 404, ACTIVITY_LOCAL_ONLY));
+  app.get(consolePaths.releaseDiff, (c) =>
+    errorBody(c, 404, "the commits between releases are read from local git on the local platform; in connected mode the SPA links the repository's compare page"),
+  );
   app.get(consolePaths.openapi, (c) => {
     parseQuery(c, noQuerySchema);
     return c.json(openApiDocument(endpoints, options.version));

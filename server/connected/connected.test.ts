@@ -15,7 +15,7 @@ import { consoleInfoSchema } from '../../contract/console';
 import { deploymentSchema, type Deployment } from '../../contract/deployment';
 import { namespaceSchema } from '../../contract/namespace';
 import { rawRequest } from '../testing/http-harness';
-import { LIVE_EVENTS_LOCAL_ONLY, LOGS_IN_NULLPLATFORM, REPORTED_BY_NULLPLATFORM, TEST_TRAFFIC_LOCAL_ONLY } from './connected-app';
+import { ACTIVITY_LOCAL_ONLY, LIVE_EVENTS_LOCAL_ONLY, LOGS_IN_NULLPLATFORM, REPORTED_BY_NULLPLATFORM, TEST_TRAFFIC_LOCAL_ONLY } from './connected-app';
 import { type Connected, messageOf, Recorder, secretKey, startConnected, startUpstream, Tap, type Upstream, waitFor } from './test-support';
 
 const key = secretKey('connected');
@@ -276,6 +276,14 @@ describe('a connected console', () => {
       expect(logs.status).toBe(404);
       expect(messageOf(logs)).toBe(LOGS_IN_NULLPLATFORM);
     }
+    for (const path of ['/console/activity?scope_id=1', '/console/actors']) {
+      const answer = await client.call('GET', path);
+      expect(answer.status).toBe(404);
+      expect(messageOf(answer)).toBe(ACTIVITY_LOCAL_ONLY);
+    }
+    const diff = await client.call('GET', '/console/release-diff?from_release_id=1&to_release_id=2');
+    expect(diff.status).toBe(404);
+    expect(messageOf(diff)).toMatch(/links the repository's compare page/);
     expect((await client.call('GET', '/console/openapi.json')).status).toBe(200);
     expect((await client.call('GET', '/console/nothing')).status).toBe(404);
   });

@@ -54,6 +54,17 @@ export function refuseAssetUrl(url: string, placement: AssetPlacement = {}): str
   return `url: ${url} points at ${folder.path}, which leads to ${realFolder}, ${outsideRoots(roots)}`;
 }
 
+/**
+ * The folder a `file:` asset points at, when it lies under the asset roots (the rule POST /asset applies); an error
+ * saying why not; undefined for a URL that is not `file:`. For reading the folder (its git history), not running it.
+ */
+export function assetFolder(url: string, placement: AssetPlacement = {}): Folder | undefined {
+  const folder = folderOf(url, placement.root ?? consoleRoot);
+  if (folder === undefined || !folder.ok) return folder;
+  const refusal = refuseAssetUrl(url, placement);
+  return refusal === undefined ? folder : { ok: false, message: refusal.replace(/^url: /, '') };
+}
+
 export function resolveAssetLaunch(asset: AssetLike, placement: AssetPlacement = {}): AssetLaunchResult {
   const refuse = (message: string): AssetLaunchResult => ({ ok: false, message: `asset "${asset.name}" ${message}` });
   const folder = folderOf(asset.url, placement.root ?? consoleRoot);
@@ -100,7 +111,7 @@ function isInside(path: string, folder: string): boolean {
   return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }
 
-type Folder = { ok: true; path: string } | { ok: false; message: string };
+export type Folder = { ok: true; path: string } | { ok: false; message: string };
 
 /** The folder a `file:` URL names (normalized, `..` resolved); undefined for any other URL. */
 function folderOf(url: string, root: string): Folder | undefined {

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Deployment } from '../../contract/deployment';
-import { createGreeterApp, sampleScope, startHarness, type Harness } from '../testing/console-harness';
+import { activityOf, createGreeterApp, sampleScope, startHarness, type Harness } from '../testing/console-harness';
 
 let harness: Harness | undefined;
 
@@ -69,6 +69,17 @@ describe('automatic traffic steps', () => {
     const done = await h.deployment(greenId);
     const steps = (done.messages ?? []).map((m) => m.message).filter((m) => m.startsWith('automatic traffic step:'));
     expect(steps.map((m) => /(\d+)% → (\d+)%/.exec(m)?.slice(1, 3).join('→'))).toEqual(['0→25', '25→50', '50→75', '75→100']);
+    // Each step is the engine's, with the strategy that took it; each pause and resume the operator's.
+    const trail = await activityOf(h, greenId);
+    const engineSteps = trail.filter((entry) => entry.actor.name === 'engine').reverse();
+    expect(engineSteps.map((entry) => entry.action)).toEqual(['traffic', 'traffic', 'traffic', 'traffic']);
+    expect(engineSteps.map((entry) => entry.changes.find((change) => change.field === 'strategy_data.desired_switched_traffic'))).toEqual(
+      [[0, 25], [25, 50], [50, 75], [75, 100]].map(([from, to]) => ({ field: 'strategy_data.desired_switched_traffic', from, to })),
+    );
+    expect(engineSteps[0]?.reason).toBe('automatic: traffic step +25% every 1 s (strategy_data.parameters.traffic)');
+    expect(trail.filter((entry) => entry.actor.name === 'local').map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['pause_auto_switch', 'resume_auto_switch', 'create']),
+    );
     expect(measured.every((value) => [25, 50, 75, 100].includes(value))).toBe(true);
     // At 100% the deployment waits for finalize: the previous release is still there to roll back to.
     expect(done.status).toBe('running');

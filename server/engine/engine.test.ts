@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { createGreeterApp, sampleScope, startHarness, type Harness } from '../testing/console-harness';
+import { activityOf, createGreeterApp, sampleScope, startHarness, type Harness } from '../testing/console-harness';
 
 let harness: Harness | undefined;
 
@@ -171,6 +171,13 @@ describe('deployment engine', () => {
     // The scope is free for the next deployment.
     const next = await harness.api('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[0] });
     expect(next.status).toBe(200);
+
+    // The failure is the engine's decision, in the audit trail with its cause; its routine steps are no one's.
+    const trail = await activityOf(harness, broken.id);
+    expect(trail.map((entry) => `${entry.actor.name} ${entry.action}`)).toEqual(['engine fail', 'local create']);
+    expect(trail[0]?.reason).toMatch(/^automatic: 0 of 2 instances became healthy within 3 s/);
+    expect(trail[0]?.changes).toEqual(expect.arrayContaining([{ field: 'status', from: 'waiting_for_instances', to: 'failed' }]));
+    expect((await activityOf(harness, app.activeId)).map((entry) => `${entry.actor.name} ${entry.action}`)).toEqual(['local create']);
   });
 
   it('finalizes a blue/green deployment by itself at expires_at', async () => {
@@ -179,6 +186,10 @@ describe('deployment engine', () => {
     const green = (await harness.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[1] })).body;
     const finalized = await harness.waitForDeployment(green.id, (d) => d.status === 'finalized', 'finalized by expiry');
     expect((finalized.messages ?? []).map((m) => m.message).join('\n')).toMatch(/reached expires_at/);
+    const [decision] = await activityOf(harness, green.id, 'engine');
+    expect(decision).toMatchObject({ action: 'finalize', actor: { name: 'engine', kind: 'engine' }, changes: [{ field: 'status', from: 'running', to: 'finalizing' }] });
+    expect(decision?.reason).toMatch(/^automatic: the deployment reached expires_at/);
+    expect(finalized.updated_by).toBe(decision?.actor.id);
   });
 
   it('restarts a crashed instance and says so in the messages', async () => {

@@ -17,6 +17,7 @@ import { findTransition, isDeploymentStatus, type DeploymentStatus, type Deploym
 import type { Scope } from '@contract/scope';
 import { AUTO_SWITCH_CLOCK_KEY, readStrategyParameters } from '@contract/strategy-parameters';
 
+import { engineActor, outsideAudit, runAs } from '../audit/audit-context';
 import { resolveAssetLaunch } from './asset-launch';
 import { AT_FULL_TRAFFIC_MESSAGE, nextAutoStep } from './auto-switch';
 import type { Store } from '../store/store';
@@ -149,7 +150,8 @@ export class DeploymentEngine {
     this.followUps.add(scopeId);
     const entry = this.pending.get(scopeId);
     if (entry?.running) entry.again = true;
-    else void this.schedule(scopeId);
+    // Outside the audit context of the decision that asked for it: the pass's routine steps are nobody's decision.
+    else void outsideAudit(() => this.schedule(scopeId));
   }
 
   /** A write of the engine's own: committed like any other, and heard by every listener but the engine. */
@@ -232,7 +234,8 @@ export class DeploymentEngine {
         if (deployment.strategy === 'initial') {
           this.transition(deployment, 'finalizing');
         } else if (this.hasExpired(deployment)) {
-          this.transition(deployment, 'finalizing', 'the deployment reached expires_at and finalizes by itself');
+          const reason = 'the deployment reached expires_at and finalizes by itself';
+          runAs(engineActor, `automatic: ${reason} (${deployment.expires_at ?? ''})`, () => this.transition(deployment, 'finalizing', reason));
         } else {
           this.wakeAt(scope.id, `expiry:${deployment.id}`, deployment.expires_at);
           this.takeAutoStep(deployment);
@@ -293,7 +296,8 @@ export class DeploymentEngine {
       return;
     }
     if (step.kind !== 'step') return;
-    this.write((tx) => {
+    const reason = `automatic: traffic step +${step.stepPoints}% every ${step.intervalSeconds} s (strategy_data.parameters.traffic)`;
+    runAs(engineActor, reason, () => this.write((tx) => {
       tx.deployments.update(deployment.id, {
         strategy_data: { desired_switched_traffic: step.to, [AUTO_SWITCH_CLOCK_KEY]: this.nowIso() },
       });
@@ -303,7 +307,7 @@ export class DeploymentEngine {
         `automatic traffic step: ${step.from}% → ${step.to}% to the new release (+${step.stepPoints}% every ${step.intervalSeconds} s)`,
       );
       if (step.reachedFull) tx.deployments.addMessage(deployment.id, 'INFO', AT_FULL_TRAFFIC_MESSAGE);
-    });
+    }));
     this.passAgain(deployment.scope_id);
   }
 
@@ -328,14 +332,18 @@ export class DeploymentEngine {
     const measured = measure(report.samples, deployment.id, TRAFFIC_WINDOW_SECONDS, instances);
     const evaluation = evaluateRules(deployment.id, metrics.rules, measured, TRAFFIC_WINDOW_SECONDS, this.options.metricMinRequests);
     const broken = brokenRuleMessage(evaluation);
-    this.write((tx) => {
-      tx.evaluations.insert(evaluation);
-      const current = tx.deployments.get(deployment.id);
-      if (broken === undefined || current?.status !== 'running') return;
-      tx.deployments.addMessage(deployment.id, 'ERROR', broken);
-      this.transitionIn(tx, current, 'rolling_back');
-    });
-    if (broken !== undefined) {
+    const keep = () =>
+      this.write((tx) => {
+        tx.evaluations.insert(evaluation);
+        const current = tx.deployments.get(deployment.id);
+        if (broken === undefined || current?.status !== 'running') return;
+        tx.deployments.addMessage(deployment.id, 'ERROR', broken);
+        this.transitionIn(tx, current, 'rolling_back');
+      });
+    // A rollback is the engine's decision, in the audit trail with the rule; a passed check is not.
+    if (broken === undefined) keep();
+    else {
+      runAs(engineActor, `automatic: ${broken}`, keep);
       this.passAgain(scope.id); // rolling_back: the next pass moves the traffic back and stops the new instances
       return;
     }
@@ -463,12 +471,14 @@ export class DeploymentEngine {
 
   /** The next pass routes the failed deployment's share back to the active one, then stops its instances. */
   private fail(deployment: Deployment, reason: string): void {
-    this.write((tx) => {
-      tx.deployments.addMessage(deployment.id, 'ERROR', reason);
-      this.transitionIn(tx, deployment, 'failed');
-      tx.deployments.update(deployment.id, { status_in_scope: 'inactive' });
-      tx.scopes.update(deployment.scope_id, { in_progress_deployment: null });
-    });
+    runAs(engineActor, `automatic: ${reason}`, () =>
+      this.write((tx) => {
+        tx.deployments.addMessage(deployment.id, 'ERROR', reason);
+        this.transitionIn(tx, deployment, 'failed');
+        tx.deployments.update(deployment.id, { status_in_scope: 'inactive' });
+        tx.scopes.update(deployment.scope_id, { in_progress_deployment: null });
+      }),
+    );
     this.passAgain(deployment.scope_id);
   }
 

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { metricEvaluationListSchema } from '../../contract/metric-evaluation';
-import { createGreeterApp, sampleScope, startHarness, type Harness } from '../testing/console-harness';
+import { activityOf, createGreeterApp, sampleScope, startHarness, type Harness } from '../testing/console-harness';
 
 let harness: Harness | undefined;
 
@@ -63,6 +63,9 @@ describe('metric rules', () => {
     expect(reason).toMatch(/http\.error_rate greater_than 0\.1; measured 0\.\d+ fraction > 0\.1 over the last 60 s \(\d+ requests/);
     expect(messages.some((m) => /running → rolling_back: a metric rule/.test(m))).toBe(true);
     expect(done.status_in_scope).toBe('inactive');
+    const [rollback] = await activityOf(h, greenId, 'engine');
+    expect(rollback).toMatchObject({ action: 'roll_back', changes: [{ field: 'status', from: 'running', to: 'rolling_back' }] });
+    expect(rollback?.reason).toMatch(/^automatic: metric rule broken: http\.error_rate greater_than 0\.1; measured/);
 
     const checks = await evaluations(h, greenId);
     const last = checks.at(-1);

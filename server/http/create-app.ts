@@ -11,6 +11,8 @@ import { Hono } from 'hono';
 import type { Asset } from '../../contract/asset';
 import type { ConsoleInfo } from '../../contract/console';
 import type { Store } from '../store/store';
+import { auditMiddleware } from './audit-middleware';
+import { auditedTokens } from './audited-tokens';
 import { mountEndpoints } from './endpoint';
 import { endpoints } from './endpoints';
 import type { Logger } from './errors';
@@ -73,7 +75,8 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     consoleInfo: options.consoleInfo,
     hub,
     pingIntervalMs: options.eventsPingIntervalMs,
-    tokens,
+    // Issuing a token leaves an audit entry; checking one (the middlewares below use `tokens` itself) does not.
+    tokens: auditedTokens(tokens, options.store),
     testTraffic: new TestTrafficGenerators(options.store),
     openApiDocument: () => openApiDocument(endpoints, options.consoleInfo.version),
   };
@@ -95,6 +98,10 @@ export function createApp(options: CreateAppOptions): ConsoleApp {
     app.use('/api/*', tokenRequired);
     for (const each of endpoints) if (!each.open && !each.path.startsWith('/api/')) app.use(each.path, tokenRequired);
   }
+  // After the token check: every write runs as its actor, with its reason (the audit trail).
+  const audit = auditMiddleware({ tokens, requireToken: options.requireToken === true });
+  app.use('/api/*', audit);
+  app.use('/console/*', audit);
   mountEndpoints(app, endpoints, deps);
   mountStaticSpa(app, options.staticDir);
 

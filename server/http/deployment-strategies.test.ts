@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { actorListSchema } from '../../contract/activity';
 import { listEnvelopeSchema } from '../../contract/common';
 import { deploymentStrategySchema } from '../../contract/deployment-strategy';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
@@ -33,7 +34,11 @@ describe('/api/deployment_strategy', () => {
     expect(Object.keys(strategy).sort()).toEqual(
       ['id', 'name', 'description', 'nrn', 'dimensions', 'parameters', 'scope_type_ids', 'created_by', 'updated_by', 'created_at', 'updated_at'].sort(),
     );
-    expect(strategy).toMatchObject({ name: 'Careful', nrn: 'organization=1:account=1', dimensions: { environment: 'production' }, parameters, scope_type_ids: [3], created_by: null });
+    expect(strategy).toMatchObject({ name: 'Careful', nrn: 'organization=1:account=1', dimensions: { environment: 'production' }, parameters, scope_type_ids: [3] });
+    // Filled as nullplatform does, with a number: the console's own user (contract/activity.ts).
+    const actors = actorListSchema.parse((await h.request('GET', '/console/actors')).body).results;
+    expect(actors.find((actor) => actor.id === strategy.created_by)).toMatchObject({ name: 'local', kind: 'console' });
+    expect(strategy.updated_by).toBe(strategy.created_by);
 
     const other = await h.request('POST', '/api/deployment_strategy', {
       json: { name: 'Namespace 7 only', nrn: 'organization=1:account=1:namespace=7', parameters: { traffic: { enable_auto_switch: false, step: 0.5, interval: 1 } } },

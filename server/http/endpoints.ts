@@ -3,6 +3,7 @@
  * create-app.ts registers and openapi.ts describes. How to add one: endpoint.ts.
  */
 import { accountEndpoints } from './accounts-routes';
+import { activityEndpoints } from './activity-routes';
 import { applicationEndpoints } from './applications-routes';
 import { assetEndpoints } from './assets-routes';
 import { buildEndpoints } from './builds-routes';
@@ -12,6 +13,7 @@ import { deploymentEndpoints } from './deployments-routes';
 import type { Endpoint } from './endpoint';
 import { instanceLogsEndpoints } from './instance-logs-route';
 import { namespaceEndpoints } from './namespaces-routes';
+import { releaseDiffEndpoints } from './release-diff-routes';
 import { releaseEndpoints } from './releases-routes';
 import { scopeEndpoints } from './scopes-routes';
 import { telemetryEndpoints } from './telemetry-routes';
@@ -33,4 +35,6 @@ export const endpoints: readonly Endpoint[] = [
   ...consoleEndpoints,
   ...testTrafficEndpoints,
   ...instanceLogsEndpoints,
+  ...activityEndpoints,
+  ...releaseDiffEndpoints,
 ];

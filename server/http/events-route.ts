@@ -26,6 +26,8 @@ function loadEntity(store: Store, resource: ChangeResource, id: number): Record<
       return store.scopes.get(id) ?? null;
     case 'deployment':
       return store.deployments.get(id) ?? null;
+    case 'activity':
+      return store.activity.get(id) ?? null;
   }
 }
 

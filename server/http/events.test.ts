@@ -66,7 +66,14 @@ describe('GET /console/events', () => {
     const application = applicationSchema.parse(created.body);
     const event = await stream.nextChange();
     expect(event).toEqual({ resource: 'application', action: 'created', id: application.id, entity: application });
+    // The write's audit trail follows it, so that activity feeds update live too.
+    expect(await stream.nextChange()).toMatchObject({
+      resource: 'activity',
+      action: 'created',
+      entity: { action: 'create', actor: { name: 'local' }, entity: { kind: 'application', id: application.id } },
+    });
 
+    // Writes made without an actor (here the test's own, straight to the store) leave no audit trail.
     const world = h.seed.world();
     const seen: ChangeEvent[] = [];
     // The world is four writes: application, build (+ asset, announced as build update too), release, scope.
@@ -83,11 +90,14 @@ describe('GET /console/events', () => {
 
     const deployment = await h.request('POST', '/api/deployment', { json: { scope_id: world.scope.id, release_id: world.release.id } });
     const deploymentId = deploymentSchema.parse(deployment.body).id;
-    const afterDeploy = [await stream.nextChange(), await stream.nextChange()];
-    expect(afterDeploy.map((change) => `${change.resource}:${change.action}:${change.id}`)).toEqual([
-      `deployment:created:${deploymentId}`,
-      `scope:updated:${world.scope.id}`,
+    const afterDeploy = [await stream.nextChange(), await stream.nextChange(), await stream.nextChange()];
+    expect(afterDeploy.map((change) => `${change.resource}:${change.action}`)).toEqual([
+      'deployment:created',
+      'scope:updated',
+      'activity:created',
     ]);
+    expect(afterDeploy.map((change) => change.id).slice(0, 2)).toEqual([deploymentId, world.scope.id]);
+    expect(afterDeploy[2]?.entity).toMatchObject({ action: 'create', deployment_id: deploymentId, scope_id: world.scope.id });
     stream.close();
   });
 

@@ -5,6 +5,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
 import type { ChangeResource } from '../../contract/console';
+import type { AuditedChange } from '../audit/audit-journal';
 
 export type ChangeAction = 'created' | 'updated' | 'deleted';
 
@@ -37,6 +38,12 @@ export interface StoreContext {
   memoRow<Row>(resource: ChangeResource, key: string, read: () => Row | undefined): Row | undefined;
   /** How long a blue/green deployment keeps both releases before it finalizes by itself. */
   readonly deploymentExpiryMs: number;
+  /** Whether the current write is audited (it has an actor): only then is an entity's before/after worth reading. */
+  readonly auditing: boolean;
+  /** Notes an entity's change for the current write's audit trail (audit/audit-journal.ts); nothing when not auditing. */
+  audit(change: AuditedChange): void;
+  /** The number of the current write's actor (what `created_by`/`updated_by` hold); undefined when not auditing. */
+  actorId(): number | undefined;
 }
 
 /** A list's total and, every ANCHOR_EVERY rows, the sort key and id of the row there (see runList). */

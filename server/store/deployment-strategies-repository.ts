@@ -29,9 +29,11 @@ export class DeploymentStrategiesRepository {
   insert(body: CreateDeploymentStrategyBody): DeploymentStrategyEntity {
     return this.ctx.write(() => {
       const now = this.ctx.nowIso();
+      // The writer's number, as nullplatform fills created_by/updated_by (contract/activity.ts); null outside a request.
+      const actorId = this.ctx.actorId() ?? null;
       const info = this.ctx
         .statement(
-          'INSERT INTO deployment_strategies (name, description, nrn, dimensions, parameters, scope_type_ids, created_by, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)',
+          'INSERT INTO deployment_strategies (name, description, nrn, dimensions, parameters, scope_type_ids, created_by, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
           body.name,
@@ -40,11 +42,14 @@ export class DeploymentStrategiesRepository {
           toJson(body.dimensions ?? {}),
           toJson(body.parameters),
           toJson(body.scope_type_ids ?? []),
+          actorId,
+          actorId,
           now,
           now,
         );
       const created = this.get(Number(info.lastInsertRowid));
       if (created === undefined) throw new Error('the deployment strategy just inserted cannot be read back');
+      this.ctx.audit({ kind: 'deployment_strategy', id: created.id, change: 'created', before: undefined, after: created });
       return created;
     });
   }

@@ -97,6 +97,7 @@ export class DeploymentsRepository extends Repository<DeploymentRow, Deployment,
   protected readonly resource = 'deployment';
   /** Newest first unless sorted otherwise. */
   protected readonly defaultSort = { field: 'created_at', direction: 'desc' } as const;
+  protected override readonly stampsUpdatedBy = true;
 
   override list(query: DeploymentQuery = {}): ListResult<Deployment> {
     const { rows, total } = this.listRows(query);
@@ -174,8 +175,8 @@ export class DeploymentsRepository extends Repository<DeploymentRow, Deployment,
           metadata: toJson(input.metadata ?? {}),
           deployment_token: randomUUID(),
           deployment_group_id: null,
-          created_by: input.created_by ?? null,
-          updated_by: input.created_by ?? null,
+          created_by: input.created_by ?? this.ctx.actorId() ?? null,
+          updated_by: input.created_by ?? this.ctx.actorId() ?? null,
           created_at: now,
           updated_at: now,
           expires_at: expiresAt,

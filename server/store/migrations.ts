@@ -235,6 +235,38 @@ CREATE TABLE deployment_strategies (
 );
 `;
 
+/**
+ * The audit trail (issue 12, contract/activity.ts): who wrote what, when, from → to, and why. `actors` gives every
+ * writer the number `created_by`/`updated_by` hold, with its readable name. Entries keep the ids of the application,
+ * scope and deployment they concern, so each feed is one index range.
+ */
+const activity = `
+CREATE TABLE actors (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  name       TEXT    NOT NULL UNIQUE,
+  kind       TEXT    NOT NULL CHECK (kind IN ('console', 'api_key', 'engine')),
+  created_at TEXT    NOT NULL
+);
+CREATE TABLE activity (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  at             TEXT    NOT NULL,
+  actor_id       INTEGER NOT NULL REFERENCES actors (id),
+  action         TEXT    NOT NULL,
+  entity_kind    TEXT    NOT NULL,
+  entity_id      INTEGER,
+  application_id INTEGER,
+  scope_id       INTEGER,
+  deployment_id  INTEGER,
+  changes        TEXT    NOT NULL DEFAULT '[]',
+  reason         TEXT
+);
+CREATE INDEX activity_by_application ON activity (application_id, id);
+CREATE INDEX activity_by_scope       ON activity (scope_id, id);
+CREATE INDEX activity_by_deployment  ON activity (deployment_id, id);
+CREATE INDEX activity_by_actor       ON activity (actor_id, id);
+CREATE INDEX activity_by_action      ON activity (action, id);
+`;
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(initialSchema) },
   // The column keeps its old default ('[]', unused: every insert writes tags); SQLite cannot change it in place.
@@ -243,6 +275,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: "the local platform's account", up: (db) => db.exec(theAccount) },
   { version: 5, name: 'metric rule evaluations', up: (db) => db.exec(metricEvaluations) },
   { version: 6, name: 'deployment strategies', up: (db) => db.exec(deploymentStrategies) },
+  { version: 7, name: 'activity and actors', up: (db) => db.exec(activity) },
 ];
 
 export function schemaVersion(db: BetterSqlite3.Database): number {

@@ -3,6 +3,7 @@
  * that writes only the columns that really change. A repository names its table and change resource, maps its row
  * to the contract's entity, and says which query parameters filter which columns.
  */
+import type { ActivityEntityKind } from '../../contract/activity';
 import type { SortDirection } from '../../contract/common';
 import type { ChangeResource } from '../../contract/console';
 import type { StoreContext } from './context';
@@ -41,6 +42,11 @@ export abstract class Repository<Row extends { id: number }, Entity, ListQuery e
   protected abstract readonly resource: ChangeResource;
   /** The order of a list called without `sort`. */
   protected abstract readonly defaultSort: { field: SortField<ListQuery>; direction: SortDirection };
+  /**
+   * Whether the rows carry `updated_by`, stamped with the writer's number on every audited update (nullplatform's
+   * deployments do, reference §7.1; contract/activity.ts says who the numbers are).
+   */
+  protected readonly stampsUpdatedBy: boolean = false;
 
   constructor(protected readonly ctx: StoreContext) {}
 
@@ -97,7 +103,10 @@ export abstract class Repository<Row extends { id: number }, Entity, ListQuery e
     if (options.nrn !== undefined) this.ctx.statement(`UPDATE ${this.table} SET nrn = ? WHERE id = ?`).run(options.nrn(id), id);
     this.ctx.record(this.resource, 'created', id);
     options.also?.();
-    return this.mustGet(id);
+    const created = this.mustGet(id);
+    const kind = this.auditKind();
+    if (this.ctx.auditing && kind !== undefined) this.ctx.audit({ kind, id, change: 'created', before: undefined, after: created });
+    return created;
   }
 
   /**
@@ -117,11 +126,21 @@ export abstract class Repository<Row extends { id: number }, Entity, ListQuery e
       const now = () => (stamp ??= this.ctx.nowIso());
       const changed = changedColumns(current, next(current, now));
       if (changed === undefined) return this.toEntity(current);
-      updateRow(this.ctx, this.table, id, { ...changed, updated_at: now() });
+      const kind = this.auditKind();
+      const before = this.ctx.auditing && kind !== undefined ? this.toEntity(current) : undefined;
+      const actorId = this.stampsUpdatedBy && !('updated_by' in changed) ? this.ctx.actorId() : undefined;
+      updateRow(this.ctx, this.table, id, { ...changed, ...(actorId === undefined ? {} : { updated_by: actorId }), updated_at: now() });
       this.ctx.record(this.resource, 'updated', id);
       also?.(current);
-      return this.mustGet(id);
+      const updated = this.mustGet(id);
+      if (before !== undefined && kind !== undefined) this.ctx.audit({ kind, id, change: 'updated', before, after: updated });
+      return updated;
     });
+  }
+
+  /** What the audit trail calls these rows (every resource a repository holds is an entity of the API). */
+  private auditKind(): ActivityEntityKind | undefined {
+    return this.resource === 'activity' ? undefined : this.resource;
   }
 
   private spec(query: RepositoryQuery<ListQuery>): ListSpec {

@@ -6,7 +6,10 @@
  * throws rolls back and tells nobody. The engine reconciles on these changes; the event stream forwards them.
  */
 import type { ChangeResource } from '../../contract/console';
+import { currentAudit, outsideAudit } from '../audit/audit-context';
+import { AuditJournal } from '../audit/audit-journal';
 import { AccountsRepository } from './accounts-repository';
+import { ActivityRepository } from './activity-repository';
 import { ApplicationsRepository } from './applications-repository';
 import { AssetsRepository } from './assets-repository';
 import { BuildsRepository } from './builds-repository';
@@ -49,6 +52,8 @@ export class Store {
   /** Metric rule checks: no change is recorded for them (they are not an API entity). */
   readonly evaluations: EvaluationsRepository;
   readonly strategies: DeploymentStrategiesRepository;
+  /** The audit trail: appended by the audit journal at the end of every write made with an actor. */
+  readonly activity: ActivityRepository;
   readonly deploymentExpiryMs: number;
 
   private readonly statements = new Map<string, Statement>();
@@ -64,6 +69,8 @@ export class Store {
   private readonly onListenerError: (error: unknown, change: StoreChange) => void;
   /** Changes recorded by the write in progress, in order (coalesced at commit); null outside a write. */
   private pending: StoreChange[] | null = null;
+  /** The audit trail of the write in progress, when it has an actor (audit/audit-context.ts); null otherwise. */
+  private auditJournal: AuditJournal | null = null;
   private readonly outbox: StoreChange[] = [];
   private emitting = false;
 
@@ -91,25 +98,33 @@ export class Store {
     this.deployments = new DeploymentsRepository(ctx);
     this.evaluations = new EvaluationsRepository(ctx);
     this.strategies = new DeploymentStrategiesRepository(ctx);
+    this.activity = new ActivityRepository(ctx);
   }
 
   /**
    * Runs `fn` in one transaction and returns its result. Nested calls join the outer transaction (as a savepoint:
    * an inner failure that the outer function catches undoes only the inner part). `fn` must be synchronous.
+   *
+   * A write made with an actor (an API request, an engine decision: audit/audit-context.ts) also appends its audit
+   * trail before it commits.
    */
   write<T>(fn: (tx: Store) => T): T {
     if (this.pending !== null) return this.nestedWrite(fn);
     const journal: StoreChange[] = [];
     this.pending = journal;
+    const audit = currentAudit();
+    this.auditJournal = audit === undefined ? null : new AuditJournal(audit);
     let result: T;
     try {
       result = this.db.transaction(() => {
         const value = fn(this);
         if (isPromiseLike(value)) throw new Error('store.write: the function must be synchronous (it returned a promise)');
+        this.auditJournal?.flush(this);
         return value;
       })();
     } finally {
       this.pending = null;
+      this.auditJournal = null;
       for (const change of journal) this.bump(change.resource);
     }
     this.emit(coalesce(journal));
@@ -151,11 +166,13 @@ export class Store {
   private nestedWrite<T>(fn: (tx: Store) => T): T {
     const journal = this.pending;
     const mark = journal?.length ?? 0;
+    const auditMark = this.auditJournal?.mark();
     try {
       return this.db.transaction(() => fn(this))();
     } catch (error) {
-      // The savepoint rolled back: so do the changes it recorded (and the list memos made since).
+      // The savepoint rolled back: so do the changes it recorded (and the list memos made since), and its audit.
       for (const change of journal?.splice(mark) ?? []) this.bump(change.resource);
+      if (auditMark !== undefined) this.auditJournal?.rollback(auditMark);
       throw error;
     }
   }
@@ -210,7 +227,9 @@ export class Store {
       for (let change = this.outbox.shift(); change !== undefined; change = this.outbox.shift()) {
         for (const listener of [...this.listeners]) {
           try {
-            listener(change);
+            // What a listener does, now or later (the engine's reconciles), is no part of the write that woke it: it
+            // must not be recorded as the request's actor's doing.
+            outsideAudit(() => listener(change));
           } catch (error) {
             this.onListenerError(error, change);
           }
@@ -242,6 +261,11 @@ export class Store {
       record: (resource, action, id) => this.record(resource, action, id),
       listMemo: (resource, key) => this.listMemo(resource, key),
       memoRow: (resource, key, read) => this.memoRow(resource, key, read),
+      get auditing() {
+        return store.auditJournal !== null;
+      },
+      audit: (change) => this.auditJournal?.note(change),
+      actorId: () => (this.auditJournal === null ? undefined : this.activity.actorId(this.auditJournal.context.actor)),
     };
   }
 }

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 import type { z } from 'zod';
 
+import { type ActivityEntry, activityEntrySchema } from '../../contract/activity';
+import { listEnvelopeSchema } from '../../contract/common';
 import { deploymentSchema, type Deployment } from '../../contract/deployment';
 
 import { readConfig, type Config } from '../config';
@@ -74,6 +76,14 @@ export async function startHarness(overrides: Record<string, string> = {}, dataD
 }
 
 type Created = { id: number };
+
+/** A deployment's audit trail, newest first (`actor`: only that actor's entries, e.g. `engine`). */
+export async function activityOf(harness: Harness, deploymentId: number, actor?: string): Promise<ActivityEntry[]> {
+  const query = `?deployment_id=${deploymentId}&limit=100${actor === undefined ? '' : `&actor=${actor}`}`;
+  const answer = await harness.api('GET', `/console/activity${query}`, undefined, listEnvelopeSchema(activityEntrySchema));
+  if (answer.status !== 200) throw new Error(`GET /console/activity answered ${answer.status}`);
+  return answer.body.results;
+}
 
 /** An application with one scope and a release per given asset environment (e.g. a broken /health). */
 export async function createGreeterApp(harness: Harness, releases: Array<{ semver: string; env?: Record<string, string> }>) {

@@ -18,6 +18,7 @@ import { notifyManager, type Query, type QueryClient } from '@tanstack/react-que
 import type { z } from 'zod';
 
 import { ApiError } from './api-client';
+import { activityEntryReader } from './read/activity';
 import { applicationReader } from './read/application';
 import { assetReader } from './read/asset';
 import { buildReader } from './read/build';
@@ -37,6 +38,7 @@ const entitySchemas: Record<ChangeResource, z.ZodType<Record<string, unknown>>> 
   release: releaseReader,
   scope: scopeReader,
   deployment: deploymentReader,
+  activity: activityEntryReader,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

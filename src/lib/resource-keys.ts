@@ -34,6 +34,12 @@ export const resourceKeys = {
     testTraffic: (scopeId: number) => ['scope', 'test-traffic', scopeId] as const,
   },
   deployment: keysFor('deployment'),
+  /** GET /console/activity: the local platform's audit trail (its feeds are lists; an entry has no page of its own). */
+  activity: {
+    ...keysFor('activity'),
+    /** GET /console/actors: who has written, by number and name; under the lists, so a new entry refreshes it. */
+    actors: () => ['activity', 'list', 'actors'] as const,
+  },
   /** GET /namespace: the namespace picker of the applications page. */
   namespace: keysFor('namespace'),
   /** GET /account: the account picker of the applications page (connected mode). */

@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 
+import { ServingReleaseChanges } from '@/app/compose/release-changes';
 import { renderRelease } from '@/app/route-helpers';
 import { Button } from '@/components/ui/button';
 import { ErrorDetails } from '@/components/ui/error-state';
@@ -18,6 +19,8 @@ import { DeployDialog } from '@/features/deployments/components/deploy-dialog';
 import { releaseQueries } from '@/features/releases/api/queries';
 import { useApplicationScopes } from '@/features/scopes/api/use-application-scopes';
 import { paths } from '@/lib/paths';
+
+const renderChanges = (scope: Scope, release: Release) => <ServingReleaseChanges scope={scope} release={release} />;
 
 /** Every release of the application (one cached read) and a lookup of a release's semver by id. */
 function useApplicationReleases(applicationId: number) {
@@ -46,6 +49,7 @@ export function DeployReleaseDialog({ release, onClose, initialScopeId }: Deploy
       renderRelease={renderRelease}
       releaseSemver={semverOf}
       initialScopeId={initialScopeId}
+      renderChanges={renderChanges}
       onOpenChange={(open) => {
         if (!open) onClose();
       }}
@@ -102,6 +106,7 @@ export function DeployHereDialog({ scope, onClose }: DeployHereDialogProps) {
       renderRelease={renderRelease}
       releaseSemver={semverOf}
       initialScopeId={scope.id}
+      renderChanges={renderChanges}
       fixedScope
       onOpenChange={(open) => {
         if (!open) onClose();

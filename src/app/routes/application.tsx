@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { SectionHeading } from '@/components/ui/page-header';
 import { PageSpinner } from '@/components/ui/spinner';
+import { ActivitySection } from '@/features/activity/components/activity-feed';
 import { ApplicationBreadcrumb } from '@/features/applications/components/application-breadcrumb';
 import { ApplicationHeader } from '@/features/applications/components/application-header';
 import { DeploymentRelease } from '@/features/deployments/components/deployment-release';
@@ -81,6 +82,7 @@ export default function ApplicationRoute() {
         </SectionHeading>
         <ScopeCards applicationId={applicationId} />
         </section>
+        <ActivitySection of={{ application_id: applicationId }} />
       </ApplicationHeader>
     </>
   );

@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { isTerminal } from '@contract/deployment-lifecycle';
 import { useRef, type ReactNode } from 'react';
 
+import { DeploymentChanges } from '@/app/compose/release-changes';
 import { InvalidId, parseId, useIdParam } from '@/app/route-helpers';
 import type { RouteHandle } from '@/app/route-handle';
 import { BreadcrumbTrail } from '@/components/ui/breadcrumbs';
@@ -15,6 +16,8 @@ import { ErrorState } from '@/components/ui/error-state';
 import { SectionHeading } from '@/components/ui/page-header';
 import { PageSkeleton } from '@/components/ui/skeleton';
 import { TextLink } from '@/components/ui/text-link';
+import { ActivityFeed } from '@/features/activity/components/activity-feed';
+import { Authors } from '@/features/activity/components/authors';
 import { ApplicationBreadcrumb } from '@/features/applications/components/application-breadcrumb';
 import { applicationQueries } from '@/features/applications/api/queries';
 import { BuildReference } from '@/features/builds/components/build-reference';
@@ -188,6 +191,12 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
             <DeploymentMessages messages={deployment.messages} />
           </Panel>
           <InstanceLogsPanel deployment={deployment} />
+          <Panel id="changes-heading" title="What it deploys">
+            <DeploymentChanges deployment={deployment} replacedDeploymentId={previousId} />
+          </Panel>
+          <Panel id="activity-heading" title="Activity">
+            <ActivityFeed of={{ deployment_id: deployment.id }} />
+          </Panel>
         </div>
         {!finished && (
           <Panel
@@ -219,6 +228,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
               }
               build={release.data ? <BuildReference buildId={release.data.build_id} /> : <span className="text-slate-500">…</span>}
             />
+            <Authors createdBy={deployment.created_by} updatedBy={deployment.updated_by} />
           </Panel>
         </div>
       </div>

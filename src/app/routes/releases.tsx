@@ -1,5 +1,6 @@
 
 import { DeployReleaseButton } from '@/app/compose/deploy-dialogs';
+import { CompareReleases } from '@/app/compose/release-changes';
 import { ReleasePlacementCell, useReleasePlacements } from '@/app/compose/release-placement';
 import { InvalidId, parseId, useIdParam } from '@/app/route-helpers';
 import type { RouteHandle } from '@/app/route-handle';
@@ -32,6 +33,7 @@ function Releases({ applicationId }: { applicationId: number }) {
         renderActions={(release) => <DeployReleaseButton release={release} size="sm" />}
         renderPlacement={(release) => <ReleasePlacementCell placements={placements} releaseId={release.id} />}
         />
+        <CompareReleases applicationId={applicationId} />
       </ApplicationHeader>
     </>
   );

@@ -11,6 +11,7 @@ import { PageSkeleton, Skeleton } from '@/components/ui/skeleton';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader, SectionHeading } from '@/components/ui/page-header';
+import { ActivitySection } from '@/features/activity/components/activity-feed';
 import { ApplicationBreadcrumb } from '@/features/applications/components/application-breadcrumb';
 import { DeploymentRelease } from '@/features/deployments/components/deployment-release';
 import { DeploymentsList } from '@/features/deployments/components/deployments-list';
@@ -111,6 +112,7 @@ function ScopePage({ scopeId }: { scopeId: number }) {
           caption={`Deployments of ${displayName(scope, 'Scope')}`}
         />
       </section>
+      <ActivitySection of={{ scope_id: scope.id }} />
     </>
   );
 }

@@ -4,14 +4,14 @@ import { cn } from '@/lib/cn';
 
 import { focusRing } from './focus-ring';
 
-const controlClasses = cn(
+export const controlClasses = cn(
   'block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400',
   'dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-500',
   'disabled:cursor-not-allowed disabled:opacity-60',
   focusRing,
 );
 
-function borderClasses(invalid: boolean): string {
+export function borderClasses(invalid: boolean): string {
   return invalid ? 'border-red-600 dark:border-red-500' : 'border-slate-300 dark:border-slate-600';
 }
 
@@ -25,7 +25,7 @@ type FieldFrameProps = {
 };
 
 /** Label, control, hint and error, with the error text right under the control. */
-function FieldFrame({ id, label, hint, error, className, children }: FieldFrameProps) {
+export function FieldFrame({ id, label, hint, error, className, children }: FieldFrameProps) {
   return (
     <div className={cn('flex flex-col gap-1', className)}>
       <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
@@ -46,7 +46,7 @@ function FieldFrame({ id, label, hint, error, className, children }: FieldFrameP
   );
 }
 
-function describedBy(id: string, hint: ReactNode, error: ReactNode): string | undefined {
+export function describedBy(id: string, hint: ReactNode, error: ReactNode): string | undefined {
   const ids = [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }

@@ -2,6 +2,7 @@
  * The in-memory platform the MSW handlers serve. Tests seed it; setup-tests empties it after each test.
  */
 import type { Account } from '@contract/account';
+import type { ActivityEntry, Actor } from '@contract/activity';
 import type { Application } from '@contract/application';
 import type { Asset } from '@contract/asset';
 import type { Build } from '@contract/build';
@@ -31,6 +32,9 @@ export type Db = {
   strategies: DeploymentStrategyEntity[];
   /** The local platform's checks of deployments' rollback rules (GET /console/deployment/:id/evaluations). */
   evaluations: MetricEvaluation[];
+  /** The local platform's audit trail (GET /console/activity), newest last as it was written. */
+  activity: ActivityEntry[];
+  actors: Actor[];
   /** Every request the handlers saw, for asserting what the SPA asked for. */
   requests: { method: string; url: URL; body: unknown }[];
 };
@@ -49,6 +53,8 @@ function empty(): Db {
     runtimes: [],
     strategies: [],
     evaluations: [],
+    activity: [],
+    actors: [],
     requests: [],
   };
 }

@@ -3,6 +3,7 @@
  * sort and paging the SPA uses, details, and the two creations the SPA makes (release, deployment) with their errors.
  */
 import { DEFAULT_PAGE_LIMIT } from '@contract/common';
+import { compareLink } from '@contract/compare-link';
 import { isInFlight } from '@contract/deployment-lifecycle';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import rcompare from 'semver/functions/rcompare';
@@ -117,6 +118,54 @@ export const handlers: HttpHandler[] = [
   http.get('/api/telemetry/application/:id/metric/:name', ({ request, params }) => {
     record(request);
     return HttpResponse.json({ metric: params.name, unit: 'fraction', period: 10, results: [] });
+  }),
+  // The audit trail as the local platform answers it: newest first, filtered by the feed's ids, actor and action.
+  http.get('/console/activity', ({ request }) => {
+    record(request);
+    const url = new URL(request.url);
+    let entries = [...db.activity].reverse();
+    for (const key of ['application_id', 'scope_id', 'deployment_id'] as const) {
+      const raw = url.searchParams.get(key);
+      if (raw !== null) entries = entries.filter((entry) => String(entry[key]) === raw);
+    }
+    const actor = url.searchParams.get('actor');
+    if (actor !== null) entries = entries.filter((entry) => entry.actor.name === actor);
+    const action = url.searchParams.get('action');
+    if (action !== null) entries = entries.filter((entry) => action.split(',').includes(entry.action));
+    const limit = Number(url.searchParams.get('limit') ?? 20);
+    const offset = Number(url.searchParams.get('offset') ?? 0);
+    return HttpResponse.json({ paging: { total: entries.length, offset, limit }, results: entries.slice(offset, offset + limit) });
+  }),
+  http.get('/console/actors', ({ request }) => {
+    record(request);
+    return HttpResponse.json({ results: db.actors });
+  }),
+  // A local platform whose asset folders are in no git repository: the host's compare page, or why there is none.
+  http.get('/console/release-diff', ({ request }) => {
+    record(request);
+    const url = new URL(request.url);
+    const side = (name: string) => {
+      const release = db.releases.find((item) => String(item.id) === url.searchParams.get(name));
+      const build = db.builds.find((item) => item.id === release?.build_id);
+      return release && { release_id: release.id, semver: release.semver, build_id: release.build_id, commit_id: build?.commit?.id ?? null, branch: build?.branch ?? null };
+    };
+    const from = side('from_release_id');
+    const to = side('to_release_id');
+    if (!from || !to) return notFound('release', url.searchParams.get(from ? 'to_release_id' : 'from_release_id') ?? undefined);
+    const repositoryUrl = db.applications.find((item) => item.id === db.releases.find((release) => release.id === to.release_id)?.application_id)?.repository_url ?? null;
+    const link = compareLink(repositoryUrl, from.commit_id, to.commit_id);
+    const note = 'neither build has a local (file:) asset whose folder git could read';
+    return HttpResponse.json({
+      from,
+      to,
+      source: link.ok ? 'compare_link' : 'unknown',
+      commits: [],
+      removed: [],
+      truncated: false,
+      compare: link.ok ? { host: link.host, url: link.url } : null,
+      repository_url: repositoryUrl,
+      note: link.ok ? note : `${note}; and no compare page: ${link.reason}`,
+    });
   }),
   ...resource('application', () => db.applications, ['name', 'status', 'id', 'namespace_id'], 'application'),
   ...resource('namespace', namespaces, ['id', 'account_id'], 'namespace'),

@@ -48,11 +48,13 @@ export type DeployDialogProps = {
   initialScopeId?: number;
   /** The scope is given (the dialog was opened from it): no choice of scope is shown. */
   fixedScope?: boolean;
+  /** What the release brings over the one serving the scope (composed by the page: releases and builds are other features'). */
+  renderChanges?: (scope: Scope, release: Release) => ReactNode;
 };
 
 /** Deploy a release to a scope, saying what kind of deployment it will be, what it replaces, and when it goes back. */
 export function DeployDialog(props: DeployDialogProps) {
-  const { release, releasePicker, scopes, assets, renderRelease, releaseSemver, onOpenChange, onDeployed, initialScopeId, fixedScope } = props;
+  const { release, releasePicker, scopes, assets, renderRelease, releaseSemver, onOpenChange, onDeployed, initialScopeId, fixedScope, renderChanges } = props;
   const scopeList = scopes.data ?? [];
   const [scopeId, setScopeId] = useState<number | undefined>(initialScopeId ?? (scopeList.length === 1 ? scopeList[0]?.id : undefined));
   const scope = scopeList.find((candidate) => candidate.id === scopeId) ?? (scopeList.length === 1 ? scopeList[0] : undefined);
@@ -160,6 +162,7 @@ export function DeployDialog(props: DeployDialogProps) {
         {scope && release && inFlight === undefined && (
           <StrategyNotice scope={scope} release={release} activeReleaseId={activeReleaseId} renderRelease={renderRelease} />
         )}
+        {scope && release && inFlight === undefined && renderChanges?.(scope, release)}
         {scope && release && inFlight === undefined && olderThanServing && (
           <OlderVersionCheck
             semver={release.semver ?? ''}

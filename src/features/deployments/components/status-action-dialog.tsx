@@ -9,6 +9,7 @@ import { humanize } from '@/lib/format';
 
 import { usePatchDeployment } from '../api/patch-deployment';
 import type { ActionContext, StatusAction } from '../status-actions';
+import { isReasonError, ReasonField, useReason } from './reason-field';
 
 export type StatusActionDialogProps = {
   action: StatusAction;
@@ -22,6 +23,7 @@ export type StatusActionDialogProps = {
  * A refusal because the deployment is already there (a second click, another tab) closes it like a success.
  */
 export function StatusActionDialog({ action, deployment, context, onOpenChange }: StatusActionDialogProps) {
+  const reason = useReason();
   const mutation = usePatchDeployment({
     onSuccess: (_input, outcome) => {
       const done = action.done(context);
@@ -47,12 +49,17 @@ export function StatusActionDialog({ action, deployment, context, onOpenChange }
       cancelLabel="Keep it"
       tone={action.tone}
       isPending={mutation.isPending}
+      confirmDisabled={reason.tooLong}
       onConfirm={() =>
-        mutation.mutate({ deploymentId: deployment.id, body: { status: action.target } }, { onSuccess: () => onOpenChange(false) })
+        mutation.mutate(
+          { deploymentId: deployment.id, body: { status: action.target, ...reason.body } },
+          { onSuccess: () => onOpenChange(false) },
+        )
       }
     >
       <div className="space-y-3">
-        {mutation.isError && (
+        <ReasonField reason={reason} error={mutation.error} />
+        {mutation.isError && !isReasonError(mutation.error) && (
           <FormError>
             <p className="font-medium">The platform refused: nothing changed.</p>
             <ErrorDetails error={mutation.error} />

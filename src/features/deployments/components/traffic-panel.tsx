@@ -15,6 +15,7 @@ import { parametersOf, readRolloutPlan } from '@/lib/read/strategy-parameters';
 import { usePatchDeployment } from '../api/patch-deployment';
 import { describeSelection, describeTrafficChange, trafficLock, type ReleaseNames } from '../traffic-change';
 import { trafficSplit } from '../utils';
+import { isReasonError, ReasonField, useReason } from './reason-field';
 import { TrafficSlider } from './traffic-slider';
 import { TrafficSplitBar } from './traffic-split-bar';
 
@@ -35,6 +36,7 @@ export function TrafficPanel({ deployment, names, scope }: TrafficPanelProps) {
   // Until the operator touches the controls the selection follows the requested split, which may change live.
   const [draft, setDraft] = useState<number | undefined>(undefined);
   const [reviewing, setReviewing] = useState(false);
+  const reason = useReason();
   const mutation = usePatchDeployment({
     onSuccess: (input, outcome) => {
       const percent = input.body.strategy_data?.desired_switched_traffic ?? 0;
@@ -58,12 +60,18 @@ export function TrafficPanel({ deployment, names, scope }: TrafficPanelProps) {
 
   const send = () => {
     mutation.mutate(
-      { deploymentId: deployment.id, body: { strategy_data: { desired_switched_traffic: selected } } },
+      { deploymentId: deployment.id, body: { strategy_data: { desired_switched_traffic: selected }, ...reason.body } },
       {
         // Called once the deployment has been read again, so the selection hands over to the new requested split.
-        onSuccess: () => setDraft(undefined),
-        // Success or failure, the dialog closes: a refusal is shown next to the panel, where the split can be changed.
-        onSettled: () => setReviewing(false),
+        onSuccess: () => {
+          setDraft(undefined);
+          reason.set('');
+        },
+        // The dialog closes: a refusal is shown next to the panel, where the split can be changed; one of the reason
+        // stays under the reason, in the dialog.
+        onSettled: (_outcome, error) => {
+          if (!isReasonError(error)) setReviewing(false);
+        },
       },
     );
   };
@@ -108,7 +116,7 @@ export function TrafficPanel({ deployment, names, scope }: TrafficPanelProps) {
           {lock}
         </p>
       )}
-      {mutation.isError && (
+      {mutation.isError && !isReasonError(mutation.error) && (
         <FormError>
           <p className="font-medium">The traffic change was not applied.</p>
           <ErrorDetails error={mutation.error} />
@@ -148,9 +156,13 @@ export function TrafficPanel({ deployment, names, scope }: TrafficPanelProps) {
         }
         confirmLabel="Move traffic"
         isPending={mutation.isPending}
+        confirmDisabled={reason.tooLong}
         onConfirm={send}
       >
-        <CodeSnippet snippet={cliSnippets.setTraffic(deployment.id, selected)} title="The same change from the command line" />
+        <div className="space-y-3">
+          <ReasonField reason={reason} error={mutation.error} />
+          <CodeSnippet snippet={cliSnippets.setTraffic(deployment.id, selected)} title="The same change from the command line" />
+        </div>
       </ConfirmDialog>
     </div>
   );
