@@ -13,6 +13,7 @@ import {
   stringMapSchema,
   timestampSchema,
 } from './common';
+import { DEFAULT_INSTANCE_COUNT, MAX_INSTANCE_COUNT, scopeTypes } from './scope-values';
 
 export const scopeStatuses = [
   'pending',
@@ -27,10 +28,7 @@ export const scopeStatuses = [
   'deleted',
 ] as const;
 
-export const scopeTypes = ['web_pool_k8s', 'web_pool', 'serverless', 'custom', 'scheduled_tasks'] as const;
-
-export const DEFAULT_INSTANCE_COUNT = 2;
-export const MAX_INSTANCE_COUNT = 10;
+export { DEFAULT_INSTANCE_COUNT, MAX_INSTANCE_COUNT, scopeTypes };
 
 /**
  * The capabilities the local platform reads, named as in nullplatform's agent "Containers" scope

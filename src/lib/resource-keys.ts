@@ -7,7 +7,7 @@
  *                                        → [resource, 'detail'] → [resource, 'detail', id]
  * Extra per-resource sub-keys (e.g. a scope's runtime) hang off [resource, <name>, id].
  */
-import type { ChangeResource } from '@contract/console';
+import type { ChangeResource } from '@contract/console-paths';
 
 function keysFor<const Resource extends string>(resource: Resource) {
   return {

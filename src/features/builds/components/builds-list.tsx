@@ -1,4 +1,4 @@
-import { buildStatuses } from '@contract/build';
+import { buildStatuses } from '@contract/build-status';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';

@@ -1,8 +1,9 @@
-import { consolePaths, scopeTrafficSchema } from '@contract/console';
+import { consolePaths } from '@contract/console-paths';
 import { queryOptions } from '@tanstack/react-query';
 
 import { ApiError, apiGet, toSearch } from '@/lib/api-client';
 import { QUIET_BACKGROUND_ERRORS } from '@/lib/query-client';
+import { scopeTrafficReader } from '@/lib/read/console';
 import { resourceKeys } from '@/lib/resource-keys';
 
 /** How often the chart reads the proxy's counters. */
@@ -20,7 +21,7 @@ export function isMissingEndpoint(error: unknown): boolean {
 export function scopeTrafficQuery(scopeId: number) {
   return queryOptions({
     queryKey: resourceKeys.scope.traffic(scopeId),
-    queryFn: ({ signal }) => apiGet(`${consolePaths.traffic}${toSearch({ scope_id: scopeId })}`, scopeTrafficSchema, { signal }),
+    queryFn: ({ signal }) => apiGet(`${consolePaths.traffic}${toSearch({ scope_id: scopeId })}`, scopeTrafficReader, { signal }),
     refetchInterval: (query) => (isMissingEndpoint(query.state.error) ? false : TRAFFIC_REFRESH_MS),
     refetchIntervalInBackground: false,
     staleTime: 0,

@@ -1,8 +1,9 @@
-import { consolePaths, scopeRuntimeSchema } from '@contract/console';
+import { consolePaths } from '@contract/console-paths';
 import { queryOptions } from '@tanstack/react-query';
 
 import { listAll } from '@/lib/api-queries';
 import { ApiError, apiGet, apiPath } from '@/lib/api-client';
+import { scopeRuntimeReader } from '@/lib/read/console';
 import { scopeReader } from '@/lib/read/scope';
 import { resourceKeys } from '@/lib/resource-keys';
 
@@ -36,7 +37,7 @@ export const scopeQueries = {
   runtime: (scopeId: number) =>
     queryOptions({
       queryKey: keys.runtime(scopeId),
-      queryFn: ({ signal }) => apiGet(consolePaths.scopeRuntime(scopeId), scopeRuntimeSchema, { signal }),
+      queryFn: ({ signal }) => apiGet(consolePaths.scopeRuntime(scopeId), scopeRuntimeReader, { signal }),
       refetchInterval: (query) => (query.state.error instanceof ApiError && query.state.error.isNotFound ? false : RUNTIME_REFRESH_MS),
       retry: false,
       throwOnError: false,
