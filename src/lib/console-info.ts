@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 
 import { apiGet } from './api-client';
 import { resourceKeys } from './resource-keys';
+import { errorsInPlace } from './query-client';
 
 /**
  * The answer of GET /console/info, read with the same rules as contract/console.ts `consoleInfoSchema`, in zod/mini:
@@ -17,9 +18,10 @@ const consoleInfoReader = z.looseObject({
 });
 
 /** GET /console/info: local or connected, and whether /console/events carries live changes. */
-export const consoleInfoQuery = queryOptions({
-  queryKey: resourceKeys.console.info(),
-  queryFn: ({ signal }) => apiGet('/console/info', consoleInfoReader, { signal }),
-  staleTime: Number.POSITIVE_INFINITY,
-  throwOnError: false,
-});
+export const consoleInfoQuery = errorsInPlace(
+  queryOptions({
+    queryKey: resourceKeys.console.info(),
+    queryFn: ({ signal }) => apiGet('/console/info', consoleInfoReader, { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  }),
+);

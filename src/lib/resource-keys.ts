@@ -15,7 +15,8 @@ function keysFor<const Resource extends string>(resource: Resource) {
     lists: () => [resource, 'list'] as const,
     list: <Filters extends object>(filters: Filters) => [resource, 'list', filters] as const,
     details: () => [resource, 'detail'] as const,
-    detail: (id: number) => [resource, 'detail', id] as const,
+    /** `undefined`: a query not asked yet (its `queryFn` is `skipToken` until the id is known). */
+    detail: (id: number | undefined) => [resource, 'detail', id] as const,
   };
 }
 
