@@ -2,7 +2,7 @@
  * The pages of one application (`/applications/:applicationId/…`): the application (their header) and what each
  * section lists, with the filters and the page its URL says.
  */
-import { parseId } from '@/app/route-helpers';
+import { parseId } from '@/lib/paths';
 import { applicationQueries } from '@/features/applications/api/queries';
 import { buildListFilters, buildQueries } from '@/features/builds/api/queries';
 import { deploymentListFilters, deploymentQueries } from '@/features/deployments/api/queries';

@@ -1,5 +1,5 @@
 /** The build page: the build, then its application and its releases. */
-import { parseId } from '@/app/route-helpers';
+import { parseId } from '@/lib/paths';
 import { applicationQueries } from '@/features/applications/api/queries';
 import { buildQueries } from '@/features/builds/api/queries';
 import { releaseListFilters, releaseQueries } from '@/features/releases/api/queries';

@@ -1,5 +1,5 @@
 /** The release page: the release, then its build and application, and where the application's releases run. */
-import { parseId } from '@/app/route-helpers';
+import { parseId } from '@/lib/paths';
 import { applicationQueries } from '@/features/applications/api/queries';
 import { buildQueries } from '@/features/builds/api/queries';
 import { deploymentQueries } from '@/features/deployments/api/queries';

@@ -1,5 +1,5 @@
 /** The scope page: the scope, then its application, the releases of its active and in-flight deployments, its history. */
-import { parseId } from '@/app/route-helpers';
+import { parseId } from '@/lib/paths';
 import { applicationQueries } from '@/features/applications/api/queries';
 import { deploymentListFilters, deploymentQueries } from '@/features/deployments/api/queries';
 import { releaseQueries } from '@/features/releases/api/queries';
