@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 import { figure as apiThroughput } from './figures/api-throughput';
 import { figure as consoleBlocked } from './figures/console-blocked';
+import { figure as deploymentPageRounds } from './figures/deployment-page-rounds';
 import { figure as deploymentsPage } from './figures/deployments-page';
 import { figure as firstPageJs } from './figures/first-page-js';
 import { figure as listScaling } from './figures/list-scaling';
@@ -33,9 +34,9 @@ const quick = args.includes('--quick');
 const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 
 /** The order of the table. */
-const tableOrder: Figure[] = [apiThroughput, listScaling, proxyOverhead, consoleBlocked, splitAccuracy, liveUpdateLatency, metricRollback, firstPageJs, serverMemory, deploymentsPage];
+const tableOrder: Figure[] = [apiThroughput, listScaling, proxyOverhead, consoleBlocked, splitAccuracy, liveUpdateLatency, metricRollback, firstPageJs, serverMemory, deploymentsPage, deploymentPageRounds];
 /** The order they run in: the ones using the live blue/green scope first, so it can be stopped before the rest. */
-const runOrder: Figure[] = [apiThroughput, proxyOverhead, consoleBlocked, splitAccuracy, liveUpdateLatency, metricRollback, listScaling, serverMemory, firstPageJs, deploymentsPage];
+const runOrder: Figure[] = [apiThroughput, proxyOverhead, consoleBlocked, splitAccuracy, liveUpdateLatency, metricRollback, listScaling, serverMemory, firstPageJs, deploymentsPage, deploymentPageRounds];
 const usesLiveScope = new Set([apiThroughput, proxyOverhead, consoleBlocked, splitAccuracy, liveUpdateLatency]);
 /** A figure that hangs is abandoned after this; its processes are stopped with the rest at the end. */
 const figureTimeoutMs = quick ? 90_000 : 600_000;

@@ -13,10 +13,10 @@ import {
   sortParam,
   timestampSchema,
 } from './common';
+import { buildStatuses } from './build-status';
 
-/** Build statuses as nullplatform's CI action sends them (reference §3, resolved in §10). */
-export const buildStatuses = ['pending', 'in_progress', 'failed', 'successful'] as const;
-const buildStatusSchema = z.enum(buildStatuses);
+export { buildStatuses };
+export const buildStatusSchema = z.enum(buildStatuses);
 export type BuildStatus = z.infer<typeof buildStatusSchema>;
 
 const commitSchema = z.looseObject({

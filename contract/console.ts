@@ -5,21 +5,9 @@
 import { z } from 'zod';
 
 import { idSchema } from './common';
+import { changeResources, consolePaths, type ChangeResource } from './console-paths';
 
-export const consolePaths = {
-  info: '/console/info',
-  events: '/console/events',
-  traffic: '/console/traffic',
-  scopeRuntime: (scopeId: number) => `/console/scope/${scopeId}/runtime`,
-  /** The local platform's checks of a deployment's metric rules (contract/metric-evaluation.ts). */
-  deploymentEvaluations: (deploymentId: number) => `/console/deployment/${deploymentId}/evaluations`,
-  /** The local platform's audit trail (contract/activity.ts) and its actors. */
-  activity: '/console/activity',
-  actors: '/console/actors',
-  /** The commits between two releases (contract/release-diff.ts). */
-  releaseDiff: '/console/release-diff',
-  openapi: '/console/openapi.json',
-} as const;
+export { changeResources, consolePaths, type ChangeResource };
 
 export const consoleInfoSchema = z.looseObject({
   mode: z.enum(['local', 'connected']),
@@ -42,10 +30,6 @@ export const consoleInfoSchema = z.looseObject({
   health_timeout_ms: z.number().int().positive().nullable().optional(),
 });
 export type ConsoleInfo = z.infer<typeof consoleInfoSchema>;
-
-/** `activity`: a new entry of the audit trail (contract/activity.ts), so that activity feeds update live. */
-export const changeResources = ['application', 'build', 'asset', 'release', 'scope', 'deployment', 'activity'] as const;
-export type ChangeResource = (typeof changeResources)[number];
 
 /** One server-sent event (`event: change`): the entity as GET /:resource/:id would return it. */
 export const changeEventSchema = z.looseObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { enumListParam, idInputSchema, idListParam, idSchema, metadataInputSchema, metadataSchema, pagingQueryShape, sortParam, timestampSchema } from './common';
+import { SEMVER_PATTERN } from './semver-pattern';
 
 /**
  * Release statuses as nullplatform documents them (docs.nullplatform.com release statuses; reference §8b). Only
@@ -8,9 +9,7 @@ import { enumListParam, idInputSchema, idListParam, idSchema, metadataInputSchem
  */
 const releaseStatuses = ['active', 'pending', 'deprecated', 'failed'] as const;
 
-/** Strict semver 2.0 (no leading `v`): the versions the SPA's form suggests and checks before sending. */
-export const SEMVER_PATTERN =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+export { SEMVER_PATTERN };
 
 /**
  * What a release's `semver` may be on the wire: strict semver 2.0 with at most one leading `v`. nullplatform sends

@@ -13,7 +13,7 @@ import {
   stringMapSchema,
   timestampSchema,
 } from './common';
-import { MAX_INSTANCE_COUNT } from './scope-defaults';
+import { DEFAULT_HEALTH_CHECK_PATH, DEFAULT_INSTANCE_COUNT, MAX_INSTANCE_COUNT, scopeTypes } from './scope-values';
 
 const scopeStatuses = [
   'pending',
@@ -28,9 +28,7 @@ const scopeStatuses = [
   'deleted',
 ] as const;
 
-export const scopeTypes = ['web_pool_k8s', 'web_pool', 'serverless', 'custom', 'scheduled_tasks'] as const;
-
-export { DEFAULT_HEALTH_CHECK_PATH, DEFAULT_INSTANCE_COUNT } from './scope-defaults';
+export { DEFAULT_HEALTH_CHECK_PATH, DEFAULT_INSTANCE_COUNT, MAX_INSTANCE_COUNT, scopeTypes };
 
 /**
  * The capabilities the local platform reads, named as in nullplatform's agent "Containers" scope

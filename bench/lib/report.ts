@@ -70,7 +70,7 @@ export function failedRow(figure: string, target: string): Row {
 
 function formatValue(value: number | null, unit: string): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  const digits = unit === 'req/s' ? 0 : unit === 'ms' ? (value < 10 ? 2 : 1) : 1;
+  const digits = unit === 'req/s' || unit === 'rounds' ? 0 : unit === 'ms' ? (value < 10 ? 2 : 1) : 1;
   const text = value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }

@@ -1,7 +1,8 @@
 /**
  * Production builds with vite's build API, into temporary folders: the SPA as `npm run build` makes it (same config)
- * and, as its baseline, a bundle of React + ReactDOM alone (bench/fixtures/react-baseline). The project's dist/ is
- * left alone, so the bench never races a build or a browser test running in the same checkout.
+ * and, as its baselines, React + ReactDOM alone (bench/fixtures/react-baseline) and the smallest page on the same
+ * stack (bench/fixtures/stack-baseline). The project's dist/ is left alone, so the bench never races a build or a
+ * browser test running in the same checkout.
  */
 import { join } from 'node:path';
 
@@ -43,10 +44,11 @@ export function moduleOwner(id: string, root: string): string {
   return parts.length > 2 ? `${parts[0]}/${parts[1]}` : (parts[0] ?? relative);
 }
 
-export async function buildReactBaseline(root: string): Promise<string> {
-  const outDir = newDataDir('react-baseline');
+/** A fixture page of bench/fixtures (`react-baseline`, `stack-baseline`) built as the SPA is, with its manifest. */
+export async function buildFixture(root: string, name: 'react-baseline' | 'stack-baseline'): Promise<string> {
+  const outDir = newDataDir(name);
   await build({
-    root: join(root, 'bench/fixtures/react-baseline'),
+    root: join(root, 'bench/fixtures', name),
     configFile: false,
     logLevel: 'error',
     mode: 'production',
@@ -55,3 +57,4 @@ export async function buildReactBaseline(root: string): Promise<string> {
   });
   return outDir;
 }
+

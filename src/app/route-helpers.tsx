@@ -4,12 +4,9 @@ import { useParams } from 'react-router-dom';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TextLink } from '@/components/ui/text-link';
 import { ReleaseLabel } from '@/features/releases/components/release-label';
-import { paths } from '@/lib/paths';
+import { parseId, paths } from '@/lib/paths';
 
-/** A positive integer id from the URL, or undefined when the segment is not one. */
-export function parseId(raw: string | undefined): number | undefined {
-  return raw !== undefined && /^[1-9]\d*$/.test(raw) ? Number(raw) : undefined;
-}
+export { parseId };
 
 export function useIdParam(name: string): number | undefined {
   return parseId(useParams()[name]);

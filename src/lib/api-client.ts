@@ -1,9 +1,12 @@
 /**
  * The one fetch client of the SPA. Every request goes to the console server's own origin; every response is parsed
- * with a zod schema from `contract/`. It throws, and never shows anything: toasts, redirects and error states are
+ * with a reader of `src/lib/read/` (zod/mini; a full-zod schema of `contract/` parses the same way in tests). It throws, and never shows anything: toasts, redirects and error states are
  * decided by the query client and the pages.
  */
-import type { z } from 'zod';
+import { safeParse, type z } from 'zod/mini';
+
+/** Any zod schema, mini or full: what the client parses an answer with. */
+export type AnswerSchema = z.core.$ZodType;
 
 /** Where the console server serves the nullplatform-compatible API (local platform or the connected upstream). */
 export const API_BASE = '/api';
@@ -100,8 +103,8 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-function parseWith<S extends z.ZodType>(schema: S, data: unknown, method: string, url: string): z.output<S> {
-  const result = schema.safeParse(data);
+function parseWith<S extends AnswerSchema>(schema: S, data: unknown, method: string, url: string): z.output<S> {
+  const result = safeParse(schema, data);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
   throw new SchemaError({ issues, method, url });
@@ -156,7 +159,7 @@ async function request(method: string, url: string, body: unknown, options: Requ
 }
 
 /** GET a same-origin path and parse the answer with `schema`. */
-export async function apiGet<S extends z.ZodType>(url: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+export async function apiGet<S extends AnswerSchema>(url: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
   const payload = await request('GET', url, undefined, options);
   return parseWith(schema, payload, 'GET', url);
 }
@@ -165,11 +168,11 @@ export type SendMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /**
  * Send JSON. Without a schema the answer is ignored (e.g. nullplatform answers a traffic PATCH with 204). With a
- * schema the answer is parsed; a 204 is parsed as `undefined`, so pass `schema.optional()` where either may come.
+ * schema the answer is parsed; a 204 is parsed as `undefined`, so pass `z.optional(schema)` where either may come.
  */
 export function apiSend(method: SendMethod, url: string, body?: unknown): Promise<undefined>;
-export function apiSend<S extends z.ZodType>(method: SendMethod, url: string, body: unknown, schema: S): Promise<z.output<S>>;
-export async function apiSend(method: SendMethod, url: string, body?: unknown, schema?: z.ZodType): Promise<unknown> {
+export function apiSend<S extends AnswerSchema>(method: SendMethod, url: string, body: unknown, schema: S): Promise<z.output<S>>;
+export async function apiSend(method: SendMethod, url: string, body?: unknown, schema?: AnswerSchema): Promise<unknown> {
   const payload = await request(method, url, body, {});
   if (!schema) return undefined;
   return parseWith(schema, payload, method, url);

@@ -19,7 +19,7 @@
  */
 import { apiGet, apiPath, type QueryValue } from './api-client';
 import { listOf, type List } from './read/list';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /** The largest page the SPA asks for. */
 export const MAX_REQUEST_LIMIT = 100;
@@ -56,7 +56,7 @@ export const LIST_ALL_CAP = 1_000;
  * Every item of a list, page by page at the largest page size, up to `LIST_ALL_CAP`: for the lists a page filters or
  * sorts itself (applications of a namespace, scopes of an application, releases of an application).
  */
-export async function listAll<R extends ListResource, Item extends z.ZodType>(
+export async function listAll<R extends ListResource, Item extends z.ZodMiniType>(
   resource: R,
   params: ListParams<R>,
   item: Item,

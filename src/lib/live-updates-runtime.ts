@@ -12,16 +12,18 @@
  *   banner) it keeps retrying with a backoff (2 s, 4 s, … 30 s) and returns to its pace on the first success.
  * - Either way nothing runs while the tab is hidden; when it becomes visible again every active query is resynced.
  */
-import { changeEventSchema, consolePaths, type ChangeEvent, type ChangeResource } from '@contract/console';
+import type { ChangeEvent } from '@contract/console';
+import { consolePaths, type ChangeResource } from '@contract/console-paths';
 import { isInFlight } from '@contract/deployment-lifecycle';
 import { notifyManager, type Query, type QueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 import { ApiError } from './api-client';
 import { activityEntryReader } from './read/activity';
 import { applicationReader } from './read/application';
 import { assetReader } from './read/asset';
 import { buildReader } from './read/build';
+import { changeEventReader } from './read/console';
 import { deploymentReader } from './read/deployment';
 import { releaseReader } from './read/release';
 import { scopeReader } from './read/scope';
@@ -31,7 +33,7 @@ import { getTrouble, reportStreamDown, reportSuccess, subscribeTrouble } from '.
 import { BATCH_MS, FAST_POLL_MS, SLOW_POLL_MS } from './live-updates';
 
 /** Each entity is read as the pages read it, so a patched cache holds what a refetch would. */
-const entitySchemas: Record<ChangeResource, z.ZodType<Record<string, unknown>>> = {
+const entitySchemas: Record<ChangeResource, z.ZodMiniType<Record<string, unknown>>> = {
   application: applicationReader,
   build: buildReader,
   asset: assetReader,
@@ -149,7 +151,7 @@ export function startEventStream(queryClient: QueryClient, url: string = console
     } catch {
       return;
     }
-    const parsed = changeEventSchema.safeParse(data);
+    const parsed = changeEventReader.safeParse(data);
     if (!parsed.success) return;
     const change = parsed.data;
     const key = `${change.resource}:${change.id}`;

@@ -48,3 +48,8 @@ export const paths = {
     getHref: (deploymentId: Id) => `/deployments/${deploymentId}`,
   },
 } as const;
+
+/** A positive integer id from a path segment (`:deploymentId`), or undefined when the segment is not one. */
+export function parseId(raw: string | undefined): number | undefined {
+  return raw !== undefined && /^[1-9]\d*$/.test(raw) ? Number(raw) : undefined;
+}

@@ -26,6 +26,14 @@ export function shouldThrowToBoundary(error: unknown, query: { state: { data: un
   return error instanceof ApiError && error.isServerError && !isTroubleError(error) && query.state.data === undefined;
 }
 
+/**
+ * A query whose failure the page shows where its data would be (a name, a label, a panel, a picker) rather than by the
+ * route's error boundary: every query but the one a page is about. `useQuery(errorsInPlace(releaseQueries.detail(id)))`.
+ */
+export function errorsInPlace<Options extends object>(options: Options): Options & { throwOnError: false } {
+  return { ...options, throwOnError: false };
+}
+
 /** Whether a query's answer comes from the console server itself rather than from the API behind it. */
 function isConsoleQuery(query: { queryKey: readonly unknown[] }): boolean {
   return query.queryKey[0] === resourceKeys.console.all[0];

@@ -7,7 +7,7 @@
  *                                        → [resource, 'detail'] → [resource, 'detail', id]
  * Extra per-resource sub-keys (e.g. a scope's runtime) hang off [resource, <name>, id].
  */
-import type { ChangeResource } from '@contract/console';
+import type { ChangeResource } from '@contract/console-paths';
 
 function keysFor<const Resource extends string>(resource: Resource) {
   return {
@@ -15,7 +15,8 @@ function keysFor<const Resource extends string>(resource: Resource) {
     lists: () => [resource, 'list'] as const,
     list: <Filters extends object>(filters: Filters) => [resource, 'list', filters] as const,
     details: () => [resource, 'detail'] as const,
-    detail: (id: number) => [resource, 'detail', id] as const,
+    /** `undefined`: a query not asked yet (its `queryFn` is `skipToken` until the id is known). */
+    detail: (id: number | undefined) => [resource, 'detail', id] as const,
   };
 }
 

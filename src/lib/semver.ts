@@ -3,7 +3,7 @@
  * carry a leading `v` (`v1.0.0`, reference §8b): it is accepted, ignored when comparing, and kept in suggestions when
  * the application's latest release uses it.
  */
-import { SEMVER_PATTERN } from '@contract/release';
+import { SEMVER_PATTERN } from '@contract/semver-pattern';
 import inc from 'semver/functions/inc';
 import rcompare from 'semver/functions/rcompare';
 import valid from 'semver/functions/valid';

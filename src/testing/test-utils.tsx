@@ -9,7 +9,7 @@ import { createRoutes } from '@/app/router';
 /** Renders the real router (lazy routes, layout, error boundaries) in memory at `url`, with a fresh QueryClient. */
 export function renderRoute(url: string) {
   const queryClient = createAppQueryClient({ retry: false });
-  const router = createMemoryRouter(createRoutes(), { initialEntries: [url] });
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });
   const user = userEvent.setup();
   const view = render(
     <AppProvider queryClient={queryClient}>

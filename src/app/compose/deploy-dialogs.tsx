@@ -19,18 +19,19 @@ import { DeployDialog } from '@/features/deployments/components/deploy-dialog';
 import { releaseQueries } from '@/features/releases/api/queries';
 import { useApplicationScopes } from '@/features/scopes/api/use-application-scopes';
 import { paths } from '@/lib/paths';
+import { errorsInPlace } from '@/lib/query-client';
 
 const renderChanges = (scope: Scope, release: Release) => <ServingReleaseChanges scope={scope} release={release} />;
 
 /** Every release of the application (one cached read) and a lookup of a release's semver by id. */
 function useApplicationReleases(applicationId: number) {
-  const versions = useQuery({ ...releaseQueries.versions(applicationId), throwOnError: false });
+  const versions = useQuery(errorsInPlace(releaseQueries.versions(applicationId)));
   const byId = new Map((versions.data?.results ?? []).map((release) => [release.id, release]));
   return { versions, byId, semverOf: (releaseId: number) => byId.get(releaseId)?.semver };
 }
 
 function useBuildAssets(buildId: number | undefined) {
-  const build = useQuery({ ...buildQueries.detail(buildId ?? 0), enabled: buildId !== undefined, throwOnError: false });
+  const build = useQuery(errorsInPlace(buildQueries.detail(buildId)));
   return { data: build.data?.assets, isPending: buildId !== undefined && build.isPending, error: build.error };
 }
 

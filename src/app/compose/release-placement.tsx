@@ -14,6 +14,7 @@ import { deploymentQueries } from '@/features/deployments/api/queries';
 import { useApplicationScopes } from '@/features/scopes/api/use-application-scopes';
 import { paths } from '@/lib/paths';
 import { displayName } from '@/lib/read/display';
+import { errorsInPlace } from '@/lib/query-client';
 
 export type ReleasePlacement = {
   serving: Scope[];
@@ -25,7 +26,7 @@ export type ReleasePlacement = {
 
 export function useReleasePlacements(applicationId: number) {
   const { list, scopes, isPending: scopesPending } = useApplicationScopes(applicationId);
-  const deployments = useQuery({ ...deploymentQueries.ofApplication(applicationId), throwOnError: false });
+  const deployments = useQuery(errorsInPlace(deploymentQueries.ofApplication(applicationId)));
   const byId = new Map((deployments.data?.results ?? []).map((deployment) => [deployment.id, deployment]));
   const placementOf = (releaseId: number): ReleasePlacement => {
     const own = (deployments.data?.results ?? []).filter((deployment) => deployment.release_id === releaseId);

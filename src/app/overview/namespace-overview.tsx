@@ -10,6 +10,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { Table, TH, THead, TR } from '@/components/ui/table';
 import { applicationQueries } from '@/features/applications/api/queries';
 import { useNow } from '@/features/deployments/hooks/use-now';
+import { errorsInPlace } from '@/lib/query-client';
 
 import { ApplicationAttention, ApplicationScopeRows } from './application-scope-rows';
 
@@ -21,7 +22,7 @@ const CLOCK_MS = 5_000;
 export type NamespaceOverviewProps = { namespaceId: number | undefined; enabled: boolean };
 
 export default function NamespaceOverview({ namespaceId, enabled }: NamespaceOverviewProps) {
-  const query = useQuery({ ...applicationQueries.ofNamespace(namespaceId), enabled, throwOnError: false });
+  const query = useQuery(errorsInPlace({ ...applicationQueries.ofNamespace(namespaceId), enabled }));
   const now = useNow(CLOCK_MS);
   if (!enabled || query.isPending) return <Spinner label="Reading what runs where…" />;
   // The applications list below shows the error with its retry; the overview only has nothing to say.

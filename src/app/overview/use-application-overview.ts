@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { deploymentQueries } from '@/features/deployments/api/queries';
 import { useApplicationScopes } from '@/features/scopes/api/use-application-scopes';
 import { displayName } from '@/lib/read/display';
+import { errorsInPlace } from '@/lib/query-client';
 
 import { scopeAttention } from './attention';
 
@@ -14,7 +15,7 @@ import { scopeAttention } from './attention';
  */
 export function useApplicationOverview(application: Application, now: number) {
   const { list, scopes, isPending } = useApplicationScopes(application.id);
-  const deployments = useQuery({ ...deploymentQueries.ofApplication(application.id), throwOnError: false });
+  const deployments = useQuery(errorsInPlace(deploymentQueries.ofApplication(application.id)));
   const all = deployments.data?.results ?? [];
   const byId = new Map(all.map((deployment) => [deployment.id, deployment]));
   const rows = (scopes ?? []).map((scope) => {

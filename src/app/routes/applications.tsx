@@ -1,4 +1,3 @@
-import type { ConsoleInfo } from '@contract/console';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -9,7 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ApplicationsList } from '@/features/applications/components/applications-list';
 import { accountQueries, namespaceQueries } from '@/features/namespaces/api/queries';
 import { HierarchyPicker } from '@/features/namespaces/components/hierarchy-picker';
-import { resourceKeys } from '@/lib/resource-keys';
+import { consoleInfoQuery } from '@/lib/console-info';
 import { readId, withChanges } from '@/lib/search-params';
 
 export const handle: RouteHandle = { Breadcrumb: () => <BreadcrumbTrail items={[{ label: 'Applications' }]} /> };
@@ -26,9 +25,8 @@ const NAMESPACE_PARAM = 'namespace_id';
  */
 function useHierarchyChoice() {
   const [params, setParams] = useSearchParams();
-  // Observes the console info the layout loads (its header always has consoleInfoQuery mounted) rather than importing
-  // that query: sharing it with the entry chunk would split a chunk off the first page.
-  const info = useQuery<ConsoleInfo>({ queryKey: resourceKeys.console.info(), enabled: false, throwOnError: false });
+  // Observes the console info the layout loads (its header always has consoleInfoQuery mounted).
+  const info = useQuery({ ...consoleInfoQuery, enabled: false });
   const connected = info.data?.mode === 'connected';
   const organizationId = info.data?.upstream?.organization_id ?? null;
 

@@ -13,9 +13,10 @@ import { BuildAssets, BuildDetails } from '@/features/builds/components/build-de
 import { CreateReleaseButton } from '@/features/releases/components/create-release-dialog';
 import { ReleasesList } from '@/features/releases/components/releases-list';
 import { paths } from '@/lib/paths';
+import { errorsInPlace } from '@/lib/query-client';
 
 function BuildBreadcrumb({ buildId }: { buildId: number }) {
-  const build = useQuery({ ...buildQueries.detail(buildId), throwOnError: false });
+  const build = useQuery(errorsInPlace(buildQueries.detail(buildId)));
   if (!build.data) return <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label: build.isPending ? <Skeleton /> : `Build #${buildId}` }]} />;
   const applicationId = build.data.application_id;
   return (

@@ -47,12 +47,13 @@ import { cn } from '@/lib/cn';
 import { consoleInfoQuery } from '@/lib/console-info';
 import { paths } from '@/lib/paths';
 import { displayName } from '@/lib/read/display';
+import { errorsInPlace } from '@/lib/query-client';
 
 function DeploymentBreadcrumb({ deploymentId }: { deploymentId: number }) {
-  const deployment = useQuery({ ...deploymentQueries.detail(deploymentId), throwOnError: false });
+  const deployment = useQuery(errorsInPlace(deploymentQueries.detail(deploymentId)));
   // nullplatform's deployments carry no application_id (reference §8b): the scope knows it.
   const scopeId = deployment.data?.application_id === undefined ? deployment.data?.scope_id : undefined;
-  const scope = useQuery({ ...scopeQueries.detail(scopeId ?? 0), enabled: scopeId !== undefined, throwOnError: false });
+  const scope = useQuery(errorsInPlace(scopeQueries.detail(scopeId)));
   const applicationId = deployment.data?.application_id ?? scope.data?.application_id;
   const label = `Deployment #${deploymentId}`;
   if (applicationId === undefined) {
@@ -90,17 +91,17 @@ function Panel({ id, title, children, className }: { id: string; title: string; 
 
 /** A deployment's release semver, read through the deployment (for the one it replaces). */
 function useDeploymentSemver(deploymentId: number | undefined): string | undefined {
-  const deployment = useQuery({ ...deploymentQueries.detail(deploymentId ?? 0), enabled: deploymentId !== undefined, throwOnError: false });
+  const deployment = useQuery(errorsInPlace(deploymentQueries.detail(deploymentId)));
   const releaseId = deployment.data?.release_id;
-  const release = useQuery({ ...releaseQueries.detail(releaseId ?? 0), enabled: releaseId !== undefined, throwOnError: false });
+  const release = useQuery(errorsInPlace(releaseQueries.detail(releaseId)));
   return deploymentId === undefined ? undefined : release.data?.semver;
 }
 
 function DeploymentView({ deployment }: { deployment: Deployment }) {
-  const release = useQuery({ ...releaseQueries.detail(deployment.release_id), throwOnError: false });
-  const scope = useQuery({ ...scopeQueries.detail(deployment.scope_id), throwOnError: false });
+  const release = useQuery(errorsInPlace(releaseQueries.detail(deployment.release_id)));
+  const scope = useQuery(errorsInPlace(scopeQueries.detail(deployment.scope_id)));
   const applicationId = deployment.application_id ?? scope.data?.application_id;
-  const application = useQuery({ ...applicationQueries.detail(applicationId ?? 0), enabled: applicationId !== undefined, throwOnError: false });
+  const application = useQuery(errorsInPlace(applicationQueries.detail(applicationId)));
   const runtime = useQuery(scopeQueries.runtime(deployment.scope_id));
   const info = useQuery(consoleInfoQuery);
   const previousId = useReplacedDeployment(deployment, scope.data?.active_deployment);

@@ -9,6 +9,7 @@ import { DeploymentsList } from '@/features/deployments/components/deployments-l
 import { scopeQueries } from '@/features/scopes/api/queries';
 import { paths } from '@/lib/paths';
 import { displayName } from '@/lib/read/display';
+import { errorsInPlace } from '@/lib/query-client';
 
 export const handle: RouteHandle = {
   Breadcrumb: ({ params }) => {
@@ -18,7 +19,7 @@ export const handle: RouteHandle = {
 };
 
 function Deployments({ applicationId }: { applicationId: number }) {
-  const scopes = useQuery({ ...scopeQueries.ofApplication(applicationId), throwOnError: false });
+  const scopes = useQuery(errorsInPlace(scopeQueries.ofApplication(applicationId)));
   const scopeName = new Map((scopes.data?.results ?? []).map((scope) => [scope.id, displayName(scope, 'Scope')]));
   return (
     <DeploymentsList

@@ -21,9 +21,10 @@ import { DeploymentsTable } from '@/features/deployments/components/deployments-
 import { releaseQueries } from '@/features/releases/api/queries';
 import { paths } from '@/lib/paths';
 import { displayName } from '@/lib/read/display';
+import { errorsInPlace } from '@/lib/query-client';
 
 function ReleaseBreadcrumb({ releaseId }: { releaseId: number }) {
-  const release = useQuery({ ...releaseQueries.detail(releaseId), throwOnError: false });
+  const release = useQuery(errorsInPlace(releaseQueries.detail(releaseId)));
   if (!release.data) return <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label: release.isPending ? <Skeleton /> : `Release #${releaseId}` }]} />;
   const { application_id: applicationId, semver } = release.data;
   return (
@@ -42,7 +43,7 @@ export const handle: RouteHandle = {
 };
 
 function ReleaseBuild({ release }: { release: Release }) {
-  const build = useQuery({ ...buildQueries.detail(release.build_id), throwOnError: false });
+  const build = useQuery(errorsInPlace(buildQueries.detail(release.build_id)));
   return (
     <section aria-labelledby="release-build">
       <SectionHeading id="release-build">

@@ -23,9 +23,10 @@ import { ScopeRequirements } from '@/features/scopes/components/scope-requiremen
 import { TestTrafficControl } from '@/features/scopes/components/test-traffic-control';
 import { paths } from '@/lib/paths';
 import { displayName } from '@/lib/read/display';
+import { errorsInPlace } from '@/lib/query-client';
 
 function ScopeBreadcrumb({ scopeId }: { scopeId: number }) {
-  const scope = useQuery({ ...scopeQueries.detail(scopeId), throwOnError: false });
+  const scope = useQuery(errorsInPlace(scopeQueries.detail(scopeId)));
   if (!scope.data) return <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label: scope.isPending ? <Skeleton /> : `Scope #${scopeId}` }]} />;
   const applicationId = scope.data.application_id;
   return (

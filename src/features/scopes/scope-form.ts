@@ -2,7 +2,7 @@
  * The create-scope form's values, their checks (the same rules as POST /scope, contract/scope.ts, so that bad input
  * is named next to its field before anything is sent) and the body they make.
  */
-import { DEFAULT_HEALTH_CHECK_PATH, MAX_INSTANCE_COUNT } from '@contract/scope-defaults';
+import { DEFAULT_HEALTH_CHECK_PATH, MAX_INSTANCE_COUNT } from '@contract/scope-values';
 
 import { ApiError } from '@/lib/api-client';
 

@@ -1,5 +1,5 @@
 /** An application as the SPA reads it (reference §2, §8b: `tags` is an object in nullplatform's answers). */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 import { idField, nullableIdField, nullableTextField, textField, textMapField, timeField, tolerantObject } from './tolerant';
 

@@ -1,5 +1,5 @@
 /** A build's asset as the SPA reads it (reference §4). */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 import { idField, nullableTextField, textField, timeField, tolerantObject } from './tolerant';
 

@@ -1,5 +1,5 @@
 /** A build as the SPA reads it (reference §3: `commit{id,permalink}`, `branch`; assets only on GET /build/:id). */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 import { assetReader } from './asset';
 import { idField, nullableTextField, shownObject, textField, timeField, tolerantObject } from './tolerant';
@@ -11,7 +11,7 @@ export const buildReader = tolerantObject(
   {
     status: textField,
     branch: nullableTextField,
-    commit: commitReader.nullable(),
+    commit: z.nullable(commitReader),
     description: nullableTextField,
     assets: z.array(assetReader),
     created_at: timeField,

@@ -4,7 +4,7 @@
  * `expires_at` null, and strategies (`canary`) or statuses this console has no actions for. `status` gates every
  * action, so it is the one field besides the ids that must read.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 import {
   compactJson,
@@ -30,11 +30,12 @@ const messageFields = tolerantObject({}, { level: textField, message: textField,
 export type DeploymentMessage = z.output<typeof messageFields>;
 
 /** A message that is not even an object still says something: it is shown as its JSON. */
-const messageReader = z.unknown().transform(
-  (item): DeploymentMessage => {
+const messageReader = z.pipe(
+  z.unknown(),
+  z.transform((item): DeploymentMessage => {
     const read = messageFields.safeParse(item);
     return read.success ? read.data : { message: compactJson(item, 500) };
-  },
+  }),
 );
 
 const deploymentFields = tolerantObject(
@@ -53,13 +54,16 @@ const deploymentFields = tolerantObject(
     updated_by: nullableTextField,
     created_at: timeField,
     updated_at: timeField,
-    expires_at: timeField.nullable(),
+    expires_at: z.nullable(timeField),
   },
 );
 
 /** `strategy_data` is always an object once read: an answer without it (or with another shape) has no numbers. */
-export const deploymentReader = deploymentFields.transform((deployment) => ({
-  ...deployment,
-  strategy_data: deployment.strategy_data ?? {},
-}));
+export const deploymentReader = z.pipe(
+  deploymentFields,
+  z.transform((deployment: z.output<typeof deploymentFields>) => ({
+    ...deployment,
+    strategy_data: deployment.strategy_data ?? {},
+  })),
+);
 export type Deployment = z.output<typeof deploymentReader>;

@@ -1,5 +1,5 @@
 /** The list envelope `{paging:{total,offset,limit}, results:[…]}` read tolerantly (reference §1.3). */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 import { numberField, shownObject, tolerantObject } from './tolerant';
 
@@ -12,8 +12,9 @@ const pagingReader = shownObject({ total: numberField, offset: numberField, limi
  * `results` must be a list of readable items (a page cannot show a list it cannot read); `paging` is read when it
  * can be, and otherwise taken as one page holding everything that came.
  */
-export function listOf<Item extends z.ZodType>(item: Item) {
-  return tolerantObject({ results: z.array(item) }, { paging: pagingReader }).transform((list): List<z.output<Item>> => {
+export function listOf<Item extends z.ZodMiniType>(item: Item) {
+  const envelope = tolerantObject({ results: z.array(item) }, { paging: pagingReader });
+  const withPaging = (list: z.output<typeof envelope>): List<z.output<Item>> => {
     const count = list.results.length;
     const paging = list.paging;
     return {
@@ -24,5 +25,6 @@ export function listOf<Item extends z.ZodType>(item: Item) {
         limit: paging?.limit ?? Math.max(count, 1),
       },
     };
-  });
+  };
+  return z.pipe(envelope, z.transform(withPaging));
 }

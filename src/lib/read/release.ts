@@ -1,5 +1,5 @@
 /** A release as the SPA reads it (reference §5, §8b: `semver` may carry a `v`; statuses beyond `active`). */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 import { idField, textField, timeField, tolerantObject } from './tolerant';
 

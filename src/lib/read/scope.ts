@@ -6,7 +6,7 @@
  * - `capabilities` depend on the scope type: flat attributes for an agent scope (`fixed_instances`,
  *   `health_check{path}`), maps for older ones (`visibility{reachability}`): each is read where it can be.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 import {
   booleanField,
@@ -21,9 +21,9 @@ import {
 } from './tolerant';
 
 /** A reference to a deployment: its id, or (unverified) the deployment itself; null when there is none. */
-const deploymentRefField = z
-  .union([idField, z.looseObject({ id: idField }).transform((deployment) => deployment.id)])
-  .nullable();
+const deploymentRefField = z.nullable(
+  z.union([idField, z.pipe(z.looseObject({ id: idField }), z.transform((deployment: { id: number }) => deployment.id))]),
+);
 
 const capabilitiesReader = shownObject({
   scaling_type: textField,
@@ -58,11 +58,14 @@ const scopeFields = tolerantObject(
  * `active_deployment` is the scope's active deployment under either name; it is absent (undefined) when the answer
  * does not say, as nullplatform's lists don't, and null when the scope has none.
  */
-export const scopeReader = scopeFields.transform((scope) => {
-  const active = scope.active_deployment !== undefined ? scope.active_deployment : scope.current_active_deployment;
-  if (active === undefined) return scope;
-  return { ...scope, active_deployment: active };
-});
+export const scopeReader = z.pipe(
+  scopeFields,
+  z.transform((scope: z.output<typeof scopeFields>) => {
+    const active = scope.active_deployment !== undefined ? scope.active_deployment : scope.current_active_deployment;
+    if (active === undefined) return scope;
+    return { ...scope, active_deployment: active };
+  }),
+);
 export type Scope = z.output<typeof scopeReader>;
 
 /** Where the scope serves: its `domain`, else the first of its `domains`; undefined when it has none. */

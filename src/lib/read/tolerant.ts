@@ -7,14 +7,22 @@
  * it reads as `undefined` and its raw value is kept in `$unreadable`, so the page can show it plainly as compact JSON.
  * Only what a page cannot work without (an id, the status that gates an action) fails the whole answer, with an error
  * that names the field. The local platform's own tests keep the strict schemas of `contract/`.
+ *
+ * Written with `zod/mini`: a reader is built with functions (`z.nullable(x)`, `z.array(x)`, `z.pipe(x, z.transform(f))`)
+ * rather than methods, and `z.output<typeof reader>` says what it reads as.
  */
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import { z } from 'zod/mini';
+
+// zod/mini (the SPA's zod: its functions tree-shake, so the first page carries only the parts it reads with) sets no
+// language by itself: English, as full zod does, so a failing field is named with the same words in both.
+z.config(en());
 
 /** Where a reader keeps the raw values of the fields it could not read, by field name. */
 export const UNREADABLE_KEY = '$unreadable';
 export type Unreadable = { [UNREADABLE_KEY]?: Readonly<Record<string, unknown>> };
 
-type Shape = Readonly<Record<string, z.ZodType>>;
+type Shape = Readonly<Record<string, z.ZodMiniType>>;
 
 /** What a tolerant object reads as: the required fields, each shown field or undefined, and what it could not read. */
 export type ReadObject<Required extends Shape, Shown extends Shape> = { [K in keyof Required]: z.output<Required[K]> } & {
@@ -28,10 +36,10 @@ export type ReadObject<Required extends Shape, Shown extends Shape> = { [K in ke
  */
 export function tolerantObject<const Required extends Shape, const Shown extends Shape>(required: Required, shown: Shown) {
   const requiredSchema = z.looseObject(required);
-  return z.unknown().transform((input, ctx): ReadObject<Required, Shown> => {
+  const read = (input: unknown, ctx: z.core.ParsePayload): ReadObject<Required, Shown> => {
     const base = requiredSchema.safeParse(input);
     if (!base.success) {
-      for (const issue of base.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      for (const issue of base.error.issues) ctx.issues.push({ code: 'custom', message: issue.message, path: issue.path, input });
       return z.NEVER;
     }
     const out: Record<string, unknown> = { ...(input as Record<string, unknown>), ...base.data };
@@ -49,7 +57,8 @@ export function tolerantObject<const Required extends Shape, const Shown extends
     }
     if (Object.keys(unreadable).length > 0) out[UNREADABLE_KEY] = unreadable;
     return out as ReadObject<Required, Shown>;
-  });
+  };
+  return z.pipe(z.unknown(), z.transform(read));
 }
 
 /**
@@ -61,30 +70,33 @@ export function shownObject<const Shown extends Shape>(shown: Shown) {
 }
 
 /** An id: a positive integer, also when it comes as a numeric string (some of nullplatform's tools read ids as strings). */
-export const idField = z
-  .union([z.number(), z.string().regex(/^\d+$/, 'expected a numeric id')], { error: 'expected an id' })
-  .transform((value) => Number(value))
-  .pipe(z.number().int().positive('expected a positive id'));
+export const idField = z.pipe(
+  z.pipe(
+    z.union([z.number(), z.string().check(z.regex(/^\d+$/, 'expected a numeric id'))], { error: 'expected an id' }),
+    z.transform((value: number | string) => Number(value)),
+  ),
+  z.number().check(z.int(), z.positive('expected a positive id')),
+);
 
 /** A shown id that may be null (no such thing, e.g. a scope with no active deployment). */
-export const nullableIdField = idField.nullable();
+export const nullableIdField = z.nullable(idField);
 
 /** Free text the page shows: a string as it is; a number or boolean as its text. */
-export const textField = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+export const textField = z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform(String));
 
 /** Text that may be null ("none"), e.g. a repository URL. */
-export const nullableTextField = textField.nullable();
+export const nullableTextField = z.nullable(textField);
 
 /** A finite number (a count, a percentage); numeric strings read too. */
-export const numberField = z
-  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)])
-  .transform(Number)
-  .pipe(z.number().refine(Number.isFinite));
+export const numberField = z.pipe(
+  z.pipe(z.union([z.number(), z.string().check(z.regex(/^-?\d+(\.\d+)?$/))]), z.transform(Number)),
+  z.number().check(z.refine(Number.isFinite)),
+);
 
 /** An instant: an ISO-8601 string or epoch milliseconds, as the API sends either. */
 export const timeField = z.union([
-  z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected a date'),
-  z.number().int().nonnegative(),
+  z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'expected a date')),
+  z.number().check(z.int(), z.nonnegative()),
 ]);
 
 export const booleanField = z.boolean();

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 
 import { buildApplication, buildConsoleInfo } from '@/testing/data';
+import { heldAnswer } from '@/testing/gate';
 import { db, requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute, searchOf, silenceConsoleErrors } from '@/testing/test-utils';
@@ -10,15 +11,17 @@ import { renderRoute, searchOf, silenceConsoleErrors } from '@/testing/test-util
 describe('applications page', () => {
   test('shows a loading state, then the applications', async () => {
     db.applications.push(buildApplication({ name: 'checkout' }), buildApplication({ name: 'billing' }));
+    const answer = heldAnswer();
     server.use(
       http.get('/api/application', async ({ request }) => {
-        await delay(50);
+        await answer.held;
         const url = new URL(request.url);
         return HttpResponse.json({ paging: { total: 2, offset: 0, limit: Number(url.searchParams.get('limit')) }, results: db.applications });
       }),
     );
     renderRoute('/');
     expect(await screen.findByText('Loading applications…')).toBeInTheDocument();
+    answer.release();
     expect(await screen.findByRole('link', { name: 'checkout' })).toHaveAttribute('href', `/applications/${db.applications[0]?.id}`);
     expect(screen.getByRole('link', { name: 'billing' })).toBeInTheDocument();
   });

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 
 import { buildApplication, buildBuild, minutesAgo } from '@/testing/data';
+import { heldAnswer } from '@/testing/gate';
 import { db, requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute, searchOf, silenceConsoleErrors } from '@/testing/test-utils';
@@ -31,14 +32,16 @@ function rowsOf(table: HTMLElement) {
 describe('builds page', () => {
   test('shows a loading state, then builds newest first with commit link, status and age', async () => {
     seed(3);
+    const answer = heldAnswer();
     server.use(
       http.get('/api/build', async () => {
-        await delay(30);
+        await answer.held;
         return HttpResponse.json({ paging: { total: 1, offset: 0, limit: 30 }, results: [db.builds[1]] });
       }),
     );
     renderRoute('/applications/1/builds');
     expect(await screen.findByText('Loading builds…')).toBeInTheDocument();
+    answer.release();
     const table = await screen.findByRole('table', { name: 'Builds' });
     const [row] = rowsOf(table);
     expect(row).toBeDefined();

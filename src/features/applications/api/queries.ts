@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, skipToken } from '@tanstack/react-query';
 
 import { NEWEST_FIRST, listAll } from '@/lib/api-queries';
 import { apiGet, apiPath } from '@/lib/api-client';
@@ -37,9 +37,13 @@ export const applicationQueries = {
       queryFn: ({ signal }) => listAll('application', { namespace_id: namespaceId, sort: NEWEST_FIRST }, applicationReader, signal),
     }),
   details: () => keys.details(),
-  detail: (applicationId: number) =>
+  /** `undefined` while the id is not known yet: the query waits (`skipToken`) instead of asking for a placeholder id. */
+  detail: (applicationId: number | undefined) =>
     queryOptions({
       queryKey: keys.detail(applicationId),
-      queryFn: ({ signal }) => apiGet(apiPath(`/application/${applicationId}`), applicationReader, { signal }),
+      queryFn:
+        applicationId === undefined
+          ? skipToken
+          : ({ signal }) => apiGet(apiPath(`/application/${applicationId}`), applicationReader, { signal }),
     }),
 };

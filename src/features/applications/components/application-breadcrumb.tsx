@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { BreadcrumbTrail, type Crumb } from '@/components/ui/breadcrumbs';
 import { Skeleton } from '@/components/ui/skeleton';
 import { paths } from '@/lib/paths';
+import { errorsInPlace } from '@/lib/query-client';
 
 import { applicationQueries } from '../api/queries';
 
@@ -10,7 +11,7 @@ export type ApplicationBreadcrumbProps = { applicationId: number; trail?: readon
 
 /** Applications / <application name> / …trail */
 export function ApplicationBreadcrumb({ applicationId, trail = [] }: ApplicationBreadcrumbProps) {
-  const query = useQuery({ ...applicationQueries.detail(applicationId), throwOnError: false });
+  const query = useQuery(errorsInPlace(applicationQueries.detail(applicationId)));
   return (
     <BreadcrumbTrail
       items={[

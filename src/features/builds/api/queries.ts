@@ -1,10 +1,12 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { buildStatuses } from '@contract/build-status';
+import { keepPreviousData, queryOptions, skipToken } from '@tanstack/react-query';
 
 import { NEWEST_FIRST, listPath } from '@/lib/api-queries';
 import { apiGet, apiPath } from '@/lib/api-client';
 import { buildReader } from '@/lib/read/build';
 import { listOf } from '@/lib/read/list';
 import { resourceKeys } from '@/lib/resource-keys';
+import { readEnum, readPaging, readText } from '@/lib/search-params';
 
 export type BuildListFilters = {
   application_id: number;
@@ -13,6 +15,16 @@ export type BuildListFilters = {
   limit: number;
   offset: number;
 };
+
+/** An application's builds with the branch, status and page its URL says: the list and its loader agree. */
+export function buildListFilters(applicationId: number, params: URLSearchParams): BuildListFilters {
+  return {
+    application_id: applicationId,
+    branch: readText(params, 'branch'),
+    status: readEnum(params, 'status', buildStatuses),
+    ...readPaging(params),
+  };
+}
 
 const buildListReader = listOf(buildReader);
 const keys = resourceKeys.build;
@@ -29,9 +41,10 @@ export const buildQueries = {
     }),
   details: () => keys.details(),
   /** GET /build/:id includes the build's assets. */
-  detail: (buildId: number) =>
+  /** `undefined` while the id is not known yet: the query waits (`skipToken`) instead of asking for a placeholder id. */
+  detail: (buildId: number | undefined) =>
     queryOptions({
       queryKey: keys.detail(buildId),
-      queryFn: ({ signal }) => apiGet(apiPath(`/build/${buildId}`), buildReader, { signal }),
+      queryFn: buildId === undefined ? skipToken : ({ signal }) => apiGet(apiPath(`/build/${buildId}`), buildReader, { signal }),
     }),
 };

@@ -1,4 +1,4 @@
-import { buildStatuses } from '@contract/build';
+import { buildStatuses } from '@contract/build-status';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -18,9 +18,9 @@ import { TextLink } from '@/components/ui/text-link';
 import { humanize } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import type { Build } from '@/lib/read/build';
-import { readEnum, readPaging, readText, withChanges } from '@/lib/search-params';
+import { withChanges } from '@/lib/search-params';
 
-import { buildQueries } from '../api/queries';
+import { buildListFilters, buildQueries } from '../api/queries';
 import { CommitLink } from './commit-link';
 
 const statusOptions = [{ value: '', label: 'All statuses' }, ...buildStatuses.map((status) => ({ value: status, label: humanize(status) }))];
@@ -34,9 +34,9 @@ export type BuildsListProps = {
 /** An application's builds, newest first, paged on the server; branch, status and page are in the URL. */
 export function BuildsList({ applicationId, renderReleases }: BuildsListProps) {
   const [params, setParams] = useSearchParams();
-  const branch = readText(params, 'branch');
-  const status = readEnum(params, 'status', buildStatuses);
-  const query = useQuery(buildQueries.list({ application_id: applicationId, branch, status, ...readPaging(params) }));
+  const filters = buildListFilters(applicationId, params);
+  const { branch, status } = filters;
+  const query = useQuery(buildQueries.list(filters));
   const filtered = Boolean(branch || status);
   const update = (changes: Record<string, string | undefined>) => setParams(withChanges(params, changes));
 

@@ -1,5 +1,6 @@
 import type { PatchDeploymentBody } from '@contract/deployment';
 import { useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod/mini';
 
 import { ApiError, apiGet, apiPath, apiSend } from '@/lib/api-client';
 import { deploymentReader, type Deployment } from '@/lib/read/deployment';
@@ -21,7 +22,7 @@ export type PatchOutcome = { deployment: Deployment | undefined; alreadyDone: bo
  */
 export async function patchDeployment({ deploymentId, body }: PatchDeploymentInput): Promise<PatchOutcome> {
   try {
-    const deployment = await apiSend('PATCH', apiPath(`/deployment/${deploymentId}`), body, deploymentReader.optional());
+    const deployment = await apiSend('PATCH', apiPath(`/deployment/${deploymentId}`), body, z.optional(deploymentReader));
     return { deployment, alreadyDone: false };
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 409) throw error;

@@ -1,10 +1,12 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { deploymentStatuses } from '@contract/deployment-lifecycle';
+import { keepPreviousData, queryOptions, skipToken } from '@tanstack/react-query';
 
 import { NEWEST_FIRST, listAll, listPath } from '@/lib/api-queries';
 import { apiGet, apiPath } from '@/lib/api-client';
 import { deploymentReader } from '@/lib/read/deployment';
 import { listOf } from '@/lib/read/list';
 import { resourceKeys } from '@/lib/resource-keys';
+import { readEnum, readPaging } from '@/lib/search-params';
 
 export type DeploymentListFilters = {
   application_id?: number;
@@ -13,6 +15,14 @@ export type DeploymentListFilters = {
   limit: number;
   offset: number;
 };
+
+/** The list a page shows for `filter`, with the status and the page its URL says: the list and its loader agree. */
+export function deploymentListFilters(
+  filter: { application_id: number } | { scope_id: number },
+  params: URLSearchParams,
+): DeploymentListFilters {
+  return { ...filter, status: readEnum(params, 'status', deploymentStatuses), ...readPaging(params) };
+}
 
 const deploymentListReader = listOf(deploymentReader);
 const keys = resourceKeys.deployment;
@@ -38,9 +48,13 @@ export const deploymentQueries = {
     }),
   details: () => keys.details(),
   /** With its messages (GET /deployment/:id only fills them with include_messages=true). */
-  detail: (deploymentId: number) =>
+  /** `undefined` while the id is not known yet: the query waits (`skipToken`) instead of asking for a placeholder id. */
+  detail: (deploymentId: number | undefined) =>
     queryOptions({
       queryKey: keys.detail(deploymentId),
-      queryFn: ({ signal }) => apiGet(apiPath(`/deployment/${deploymentId}`, { include_messages: true }), deploymentReader, { signal }),
+      queryFn:
+        deploymentId === undefined
+          ? skipToken
+          : ({ signal }) => apiGet(apiPath(`/deployment/${deploymentId}`, { include_messages: true }), deploymentReader, { signal }),
     }),
 };

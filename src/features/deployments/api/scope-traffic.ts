@@ -1,8 +1,9 @@
-import { consolePaths, scopeTrafficSchema } from '@contract/console';
+import { consolePaths } from '@contract/console-paths';
 import { queryOptions } from '@tanstack/react-query';
 
 import { ApiError, apiGet, toSearch } from '@/lib/api-client';
-import { QUIET_BACKGROUND_ERRORS } from '@/lib/query-client';
+import { errorsInPlace, QUIET_BACKGROUND_ERRORS } from '@/lib/query-client';
+import { scopeTrafficReader } from '@/lib/read/console';
 import { resourceKeys } from '@/lib/resource-keys';
 
 /** How often the chart reads the proxy's counters. */
@@ -18,15 +19,16 @@ export function isMissingEndpoint(error: unknown): boolean {
  * (react-query pauses `refetchInterval` in the background). Connected mode has no such endpoint (404): polling stops.
  */
 export function scopeTrafficQuery(scopeId: number) {
-  return queryOptions({
-    queryKey: resourceKeys.scope.traffic(scopeId),
-    queryFn: ({ signal }) => apiGet(`${consolePaths.traffic}${toSearch({ scope_id: scopeId })}`, scopeTrafficSchema, { signal }),
-    refetchInterval: (query) => (isMissingEndpoint(query.state.error) ? false : TRAFFIC_REFRESH_MS),
-    refetchIntervalInBackground: false,
-    staleTime: 0,
-    retry: false,
-    throwOnError: false,
-    // Counters are only worth a second: a failed poll must not raise a background-refresh toast every second.
-    meta: { [QUIET_BACKGROUND_ERRORS]: true },
-  });
+  return errorsInPlace(
+    queryOptions({
+      queryKey: resourceKeys.scope.traffic(scopeId),
+      queryFn: ({ signal }) => apiGet(`${consolePaths.traffic}${toSearch({ scope_id: scopeId })}`, scopeTrafficReader, { signal }),
+      refetchInterval: (query) => (isMissingEndpoint(query.state.error) ? false : TRAFFIC_REFRESH_MS),
+      refetchIntervalInBackground: false,
+      staleTime: 0,
+      retry: false,
+      // Counters are only worth a second: a failed poll must not raise a background-refresh toast every second.
+      meta: { [QUIET_BACKGROUND_ERRORS]: true },
+    }),
+  );
 }

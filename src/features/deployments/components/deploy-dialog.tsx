@@ -19,6 +19,7 @@ import { paths } from '@/lib/paths';
 
 import { consoleInfoQuery } from '@/lib/console-info';
 import { isOlderVersion } from '@/lib/semver';
+import { errorsInPlace } from '@/lib/query-client';
 
 import { useCreateDeployment } from '../api/create-deployment';
 import { deploymentQueries } from '../api/queries';
@@ -61,11 +62,7 @@ export function DeployDialog(props: DeployDialogProps) {
   const [chosenAsset, setChosenAsset] = useState<string | undefined>(undefined);
   // The confirmation of an older version holds for the release and scope it was given for only.
   const [olderConfirmedFor, setOlderConfirmedFor] = useState<string | undefined>(undefined);
-  const active = useQuery({
-    ...deploymentQueries.detail(scope?.active_deployment ?? 0),
-    enabled: typeof scope?.active_deployment === 'number',
-    throwOnError: false,
-  });
+  const active = useQuery(errorsInPlace(deploymentQueries.detail(typeof scope?.active_deployment === 'number' ? scope.active_deployment : undefined)));
   const activeReleaseId = typeof scope?.active_deployment === 'number' ? active.data?.release_id : undefined;
   const servingSemver = activeReleaseId === undefined ? undefined : releaseSemver?.(activeReleaseId);
   const olderThanServing = isOlderVersion(release?.semver, servingSemver);

@@ -10,9 +10,9 @@ import { FilterBar } from '@/components/ui/filter-bar';
 import { Pagination } from '@/components/ui/pagination';
 import { PageSpinner } from '@/components/ui/spinner';
 import { humanize } from '@/lib/format';
-import { readEnum, readPaging, withChanges } from '@/lib/search-params';
+import { withChanges } from '@/lib/search-params';
 
-import { deploymentQueries } from '../api/queries';
+import { deploymentListFilters, deploymentQueries } from '../api/queries';
 import { DeploymentsTable } from './deployments-table';
 
 const statusOptions = [
@@ -33,8 +33,9 @@ export type DeploymentsListProps = {
 /** Deployments, newest first, paged on the server; the status filter and the page are in the URL. */
 export function DeploymentsList({ filter, clearHref, renderRelease, renderScope, caption }: DeploymentsListProps) {
   const [params, setParams] = useSearchParams();
-  const status = readEnum(params, 'status', deploymentStatuses);
-  const query = useQuery(deploymentQueries.list({ ...filter, status, ...readPaging(params) }));
+  const filters = deploymentListFilters(filter, params);
+  const status = filters.status;
+  const query = useQuery(deploymentQueries.list(filters));
 
   return (
     <>

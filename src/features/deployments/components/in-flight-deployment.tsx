@@ -5,6 +5,7 @@ import { StatusBadge } from '@/components/ui/badge';
 import { ErrorDetails } from '@/components/ui/error-state';
 import { TextLink } from '@/components/ui/text-link';
 import { paths } from '@/lib/paths';
+import { errorsInPlace } from '@/lib/query-client';
 
 import { deploymentQueries } from '../api/queries';
 import { strategyLabel, trafficSplit } from '../utils';
@@ -14,7 +15,7 @@ export type InFlightDeploymentProps = { deploymentId: number; renderRelease: (re
 
 /** A deployment in flight at a glance: status, release, strategy and (blue/green) the traffic split. */
 export function InFlightDeployment({ deploymentId, renderRelease }: InFlightDeploymentProps) {
-  const query = useQuery({ ...deploymentQueries.detail(deploymentId), throwOnError: false });
+  const query = useQuery(errorsInPlace(deploymentQueries.detail(deploymentId)));
   const link = <TextLink to={paths.deployment.getHref(deploymentId)}>Deployment #{deploymentId}</TextLink>;
   if (query.data === undefined && query.isError) {
     return (

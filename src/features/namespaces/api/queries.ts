@@ -3,6 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { listAll } from '@/lib/api-queries';
 import { accountReader, namespaceReader } from '@/lib/read/namespace';
 import { resourceKeys } from '@/lib/resource-keys';
+import { errorsInPlace } from '@/lib/query-client';
 
 const keys = resourceKeys.namespace;
 const accountKeys = resourceKeys.account;
@@ -18,23 +19,25 @@ export const namespaceQueries = {
    * undefined, which only the local platform answers (it has one account).
    */
   list: (accountId: number | undefined) =>
-    queryOptions({
-      queryKey: keys.list({ account_id: accountId }),
-      queryFn: ({ signal }) => listAll('namespace', { account_id: accountId }, namespaceReader, signal),
-      staleTime: HIERARCHY_STALE_MS,
-      // The picker says in place that the list failed; it never takes the page down.
-      throwOnError: false,
-    }),
+    // The picker says in place that the list failed; it never takes the page down.
+    errorsInPlace(
+      queryOptions({
+        queryKey: keys.list({ account_id: accountId }),
+        queryFn: ({ signal }) => listAll('namespace', { account_id: accountId }, namespaceReader, signal),
+        staleTime: HIERARCHY_STALE_MS,
+      }),
+    ),
 };
 
 export const accountQueries = {
   all: () => accountKeys.all,
   /** The accounts of the organization the console's key belongs to (`GET /account?organization_id=`). */
   list: (organizationId: number | null) =>
-    queryOptions({
-      queryKey: accountKeys.list({ organization_id: organizationId }),
-      queryFn: ({ signal }) => listAll('account', { organization_id: organizationId }, accountReader, signal),
-      staleTime: HIERARCHY_STALE_MS,
-      throwOnError: false,
-    }),
+    errorsInPlace(
+      queryOptions({
+        queryKey: accountKeys.list({ organization_id: organizationId }),
+        queryFn: ({ signal }) => listAll('account', { organization_id: organizationId }, accountReader, signal),
+        staleTime: HIERARCHY_STALE_MS,
+      }),
+    ),
 };

@@ -5,6 +5,7 @@ import { TextLink } from '@/components/ui/text-link';
 import { paths } from '@/lib/paths';
 import type { Build } from '@/lib/read/build';
 import type { Release } from '@/lib/read/release';
+import { errorsInPlace } from '@/lib/query-client';
 
 import { releaseQueries } from '../api/queries';
 import { CreateReleaseButton } from './create-release-dialog';
@@ -16,7 +17,7 @@ export type BuildReleasesProps = { build: Build; onCreated?: (release: Release) 
  * row reads the same cached list of the application's releases (one request for the whole table).
  */
 export function BuildReleases({ build, onCreated }: BuildReleasesProps) {
-  const versions = useQuery({ ...releaseQueries.versions(build.application_id), throwOnError: false });
+  const versions = useQuery(errorsInPlace(releaseQueries.versions(build.application_id)));
   if (versions.isPending) return <Spinner label="Reading releases…" />;
   // Without the list the row cannot say; the build page still can.
   if (versions.data === undefined) return <span className="text-slate-500 dark:text-slate-400">unknown</span>;

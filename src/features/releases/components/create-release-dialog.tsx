@@ -13,6 +13,7 @@ import { cn } from '@/lib/cn';
 import type { Build } from '@/lib/read/build';
 import type { Release } from '@/lib/read/release';
 import { isValidSemver, latestSemver, nextVersions, normalizeSemver, suggestedBump, type Bump } from '@/lib/semver';
+import { errorsInPlace } from '@/lib/query-client';
 
 import { useCreateRelease } from '../api/create-release';
 import { releaseQueries } from '../api/queries';
@@ -74,7 +75,7 @@ export function CreateReleaseButton({ build, onCreated, size = 'md', label }: Cr
 type DialogProps = CreateReleaseDialogProps & { onOpenChange: (open: boolean) => void };
 
 function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
-  const versions = useQuery({ ...releaseQueries.versions(build.application_id ?? 0), enabled: build.application_id !== undefined, throwOnError: false });
+  const versions = useQuery(errorsInPlace(releaseQueries.versions(build.application_id)));
   const existing = versions.data?.results.flatMap((release) => (release.semver === undefined ? [] : [release.semver])) ?? [];
   const taken = new Set(existing.map(normalizeSemver));
   const latest = latestSemver(existing);

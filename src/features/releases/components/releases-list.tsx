@@ -7,9 +7,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Pagination } from '@/components/ui/pagination';
 import { PageSpinner } from '@/components/ui/spinner';
-import { readPaging } from '@/lib/search-params';
 
-import { releaseQueries } from '../api/queries';
+import { releaseListFilters, releaseQueries } from '../api/queries';
 import { ReleasesTable } from './releases-table';
 
 export type ReleasesListProps = {
@@ -27,8 +26,7 @@ export type ReleasesListProps = {
 /** An application's releases, newest first. */
 export function ReleasesList({ applicationId, buildId, paged = true, renderBuild, renderActions, renderPlacement, emptyText }: ReleasesListProps) {
   const [params] = useSearchParams();
-  const paging = paged ? readPaging(params) : { limit: 30, offset: 0 };
-  const query = useQuery(releaseQueries.list({ application_id: applicationId, build_id: buildId, ...paging }));
+  const query = useQuery(releaseQueries.list(releaseListFilters(applicationId, buildId, paged ? params : undefined)));
 
   if (query.isPending) return <PageSpinner label="Loading releases…" />;
   if (query.data === undefined) return <ErrorState error={query.error} title="Couldn't load the releases" onRetry={() => void query.refetch()} />;

@@ -1,8 +1,10 @@
-import { consolePaths, scopeRuntimeSchema } from '@contract/console';
-import { queryOptions } from '@tanstack/react-query';
+import { consolePaths } from '@contract/console-paths';
+import { queryOptions, skipToken } from '@tanstack/react-query';
 
 import { listAll } from '@/lib/api-queries';
 import { ApiError, apiGet, apiPath } from '@/lib/api-client';
+import { errorsInPlace } from '@/lib/query-client';
+import { scopeRuntimeReader } from '@/lib/read/console';
 import { scopeReader } from '@/lib/read/scope';
 import { resourceKeys } from '@/lib/resource-keys';
 
@@ -27,18 +29,20 @@ export const scopeQueries = {
       },
     }),
   details: () => keys.details(),
-  detail: (scopeId: number) =>
+  /** `undefined` while the id is not known yet: the query waits (`skipToken`) instead of asking for a placeholder id. */
+  detail: (scopeId: number | undefined) =>
     queryOptions({
       queryKey: keys.detail(scopeId),
-      queryFn: ({ signal }) => apiGet(apiPath(`/scope/${scopeId}`), scopeReader, { signal }),
+      queryFn: scopeId === undefined ? skipToken : ({ signal }) => apiGet(apiPath(`/scope/${scopeId}`), scopeReader, { signal }),
     }),
   /** Console-only: 404 in connected mode, where nullplatform reports health itself. */
   runtime: (scopeId: number) =>
-    queryOptions({
-      queryKey: keys.runtime(scopeId),
-      queryFn: ({ signal }) => apiGet(consolePaths.scopeRuntime(scopeId), scopeRuntimeSchema, { signal }),
-      refetchInterval: (query) => (query.state.error instanceof ApiError && query.state.error.isNotFound ? false : RUNTIME_REFRESH_MS),
-      retry: false,
-      throwOnError: false,
-    }),
+    errorsInPlace(
+      queryOptions({
+        queryKey: keys.runtime(scopeId),
+        queryFn: ({ signal }) => apiGet(consolePaths.scopeRuntime(scopeId), scopeRuntimeReader, { signal }),
+        refetchInterval: (query) => (query.state.error instanceof ApiError && query.state.error.isNotFound ? false : RUNTIME_REFRESH_MS),
+        retry: false,
+      }),
+    ),
 };

@@ -1,4 +1,5 @@
 import type { Scope } from '@/lib/read/scope';
+import { errorsInPlace } from '@/lib/query-client';
 import { useQueries, useQuery } from '@tanstack/react-query';
 
 import { scopeQueries } from './queries';
@@ -14,7 +15,7 @@ export function useApplicationScopes(applicationId: number) {
   const live = list.data?.results.filter((scope) => scope.status !== 'deleted');
   const partial = (live ?? []).filter((scope) => scope.active_deployment === undefined);
   const details = useQueries({
-    queries: partial.map((scope) => ({ ...scopeQueries.detail(scope.id), throwOnError: false })),
+    queries: partial.map((scope) => errorsInPlace(scopeQueries.detail(scope.id))),
   });
   const detailById = new Map<number, Scope>();
   for (const detail of details) if (detail.data) detailById.set(detail.data.id, detail.data);

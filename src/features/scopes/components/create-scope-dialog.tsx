@@ -1,5 +1,5 @@
 import type { Scope } from '@/lib/read/scope';
-import { scopeTypes } from '@contract/scope';
+import { scopeTypes } from '@contract/scope-values';
 import { useState, type FormEvent } from 'react';
 
 import { Button } from '@/components/ui/button';

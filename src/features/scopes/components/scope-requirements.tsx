@@ -1,4 +1,4 @@
-import { DEFAULT_HEALTH_CHECK_PATH } from '@contract/scope-defaults';
+import { DEFAULT_HEALTH_CHECK_PATH } from '@contract/scope-values';
 import type { Scope } from '@/lib/read/scope';
 import { useQuery } from '@tanstack/react-query';
 
