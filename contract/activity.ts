@@ -13,10 +13,10 @@
  */
 import { z } from 'zod';
 
+import { REASON_MAX_LENGTH } from './activity-values';
 import { idSchema, pagingQueryShape, timestampSchema } from './common';
 
-/** The longest reason a client may give (finalize, cancel/roll back, traffic move); longer is a 400. */
-export const REASON_MAX_LENGTH = 500;
+export { REASON_MAX_LENGTH };
 
 export const reasonInputSchema = z
   .string({ error: 'reason must be a string' })

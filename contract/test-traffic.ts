@@ -6,14 +6,16 @@
 import { z } from 'zod';
 
 import { idSchema, timestampSchema } from './common';
+import {
+  TEST_TRAFFIC_DEFAULT_PATH,
+  TEST_TRAFFIC_MAX_RATE,
+  TEST_TRAFFIC_MAX_SECONDS,
+  testTrafficEndReasons,
+  testTrafficPath,
+  type TestTrafficEndReason,
+} from './test-traffic-values';
 
-export const testTrafficPath = (scopeId: number) => `/console/scope/${scopeId}/test-traffic`;
-
-/** At most this many requests per second: enough for any rule's minimum count, too few to load a laptop. */
-export const TEST_TRAFFIC_MAX_RATE = 50;
-/** A generator stops by itself after at most this long. */
-export const TEST_TRAFFIC_MAX_SECONDS = 600;
-export const TEST_TRAFFIC_DEFAULT_PATH = '/';
+export { TEST_TRAFFIC_DEFAULT_PATH, TEST_TRAFFIC_MAX_RATE, TEST_TRAFFIC_MAX_SECONDS, testTrafficEndReasons, testTrafficPath, type TestTrafficEndReason };
 
 export const startTestTrafficBodySchema = z.strictObject({
   rate_per_second: z
@@ -33,10 +35,6 @@ export const startTestTrafficBodySchema = z.strictObject({
     .optional(),
 });
 export type StartTestTrafficBody = z.infer<typeof startTestTrafficBodySchema>;
-
-/** Why a generator stopped. */
-export const testTrafficEndReasons = ['duration', 'stopped', 'scope_gone', 'console_stopping'] as const;
-export type TestTrafficEndReason = (typeof testTrafficEndReasons)[number];
 
 /**
  * The scope's generator: the one running, else the last one this console ran for the scope (its final counts),

@@ -2,7 +2,8 @@
  * The test traffic form: its fields as typed, what is wrong with them (the server's bounds, checked before sending),
  * and which field a refusal of the server belongs to.
  */
-import { TEST_TRAFFIC_MAX_RATE, TEST_TRAFFIC_MAX_SECONDS, type StartTestTrafficBody } from '@contract/test-traffic';
+import type { StartTestTrafficBody } from '@contract/test-traffic';
+import { TEST_TRAFFIC_MAX_RATE, TEST_TRAFFIC_MAX_SECONDS } from '@contract/test-traffic-values';
 
 import { ApiError } from '@/lib/api-client';
 

@@ -2,7 +2,7 @@
  * The local platform's audit trail as the SPA reads it (contract/activity.ts): `GET /console/activity` entries and
  * `GET /console/actors`. Only the local platform answers these; they are read as tolerantly as any other answer.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 import { idField, nullableIdField, nullableTextField, shownObject, textField, timeField, tolerantObject } from './tolerant';
 

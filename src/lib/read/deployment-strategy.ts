@@ -12,7 +12,7 @@
  * ASSUMPTION (the docs' excerpt of the schema's `properties` half is cut): the values are the schema properties'
  * `default`s. This is the one place that reads them.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 import { idField, nullableTextField, textField, textMapField, tolerantObject } from './tolerant';
 

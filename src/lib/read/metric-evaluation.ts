@@ -2,7 +2,7 @@
  * The local platform's checks of a deployment's rollback rules (`GET /console/deployment/:id/evaluations`,
  * contract/metric-evaluation.ts), read field by field: one check that cannot be read does not hide the others.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 import { booleanField, idField, numberField, textField, timeField, tolerantObject } from './tolerant';
 
@@ -12,7 +12,7 @@ const ruleResultReader = tolerantObject(
     metric: textField,
     comparison: textField,
     threshold: numberField,
-    value: numberField.nullable(),
+    value: z.nullable(numberField),
     unit: textField,
     judged: booleanField,
     broken: booleanField,
@@ -33,12 +33,17 @@ const evaluationReader = tolerantObject(
 );
 export type MetricEvaluation = z.output<typeof evaluationReader>;
 
+const evaluationListFields = tolerantObject({ results: z.array(z.unknown()) }, { deployment_id: idField });
+
 /** Oldest first, as the console answers; an item that is not a check is left out rather than failing the list. */
-export const evaluationListReader = tolerantObject({ results: z.array(z.unknown()) }, { deployment_id: idField }).transform((list) => ({
-  ...list,
-  results: list.results.flatMap((item) => {
-    const read = evaluationReader.safeParse(item);
-    return read.success ? [read.data] : [];
-  }),
-}));
+export const evaluationListReader = z.pipe(
+  evaluationListFields,
+  z.transform((list: z.output<typeof evaluationListFields>) => ({
+    ...list,
+    results: list.results.flatMap((item) => {
+      const read = evaluationReader.safeParse(item);
+      return read.success ? [read.data] : [];
+    }),
+  })),
+);
 export type MetricEvaluationList = z.output<typeof evaluationListReader>;

@@ -1,5 +1,5 @@
 /** "What am I deploying" as the SPA reads `GET /console/release-diff` (contract/release-diff.ts, local platform only). */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 import { booleanField, idField, nullableTextField, shownObject, textField, timeField, tolerantObject } from './tolerant';
 
@@ -17,7 +17,7 @@ export const releaseDiffReader = tolerantObject(
     commits: z.array(commitReader),
     removed: z.array(commitReader),
     truncated: booleanField,
-    compare: shownObject({ host: textField, url: textField }).nullable(),
+    compare: z.nullable(shownObject({ host: textField, url: textField })),
     repository_url: nullableTextField,
     note: nullableTextField,
   },

@@ -6,7 +6,7 @@
  *
  * What cannot be read is not acted on: the page shows the raw parameters instead of a plan it would have to guess.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 import { booleanField, numberField, shownObject, textField } from './tolerant';
 

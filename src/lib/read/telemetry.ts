@@ -8,25 +8,28 @@
  *   so a point may come without a time and is then placed by its order and `period`).
  * Several series (several `results` with `data`) are averaged point by point, as that workflow averages them.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 import { numberField, textField, timeField, tolerantObject } from './tolerant';
 
-const pointReader = tolerantObject({}, { timestamp: timeField, value: numberField.nullable() });
+const pointReader = tolerantObject({}, { timestamp: timeField, value: z.nullable(numberField) });
 const seriesReader = tolerantObject({ data: z.array(z.unknown()) }, {});
 
 export type TelemetryPoint = { at: number | undefined; value: number | null };
 export type Telemetry = { unit: string | undefined; period: number | undefined; points: TelemetryPoint[] };
 
-export const telemetryReader = tolerantObject({ results: z.array(z.unknown()) }, { metric: textField, unit: textField, period: numberField }).transform(
-  (answer): Telemetry => {
+const telemetryFields = tolerantObject({ results: z.array(z.unknown()) }, { metric: textField, unit: textField, period: numberField });
+
+export const telemetryReader = z.pipe(
+  telemetryFields,
+  z.transform((answer: z.output<typeof telemetryFields>): Telemetry => {
     const series = answer.results.flatMap((item) => {
       const read = seriesReader.safeParse(item);
       return read.success ? [read.data.data.map(toPoint)] : [];
     });
     const points = series.length > 0 ? averaged(series) : answer.results.map(toPoint);
     return { unit: answer.unit, period: answer.period, points };
-  },
+  }),
 );
 
 function toPoint(item: unknown): TelemetryPoint {

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { consolePaths } from '@contract/console';
+import { consolePaths } from '@contract/console-paths';
 
 import { apiGet, toSearch } from '@/lib/api-client';
 import { activityEntryReader, actorListReader } from '@/lib/read/activity';

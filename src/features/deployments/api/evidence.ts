@@ -7,7 +7,7 @@
  * Neither is in the event stream (a check records no change): both are read again when the deployment changes, and
  * polled while it is in flight.
  */
-import { consolePaths } from '@contract/console';
+import { consolePaths } from '@contract/console-paths';
 import { queryOptions } from '@tanstack/react-query';
 
 import { apiGet, apiPath } from '@/lib/api-client';

@@ -1,4 +1,4 @@
-import { REASON_MAX_LENGTH } from '@contract/activity';
+import { REASON_MAX_LENGTH } from '@contract/activity-values';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 

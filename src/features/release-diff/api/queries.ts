@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { consolePaths } from '@contract/console';
+import { consolePaths } from '@contract/console-paths';
 
 import { apiGet, toSearch } from '@/lib/api-client';
 import { releaseDiffReader } from '@/lib/read/release-diff';

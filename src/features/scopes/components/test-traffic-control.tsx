@@ -1,4 +1,4 @@
-import { TEST_TRAFFIC_MAX_RATE, TEST_TRAFFIC_MAX_SECONDS, type TestTrafficStatus } from '@contract/test-traffic';
+import { TEST_TRAFFIC_MAX_RATE, TEST_TRAFFIC_MAX_SECONDS } from '@contract/test-traffic-values';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 
@@ -9,6 +9,7 @@ import { FormError, TextField } from '@/components/ui/field';
 import { SectionHeading } from '@/components/ui/page-header';
 import { consoleInfoQuery } from '@/lib/console-info';
 import { scopeAddress, type Scope } from '@/lib/read/scope';
+import type { TestTrafficStatus } from '@/lib/read/test-traffic';
 
 import { testTrafficQuery, useStartTestTraffic, useStopTestTraffic } from '../api/test-traffic';
 import {
