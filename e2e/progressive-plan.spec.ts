@@ -21,9 +21,8 @@ async function expectAccessible(page: Page) {
 
 test('deploy with automatic steps from the dialog and watch the traffic climb to 100%', async ({ page, request }) => {
   const appId = await applicationId(request, 'inventory');
-  let scope = await scopeNamed(request, appId, 'production');
   await expect.poll(async () => (await scopeNamed(request, appId, 'production')).in_progress_deployment, { timeout: 60_000 }).toBeNull();
-  scope = await scopeNamed(request, appId, 'production');
+  const scope = await scopeNamed(request, appId, 'production');
   const active = await getJson<Deployment>(request, `/api/deployment/${scope.active_deployment}`);
   const previous = (await getJson<{ semver: string }>(request, `/api/release/${active.release_id}`)).semver;
 

@@ -3,13 +3,13 @@
  * cancel that initial deployment, read where each release runs, be asked twice before going back to an older
  * version, and delete the scope behind a confirmation that names it.
  */
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 import { applicationId, scopeNamed } from './demo-api';
 import { expectStatus, getJson } from './deployment-page';
 
 /** A toast on screen (Radix also keeps a hidden copy for screen readers, outside the notifications region). */
-function toast(page: import('@playwright/test').Page, text: string) {
+function toast(page: Page, text: string) {
   return page.getByRole('region', { name: /Notifications/ }).getByText(text);
 }
 

@@ -55,7 +55,8 @@ export const figure: Figure = {
       ctx.log('deployments-page: both consoles started');
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-dev-shm-usage', '--disable-background-networking'] });
       const visit = async (side: Side, record: boolean) => {
-        const context = await browser!.newContext();
+        if (browser === undefined) throw new Error('the browser did not start');
+        const context = await browser.newContext();
         try {
           const page = await context.newPage();
           await page.addInitScript(observeTable);

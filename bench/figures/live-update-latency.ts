@@ -3,8 +3,8 @@
  * client of `/console/events` receives the deployment with the new desired traffic, and (for the notes) until the
  * event that says the proxy applies it (`switched_traffic`).
  */
-import { changeEventSchema } from '../../contract/console';
-import { strategyDataSchema } from '../../contract/deployment';
+import { changeEventSchema } from '@contract/console';
+import { strategyDataSchema } from '@contract/deployment';
 import { params } from '../lib/params';
 import { row } from '../lib/report';
 import { EventStreamClient, type ReceivedEvent } from '../lib/sse';

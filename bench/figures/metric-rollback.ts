@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 
 import { z } from 'zod';
 
-import { deploymentSchema, type Deployment } from '../../contract/deployment';
+import { deploymentSchema, type Deployment } from '@contract/deployment';
 import { type ConsoleHandle, startConsole, waitUntil } from '../lib/console';
 import { newDataDir } from '../lib/data';
 import { pacedRequests, type PacedSample } from '../lib/paced-requests';

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-import { inFlightStatuses } from '../../contract/deployment-lifecycle';
+import { inFlightStatuses } from '@contract/deployment-lifecycle';
 import { startBareServer, startConsole, waitUntil, type ConsoleHandle } from '../lib/console';
 import { newDataDir, prepareDemoFolder } from '../lib/data';
 import { params } from '../lib/params';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { z } from 'zod';
 
-import { deploymentSchema, type Deployment } from '../../contract/deployment';
+import { deploymentSchema, type Deployment } from '@contract/deployment';
 import { type ConsoleHandle, startConsole, waitUntil } from './console';
 import { removeLater } from './data';
 

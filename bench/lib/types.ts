@@ -2,6 +2,8 @@
  * What a figure produces: rows of the printed table (each one a measurement next to its baseline) and notes that
  * explain them. Numbers stay numbers here; `report.ts` formats them.
  */
+import type { LiveScope } from './live-scope';
+import type { SpaBuild } from './spa';
 
 export type Row = {
   /** The figure as the issue names it, with the sizes actually used (e.g. "at 100,000 builds"). */
@@ -48,7 +50,7 @@ export type BenchContext = {
 
 /** Things several figures use, started once on first use and stopped by the runner. */
 export interface SharedResources {
-  liveScope(): Promise<import('./live-scope').LiveScope>;
+  liveScope(): Promise<LiveScope>;
   releaseLiveScope(): Promise<void>;
-  spaBuild(): Promise<import('./spa').SpaBuild>;
+  spaBuild(): Promise<SpaBuild>;
 }

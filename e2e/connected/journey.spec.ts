@@ -5,7 +5,7 @@
  * deployment page following the platform by polling, at least one token renewal on the way that nobody notices, and
  * the API key nowhere the browser could see it.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { expectNoSecretsInPage, watchBrowser } from '../browser-watch';
 

@@ -7,7 +7,7 @@
  * with a letter or digit, at most 64 characters); a key that itself holds a `:` therefore needs a name in front.
  * `local` and `engine` are the console's own actors and cannot name a key; two keys cannot share a name.
  */
-import { ENGINE_ACTOR, LOCAL_ACTOR } from '../../contract/activity';
+import { ENGINE_ACTOR, LOCAL_ACTOR } from '@contract/activity';
 import { Secret } from '../secret';
 
 export type NamedApiKey = { name: string; key: Secret };

@@ -9,7 +9,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-import { type ActorKind, ENGINE_ACTOR, LOCAL_ACTOR, REASON_MAX_LENGTH } from '../../contract/activity';
+import { type ActorKind, ENGINE_ACTOR, LOCAL_ACTOR, REASON_MAX_LENGTH } from '@contract/activity';
 
 export type AuditActor = { name: string; kind: ActorKind };
 

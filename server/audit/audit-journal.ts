@@ -4,7 +4,7 @@
  * entity that really changed: who, what, from → to, why. A client's reason is also added to a deployment's
  * messages, where its story is told.
  */
-import type { ActivityEntityKind } from '../../contract/activity';
+import type { ActivityEntityKind } from '@contract/activity';
 import type { Store } from '../store/store';
 import type { AuditContext } from './audit-context';
 import { actionOf, creationChanges, diffEntities, type EntityChangeKind, isRecord } from './entity-diff';

@@ -7,8 +7,8 @@
  * status times, the engine's step clock, and a scope's active/in-progress deployment (the deployment's own entry
  * says it).
  */
-import type { ActivityAction, ActivityChange, ActivityEntityKind } from '../../contract/activity';
-import { AUTO_SWITCH_CLOCK_KEY } from '../../contract/strategy-parameters';
+import type { ActivityAction, ActivityChange, ActivityEntityKind } from '@contract/activity';
+import { AUTO_SWITCH_CLOCK_KEY } from '@contract/strategy-parameters';
 
 export type EntityChangeKind = 'created' | 'updated' | 'deleted';
 

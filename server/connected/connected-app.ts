@@ -5,7 +5,7 @@
  */
 import { type Context, Hono } from 'hono';
 
-import { type ConsoleInfo, consolePaths } from '../../contract/console';
+import { type ConsoleInfo, consolePaths } from '@contract/console';
 import { endpoints } from '../http/endpoints';
 import { errorBody, type Logger } from '../http/errors';
 import { useCommonMiddleware } from '../http/middleware';

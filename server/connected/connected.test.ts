@@ -9,11 +9,11 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { applicationSchema } from '../../contract/application';
-import { listEnvelopeSchema } from '../../contract/common';
-import { consoleInfoSchema } from '../../contract/console';
-import { deploymentSchema, type Deployment } from '../../contract/deployment';
-import { namespaceSchema } from '../../contract/namespace';
+import { applicationSchema } from '@contract/application';
+import { listEnvelopeSchema } from '@contract/common';
+import { consoleInfoSchema } from '@contract/console';
+import { deploymentSchema, type Deployment } from '@contract/deployment';
+import { namespaceSchema } from '@contract/namespace';
 import { rawRequest } from '../testing/http-harness';
 import { ACTIVITY_LOCAL_ONLY, LIVE_EVENTS_LOCAL_ONLY, LOGS_IN_NULLPLATFORM, REPORTED_BY_NULLPLATFORM, TEST_TRAFFIC_LOCAL_ONLY } from './connected-app';
 import { type Connected, messageOf, Recorder, secretKey, startConnected, startUpstream, Tap, type Upstream, waitFor } from './test-support';

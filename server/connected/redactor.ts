@@ -5,7 +5,7 @@
  * a JSON body has the secrets removed from its decoded strings (`scrubJson`). Secrets are looked for in every reading
  * of a text (raw, percent-decoded, JSON-unescaped; see secret-readings.ts), since an escaped copy is just as readable.
  */
-import { REDACTED, Secret } from '../secret';
+import { REDACTED, type Secret } from '../secret';
 import { rewriteJsonStrings } from './json-strings';
 import { hasOtherReadings, readingsOf } from './secret-readings';
 

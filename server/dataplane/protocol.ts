@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 
-import { instanceSchema, trafficSampleSchema } from '../../contract/console';
-import { MAX_LOG_LIMIT, logStreams } from '../../contract/instance-logs';
+import { instanceSchema, trafficSampleSchema } from '@contract/console';
+import { MAX_LOG_LIMIT, logStreams } from '@contract/instance-logs';
 
 /** Bumped on any change of the messages below; a console never drives a runtime that speaks another version. */
 export const PROTOCOL_VERSION = 1;

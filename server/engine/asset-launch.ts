@@ -14,7 +14,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { codeLoadingEnvMessage, codeLoadingEnvNames } from '../../contract/asset';
+import { codeLoadingEnvMessage, codeLoadingEnvNames } from '@contract/asset';
 import { consoleRoot } from '../console-root';
 
 export type AssetLike = { name: string; url: string; metadata?: Record<string, unknown> | undefined };

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { Deployment } from '../../contract/deployment';
+import type { Deployment } from '@contract/deployment';
 import { activityOf, createGreeterApp, sampleScope, startHarness, type Harness } from '../testing/console-harness';
 
 let harness: Harness | undefined;

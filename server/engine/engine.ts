@@ -21,11 +21,11 @@ import { engineActor, outsideAudit, runAs } from '../audit/audit-context';
 import { resolveAssetLaunch } from './asset-launch';
 import { AT_FULL_TRAFFIC_MESSAGE, nextAutoStep } from './auto-switch';
 import type { Store } from '../store/store';
-import { InstanceGroups } from './instance-groups';
+import { type InstanceGroups } from './instance-groups';
 import { nextCheckAt } from './metric-cadence';
 import { measure } from './metric-measures';
 import { brokenRuleMessage, evaluateRules } from './metric-rules';
-import { ScopeProxies } from './scope-proxies';
+import { type ScopeProxies } from './scope-proxies';
 import { candidateShare, scopeSplit } from './scope-routing';
 
 export type EngineOptions = {

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { metricEvaluationListSchema } from '../../contract/metric-evaluation';
+import { metricEvaluationListSchema } from '@contract/metric-evaluation';
 import { activityOf, createGreeterApp, sampleScope, startHarness, type Harness } from '../testing/console-harness';
 
 let harness: Harness | undefined;

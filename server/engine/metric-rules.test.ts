@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { InstanceSnapshot } from '../../contract/console';
+import type { InstanceSnapshot } from '@contract/console';
 import type { TrafficSample } from '../runtime/traffic-counters';
 import { measure, percentile } from './metric-measures';
 import { brokenRuleMessage, evaluateRules } from './metric-rules';

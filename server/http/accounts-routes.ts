@@ -4,8 +4,8 @@
  * `GET /account?organization_id=<id>&slug=<slug>` (nullplatform/terraform-provider-nullplatform nullplatform/nrn.go
  * `GetAccountBySlug`).
  */
-import { accountListQuerySchema, accountSchema } from '../../contract/account';
-import { listEnvelopeSchema } from '../../contract/common';
+import { accountListQuerySchema, accountSchema } from '@contract/account';
+import { listEnvelopeSchema } from '@contract/common';
 import { endpoint, json, pathId } from './endpoint';
 import { notFound } from './errors';
 import { listEnvelope } from './route-deps';

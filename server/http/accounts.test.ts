@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { accountSchema } from '../../contract/account';
-import { listEnvelopeSchema } from '../../contract/common';
+import { accountSchema } from '@contract/account';
+import { listEnvelopeSchema } from '@contract/common';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 
 let h: Harness;

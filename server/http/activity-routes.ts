@@ -3,9 +3,9 @@
  * deployment, actor and action (contract/activity.ts); `GET /console/actors`: who has written, with the numbers
  * `created_by`/`updated_by` hold. Local platform only: nullplatform keeps its own audit.
  */
-import { activityEntrySchema, activityListQuerySchema, type ActorList, actorListSchema } from '../../contract/activity';
-import { listEnvelopeSchema } from '../../contract/common';
-import { consolePaths } from '../../contract/console';
+import { activityEntrySchema, activityListQuerySchema, type ActorList, actorListSchema } from '@contract/activity';
+import { listEnvelopeSchema } from '@contract/common';
+import { consolePaths } from '@contract/console';
 import { endpoint, json } from './endpoint';
 import { listEnvelope } from './route-deps';
 

@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type ActivityEntry, activityEntrySchema, actorListSchema } from '../../contract/activity';
-import { listEnvelopeSchema } from '../../contract/common';
-import { deploymentSchema } from '../../contract/deployment';
-import { tokenResponseSchema } from '../../contract/token';
+import { type ActivityEntry, activityEntrySchema, actorListSchema } from '@contract/activity';
+import { listEnvelopeSchema } from '@contract/common';
+import { deploymentSchema } from '@contract/deployment';
+import { tokenResponseSchema } from '@contract/token';
 import { Secret } from '../secret';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 import { LocalTokenIssuer } from './tokens';

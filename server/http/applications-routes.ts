@@ -3,8 +3,8 @@ import {
   applicationSchema,
   createApplicationBodySchema,
   patchApplicationBodySchema,
-} from '../../contract/application';
-import { listEnvelopeSchema } from '../../contract/common';
+} from '@contract/application';
+import { listEnvelopeSchema } from '@contract/common';
 import { endpoint, json, pathId } from './endpoint';
 import { notFound } from './errors';
 import { listEnvelope } from './route-deps';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { applicationSchema } from '../../contract/application';
-import { listEnvelopeSchema } from '../../contract/common';
+import { applicationSchema } from '@contract/application';
+import { listEnvelopeSchema } from '@contract/common';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 
 let h: Harness;

@@ -1,5 +1,5 @@
-import { type Asset, assetListQuerySchema, assetSchema, createAssetBodySchema } from '../../contract/asset';
-import { listEnvelopeSchema } from '../../contract/common';
+import { type Asset, assetListQuerySchema, assetSchema, createAssetBodySchema } from '@contract/asset';
+import { listEnvelopeSchema } from '@contract/common';
 import { refuseAssetUrl } from '../engine/asset-launch';
 import type { Store } from '../store/store';
 import { endpoint, json, pathId } from './endpoint';

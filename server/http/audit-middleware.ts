@@ -10,7 +10,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 
-import { LOCAL_ACTOR } from '../../contract/activity';
+import { LOCAL_ACTOR } from '@contract/activity';
 import { type AuditActor, apiKeyActor, localActor, runAs } from '../audit/audit-context';
 import type { TokenIssuer } from './tokens';
 

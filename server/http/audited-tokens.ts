@@ -2,7 +2,7 @@
  * POST /api/token leaves an entry in the audit trail: which key's name got a token, and when (never the key nor the
  * token). A refused key writes nothing.
  */
-import { LOCAL_ACTOR } from '../../contract/activity';
+import { LOCAL_ACTOR } from '@contract/activity';
 import { apiKeyActor, localActor, runAs } from '../audit/audit-context';
 import type { Store } from '../store/store';
 import type { TokenIssuer } from './tokens';

@@ -1,4 +1,4 @@
-import { assetSchema, createBuildAssetBodySchema } from '../../contract/asset';
+import { assetSchema, createBuildAssetBodySchema } from '@contract/asset';
 import {
   buildListQuerySchema,
   buildSchema,
@@ -7,8 +7,8 @@ import {
   buildTransitions,
   createBuildBodySchema,
   patchBuildBodySchema,
-} from '../../contract/build';
-import { listEnvelopeSchema } from '../../contract/common';
+} from '@contract/build';
+import { listEnvelopeSchema } from '@contract/common';
 import { addAsset, ASSET_RULES } from './assets-routes';
 import { endpoint, json, pathId } from './endpoint';
 import { badRequest, conflict, notFound } from './errors';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { assetSchema } from '../../contract/asset';
-import { buildSchema, type BuildStatus, buildStatuses, buildTransitions } from '../../contract/build';
-import { listEnvelopeSchema } from '../../contract/common';
+import { assetSchema } from '@contract/asset';
+import { buildSchema, type BuildStatus, buildStatuses, buildTransitions } from '@contract/build';
+import { listEnvelopeSchema } from '@contract/common';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 
 let h: Harness;

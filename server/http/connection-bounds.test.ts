@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { waitUntil } from '../runtime/test-support';
 import { destroyAll, openStalledConnections, plainRequest, type StalledConnection } from '../testing/stalled-connections';
-import type { ConnectionLimits } from './bounded-server';
+import type { ConnectionLimits } from '../bounded-server';
 import { closeServer, consoleConnectionLimits, listen } from './listen';
 
 const cleanups: Array<() => Promise<void> | void> = [];

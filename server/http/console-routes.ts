@@ -14,9 +14,9 @@ import {
   scopeTrafficSchema,
   TRAFFIC_WINDOW_SECONDS,
   trafficQuerySchema,
-} from '../../contract/console';
-import { metricEvaluationListSchema } from '../../contract/metric-evaluation';
-import { DEFAULT_HEALTH_CHECK_PATH } from '../../contract/scope';
+} from '@contract/console';
+import { metricEvaluationListSchema } from '@contract/metric-evaluation';
+import { DEFAULT_HEALTH_CHECK_PATH } from '@contract/scope';
 import { endpoint, eventStream, json, pathId } from './endpoint';
 import { notFound } from './errors';
 import { eventsHandler } from './events-route';

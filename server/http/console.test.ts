@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { consoleInfoSchema, type ScopeRuntime, scopeRuntimeSchema, scopeTrafficSchema } from '../../contract/console';
-import { tokenResponseSchema } from '../../contract/token';
+import { consoleInfoSchema, type ScopeRuntime, scopeRuntimeSchema, scopeTrafficSchema } from '@contract/console';
+import { tokenResponseSchema } from '@contract/token';
 import { endpoints } from './endpoints';
 import type { RuntimeView } from './runtime-view';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';

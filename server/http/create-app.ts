@@ -8,8 +8,8 @@
  */
 import { Hono } from 'hono';
 
-import type { Asset } from '../../contract/asset';
-import type { ConsoleInfo } from '../../contract/console';
+import type { Asset } from '@contract/asset';
+import type { ConsoleInfo } from '@contract/console';
 import type { Store } from '../store/store';
 import { auditMiddleware } from './audit-middleware';
 import { auditedTokens } from './audited-tokens';

@@ -1,10 +1,10 @@
 /** `GET|POST /deployment_strategy` and `GET /deployment_strategy/:id` on the local platform (reference §8). */
-import { listEnvelopeSchema } from '../../contract/common';
+import { listEnvelopeSchema } from '@contract/common';
 import {
   createDeploymentStrategyBodySchema,
   deploymentStrategyListQuerySchema,
   deploymentStrategySchema,
-} from '../../contract/deployment-strategy';
+} from '@contract/deployment-strategy';
 import { endpoint, json, pathId } from './endpoint';
 import { notFound } from './errors';
 import { listEnvelope } from './route-deps';

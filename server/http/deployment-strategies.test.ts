@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { actorListSchema } from '../../contract/activity';
-import { listEnvelopeSchema } from '../../contract/common';
-import { deploymentStrategySchema } from '../../contract/deployment-strategy';
+import { actorListSchema } from '@contract/activity';
+import { listEnvelopeSchema } from '@contract/common';
+import { deploymentStrategySchema } from '@contract/deployment-strategy';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 
 let h: Harness;

@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { deploymentSchema, requestableStatuses } from '../../contract/deployment';
+import { deploymentSchema, requestableStatuses } from '@contract/deployment';
 import {
   deploymentStatuses,
   deploymentStrategies,
   findTransition,
   trafficChangeRefusal,
-} from '../../contract/deployment-lifecycle';
+} from '@contract/deployment-lifecycle';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 
 let h: Harness;

@@ -1,5 +1,5 @@
-import { listEnvelopeSchema } from '../../contract/common';
-import type { Asset } from '../../contract/asset';
+import { listEnvelopeSchema } from '@contract/common';
+import type { Asset } from '@contract/asset';
 import {
   type Deployment,
   createDeploymentBodySchema,
@@ -7,7 +7,7 @@ import {
   deploymentReadQuerySchema,
   deploymentSchema,
   patchDeploymentBodySchema,
-} from '../../contract/deployment';
+} from '@contract/deployment';
 import {
   type DeploymentStrategy,
   deploymentStrategies,
@@ -17,10 +17,10 @@ import {
   requestableFrom,
   trafficChangeRefusal,
   trafficSettableStatuses,
-} from '../../contract/deployment-lifecycle';
-import type { Release } from '../../contract/release';
-import { AUTO_SWITCH_CLOCK_KEY, readAutoSwitch, readStrategyParameters } from '../../contract/strategy-parameters';
-import type { Scope } from '../../contract/scope';
+} from '@contract/deployment-lifecycle';
+import type { Release } from '@contract/release';
+import { AUTO_SWITCH_CLOCK_KEY, readAutoSwitch, readStrategyParameters } from '@contract/strategy-parameters';
+import type { Scope } from '@contract/scope';
 import type { Store } from '../store/store';
 import { endpoint, json, noContent, pathId } from './endpoint';
 import { badRequest, conflict, notFound } from './errors';

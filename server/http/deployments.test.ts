@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { listEnvelopeSchema } from '../../contract/common';
-import { deploymentSchema } from '../../contract/deployment';
-import { scopeSchema } from '../../contract/scope';
+import { listEnvelopeSchema } from '@contract/common';
+import { deploymentSchema } from '@contract/deployment';
+import { scopeSchema } from '@contract/scope';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 
 let h: Harness;

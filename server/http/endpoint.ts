@@ -62,7 +62,11 @@ type Outputs<Shape> = Shape extends ParamsShape ? { [Name in keyof Shape]: z.out
 
 export type EndpointInput<Params, Query, Body> = { params: Outputs<Params>; query: Output<Query>; body: Output<Body> };
 
-/** A JSON endpoint may also answer with a Response of its own: the stream form a client asked for by `Accept`. */
+/**
+ * A JSON endpoint may also answer with a Response of its own: the stream form a client asked for by `Accept`. A 204
+ * endpoint's handler returns nothing: `void`, which a handler written as a block body infers.
+ */
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- the return type of a handler, through a conditional type
 type Result<A extends Answer> = A extends JsonAnswer<infer Schema> ? z.input<Schema> | Response : A extends NoContentAnswer ? void : Response;
 
 export type EndpointDefinition<Params, Query, Body, A extends Answer> = {

@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 
-import type { ChangeEvent, ChangeResource } from '../../contract/console';
+import type { ChangeEvent, ChangeResource } from '@contract/console';
 import type { Store, StoreChange } from '../store/store';
 
 export const DEFAULT_PING_INTERVAL_MS = 15_000;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { applicationSchema } from '../../contract/application';
-import { changeEventSchema, type ChangeEvent } from '../../contract/console';
-import { deploymentSchema } from '../../contract/deployment';
+import { applicationSchema } from '@contract/application';
+import { changeEventSchema, type ChangeEvent } from '@contract/console';
+import { deploymentSchema } from '@contract/deployment';
 import { type Harness, startHarness } from '../testing/http-harness';
 
 let h: Harness;

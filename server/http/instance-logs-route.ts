@@ -8,8 +8,8 @@
 import type { Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 
-import type { Deployment } from '../../contract/deployment';
-import { type LogPage, type LogQuery, logPageSchema, logQuerySchema, MAX_LOG_LIMIT } from '../../contract/instance-logs';
+import type { Deployment } from '@contract/deployment';
+import { type LogPage, type LogQuery, logPageSchema, logQuerySchema, MAX_LOG_LIMIT } from '@contract/instance-logs';
 import type { LogRead } from '../runtime/log-read';
 import { endpoint, eventStream, json, pathId } from './endpoint';
 import { HttpError, notFound } from './errors';

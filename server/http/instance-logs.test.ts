@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { logPageSchema, type LogPage } from '../../contract/instance-logs';
+import { logPageSchema, type LogPage } from '@contract/instance-logs';
 import { fixturePath } from '../runtime/test-support';
 import { startHarness, type Harness } from '../testing/console-harness';
 

@@ -1,7 +1,7 @@
 /** Binding the console's HTTP server (both modes): the listening socket and the Host names it answers to. */
 import { getRequestListener, RequestError, type ServerType } from '@hono/node-server';
 
-import { type ConnectionLimits, createBoundedServer } from './bounded-server';
+import { type ConnectionLimits, createBoundedServer } from '../bounded-server';
 
 type FetchCallback = Parameters<typeof getRequestListener>[0];
 

@@ -3,8 +3,8 @@
  * account (see server/store/namespaces-repository.ts). Filtered by `id`, `account_id` and `slug`, as nullplatform's
  * clients ask (`GET /namespace?account_id=`, nullplatform/ai-plugins np-api docs).
  */
-import { listEnvelopeSchema } from '../../contract/common';
-import { namespaceListQuerySchema, namespaceSchema } from '../../contract/namespace';
+import { listEnvelopeSchema } from '@contract/common';
+import { namespaceListQuerySchema, namespaceSchema } from '@contract/namespace';
 import { endpoint, json, pathId } from './endpoint';
 import { notFound } from './errors';
 import { listEnvelope } from './route-deps';

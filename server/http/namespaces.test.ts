@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { listEnvelopeSchema } from '../../contract/common';
-import { namespaceSchema } from '../../contract/namespace';
+import { listEnvelopeSchema } from '@contract/common';
+import { namespaceSchema } from '@contract/namespace';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 
 let h: Harness;

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-import { errorBodySchema } from '../../contract/common';
+import { errorBodySchema } from '@contract/common';
 import { MAX_BODY_BYTES } from './middleware';
 import type { Answer, Endpoint, Example } from './endpoint';
 

@@ -3,8 +3,8 @@
  * releases of one application (contract/release-diff.ts, server/release-diff/). Local platform only: in connected
  * mode the SPA links the repository host's compare page itself.
  */
-import { consolePaths } from '../../contract/console';
-import { releaseDiffQuerySchema, releaseDiffSchema } from '../../contract/release-diff';
+import { consolePaths } from '@contract/console';
+import { releaseDiffQuerySchema, releaseDiffSchema } from '@contract/release-diff';
 import { releaseDiff } from '../release-diff/release-diff';
 import { endpoint, json } from './endpoint';
 import { badRequest, notFound } from './errors';

@@ -1,5 +1,5 @@
-import { listEnvelopeSchema } from '../../contract/common';
-import { createReleaseBodySchema, patchReleaseBodySchema, releaseListQuerySchema, releaseSchema } from '../../contract/release';
+import { listEnvelopeSchema } from '@contract/common';
+import { createReleaseBodySchema, patchReleaseBodySchema, releaseListQuerySchema, releaseSchema } from '@contract/release';
 import { endpoint, json, pathId } from './endpoint';
 import { badRequest, conflict, notFound } from './errors';
 import { listEnvelope } from './route-deps';

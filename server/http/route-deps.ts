@@ -1,6 +1,6 @@
-import type { Asset } from '../../contract/asset';
-import type { ConsoleInfo } from '../../contract/console';
-import type { ListEnvelope } from '../../contract/common';
+import type { Asset } from '@contract/asset';
+import type { ConsoleInfo } from '@contract/console';
+import type { ListEnvelope } from '@contract/common';
 import type { ListResult } from '../store/sql';
 import type { Store } from '../store/store';
 import type { EventHub } from './events-route';

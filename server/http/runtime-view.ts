@@ -1,4 +1,4 @@
-import type { ScopeRuntime, ScopeTraffic } from '../../contract/console';
+import type { ScopeRuntime, ScopeTraffic } from '@contract/console';
 import type { LogRead, LogReadQuery } from '../runtime/log-read';
 
 /**

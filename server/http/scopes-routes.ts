@@ -1,4 +1,4 @@
-import { listEnvelopeSchema } from '../../contract/common';
+import { listEnvelopeSchema } from '@contract/common';
 import {
   createScopeBodySchema,
   DEFAULT_HEALTH_CHECK_PATH,
@@ -7,7 +7,7 @@ import {
   type Scope,
   scopeListQuerySchema,
   scopeSchema,
-} from '../../contract/scope';
+} from '@contract/scope';
 import { endpoint, json, noContent, pathId } from './endpoint';
 import { conflict, notFound } from './errors';
 import { listEnvelope } from './route-deps';

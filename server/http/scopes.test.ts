@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { listEnvelopeSchema } from '../../contract/common';
-import { inFlightStatuses } from '../../contract/deployment-lifecycle';
-import { DEFAULT_INSTANCE_COUNT, scopeSchema } from '../../contract/scope';
+import { listEnvelopeSchema } from '@contract/common';
+import { inFlightStatuses } from '@contract/deployment-lifecycle';
+import { DEFAULT_INSTANCE_COUNT, scopeSchema } from '@contract/scope';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 
 let h: Harness;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-import { telemetryMetrics, telemetryQuerySchema, telemetryResponseSchema } from '../../contract/telemetry';
+import { telemetryMetrics, telemetryQuerySchema, telemetryResponseSchema } from '@contract/telemetry';
 import { endpoint, json, pathId } from './endpoint';
 import { badRequest, notFound } from './errors';
 import { telemetrySeries } from './telemetry-series';

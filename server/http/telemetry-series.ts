@@ -3,7 +3,7 @@
  * All the scope's requests count (every deployment's, and the proxy's own failures); units as the metric rules'
  * (server/engine/metric-measures.ts).
  */
-import type { TelemetryMetric, TelemetryResponse } from '../../contract/telemetry';
+import type { TelemetryMetric, TelemetryResponse } from '@contract/telemetry';
 import { metricUnits, percentile, RESPONSE_TIME_PERCENTILE } from '../engine/metric-measures';
 import type { TrafficSample } from '../runtime/traffic-counters';
 

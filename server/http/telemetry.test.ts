@@ -1,7 +1,7 @@
 /** The local platform's telemetry API, fed by a real scope proxy's counters. */
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { telemetryResponseSchema } from '../../contract/telemetry';
+import { telemetryResponseSchema } from '@contract/telemetry';
 import { createGreeterApp, sampleScope, startHarness, type Harness } from '../testing/console-harness';
 
 let harness: Harness | undefined;

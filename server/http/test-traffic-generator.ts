@@ -17,7 +17,7 @@ import {
   type StartTestTrafficBody,
   type TestTrafficEndReason,
   type TestTrafficStatus,
-} from '../../contract/test-traffic';
+} from '@contract/test-traffic';
 import type { Store } from '../store/store';
 import { conflict, HttpError, notFound } from './errors';
 

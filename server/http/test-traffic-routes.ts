@@ -3,7 +3,7 @@
  * test traffic generator (server/http/test-traffic-generator.ts says where it runs and why). One generator per
  * scope: a second POST while one runs is a 409 naming it, so that two tabs never silently reset each other's run.
  */
-import { startTestTrafficBodySchema, testTrafficStatusSchema } from '../../contract/test-traffic';
+import { startTestTrafficBodySchema, testTrafficStatusSchema } from '@contract/test-traffic';
 import { endpoint, json, pathId } from './endpoint';
 
 const path = '/console/scope/:id/test-traffic';

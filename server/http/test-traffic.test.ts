@@ -4,8 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { scopeTrafficSchema, type ScopeTraffic } from '../../contract/console';
-import { testTrafficPath, testTrafficStatusSchema, type TestTrafficStatus } from '../../contract/test-traffic';
+import { scopeTrafficSchema, type ScopeTraffic } from '@contract/console';
+import { testTrafficPath, testTrafficStatusSchema, type TestTrafficStatus } from '@contract/test-traffic';
 import { signal } from '../runtime/linux-processes';
 import { createGreeterApp, startHarness, type Harness } from '../testing/console-harness';
 import { processesOf, waitFor } from '../testing/console-process';

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { consolePaths } from '../../contract/console';
-import { testTrafficPath } from '../../contract/test-traffic';
-import { tokenResponseSchema } from '../../contract/token';
+import { consolePaths } from '@contract/console';
+import { testTrafficPath } from '@contract/test-traffic';
+import { tokenResponseSchema } from '@contract/token';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 import { LocalTokenIssuer } from './tokens';
 

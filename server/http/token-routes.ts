@@ -1,4 +1,4 @@
-import { tokenRequestBodySchema, tokenResponseSchema } from '../../contract/token';
+import { tokenRequestBodySchema, tokenResponseSchema } from '@contract/token';
 import { endpoint, json } from './endpoint';
 import { HttpError } from './errors';
 

@@ -8,8 +8,8 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-import { LOCAL_ACTOR } from '../../contract/activity';
-import type { TokenResponse } from '../../contract/token';
+import { LOCAL_ACTOR } from '@contract/activity';
+import type { TokenResponse } from '@contract/token';
 import type { NamedApiKey } from '../audit/api-key-names';
 import type { Secret } from '../secret';
 

@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 
-import type { DiffCommit } from '../../contract/release-diff';
+import type { DiffCommit } from '@contract/release-diff';
 
 /** Longest a git command may run before it is killed and the diff falls back to a link. */
 export const GIT_TIMEOUT_MS = 5_000;

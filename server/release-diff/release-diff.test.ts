@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type ReleaseDiff, releaseDiffSchema } from '../../contract/release-diff';
+import { type ReleaseDiff, releaseDiffSchema } from '@contract/release-diff';
 import { type Harness, messageOf, startHarness } from '../testing/http-harness';
 
 let h: Harness;

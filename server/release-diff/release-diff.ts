@@ -3,9 +3,9 @@
  * asset folder of theirs is in a repository that has both commits, else the repository host's compare page, else
  * "unknown" with why (contract/release-diff.ts).
  */
-import { type CompareLink, compareLink, isCommitId } from '../../contract/compare-link';
-import { type DiffCommit, MAX_DIFF_COMMITS, type ReleaseDiff, type ReleaseDiffSide } from '../../contract/release-diff';
-import type { Release } from '../../contract/release';
+import { type CompareLink, compareLink, isCommitId } from '@contract/compare-link';
+import { type DiffCommit, MAX_DIFF_COMMITS, type ReleaseDiff, type ReleaseDiffSide } from '@contract/release-diff';
+import type { Release } from '@contract/release';
 import { type AssetPlacement, assetFolder } from '../engine/asset-launch';
 import type { Store } from '../store/store';
 import { commitsBetween } from './git-log';

@@ -7,7 +7,7 @@
 import { mkdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { LogStream } from '../../contract/instance-logs';
+import type { LogStream } from '@contract/instance-logs';
 import { RotatingLogFile, formatEntry } from './log-file';
 import { instanceFileName, lastSeqIn } from './log-file-read';
 import { fileBytesFor, type LogLimits } from './log-limits';

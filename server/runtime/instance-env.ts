@@ -1,4 +1,4 @@
-import { codeLoadingEnvPattern } from '../../contract/asset';
+import { codeLoadingEnvPattern } from '@contract/asset';
 
 /** The env var that marks a process as ours, so orphans can be found after the console server was SIGKILLed. */
 export const instanceMarkerVariable = 'NP_CONSOLE_INSTANCE';

@@ -2,7 +2,7 @@
  * The shapes the deployment engine codes against. The supervisor runs instances and reports counts; deciding that a
  * deployment failed (e.g. never healthy within a timeout) is the engine's job, not the supervisor's.
  */
-import type { instanceStates } from '../../contract/console';
+import type { instanceStates } from '@contract/console';
 
 export type InstanceState = (typeof instanceStates)[number];
 

@@ -7,7 +7,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-import { logStreams, type LogStream } from '../../contract/instance-logs';
+import { logStreams, type LogStream } from '@contract/instance-logs';
 import type { LogEntry } from './log-ring';
 
 /** Written to the file at once, at most: keeps one write call short whatever is queued. */

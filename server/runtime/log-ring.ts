@@ -1,4 +1,4 @@
-import type { LogStream } from '../../contract/instance-logs';
+import type { LogStream } from '@contract/instance-logs';
 
 /** One captured line, as the data plane keeps it; `timestamp` is epoch ms. */
 export type LogEntry = { seq: number; instance: number; stream: LogStream; timestamp: number; line: string };

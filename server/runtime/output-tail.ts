@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 
-import type { LogStream } from '../../contract/instance-logs';
+import type { LogStream } from '@contract/instance-logs';
 import type { InstanceLog } from './deployment-log';
 
 /** How many lines `recent()` gives: enough to explain a crash. */

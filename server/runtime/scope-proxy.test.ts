@@ -3,7 +3,7 @@ import { Agent } from 'node:http';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { ConnectionLimits } from '../http/bounded-server';
+import type { ConnectionLimits } from '../bounded-server';
 import { destroyAll, openStalledConnections, plainRequest, type StalledConnection } from '../testing/stalled-connections';
 import { isRunning } from './linux-processes';
 import { ScopeProxy, scopeConnectionLimits } from './scope-proxy';

@@ -9,8 +9,8 @@
 import { Agent, type ClientRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { TRAFFIC_WINDOW_SECONDS } from '../../contract/console';
-import { type ConnectionLimits, createBoundedServer } from '../http/bounded-server';
+import { TRAFFIC_WINDOW_SECONDS } from '@contract/console';
+import { type ConnectionLimits, createBoundedServer } from '../bounded-server';
 
 import { InFlightRequests } from './in-flight-requests';
 import type { Endpoint, InstanceGroup } from './instance-types';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { instanceSchema } from '../../contract/console';
+import { instanceSchema } from '@contract/console';
 import { isRunning } from './linux-processes';
 import { InstanceSupervisor, type InstanceGroup } from './supervisor';
 import { fixturePath, greeterSpec, httpRequest, recordingListener, uniqueInstanceTag, waitUntil } from './test-support';

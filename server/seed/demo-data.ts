@@ -6,7 +6,7 @@
  * two deployment strategies (automatic steps; steps with a rollback rule), a good greeter release to watch climb
  * and one that fails 30% of its requests to watch roll back (README, "Watch automatic steps and a rollback").
  */
-import type { CreateDeploymentStrategyBody } from '../../contract/deployment-strategy';
+import type { CreateDeploymentStrategyBody } from '@contract/deployment-strategy';
 
 export type DemoBuild = {
   key: string;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { createDeploymentStrategyBodySchema } from '../../contract/deployment-strategy';
+import { createDeploymentStrategyBodySchema } from '@contract/deployment-strategy';
 import { Store } from '../store/store';
 import { demoProgressive } from './demo-data';
 import { seedDemo } from './seed-demo';

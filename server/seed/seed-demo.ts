@@ -2,7 +2,7 @@
  * Seeds the demo into an empty database. Builds, releases and scopes are plain records; the scopes' deployments are
  * inserted as new deployments (`creating`) so that the engine really starts them, exactly as if a user had deployed.
  */
-import { DEFAULT_HEALTH_CHECK_PATH } from '../../contract/scope';
+import { DEFAULT_HEALTH_CHECK_PATH } from '@contract/scope';
 import type { Store } from '../store/store';
 import { demoApplications, demoNamespaceId, demoStrategies, type DemoApplication, type DemoBuild, type DemoRelease, type DemoScope } from './demo-data';
 

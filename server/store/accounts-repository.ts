@@ -2,7 +2,7 @@
  * The local platform's accounts: the one row the schema migration wrote (ACCOUNT_ID in ORGANIZATION_ID). Read only:
  * nothing in the local platform creates or changes accounts, so they record no changes.
  */
-import type { Account } from '../../contract/account';
+import type { Account } from '@contract/account';
 import type { StoreContext } from './context';
 import { parseObject } from './sql';
 

@@ -3,7 +3,7 @@
  * end of every audited write (audit-journal.ts), inside its transaction: a write that rolls back leaves none. Each
  * new entry is recorded as a change of `activity`, which is how the event stream tells the SPA's feeds.
  */
-import type { ActivityAction, ActivityChange, ActivityEntityKind, ActivityEntry, ActivityListQuery, Actor, ActorKind } from '../../contract/activity';
+import type { ActivityAction, ActivityChange, ActivityEntityKind, ActivityEntry, ActivityListQuery, Actor, ActorKind } from '@contract/activity';
 import type { AuditActor } from '../audit/audit-context';
 import type { StoreContext } from './context';
 import { type FilterValue, type ListResult, parseArray, runList, toJson } from './sql';

@@ -1,4 +1,4 @@
-import type { Application, ApplicationListQuery, ApplicationStatus } from '../../contract/application';
+import type { Application, ApplicationListQuery, ApplicationStatus } from '@contract/application';
 import { type ListFilters, Repository, type RepositoryQuery } from './repository';
 import { type JsonObject, parseObject, parseStringMap, slugify, toJson, toJsonIfGiven } from './sql';
 

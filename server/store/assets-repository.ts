@@ -1,4 +1,4 @@
-import type { Asset, AssetListQuery } from '../../contract/asset';
+import type { Asset, AssetListQuery } from '@contract/asset';
 import { type ListFilters, Repository, type RepositoryQuery } from './repository';
 import { type JsonObject, parseObject, toJson, toJsonIfGiven } from './sql';
 

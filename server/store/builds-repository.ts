@@ -1,4 +1,4 @@
-import type { Build, BuildListQuery, BuildStatus } from '../../contract/build';
+import type { Build, BuildListQuery, BuildStatus } from '@contract/build';
 import type { AssetsRepository } from './assets-repository';
 import type { StoreContext } from './context';
 import { type ListFilters, Repository, type RepositoryQuery } from './repository';

@@ -4,7 +4,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 
-import type { ChangeResource } from '../../contract/console';
+import type { ChangeResource } from '@contract/console';
 import type { AuditedChange } from '../audit/audit-journal';
 
 export type ChangeAction = 'created' | 'updated' | 'deleted';

@@ -2,7 +2,7 @@
  * Deployment strategies (migration 6). A small table read whole: no list memo, and no change feed entry (the SPA's
  * live updates know the API's deployment entities only; strategies change rarely and are read when a dialog opens).
  */
-import type { CreateDeploymentStrategyBody, DeploymentStrategyEntity } from '../../contract/deployment-strategy';
+import type { CreateDeploymentStrategyBody, DeploymentStrategyEntity } from '@contract/deployment-strategy';
 import { ACCOUNT_ID, ORGANIZATION_ID } from './applications-repository';
 import type { StoreContext } from './context';
 import { parseArray, parseObject, toJson } from './sql';

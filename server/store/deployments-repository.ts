@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import type { DeploymentListQuery, Deployment, DeploymentMessage, StrategyData } from '../../contract/deployment';
+import type { DeploymentListQuery, Deployment, DeploymentMessage, StrategyData } from '@contract/deployment';
 import {
   type DeploymentStatus,
   type DeploymentStrategy,
   inFlightStatuses,
   type StatusInScope,
-} from '../../contract/deployment-lifecycle';
-import { DEFAULT_INSTANCE_COUNT } from '../../contract/scope';
+} from '@contract/deployment-lifecycle';
+import { DEFAULT_INSTANCE_COUNT } from '@contract/scope';
 import { StoreNotFoundError } from './errors';
 import { type ListFilters, Repository, type RepositoryQuery } from './repository';
 import { type JsonObject, type ListResult, parseArray, parseObject, parseStringMap, toJson, toJsonIfGiven } from './sql';

@@ -2,7 +2,7 @@
  * Metric rule evaluations (migration 5): appended by the engine at each check, read by the console endpoint. Not an
  * entity of nullplatform's API, so writing one records no change: it must not wake the engine or the event stream.
  */
-import { type EvaluationVerdict, type MetricEvaluation, ruleResultSchema } from '../../contract/metric-evaluation';
+import { type EvaluationVerdict, type MetricEvaluation, ruleResultSchema } from '@contract/metric-evaluation';
 import type { StoreContext } from './context';
 import { parseArray } from './sql';
 

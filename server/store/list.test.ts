@@ -8,8 +8,8 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { BuildStatus } from '../../contract/build';
-import type { SortDirection } from '../../contract/common';
+import type { BuildStatus } from '@contract/build';
+import type { SortDirection } from '@contract/common';
 import type { BuildQuery } from './builds-repository';
 import { ANCHOR_EVERY } from './sql';
 import { Store } from './store';

@@ -3,7 +3,7 @@
  * all in its one account. That is enough for the SPA's namespace picker, which works the same against nullplatform
  * (where applications are listed per namespace).
  */
-import type { Namespace } from '../../contract/namespace';
+import type { Namespace } from '@contract/namespace';
 import { ACCOUNT_ID, ORGANIZATION_ID } from './applications-repository';
 import type { StoreContext } from './context';
 

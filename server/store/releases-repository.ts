@@ -1,4 +1,4 @@
-import { normalizeSemver, type Release, type ReleaseListQuery } from '../../contract/release';
+import { normalizeSemver, type Release, type ReleaseListQuery } from '@contract/release';
 import { type ListFilters, Repository, type RepositoryQuery, type SortField } from './repository';
 import { type JsonObject, parseObject, toJson, toJsonIfGiven } from './sql';
 

@@ -3,9 +3,9 @@
  * that writes only the columns that really change. A repository names its table and change resource, maps its row
  * to the contract's entity, and says which query parameters filter which columns.
  */
-import type { ActivityEntityKind } from '../../contract/activity';
-import type { SortDirection } from '../../contract/common';
-import type { ChangeResource } from '../../contract/console';
+import type { ActivityEntityKind } from '@contract/activity';
+import type { SortDirection } from '@contract/common';
+import type { ChangeResource } from '@contract/console';
 import type { StoreContext } from './context';
 import { StoreNotFoundError } from './errors';
 import {

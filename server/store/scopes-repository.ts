@@ -1,4 +1,4 @@
-import type { Scope, ScopeListQuery } from '../../contract/scope';
+import type { Scope, ScopeListQuery } from '@contract/scope';
 import { StoreNotFoundError } from './errors';
 import { type ListFilters, Repository, type RepositoryQuery } from './repository';
 import { type JsonObject, parseObject, parseStringMap, slugify, toJson, toJsonIfGiven } from './sql';

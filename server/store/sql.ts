@@ -1,8 +1,8 @@
 /**
  * Small helpers shared by the repositories: JSON columns, slugs, and the paged list query.
  */
-import type { SortDirection } from '../../contract/common';
-import type { ChangeResource } from '../../contract/console';
+import type { SortDirection } from '@contract/common';
+import type { ChangeResource } from '@contract/console';
 import type { ListMemo, StoreContext } from './context';
 
 export type ListResult<T> = { results: T[]; total: number };

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { applicationSchema } from '../../contract/application';
-import { assetSchema } from '../../contract/asset';
-import { buildSchema } from '../../contract/build';
-import { deploymentSchema } from '../../contract/deployment';
-import { inFlightStatuses } from '../../contract/deployment-lifecycle';
-import { releaseSchema } from '../../contract/release';
-import { DEFAULT_INSTANCE_COUNT, scopeSchema } from '../../contract/scope';
+import { applicationSchema } from '@contract/application';
+import { assetSchema } from '@contract/asset';
+import { buildSchema } from '@contract/build';
+import { deploymentSchema } from '@contract/deployment';
+import { inFlightStatuses } from '@contract/deployment-lifecycle';
+import { releaseSchema } from '@contract/release';
+import { DEFAULT_INSTANCE_COUNT, scopeSchema } from '@contract/scope';
 import { Builders } from '../testing/builders';
 import { StoreNotFoundError } from './errors';
 import { semverSortKey } from './releases-repository';

@@ -5,7 +5,7 @@
  * listener which entities it created or updated (once per entity, whatever the number of statements). A write that
  * throws rolls back and tells nobody. The engine reconciles on these changes; the event stream forwards them.
  */
-import type { ChangeResource } from '../../contract/console';
+import type { ChangeResource } from '@contract/console';
 import { currentAudit, outsideAudit } from '../audit/audit-context';
 import { AuditJournal } from '../audit/audit-journal';
 import { AccountsRepository } from './accounts-repository';

@@ -2,13 +2,13 @@
  * Small builders that put entities straight into the store (each test seeds what it needs; names are unique so
  * tests never depend on each other's data).
  */
-import type { Application } from '../../contract/application';
-import type { Asset } from '../../contract/asset';
-import type { Build, BuildStatus } from '../../contract/build';
-import type { Deployment } from '../../contract/deployment';
-import type { DeploymentStatus, DeploymentStrategy, StatusInScope } from '../../contract/deployment-lifecycle';
-import type { Release } from '../../contract/release';
-import type { Scope } from '../../contract/scope';
+import type { Application } from '@contract/application';
+import type { Asset } from '@contract/asset';
+import type { Build, BuildStatus } from '@contract/build';
+import type { Deployment } from '@contract/deployment';
+import type { DeploymentStatus, DeploymentStrategy, StatusInScope } from '@contract/deployment-lifecycle';
+import type { Release } from '@contract/release';
+import type { Scope } from '@contract/scope';
 import type { Store } from '../store/store';
 
 let sequence = 0;

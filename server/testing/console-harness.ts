@@ -8,9 +8,9 @@ import { join } from 'node:path';
 
 import type { z } from 'zod';
 
-import { type ActivityEntry, activityEntrySchema } from '../../contract/activity';
-import { listEnvelopeSchema } from '../../contract/common';
-import { deploymentSchema, type Deployment } from '../../contract/deployment';
+import { type ActivityEntry, activityEntrySchema } from '@contract/activity';
+import { listEnvelopeSchema } from '@contract/common';
+import { deploymentSchema, type Deployment } from '@contract/deployment';
 
 import { readConfig, type Config } from '../config';
 import { startConsoleServer, type ConsoleServer } from '../console-server';

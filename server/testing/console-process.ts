@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { z } from 'zod';
 
-import { deploymentSchema, type Deployment } from '../../contract/deployment';
+import { deploymentSchema, type Deployment } from '@contract/deployment';
 import { instanceTagOf } from '../console-server';
 import { readRuntimeInfo, runtimeFiles } from '../dataplane/runtime-files';
 import { runtimeMarkerVariable } from '../dataplane/runtime-settings';

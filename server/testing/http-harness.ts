@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 import { serve } from '@hono/node-server';
 
-import type { Asset } from '../../contract/asset';
+import type { Asset } from '@contract/asset';
 import { resolveAssetLaunch } from '../engine/asset-launch';
 import { type ConsoleApp, createApp, type CreateAppOptions } from '../http/create-app';
 import { emptyRuntimeView } from '../http/runtime-view';

@@ -24,7 +24,8 @@ import type { z } from 'zod/mini';
 /** The largest page the SPA asks for. */
 export const MAX_REQUEST_LIMIT = 100;
 
-const pagingParams = ['limit', 'offset', 'sort'] as const;
+/** Paging and sorting, which every list takes. */
+type PagingParam = 'limit' | 'offset' | 'sort';
 
 export const documentedListParams = {
   account: ['organization_id'],
@@ -37,7 +38,7 @@ export const documentedListParams = {
 } as const;
 
 export type ListResource = keyof typeof documentedListParams;
-type ParamName<R extends ListResource> = (typeof documentedListParams)[R][number] | (typeof pagingParams)[number];
+type ParamName<R extends ListResource> = (typeof documentedListParams)[R][number] | PagingParam;
 export type ListParams<R extends ListResource> = Partial<Record<ParamName<R>, QueryValue>>;
 
 /** The one sort the SPA asks the API for: newest first. */

@@ -30,7 +30,7 @@ import { scopeReader } from './read/scope';
 import { changeResourceKeys, resourceKeys } from './resource-keys';
 import { getTrouble, reportStreamDown, reportSuccess, subscribeTrouble } from './upstream-trouble';
 
-import { BATCH_MS, FAST_POLL_MS, SLOW_POLL_MS } from './live-updates';
+import { BATCH_MS, FAST_POLL_MS, SLOW_POLL_MS } from './live-updates-timing';
 
 /** Each entity is read as the pages read it, so a patched cache holds what a refetch would. */
 const entitySchemas: Record<ChangeResource, z.ZodMiniType<Record<string, unknown>>> = {

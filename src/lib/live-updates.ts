@@ -7,13 +7,6 @@ import { useEffect } from 'react';
 
 import { consoleInfoQuery } from './console-info';
 
-/** Changes arriving within this window are applied together (one render per burst). */
-export const BATCH_MS = 100;
-/** Polling period while a deployment is in flight. */
-export const FAST_POLL_MS = 2_000;
-/** Polling period otherwise. */
-export const SLOW_POLL_MS = 15_000;
-
 export type LiveMode = 'events' | 'polling';
 
 /**

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 
 import { buildDeployment, buildScope } from '@/testing/data';
 
-import { BATCH_MS, FAST_POLL_MS, SLOW_POLL_MS } from '../live-updates';
+import { BATCH_MS, FAST_POLL_MS, SLOW_POLL_MS } from '../live-updates-timing';
 import { applyChanges, hasDeploymentInFlight, startEventStream, startPolling } from '../live-updates-runtime';
 import { resourceKeys } from '../resource-keys';
 

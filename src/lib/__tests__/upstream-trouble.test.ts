@@ -2,7 +2,7 @@ import { MutationObserver, QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 
 import { ApiError, NetworkError, SchemaError } from '../api-client';
-import { FAST_POLL_MS, SLOW_POLL_MS } from '../live-updates';
+import { FAST_POLL_MS, SLOW_POLL_MS } from '../live-updates-timing';
 import { MAX_TROUBLE_BACKOFF_MS, startPolling, troubleBackoff } from '../live-updates-runtime';
 import { createQueryClient, shouldThrowToBoundary } from '../query-client';
 import { getTrouble, isTroubleError, reportFailure, reportSuccess } from '../upstream-trouble';

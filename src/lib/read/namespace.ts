@@ -1,6 +1,4 @@
 /** Namespaces and accounts: organization → account → namespace → application (reference §1.6, §8b). */
-import type { z } from 'zod/mini';
-
 import { idField, textField, tolerantObject } from './tolerant';
 
 export const namespaceReader = tolerantObject(

@@ -4,13 +4,11 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 
 import { resourceKeys } from '@/lib/resource-keys';
-import { buildDeployment } from '@/testing/data';
-import { db, requestsTo } from '@/testing/mocks/db';
+import { requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute } from '@/testing/test-utils';
 
-import { openPage, seed, slider, t0, trafficHandler, type Overrides } from './deployment-fixture';
-
+import { openPage, seed, slider, trafficHandler } from './deployment-fixture';
 
 describe('deployment page', () => {
   test('shows what is deployed where, what it replaces, the timeline in time order and the messages oldest first', async () => {

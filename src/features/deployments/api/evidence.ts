@@ -33,6 +33,9 @@ export const telemetryWindow = {
 
 export type TelemetryTarget = { applicationId: number; scopeId: number; metric: string; mode: 'local' | 'connected' };
 
+/** The key every telemetry query of the evidence shares: invalidated whole when the deployment changes. */
+export const TELEMETRY_KEY = ['telemetry'] as const;
+
 export const evidenceQueries = {
   evaluations: (deploymentId: number, inFlight: boolean) =>
     queryOptions({
@@ -47,7 +50,7 @@ export const evidenceQueries = {
   telemetry: ({ applicationId, scopeId, metric, mode }: TelemetryTarget, inFlight: boolean) => {
     const window = telemetryWindow[mode];
     return queryOptions({
-      queryKey: ['telemetry', applicationId, metric, { scope_id: scopeId, ...window }] as const,
+      queryKey: [...TELEMETRY_KEY, applicationId, metric, { scope_id: scopeId, ...window }] as const,
       queryFn: ({ signal }) =>
         apiGet(apiPath(`/telemetry/application/${applicationId}/metric/${encodeURIComponent(metric)}`, { scope_id: scopeId, ...window }), telemetryReader, {
           signal,

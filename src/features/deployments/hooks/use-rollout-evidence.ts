@@ -6,7 +6,7 @@ import type { Deployment } from '@/lib/read/deployment';
 import type { MetricEvaluation } from '@/lib/read/metric-evaluation';
 import { parametersOf, readRolloutPlan, type RolloutPlan } from '@/lib/read/strategy-parameters';
 
-import { evidenceQueries } from '../api/evidence';
+import { evidenceQueries, TELEMETRY_KEY } from '../api/evidence';
 
 export type RolloutEvidence = {
   plan: RolloutPlan | undefined;
@@ -34,7 +34,7 @@ export function useRolloutEvidence(deployment: Deployment, mode: 'local' | 'conn
     if (seen.current === changed) return;
     seen.current = changed;
     void queryClient.invalidateQueries({ queryKey: evidenceQueries.evaluations(deployment.id, false).queryKey, exact: true });
-    void queryClient.invalidateQueries({ queryKey: ['telemetry'] });
+    void queryClient.invalidateQueries({ queryKey: TELEMETRY_KEY });
   }, [changed, deployment.id, queryClient]);
   return { plan, evaluations: evaluations.data?.results ?? [], evaluationsError: evaluations.error };
 }
