@@ -17,7 +17,19 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const featureNames = ['activity', 'applications', 'builds', 'deployments', 'logs', 'namespaces', 'progressive', 'release-diff', 'releases', 'scopes', 'strategies'];
+const featureNames = [
+  'activity',
+  'applications',
+  'builds',
+  'deployments',
+  'logs',
+  'namespaces',
+  'progressive',
+  'release-diff',
+  'releases',
+  'scopes',
+  'strategies',
+];
 
 /** Each feature may import itself, shared code and the contract: never another feature or the app. */
 const featureZones = featureNames.map((name) => ({
@@ -28,7 +40,16 @@ const featureZones = featureNames.map((name) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'demo-apps/**', 'test-results/**', 'playwright-report/**', 'bench/fixtures/react-baseline/dist/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'demo-apps/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/fixtures/react-baseline/dist/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -71,11 +92,17 @@ export default tseslint.config(
       // Removing a key from a record built here (a parsed answer, the environment) is what `delete` is for.
       '@typescript-eslint/no-dynamic-delete': 'off',
       // `void` in a conditional type names a handler that answers nothing (server/http/endpoint.ts).
-      '@typescript-eslint/no-invalid-void-type': ['error', { allowInGenericTypeArguments: true, allowAsThisParameter: false }],
+      '@typescript-eslint/no-invalid-void-type': [
+        'error',
+        { allowInGenericTypeArguments: true, allowAsThisParameter: false },
+      ],
       // A getter on an object literal reads its owner through a named alias (`const store = this`).
       '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['store'] }],
       '@typescript-eslint/no-non-null-assertion': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', prefer: 'type-imports' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', prefer: 'type-imports' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // A `let` read by a callback before its one assignment (a late-bound handle) must stay a `let`.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
@@ -103,7 +130,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(\\.\\./)+contract(/|$)', message: "import the contract through the '@contract/…' alias" }] },
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+contract(/|$)', message: "import the contract through the '@contract/…' alias" },
+          ],
+        },
       ],
     },
   },
@@ -118,7 +149,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.name=/^use(Suspense)?Query$/][typeArguments]",
+          selector: 'CallExpression[callee.name=/^use(Suspense)?Query$/][typeArguments]',
           message: 'type a query by its query factory (queryOptions), not by a useQuery<T> generic',
         },
       ],

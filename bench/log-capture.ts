@@ -37,10 +37,14 @@ async function main(): Promise<void> {
     healthIntervalMs: 500,
     version: 'bench',
   };
-  const runtime = spawn(process.execPath, ['--import', 'tsx', 'server/dataplane/runtime-main.ts', JSON.stringify(settings)], {
-    cwd: root,
-    stdio: 'ignore',
-  });
+  const runtime = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/dataplane/runtime-main.ts', JSON.stringify(settings)],
+    {
+      cwd: root,
+      stdio: 'ignore',
+    },
+  );
   const connection = await RuntimeConnection.connect(settings.socketPath, () => undefined, 60_000);
   try {
     const ports = new Map<number, number>();
@@ -49,7 +53,10 @@ async function main(): Promise<void> {
       const { port } = await connection.request('openProxy', { scopeId: id, host: '127.0.0.1', port: 0 });
       const entry = join(chatty, 'server.js');
       const env = { LINES_PER_REQUEST: String(lines), NP_DEPLOYMENT_ID: String(id) };
-      await connection.request('startGroup', { spec: { deploymentId: id, scopeId: id, count: 1, entry, cwd: chatty, env, healthPath: '/health' }, startedAt: Date.now() });
+      await connection.request('startGroup', {
+        spec: { deploymentId: id, scopeId: id, count: 1, entry, cwd: chatty, env, healthPath: '/health' },
+        startedAt: Date.now(),
+      });
       ports.set(lines, port);
     }
     for (let tries = 0; ; tries += 1) {
@@ -58,11 +65,14 @@ async function main(): Promise<void> {
       if (tries > 600) throw new Error('the instances never got healthy');
       await sleep(100);
     }
-    for (const lines of variants) await connection.request('setRoutes', { scopeId: lines + 1, routes: [{ deploymentId: lines + 1, weight: 100 }] });
+    for (const lines of variants)
+      await connection.request('setRoutes', { scopeId: lines + 1, routes: [{ deploymentId: lines + 1, weight: 100 }] });
 
     const url = (lines: number) => `http://127.0.0.1:${ports.get(lines)}/api/orders?page=1`;
     for (const lines of variants) await load({ url: url(lines), connections, durationSeconds: 1 });
-    const runs = new Map<number, { results: LoadResult[]; cpu: number }>(variants.map((lines) => [lines, { results: [], cpu: 0 }]));
+    const runs = new Map<number, { results: LoadResult[]; cpu: number }>(
+      variants.map((lines) => [lines, { results: [], cpu: 0 }]),
+    );
     for (let round = 0; round < rounds; round += 1) {
       const order = round % 2 === 0 ? variants : [...variants].reverse();
       for (const lines of order) {
@@ -93,8 +103,14 @@ async function main(): Promise<void> {
     }
     const logs = join(settings.logsDir, 'deployment-6');
     const bytes = readdirSync(logs).reduce((sum, file) => sum + statSync(join(logs, file)).size, 0);
-    console.log(`5 lines/request wrote ${(bytes / 1024 / 1024).toFixed(1)} MiB of log files (${readdirSync(logs).join(', ')})`);
-    console.log(`load average: ${loadavg().map((value) => value.toFixed(2)).join(', ')}`);
+    console.log(
+      `5 lines/request wrote ${(bytes / 1024 / 1024).toFixed(1)} MiB of log files (${readdirSync(logs).join(', ')})`,
+    );
+    console.log(
+      `load average: ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(', ')}`,
+    );
   } finally {
     await connection.request('shutdown', {}, 60_000).catch(() => undefined);
     await connection.close();

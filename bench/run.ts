@@ -31,18 +31,46 @@ import type { BenchContext, Figure, FigureResult } from './lib/types';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 
 /** The order of the issue's table. */
-const tableOrder: Figure[] = [apiThroughput, listScaling, proxyOverhead, consoleBlocked, splitAccuracy, liveUpdateLatency, metricRollback, firstPageJs, serverMemory, deploymentsPage, deploymentPageRounds];
+const tableOrder: Figure[] = [
+  apiThroughput,
+  listScaling,
+  proxyOverhead,
+  consoleBlocked,
+  splitAccuracy,
+  liveUpdateLatency,
+  metricRollback,
+  firstPageJs,
+  serverMemory,
+  deploymentsPage,
+  deploymentPageRounds,
+];
 /** The order they run in: the ones using the live blue/green scope first, so it can be stopped before the rest. */
-const runOrder: Figure[] = [apiThroughput, proxyOverhead, consoleBlocked, splitAccuracy, liveUpdateLatency, metricRollback, listScaling, serverMemory, firstPageJs, deploymentsPage, deploymentPageRounds];
+const runOrder: Figure[] = [
+  apiThroughput,
+  proxyOverhead,
+  consoleBlocked,
+  splitAccuracy,
+  liveUpdateLatency,
+  metricRollback,
+  listScaling,
+  serverMemory,
+  firstPageJs,
+  deploymentsPage,
+  deploymentPageRounds,
+];
 const usesLiveScope = new Set([apiThroughput, proxyOverhead, consoleBlocked, splitAccuracy, liveUpdateLatency]);
 /** A figure that hangs is abandoned after this; its processes are stopped with the rest at the end. */
 const figureTimeoutMs = quick ? 90_000 : 600_000;
 
 const started = performance.now();
-const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}\n`);
+const log = (line: string) =>
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}\n`);
 const shared = new Shared(root, log);
 const ctx: BenchContext = { quick, root, log, shared };
 
@@ -81,7 +109,12 @@ try {
     try {
       const outcome = await withTimeout(figure.run(ctx), figureTimeoutMs, figure.name);
       const load_average = { start: loadAtStart, end: loadAverage() };
-      results.set(figure, { name: figure.name, seconds: (performance.now() - figureStarted) / 1000, load_average, ...outcome });
+      results.set(figure, {
+        name: figure.name,
+        seconds: (performance.now() - figureStarted) / 1000,
+        load_average,
+        ...outcome,
+      });
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       log(`${figure.name} failed: ${message}`);
@@ -123,6 +156,9 @@ const output = [
 process.stdout.write(output.join('\n'));
 
 const file = join(root, 'bench', quick ? 'results.quick.json' : 'results.json');
-writeFileSync(file, `${JSON.stringify({ mode: quick ? 'quick' : 'full', seconds: Math.round(seconds), machine: info, figures: ordered }, null, 2)}\n`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ mode: quick ? 'quick' : 'full', seconds: Math.round(seconds), machine: info, figures: ordered }, null, 2)}\n`,
+);
 process.stdout.write(`results written to ${file}\n`);
 if (ordered.some((result) => result.error)) process.exitCode = 1;

@@ -42,7 +42,16 @@ export const actorListSchema = z.looseObject({ results: z.array(actorSchema) });
 export type ActorList = z.infer<typeof actorListSchema>;
 
 /** What an entry is about: the API's entities, plus the token exchange. */
-export const activityEntityKinds = ['application', 'build', 'asset', 'release', 'scope', 'deployment', 'deployment_strategy', 'token'] as const;
+export const activityEntityKinds = [
+  'application',
+  'build',
+  'asset',
+  'release',
+  'scope',
+  'deployment',
+  'deployment_strategy',
+  'token',
+] as const;
 export type ActivityEntityKind = (typeof activityEntityKinds)[number];
 
 /**
@@ -88,7 +97,10 @@ export const ACTIVITY_DEFAULT_LIMIT = 20;
 export const ACTIVITY_MAX_LIMIT = 100;
 
 const idParam = (name: string) =>
-  z.coerce.number({ error: `${name} must be a positive integer id` }).int(`${name} must be a positive integer id`).positive(`${name} must be a positive integer id`);
+  z.coerce
+    .number({ error: `${name} must be a positive integer id` })
+    .int(`${name} must be a positive integer id`)
+    .positive(`${name} must be a positive integer id`);
 
 export const activityListQuerySchema = z.strictObject({
   limit: z.coerce
@@ -102,7 +114,12 @@ export const activityListQuerySchema = z.strictObject({
   scope_id: idParam('scope_id').optional(),
   deployment_id: idParam('deployment_id').optional(),
   /** An actor's name, e.g. `alice`, `local`, `engine`. */
-  actor: z.string().trim().min(1, 'actor must not be empty').max(100, 'actor must be at most 100 characters').optional(),
+  actor: z
+    .string()
+    .trim()
+    .min(1, 'actor must not be empty')
+    .max(100, 'actor must be at most 100 characters')
+    .optional(),
   /** One action or several, comma-separated. */
   action: z
     .string()
@@ -110,7 +127,10 @@ export const activityListQuerySchema = z.strictObject({
       const parts = raw.split(',').map((part) => part.trim());
       const unknown = parts.filter((part) => !(activityActions as readonly string[]).includes(part));
       if (unknown.length > 0) {
-        ctx.addIssue({ code: 'custom', message: `action must be among ${activityActions.join(', ')} (got ${unknown.join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `action must be among ${activityActions.join(', ')} (got ${unknown.join(', ')})`,
+        });
         return z.NEVER;
       }
       return parts as ActivityAction[];

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-import { idInputSchema, idListParam, idSchema, metadataInputSchema, metadataSchema, pagingQueryShape, sortParam, timestampSchema } from './common';
+import {
+  idInputSchema,
+  idListParam,
+  idSchema,
+  metadataInputSchema,
+  metadataSchema,
+  pagingQueryShape,
+  sortParam,
+  timestampSchema,
+} from './common';
 
 const assetTypes = ['docker-image', 'lambda', 'bundle'] as const;
 

@@ -25,7 +25,12 @@ export const idInputSchema = z
   .transform((value) => Number(value))
   .pipe(z.number().int('must be a positive integer id').positive('must be a positive integer id'))
   // What the union and the pipe accept together, for the OpenAPI document (a transform has no JSON Schema).
-  .meta({ anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: POSITIVE_INTEGER_PATTERN }] });
+  .meta({
+    anyOf: [
+      { type: 'integer', minimum: 1 },
+      { type: 'string', pattern: POSITIVE_INTEGER_PATTERN },
+    ],
+  });
 
 /** ISO-8601 timestamps with milliseconds and `Z`, as the API sends them. */
 export const timestampSchema = z.string();
@@ -81,7 +86,11 @@ export function sortParam<const Field extends string>(fields: readonly [Field, .
     .string()
     .transform((raw, ctx): Sort<Field> => {
       const [field = '', direction = 'asc', ...rest] = raw.split(':');
-      if (rest.length > 0 || !(fields as readonly string[]).includes(field) || (direction !== 'asc' && direction !== 'desc')) {
+      if (
+        rest.length > 0 ||
+        !(fields as readonly string[]).includes(field) ||
+        (direction !== 'asc' && direction !== 'desc')
+      ) {
         ctx.addIssue({
           code: 'custom',
           message: `sort must be <field>:asc|desc with field one of ${fields.join(', ')}`,
@@ -130,7 +139,10 @@ export function enumListParam<const Value extends string>(name: string, values: 
       const parts = raw.split(',').map((part) => part.trim());
       const unknown = parts.filter((part) => !(values as readonly string[]).includes(part));
       if (unknown.length > 0) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be among ${values.join(', ')} (got ${unknown.join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be among ${values.join(', ')} (got ${unknown.join(', ')})`,
+        });
         return z.NEVER;
       }
       return parts as Value[];
@@ -189,7 +201,10 @@ function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
 export const metadataInputSchema = metadataSchema
   .superRefine((value, ctx) => {
     if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
-      ctx.addIssue({ code: 'custom', message: `metadata must not nest objects and arrays more than ${MAX_JSON_DEPTH} levels deep` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `metadata must not nest objects and arrays more than ${MAX_JSON_DEPTH} levels deep`,
+      });
     }
   })
   .meta({ description: `free-form JSON, nesting objects and arrays at most ${MAX_JSON_DEPTH} levels deep` });

@@ -31,11 +31,26 @@ describe('compareLink', () => {
   });
 
   it('reads ssh and scp-like repository addresses, and self-hosted GitHub and GitLab', () => {
-    expect(repositoryWebAddress('git@github.com:acme/shop.git')).toEqual({ host: 'github', base: 'https://github.com/acme/shop' });
-    expect(repositoryWebAddress('ssh://git@gitlab.com/acme/shop.git')).toEqual({ host: 'gitlab', base: 'https://gitlab.com/acme/shop' });
-    expect(repositoryWebAddress('git@bitbucket.org:acme/shop.git')).toEqual({ host: 'bitbucket', base: 'https://bitbucket.org/acme/shop' });
-    expect(repositoryWebAddress('https://gitlab.example.com/team/app')).toEqual({ host: 'gitlab', base: 'https://gitlab.example.com/team/app' });
-    expect(repositoryWebAddress('https://WWW.GitHub.com/acme/shop')).toEqual({ host: 'github', base: 'https://www.github.com/acme/shop' });
+    expect(repositoryWebAddress('git@github.com:acme/shop.git')).toEqual({
+      host: 'github',
+      base: 'https://github.com/acme/shop',
+    });
+    expect(repositoryWebAddress('ssh://git@gitlab.com/acme/shop.git')).toEqual({
+      host: 'gitlab',
+      base: 'https://gitlab.com/acme/shop',
+    });
+    expect(repositoryWebAddress('git@bitbucket.org:acme/shop.git')).toEqual({
+      host: 'bitbucket',
+      base: 'https://bitbucket.org/acme/shop',
+    });
+    expect(repositoryWebAddress('https://gitlab.example.com/team/app')).toEqual({
+      host: 'gitlab',
+      base: 'https://gitlab.example.com/team/app',
+    });
+    expect(repositoryWebAddress('https://WWW.GitHub.com/acme/shop')).toEqual({
+      host: 'github',
+      base: 'https://www.github.com/acme/shop',
+    });
   });
 
   it('says why there is no link', () => {
@@ -48,7 +63,10 @@ describe('compareLink', () => {
       ok: false,
       reason: 'the repository URL "https://github.com/acme" does not name an owner and a repository',
     });
-    expect(compareLink('https://github.com/acme/shop', null, to)).toEqual({ ok: false, reason: "the serving release's build has no commit id" });
+    expect(compareLink('https://github.com/acme/shop', null, to)).toEqual({
+      ok: false,
+      reason: "the serving release's build has no commit id",
+    });
     expect(compareLink('https://github.com/acme/shop', from, '--upload-pack=evil')).toEqual({
       ok: false,
       reason: `the candidate release's build names commit "--upload-pack=evil", which is not a git commit id`,

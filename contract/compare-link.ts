@@ -20,7 +20,11 @@
 export const compareHosts = ['github', 'gitlab', 'bitbucket'] as const;
 export type CompareHost = (typeof compareHosts)[number];
 
-export const COMPARE_HOST_LABELS: Record<CompareHost, string> = { github: 'GitHub', gitlab: 'GitLab', bitbucket: 'Bitbucket' };
+export const COMPARE_HOST_LABELS: Record<CompareHost, string> = {
+  github: 'GitHub',
+  gitlab: 'GitLab',
+  bitbucket: 'Bitbucket',
+};
 
 export type CompareLink = { ok: true; host: CompareHost; url: string } | { ok: false; reason: string };
 
@@ -54,7 +58,8 @@ export function repositoryWebAddress(repositoryUrl: string): { host: CompareHost
     path = url.pathname;
   }
   const host = hostOf(hostname.toLowerCase());
-  if (host === undefined) return { reason: `${hostname} is not GitHub, GitLab or Bitbucket: its compare page is unknown` };
+  if (host === undefined)
+    return { reason: `${hostname} is not GitHub, GitLab or Bitbucket: its compare page is unknown` };
   const segments = path
     .replace(/\.git\/?$/, '')
     .split('/')
@@ -72,7 +77,11 @@ function hostOf(hostname: string): CompareHost | undefined {
 }
 
 /** The host's page comparing `from` (the release serving) with `to` (the candidate), or why there is none. */
-export function compareLink(repositoryUrl: string | null | undefined, from: string | null | undefined, to: string | null | undefined): CompareLink {
+export function compareLink(
+  repositoryUrl: string | null | undefined,
+  from: string | null | undefined,
+  to: string | null | undefined,
+): CompareLink {
   if (repositoryUrl === null || repositoryUrl === undefined || repositoryUrl.trim() === '') {
     return { ok: false, reason: 'the application has no repository_url' };
   }

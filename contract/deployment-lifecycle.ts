@@ -78,8 +78,20 @@ export const deploymentTransitions: readonly Transition[] = [
     strategies: both,
     reason: 'instances could not be started or never became healthy',
   },
-  { from: ['running'], to: 'finalizing', by: 'platform', strategies: ['initial'], reason: 'initial deployments finalize by themselves' },
-  { from: ['running'], to: 'finalizing', by: 'platform', strategies: ['blue_green'], reason: 'the deployment reached expires_at' },
+  {
+    from: ['running'],
+    to: 'finalizing',
+    by: 'platform',
+    strategies: ['initial'],
+    reason: 'initial deployments finalize by themselves',
+  },
+  {
+    from: ['running'],
+    to: 'finalizing',
+    by: 'platform',
+    strategies: ['blue_green'],
+    reason: 'the deployment reached expires_at',
+  },
   { from: ['running'], to: 'finalizing', by: 'client', strategies: both, reason: 'finalize requested' },
   {
     from: ['finalizing'],
@@ -88,7 +100,13 @@ export const deploymentTransitions: readonly Transition[] = [
     strategies: both,
     reason: 'the new instances never became healthy enough to take all the traffic; the previous release keeps serving',
   },
-  { from: ['finalizing'], to: 'finalized', by: 'platform', strategies: both, reason: 'all traffic on the new release, old instances stopped' },
+  {
+    from: ['finalizing'],
+    to: 'finalized',
+    by: 'platform',
+    strategies: both,
+    reason: 'all traffic on the new release, old instances stopped',
+  },
   {
     from: ['creating', 'waiting_for_instances', 'running'],
     to: 'cancelling',
@@ -112,7 +130,13 @@ export const deploymentTransitions: readonly Transition[] = [
     strategies: ['blue_green'],
     reason: 'all traffic back on the previous release, new instances stopped',
   },
-  { from: ['finalized'], to: 'deleted', by: 'platform', strategies: both, reason: 'the scope was deleted; its instances stopped' },
+  {
+    from: ['finalized'],
+    to: 'deleted',
+    by: 'platform',
+    strategies: both,
+    reason: 'the scope was deleted; its instances stopped',
+  },
 ];
 
 export function findTransition(
@@ -123,14 +147,20 @@ export function findTransition(
 ): Transition | undefined {
   return deploymentTransitions.find(
     (transition) =>
-      transition.to === to && transition.by === by && transition.from.includes(from) && transition.strategies.includes(strategy),
+      transition.to === to &&
+      transition.by === by &&
+      transition.from.includes(from) &&
+      transition.strategies.includes(strategy),
   );
 }
 
 /** Client-requestable target statuses from here, for enabling buttons. */
 export function requestableFrom(from: DeploymentStatus, strategy: DeploymentStrategy): DeploymentStatus[] {
   return deploymentTransitions
-    .filter((transition) => transition.by === 'client' && transition.from.includes(from) && transition.strategies.includes(strategy))
+    .filter(
+      (transition) =>
+        transition.by === 'client' && transition.from.includes(from) && transition.strategies.includes(strategy),
+    )
     .map((transition) => transition.to);
 }
 

@@ -32,21 +32,37 @@ export type DeploymentStrategyEntity = z.infer<typeof deploymentStrategySchema>;
 
 const nrnInput = z
   .string({ error: 'nrn must be a string such as organization=1:account=1' })
-  .regex(/^organization=\d+(:[a-z_]+=\d+)*$/, 'nrn must look like organization=1:account=1 (where the strategy applies)');
+  .regex(
+    /^organization=\d+(:[a-z_]+=\d+)*$/,
+    'nrn must look like organization=1:account=1 (where the strategy applies)',
+  );
 
 export const createDeploymentStrategyBodySchema = z.strictObject({
-  name: z.string({ error: 'name must be a string' }).trim().min(1, 'name must not be empty').max(100, 'name must be at most 100 characters'),
-  description: z.string({ error: 'description must be a string' }).max(500, 'description must be at most 500 characters').optional(),
+  name: z
+    .string({ error: 'name must be a string' })
+    .trim()
+    .min(1, 'name must not be empty')
+    .max(100, 'name must be at most 100 characters'),
+  description: z
+    .string({ error: 'description must be a string' })
+    .max(500, 'description must be at most 500 characters')
+    .optional(),
   /** Where the strategy applies; the local platform's organization and account when absent. */
   nrn: nrnInput.optional(),
   /** e.g. `{"environment": "production"}`: which scopes it is offered for. */
   dimensions: z
-    .record(z.string().min(1, 'dimension names must not be empty').max(50), z.string({ error: 'dimension values must be strings' }).max(100))
+    .record(
+      z.string().min(1, 'dimension names must not be empty').max(50),
+      z.string({ error: 'dimension values must be strings' }).max(100),
+    )
     .refine((dimensions) => Object.keys(dimensions).length <= 20, { message: 'at most 20 dimensions' })
     .meta({ maxProperties: 20 })
     .optional(),
   parameters: strategyParametersSchema,
-  scope_type_ids: z.array(idSchema, { error: 'scope_type_ids must be a list of positive ids' }).max(50, 'at most 50 scope_type_ids').optional(),
+  scope_type_ids: z
+    .array(idSchema, { error: 'scope_type_ids must be a list of positive ids' })
+    .max(50, 'at most 50 scope_type_ids')
+    .optional(),
 });
 export type CreateDeploymentStrategyBody = z.infer<typeof createDeploymentStrategyBodySchema>;
 

@@ -101,9 +101,7 @@ export const requestableStatuses = ['finalizing', 'cancelling', 'rolling_back'] 
 
 export const patchDeploymentBodySchema = z
   .strictObject({
-    status: z
-      .enum(requestableStatuses, { error: `status can be set to ${requestableStatuses.join(', ')}` })
-      .optional(),
+    status: z.enum(requestableStatuses, { error: `status can be set to ${requestableStatuses.join(', ')}` }).optional(),
     /**
      * Only the desired traffic and the automatic steps' on/off are the client's; the counters and `switched_traffic`
      * are reported by the platform, and the other parameters are fixed when the deployment is created.
@@ -114,7 +112,9 @@ export const patchDeploymentBodySchema = z
         parameters: z
           .strictObject({
             traffic: z.strictObject({
-              enable_auto_switch: z.boolean({ error: 'strategy_data.parameters.traffic.enable_auto_switch must be true or false' }),
+              enable_auto_switch: z.boolean({
+                error: 'strategy_data.parameters.traffic.enable_auto_switch must be true or false',
+              }),
             }),
           })
           .optional(),

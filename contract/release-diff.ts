@@ -19,7 +19,10 @@ import { compareHosts } from './compare-link';
 export const MAX_DIFF_COMMITS = 200;
 
 const idParam = (name: string) =>
-  z.coerce.number({ error: `${name} must be a positive integer id` }).int(`${name} must be a positive integer id`).positive(`${name} must be a positive integer id`);
+  z.coerce
+    .number({ error: `${name} must be a positive integer id` })
+    .int(`${name} must be a positive integer id`)
+    .positive(`${name} must be a positive integer id`);
 
 export const releaseDiffQuerySchema = z.strictObject({
   /** The release serving (or the older side). */

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
-import { enumListParam, idInputSchema, idListParam, idSchema, metadataInputSchema, metadataSchema, pagingQueryShape, sortParam, timestampSchema } from './common';
+import {
+  enumListParam,
+  idInputSchema,
+  idListParam,
+  idSchema,
+  metadataInputSchema,
+  metadataSchema,
+  pagingQueryShape,
+  sortParam,
+  timestampSchema,
+} from './common';
 import { SEMVER_PATTERN } from './semver-pattern';
 
 /**
@@ -60,7 +70,10 @@ type ParsedSemver = { core: string[]; pre: string[] };
 function parseSemver(value: string): ParsedSemver | undefined {
   const match = RELEASE_SEMVER_PATTERN.exec(value);
   if (match === null) return undefined;
-  return { core: [match[1] ?? '0', match[2] ?? '0', match[3] ?? '0'], pre: match[4] === undefined ? [] : match[4].split('.') };
+  return {
+    core: [match[1] ?? '0', match[2] ?? '0', match[3] ?? '0'],
+    pre: match[4] === undefined ? [] : match[4].split('.'),
+  };
 }
 
 /** Digit strings of any length (no leading zeros, as the pattern guarantees), compared as numbers. */

@@ -24,8 +24,12 @@ const stepSchema = z
   .union([z.number(), z.string().regex(/^\s*\d*\.?\d+\s*$/, 'traffic.step must be a number in (0, 1], e.g. 0.1')], {
     error: 'traffic.step must be a number in (0, 1], e.g. 0.1',
   })
-  .refine((value) => Number(value) > 0 && Number(value) <= 1, { message: 'traffic.step must be in (0, 1]: a fraction of all the traffic, e.g. 0.1 for 10 points' })
-  .meta({ description: 'a fraction of all the traffic in (0, 1], as a number or a numeric string ("0.1" is 10 points)' });
+  .refine((value) => Number(value) > 0 && Number(value) <= 1, {
+    message: 'traffic.step must be in (0, 1]: a fraction of all the traffic, e.g. 0.1 for 10 points',
+  })
+  .meta({
+    description: 'a fraction of all the traffic in (0, 1], as a number or a numeric string ("0.1" is 10 points)',
+  });
 
 /** Seconds between two steps: a number in context.json (`interval: 10`); a numeric string is read as well. */
 const intervalSchema = z
@@ -42,7 +46,9 @@ const trafficParametersSchema = z.strictObject({
 });
 
 const metricSchema = z.enum(ruleMetrics, { error: `metric must be one of ${ruleMetrics.join(', ')}` });
-const comparisonSchema = z.enum(ruleComparisons, { error: `the comparison must be one of ${ruleComparisons.join(', ')}` });
+const comparisonSchema = z.enum(ruleComparisons, {
+  error: `the comparison must be one of ${ruleComparisons.join(', ')}`,
+});
 
 /**
  * One rollback rule. nullplatform's reference names the values (`greater_than|less_than|equal`) but not the field
@@ -59,7 +65,10 @@ const metricRuleSchema = z
   .refine((rule) => (rule.operation === undefined) !== (rule.comparison === undefined), {
     message: `a rule needs its comparison (${ruleComparisons.join(', ')}) in operation or in comparison, exactly one of them`,
   })
-  .meta({ oneOf: [{ required: ['operation'] }, { required: ['comparison'] }], description: 'roll back when `metric` `operation` `threshold` holds' });
+  .meta({
+    oneOf: [{ required: ['operation'] }, { required: ['comparison'] }],
+    description: 'roll back when `metric` `operation` `threshold` holds',
+  });
 export type MetricRule = z.infer<typeof metricRuleSchema>;
 
 const metricsParametersSchema = z.strictObject({

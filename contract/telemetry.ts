@@ -16,12 +16,18 @@ export type TelemetryMetric = (typeof telemetryMetrics)[number];
 const TELEMETRY_MAX_MINUTES = 5;
 
 export const telemetryQuerySchema = z.strictObject({
-  scope_id: z.coerce.number({ error: 'scope_id must be a number' }).int('scope_id must be an integer').positive('scope_id must be a positive id'),
+  scope_id: z.coerce
+    .number({ error: 'scope_id must be a number' })
+    .int('scope_id must be an integer')
+    .positive('scope_id must be a positive id'),
   minutes: z.coerce
     .number({ error: 'minutes must be a number' })
     .int('minutes must be a whole number')
     .min(1, 'minutes must be at least 1')
-    .max(TELEMETRY_MAX_MINUTES, `minutes must be at most ${TELEMETRY_MAX_MINUTES}: the local platform keeps five minutes of requests`)
+    .max(
+      TELEMETRY_MAX_MINUTES,
+      `minutes must be at most ${TELEMETRY_MAX_MINUTES}: the local platform keeps five minutes of requests`,
+    )
     .default(TELEMETRY_MAX_MINUTES),
   /** Seconds per point. */
   period: z.coerce

@@ -15,7 +15,14 @@ import {
   type TestTrafficEndReason,
 } from './test-traffic-values';
 
-export { TEST_TRAFFIC_DEFAULT_PATH, TEST_TRAFFIC_MAX_RATE, TEST_TRAFFIC_MAX_SECONDS, testTrafficEndReasons, testTrafficPath, type TestTrafficEndReason };
+export {
+  TEST_TRAFFIC_DEFAULT_PATH,
+  TEST_TRAFFIC_MAX_RATE,
+  TEST_TRAFFIC_MAX_SECONDS,
+  testTrafficEndReasons,
+  testTrafficPath,
+  type TestTrafficEndReason,
+};
 
 export const startTestTrafficBodySchema = z.strictObject({
   rate_per_second: z
@@ -31,7 +38,10 @@ export const startTestTrafficBodySchema = z.strictObject({
   path: z
     .string({ error: 'path must be a string such as /api/greeting' })
     .max(512, 'path must be at most 512 characters')
-    .regex(/^\/(?!\/)[\x21-\x7e]*$/, 'path must start with a single / and hold no spaces or control characters, such as /api/greeting')
+    .regex(
+      /^\/(?!\/)[\x21-\x7e]*$/,
+      'path must start with a single / and hold no spaces or control characters, such as /api/greeting',
+    )
     .optional(),
 });
 export type StartTestTrafficBody = z.infer<typeof startTestTrafficBodySchema>;

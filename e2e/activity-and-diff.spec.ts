@@ -8,19 +8,26 @@ import { expect, test } from '@playwright/test';
 import { applicationId, deploy, releaseId } from './demo-api';
 import { expectStatus, getJson } from './deployment-page';
 
-test('finalize with a reason: the activity feed shows who, what, from → to and why, as it happens', async ({ page, request }) => {
+test('finalize with a reason: the activity feed shows who, what, from → to and why, as it happens', async ({
+  page,
+  request,
+}) => {
   const { deployment, scope } = await deploy(request, 'greeter', 'production', '1.2.0');
   await page.goto(`/deployments/${deployment.id}`);
   await expectStatus(page, 'running');
 
   const activity = page.getByRole('region', { name: 'Activity' });
-  await expect(activity.getByTestId('activity-entry').first()).toContainText(`local created deployment #${deployment.id}`);
+  await expect(activity.getByTestId('activity-entry').first()).toContainText(
+    `local created deployment #${deployment.id}`,
+  );
 
   await page.getByRole('button', { name: 'Finalize' }).click();
   const dialog = page.getByRole('alertdialog', { name: `Finalize 1.2.0 on ${scope.name}?` });
   const reason = dialog.getByRole('textbox', { name: 'Reason (optional)' });
   await reason.fill('x'.repeat(501));
-  await expect(dialog.getByText('The reason has 501 characters; at most 500 are kept. Shorten it to continue.')).toBeVisible();
+  await expect(
+    dialog.getByText('The reason has 501 characters; at most 500 are kept. Shorten it to continue.'),
+  ).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Finalize' })).toBeDisabled();
   await reason.fill('Error rate flat at 30% for an hour');
   await dialog.getByRole('button', { name: 'Finalize' }).click();
@@ -31,27 +38,34 @@ test('finalize with a reason: the activity feed shows who, what, from → to and
   await expect(finalize).toContainText(`local asked to finalize deployment #${deployment.id}`);
   await expect(finalize).toContainText('status: running → finalizing');
   await expect(finalize.getByTestId('activity-reason')).toHaveText('Reason: Error rate flat at 30% for an hour');
-  await expect(page.getByRole('region', { name: 'Messages' })).toContainText('reason (local): Error rate flat at 30% for an hour');
+  await expect(page.getByRole('region', { name: 'Messages' })).toContainText(
+    'reason (local): Error rate flat at 30% for an hour',
+  );
   await expectStatus(page, 'finalized');
 
   // The scope's feed has it too, and filters by action.
   await page.goto(`/scopes/${scope.id}`);
   const scopeActivity = page.getByRole('region', { name: 'Activity' });
   await scopeActivity.getByRole('combobox', { name: 'What' }).selectOption('finalize');
-  await expect(scopeActivity.getByTestId('activity-entry').first()).toContainText(`asked to finalize deployment #${deployment.id}`);
-  await expect(scopeActivity.getByTestId('activity-reason').first()).toHaveText('Reason: Error rate flat at 30% for an hour');
+  await expect(scopeActivity.getByTestId('activity-entry').first()).toContainText(
+    `asked to finalize deployment #${deployment.id}`,
+  );
+  await expect(scopeActivity.getByTestId('activity-reason').first()).toHaveText(
+    'Reason: Error rate flat at 30% for an hour',
+  );
 
   // The API says the same, with the actor's number in the deployment.
-  const feed = await getJson<{ results: Array<{ action: string; reason: string | null; actor: { id: number; name: string } }> }>(
-    request,
-    `/console/activity?deployment_id=${deployment.id}&action=finalize`,
-  );
-  expect(feed.results.map((entry) => [entry.actor.name, entry.reason])).toEqual([['local', 'Error rate flat at 30% for an hour']]);
+  const feed = await getJson<{
+    results: Array<{ action: string; reason: string | null; actor: { id: number; name: string } }>;
+  }>(request, `/console/activity?deployment_id=${deployment.id}&action=finalize`);
+  expect(feed.results.map((entry) => [entry.actor.name, entry.reason])).toEqual([
+    ['local', 'Error rate flat at 30% for an hour'],
+  ]);
   const read = await getJson<{ created_by: number | null }>(request, `/api/deployment/${deployment.id}`);
   expect(read.created_by).toBe(feed.results[0]?.actor.id);
 });
 
-test("the deploy dialog says what a release brings over the one serving the scope", async ({ page, request }) => {
+test('the deploy dialog says what a release brings over the one serving the scope', async ({ page, request }) => {
   const appId = await applicationId(request, 'greeter');
   const candidate = await releaseId(request, appId, '1.2.0');
   await page.goto(`/applications/${appId}/releases`);

@@ -39,7 +39,8 @@ export function watchBrowser(page: Page, secretsIn: SecretFinder): Watched {
   const inspectResponse = async (response: Response) => {
     const url = response.url();
     const status = response.status();
-    if (status >= 400 && !(status === 404 && LOCAL_ONLY.test(url))) errors.push(`${response.request().method()} ${url} → ${status}`);
+    if (status >= 400 && !(status === 404 && LOCAL_ONLY.test(url)))
+      errors.push(`${response.request().method()} ${url} → ${status}`);
     // A redirect or an aborted request has no body; a body the page never read may never finish: give up after a while.
     const body = await Promise.race([response.text().catch(() => ''), delay(BODY_WAIT_MS).then(() => '')]);
     const seen = `${headerText(await response.allHeaders())}\n${body}`;
@@ -53,7 +54,8 @@ export function watchBrowser(page: Page, secretsIn: SecretFinder): Watched {
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
     // Queries cancelled by a navigation are not failures.
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`${request.method()} ${request.url()} failed: ${request.failure()?.errorText}`);
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED')
+      errors.push(`${request.method()} ${request.url()} failed: ${request.failure()?.errorText}`);
   });
   return { errors, leaks, settled: () => Promise.all(reads) };
 }
@@ -61,6 +63,8 @@ export function watchBrowser(page: Page, secretsIn: SecretFinder): Watched {
 export async function expectNoSecretsInPage(page: Page, secretsIn: SecretFinder) {
   const html = await page.content();
   expect(secretsIn(html), 'the page HTML').toBeUndefined();
-  const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+  const storage = await page.evaluate(() =>
+    JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }),
+  );
   expect(secretsIn(storage), 'local storage, session storage and cookies').toBeUndefined();
 }

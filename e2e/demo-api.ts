@@ -5,7 +5,12 @@ import { getJson } from './deployment-page';
 
 export type Listing<T> = { results: T[] };
 type Named = { id: number; name: string };
-export type Scope = Named & { status: string; domain: string | null; active_deployment: number | null; in_progress_deployment: number | null };
+export type Scope = Named & {
+  status: string;
+  domain: string | null;
+  active_deployment: number | null;
+  in_progress_deployment: number | null;
+};
 export type Deployment = { id: number; status: string; release_id: number };
 
 export async function applicationId(request: APIRequestContext, name: string): Promise<number> {
@@ -16,7 +21,10 @@ export async function applicationId(request: APIRequestContext, name: string): P
 }
 
 export async function releaseId(request: APIRequestContext, appId: number, semver: string): Promise<number> {
-  const { results } = await getJson<Listing<{ id: number; semver: string }>>(request, `/api/release?application_id=${appId}&semver=${semver}`);
+  const { results } = await getJson<Listing<{ id: number; semver: string }>>(
+    request,
+    `/api/release?application_id=${appId}&semver=${semver}`,
+  );
   const found = results.find((release) => release.semver === semver);
   expect(found, `release ${semver}`).toBeDefined();
   return found?.id ?? 0;
@@ -41,7 +49,9 @@ export async function deploy(request: APIRequestContext, app: string, scopeName:
   const release = await releaseId(request, appId, semver);
   let scope = await scopeNamed(request, appId, scopeName);
   await expect
-    .poll(async () => (await getJson<Scope>(request, `/api/scope/${scope.id}`)).in_progress_deployment, { timeout: 60_000 })
+    .poll(async () => (await getJson<Scope>(request, `/api/scope/${scope.id}`)).in_progress_deployment, {
+      timeout: 60_000,
+    })
     .toBeNull();
   scope = await getJson<Scope>(request, `/api/scope/${scope.id}`);
   const previous = await semverServing(request, scope);

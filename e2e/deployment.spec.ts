@@ -11,7 +11,10 @@ import { expect, test } from '@playwright/test';
 import { deploy } from './demo-api';
 import { expectStatus, reviewTrafficWithKeyboard } from './deployment-page';
 
-test('blue/green: move 30% of the traffic with the keyboard, measure it at the address, then finalize', async ({ page, request }) => {
+test('blue/green: move 30% of the traffic with the keyboard, measure it at the address, then finalize', async ({
+  page,
+  request,
+}) => {
   const { deployment, scope, previous } = await deploy(request, 'greeter', 'production', '1.2.0');
   await page.goto(`/deployments/${deployment.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('1.2.0');
@@ -73,11 +76,15 @@ test('blue/green: move some traffic with a preset, then roll back: rolled back',
   const rollBack = page.getByRole('alertdialog', { name: `Roll back 2.2.0 on ${scope.name}?` });
   await expect(rollBack).toContainText(`It now serves 25% of the traffic; all traffic goes back to ${previous}`);
   // One rollback, sent as nullplatform's UI sends it.
-  const sent = page.waitForRequest((request) => request.method() === 'PATCH' && request.url().endsWith(`/api/deployment/${deployment.id}`));
+  const sent = page.waitForRequest(
+    (request) => request.method() === 'PATCH' && request.url().endsWith(`/api/deployment/${deployment.id}`),
+  );
   await rollBack.getByRole('button', { name: 'Roll back' }).click();
   expect((await sent).postDataJSON()).toEqual({ status: 'cancelling' });
   await expectStatus(page, 'rolled_back');
-  await expect(page.getByTestId('summary-outcome')).toHaveText(`Rolled back: ${previous} kept serving ${scope.name}; 2.2.0's instances stopped.`);
+  await expect(page.getByTestId('summary-outcome')).toHaveText(
+    `Rolled back: ${previous} kept serving ${scope.name}; 2.2.0's instances stopped.`,
+  );
   await expect(page.getByRole('button', { name: 'Roll back' })).toHaveCount(0);
   await expect(page.getByRole('slider', { name: 'Traffic to the new release' })).toHaveCount(0);
 });
@@ -89,8 +96,16 @@ test('a release whose health check fails: the deployment is failed and says why'
   // 8 s health timeout on the e2e server, plus the time to start the instances.
   await expectStatus(page, 'failed', 45_000);
   const messages = page.getByRole('log', { name: 'Deployment messages' });
-  await expect(messages.getByRole('listitem').filter({ hasText: 'ERROR' }).filter({ hasText: /healthy/ }).first()).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Status timeline' }).locator('[aria-current="step"]')).toContainText('failed');
+  await expect(
+    messages
+      .getByRole('listitem')
+      .filter({ hasText: 'ERROR' })
+      .filter({ hasText: /healthy/ })
+      .first(),
+  ).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Status timeline' }).locator('[aria-current="step"]')).toContainText(
+    'failed',
+  );
   // A banner at the top says why; the instances' evidence stays on the page.
   const banner = page.getByRole('region', { name: 'This deployment failed' });
   await expect(banner.getByTestId('failure-reason')).toContainText(/healthy/);

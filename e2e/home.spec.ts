@@ -4,7 +4,10 @@ import { expect, test } from '@playwright/test';
 import { applicationId, deploy, scopeNamed, type Scope } from './demo-api';
 import { getJson } from './deployment-page';
 
-test('every scope of every application with the release it serves, and a deployment in flight as it happens', async ({ page, request }) => {
+test('every scope of every application with the release it serves, and a deployment in flight as it happens', async ({
+  page,
+  request,
+}) => {
   await page.goto('/');
   const table = page.getByRole('table', { name: /What runs where/ });
   await expect(table.getByRole('rowheader', { name: 'greeter' })).toBeVisible();
@@ -22,6 +25,10 @@ test('every scope of every application with the release it serves, and a deploym
   // Leave the demo as it was for the journeys after this one: nothing in flight on greeter's staging.
   const response = await request.patch(`/api/deployment/${deployment.id}`, { data: { status: 'cancelling' } });
   expect([200, 204, 409]).toContain(response.status());
-  await expect.poll(async () => (await getJson<Scope>(request, `/api/scope/${scope.id}`)).in_progress_deployment, { timeout: 30_000 }).toBeNull();
+  await expect
+    .poll(async () => (await getJson<Scope>(request, `/api/scope/${scope.id}`)).in_progress_deployment, {
+      timeout: 30_000,
+    })
+    .toBeNull();
   await expect(row.getByRole('link', { name: `#${deployment.id}` })).toHaveCount(0);
 });

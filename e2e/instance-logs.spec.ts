@@ -21,7 +21,7 @@ async function activeDeployment(request: APIRequestContext, app: string, scope: 
   return found.active_deployment ?? 0;
 }
 
-test('a demo deployment: each instance\'s log, searched and downloaded', async ({ page, request }, testInfo) => {
+test("a demo deployment: each instance's log, searched and downloaded", async ({ page, request }, testInfo) => {
   const deploymentId = await activeDeployment(request, 'greeter', 'production');
   await page.goto(`/deployments/${deploymentId}`);
   const panel = logsPanel(page);
@@ -47,10 +47,17 @@ test('a demo deployment: each instance\'s log, searched and downloaded', async (
   const saved = await download;
   expect(saved.suggestedFilename()).toBe(`deployment-${deploymentId}-instance-1.log`);
   const text = readFileSync(await saved.path(), 'utf8');
-  expect(text).toMatch(new RegExp(`^\\S+Z #1 stdout greeter \\S+ \\(deployment ${deploymentId}\\) listening on http://127\\.0\\.0\\.1:\\d+\\n$`));
+  expect(text).toMatch(
+    new RegExp(
+      `^\\S+Z #1 stdout greeter \\S+ \\(deployment ${deploymentId}\\) listening on http://127\\.0\\.0\\.1:\\d+\\n$`,
+    ),
+  );
 });
 
-test('a new deployment: its instance\'s lines appear while the page is open, and its stop is logged', async ({ page, request }) => {
+test("a new deployment: its instance's lines appear while the page is open, and its stop is logged", async ({
+  page,
+  request,
+}) => {
   const { deployment } = await deploy(request, 'greeter', 'staging', '1.2.0');
   await page.goto(`/deployments/${deployment.id}`);
   const log = logsPanel(page).getByRole('log', { name: 'Log of instance #0' });
@@ -74,18 +81,43 @@ async function deployBrokenGreeter(request: APIRequestContext): Promise<number> 
     return ((await response.json()) as { id: number }).id;
   };
   const application = await created('/api/application', { name: `logs-${Date.now().toString(36)}`, namespace_id: 1 });
-  const build = await created('/api/build', { application_id: application, status: 'successful', branch: 'main', commit: { id: 'abc1234' } });
-  await created(`/api/build/${build}/asset`, { name: 'main', type: 'docker-image', url: 'file:demo-apps/greeter', metadata: { env: { FAIL_RATE: 'lots' } } });
-  const release = await created('/api/release', { status: 'active', build_id: build, application_id: application, semver: '1.0.0' });
-  const scope = await created('/api/scope', { application_id: application, name: 'production', capabilities: { fixed_instances: 1 } });
+  const build = await created('/api/build', {
+    application_id: application,
+    status: 'successful',
+    branch: 'main',
+    commit: { id: 'abc1234' },
+  });
+  await created(`/api/build/${build}/asset`, {
+    name: 'main',
+    type: 'docker-image',
+    url: 'file:demo-apps/greeter',
+    metadata: { env: { FAIL_RATE: 'lots' } },
+  });
+  const release = await created('/api/release', {
+    status: 'active',
+    build_id: build,
+    application_id: application,
+    semver: '1.0.0',
+  });
+  const scope = await created('/api/scope', {
+    application_id: application,
+    name: 'production',
+    capabilities: { fixed_instances: 1 },
+  });
   return created('/api/deployment', { scope_id: scope, release_id: release });
 }
 
-test('a deployment whose instance cannot start: the failure quotes its stderr, and the log marks it', async ({ page, request }, testInfo) => {
+test('a deployment whose instance cannot start: the failure quotes its stderr, and the log marks it', async ({
+  page,
+  request,
+}, testInfo) => {
   const deploymentId = await deployBrokenGreeter(request);
   await page.goto(`/deployments/${deploymentId}`);
   const log = logsPanel(page).getByRole('log', { name: 'Log of instance #0' });
-  const stderr = log.getByRole('listitem').filter({ hasText: 'greeter: FAIL_RATE must be a number from 0 to 1, got "lots"' }).first();
+  const stderr = log
+    .getByRole('listitem')
+    .filter({ hasText: 'greeter: FAIL_RATE must be a number from 0 to 1, got "lots"' })
+    .first();
   await expect(stderr).toBeVisible();
   await expect(stderr).toHaveAttribute('data-stream', 'stderr');
   await expect(stderr).toContainText('stderr');
@@ -101,13 +133,21 @@ test('a deployment whose instance cannot start: the failure quotes its stderr, a
 
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).include('[data-testid="instance-logs"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
+    const results = await new AxeBuilder({ page })
+      .include('[data-testid="instance-logs"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const serious = results.violations.filter(
+      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+    );
+    expect(
+      serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+      colorScheme,
+    ).toEqual([]);
   }
 });
 
-test.describe('at a phone\'s size', () => {
+test.describe("at a phone's size", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test('the logs panel fits the screen', async ({ page, request }, testInfo) => {

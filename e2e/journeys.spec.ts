@@ -15,7 +15,10 @@ test('browse an application, release a build and deploy it blue/green', async ({
 
   await page.getByRole('link', { name: 'Builds' }).first().click();
   await expect(page).toHaveURL(/\/applications\/1\/builds/);
-  await page.getByRole('link', { name: /^#4\b|1b2c3d4/ }).first().click();
+  await page
+    .getByRole('link', { name: /^#4\b|1b2c3d4/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/builds\/4$/);
 
   await page.getByRole('button', { name: 'Create release' }).click();
@@ -38,7 +41,11 @@ test('browse an application, release a build and deploy it blue/green', async ({
   await expect(page.getByRole('cell', { name: '1.3.0', exact: true })).toBeVisible();
 
   // Deploy it to staging: the dialog says it is blue/green and what it replaces.
-  await page.getByRole('row').filter({ hasText: '1.3.0' }).getByRole('button', { name: /Deploy/ }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: '1.3.0' })
+    .getByRole('button', { name: /Deploy/ })
+    .click();
   const deploy = page.getByRole('dialog', { name: 'Deploy release 1.3.0' });
   await deploy.getByRole('radio', { name: /staging/ }).check();
   await expect(deploy).toContainText(/blue\/green/i);
@@ -47,6 +54,8 @@ test('browse an application, release a build and deploy it blue/green', async ({
 
   await expect(page).toHaveURL(/\/deployments\/\d+$/);
   // Every action says what it did (a toast; Radix keeps a hidden copy for screen readers outside the region).
-  await expect(page.getByRole('region', { name: /Notifications/ }).getByText('Deploying 1.3.0 to staging')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /Notifications/ }).getByText('Deploying 1.3.0 to staging'),
+  ).toBeVisible();
   await expect(page.getByText('running').first()).toBeVisible();
 });

@@ -12,7 +12,8 @@ import { expectStatus } from './deployment-page';
 function patchesTo(page: Page, deploymentId: number): unknown[] {
   const sent: unknown[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'PATCH' && request.url().endsWith(`/api/deployment/${deploymentId}`)) sent.push(request.postDataJSON());
+    if (request.method() === 'PATCH' && request.url().endsWith(`/api/deployment/${deploymentId}`))
+      sent.push(request.postDataJSON());
   });
   return sent;
 }
@@ -22,7 +23,10 @@ function toast(page: Page, text: string) {
   return page.getByRole('region', { name: /Notifications/ }).getByText(text);
 }
 
-test('blue/green by the numbers: type a split, double-click every confirmation, read the toasts', async ({ page, request }) => {
+test('blue/green by the numbers: type a split, double-click every confirmation, read the toasts', async ({
+  page,
+  request,
+}) => {
   const { deployment, scope, previous } = await deploy(request, 'inventory', 'staging', '2.2.0');
   const sent = patchesTo(page, deployment.id);
   await page.goto(`/deployments/${deployment.id}`);
@@ -40,7 +44,9 @@ test('blue/green by the numbers: type a split, double-click every confirmation, 
   const reviewButton = page.getByRole('button', { name: 'Review change' });
   await reviewButton.click();
   const review = page.getByRole('alertdialog', { name: `Move traffic on ${scope.name}?` });
-  await expect(review.getByRole('button', { name: 'Keep it' }).or(review.getByRole('button', { name: 'Cancel' }))).toBeFocused();
+  await expect(
+    review.getByRole('button', { name: 'Keep it' }).or(review.getByRole('button', { name: 'Cancel' })),
+  ).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(review).toBeHidden();
   await expect(reviewButton).toBeFocused();

@@ -7,7 +7,15 @@ import { expectStatus } from './deployment-page';
 test.use({ viewport: { width: 390, height: 844 } });
 
 test('the header is one row and no page is wider than the screen', async ({ page }) => {
-  for (const url of ['/', '/applications/1', '/applications/1/releases', '/applications/1/builds', '/releases/2', '/scopes/2', '/deployments/2']) {
+  for (const url of [
+    '/',
+    '/applications/1',
+    '/applications/1/releases',
+    '/applications/1/builds',
+    '/releases/2',
+    '/scopes/2',
+    '/deployments/2',
+  ]) {
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const header = await page.locator('header').first().boundingBox();

@@ -13,7 +13,12 @@ export const chromiumUse: PlaywrightTestConfig['use'] = {
   ...devices['Desktop Chrome'],
   launchOptions: {
     ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-    args: ['--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   },
 };
 
@@ -25,4 +30,7 @@ export const sharedSettings = {
   reporter: [['list']],
 } satisfies PlaywrightTestConfig;
 
-export const sharedUse = { trace: 'retain-on-failure', screenshot: 'only-on-failure' } satisfies PlaywrightTestConfig['use'];
+export const sharedUse = {
+  trace: 'retain-on-failure',
+  screenshot: 'only-on-failure',
+} satisfies PlaywrightTestConfig['use'];

@@ -15,19 +15,28 @@ async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    );
   expect(serious).toEqual([]);
 }
 
 test('deploy with automatic steps from the dialog and watch the traffic climb to 100%', async ({ page, request }) => {
   const appId = await applicationId(request, 'inventory');
-  await expect.poll(async () => (await scopeNamed(request, appId, 'production')).in_progress_deployment, { timeout: 60_000 }).toBeNull();
+  await expect
+    .poll(async () => (await scopeNamed(request, appId, 'production')).in_progress_deployment, { timeout: 60_000 })
+    .toBeNull();
   const scope = await scopeNamed(request, appId, 'production');
   const active = await getJson<Deployment>(request, `/api/deployment/${scope.active_deployment}`);
   const previous = (await getJson<{ semver: string }>(request, `/api/release/${active.release_id}`)).semver;
 
   await page.goto(`/applications/${appId}/releases`);
-  await page.getByRole('row').filter({ hasText: '2.1.0' }).getByRole('button', { name: /Deploy/ }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: '2.1.0' })
+    .getByRole('button', { name: /Deploy/ })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Deploy release 2.1.0' });
   await dialog.getByRole('radio', { name: /production/ }).check();
   const strategy = dialog.getByRole('group', { name: 'Traffic and rollback' });
@@ -45,9 +54,13 @@ test('deploy with automatic steps from the dialog and watch the traffic climb to
   await expectAccessible(page);
   await interval.fill('3');
   await expect(interval).not.toHaveAttribute('aria-invalid');
-  await expect(dialog.getByTestId('strategy-plan')).toHaveText('Plan: 20% every 3 s → 100% in 15 s; roll back if error rate > 10%');
+  await expect(dialog.getByTestId('strategy-plan')).toHaveText(
+    'Plan: 20% every 3 s → 100% in 15 s; roll back if error rate > 10%',
+  );
 
-  const created = page.waitForRequest((sent) => sent.method() === 'POST' && new URL(sent.url()).pathname === '/api/deployment');
+  const created = page.waitForRequest(
+    (sent) => sent.method() === 'POST' && new URL(sent.url()).pathname === '/api/deployment',
+  );
   await dialog.getByRole('button', { name: 'Deploy 2.1.0 to production' }).click();
   expect((await created).postDataJSON()).toEqual({
     scope_id: scope.id,
@@ -62,7 +75,9 @@ test('deploy with automatic steps from the dialog and watch the traffic climb to
   await expect(page).toHaveURL(/\/deployments\/\d+$/);
 
   const plan = page.getByRole('region', { name: 'Rollout plan' });
-  await expect(plan.getByTestId('rollout-plan-sentence')).toHaveText('Plan: 20% every 3 s → 100% in 15 s; roll back if error rate > 10%');
+  await expect(plan.getByTestId('rollout-plan-sentence')).toHaveText(
+    'Plan: 20% every 3 s → 100% in 15 s; roll back if error rate > 10%',
+  );
   await expectStatus(page, 'running');
   const progress = plan.getByRole('progressbar', { name: 'Traffic on 2.1.0' });
   // The first step lands; pausing right after it leaves twelve seconds before the last one.

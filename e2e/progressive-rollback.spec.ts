@@ -28,7 +28,9 @@ async function deployFailingRelease(request: APIRequestContext): Promise<{ deplo
   expect(strategy, `the demo strategy "${ROLLBACK_STRATEGY}"`).toBeDefined();
   const scope = await scopeNamed(request, appId, 'production');
   await expect
-    .poll(async () => (await getJson<Scope>(request, `/api/scope/${scope.id}`)).in_progress_deployment, { timeout: 60_000 })
+    .poll(async () => (await getJson<Scope>(request, `/api/scope/${scope.id}`)).in_progress_deployment, {
+      timeout: 60_000,
+    })
     .toBeNull();
   const response = await request.post('/api/deployment', {
     data: { scope_id: scope.id, release_id: release, strategy_data: { parameters: strategy?.parameters } },
@@ -41,7 +43,10 @@ function testTrafficControl(page: Page) {
   return page.getByRole('region', { name: 'Test traffic' });
 }
 
-test('the failing demo release is rolled back by its strategy once test traffic from the scope page gives the rule requests', async ({ page, request }) => {
+test('the failing demo release is rolled back by its strategy once test traffic from the scope page gives the rule requests', async ({
+  page,
+  request,
+}) => {
   const { deployment, scope } = await deployFailingRelease(request);
   await page.goto(`/deployments/${deployment.id}`);
   await expectStatus(page, 'running');
@@ -62,9 +67,14 @@ test('the failing demo release is rolled back by its strategy once test traffic 
   await page.goto(`/deployments/${deployment.id}`);
   await expectStatus(page, 'rolled_back', 90_000);
   const messages = page.getByRole('region', { name: 'Messages' });
-  await expect(messages).toContainText(/metric rule broken: http\.error_rate greater_than 0\.1; measured 0\.\d+ fraction > 0\.1 over the last 60 s/);
+  await expect(messages).toContainText(
+    /metric rule broken: http\.error_rate greater_than 0\.1; measured 0\.\d+ fraction > 0\.1 over the last 60 s/,
+  );
   await expect(messages).toContainText('running → rolling_back: a metric rule of its strategy was broken');
-  const rolledBack = await getJson<Deployment & { status_in_scope: string }>(request, `/api/deployment/${deployment.id}`);
+  const rolledBack = await getJson<Deployment & { status_in_scope: string }>(
+    request,
+    `/api/deployment/${deployment.id}`,
+  );
   expect(rolledBack.status_in_scope).toBe('inactive');
 
   // Stop the traffic: the journeys after this one find the scope quiet.
@@ -77,12 +87,19 @@ test('the failing demo release is rolled back by its strategy once test traffic 
 test.describe('at a phone size', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test("the scope page's test traffic control fits the screen and its fields and button are at hand", async ({ page, request }) => {
+  test("the scope page's test traffic control fits the screen and its fields and button are at hand", async ({
+    page,
+    request,
+  }) => {
     const scope = await scopeNamed(request, await applicationId(request, 'greeter'), 'production');
     await page.goto(`/scopes/${scope.id}`);
     const control = testTrafficControl(page);
     await control.scrollIntoViewIfNeeded();
-    for (const part of [control.getByLabel('Requests per second'), control.getByLabel('For (seconds)'), control.getByRole('button', { name: 'Send test traffic' })]) {
+    for (const part of [
+      control.getByLabel('Requests per second'),
+      control.getByLabel('For (seconds)'),
+      control.getByRole('button', { name: 'Send test traffic' }),
+    ]) {
       await part.scrollIntoViewIfNeeded();
       await expect(part).toBeInViewport({ ratio: 1 });
     }

@@ -13,7 +13,10 @@ function toast(page: Page, text: string) {
   return page.getByRole('region', { name: /Notifications/ }).getByText(text);
 }
 
-test('create a scope, deploy a release here, cancel it, watch the next one finalize, and delete the scope', async ({ page, request }) => {
+test('create a scope, deploy a release here, cancel it, watch the next one finalize, and delete the scope', async ({
+  page,
+  request,
+}) => {
   const appId = await applicationId(request, 'greeter');
   const name = `qa-${Date.now().toString(36)}`;
   await page.goto(`/applications/${appId}/scopes`);
@@ -74,7 +77,10 @@ test('the demo has a scope per application waiting for its first deployment', as
   }
 });
 
-test('releases say where they run; going back to an older version asks for a second look', async ({ page, request }) => {
+test('releases say where they run; going back to an older version asks for a second look', async ({
+  page,
+  request,
+}) => {
   const appId = await applicationId(request, 'greeter');
   await page.goto(`/applications/${appId}/releases`);
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: '1.0.0', exact: true }) });
@@ -100,7 +106,9 @@ test('releases say where they run; going back to an older version asks for a sec
   await page.goto(`/applications/${appId}/releases`);
   await page.getByRole('link', { name: servingSemver, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Release ${servingSemver}` })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Where this release runs' }).getByRole('link', { name: 'production' })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Where this release runs' }).getByRole('link', { name: 'production' }),
+  ).toBeVisible();
   await expect(page.getByRole('table', { name: `Deployments of ${servingSemver}` })).toBeVisible();
   await expect(page.getByRole('heading', { name: /^Build #\d+/ })).toBeVisible();
 });

@@ -44,7 +44,9 @@ function main(): void {
   const firstPageKb = firstPage.reduce((sum, file) => sum + gzippedKb(file), 0);
   const allJs = readdirSync(join(distDir, 'assets')).filter((name) => name.endsWith('.js'));
   const allKb = allJs.reduce((sum, name) => sum + gzippedKb(join(distDir, 'assets', name)), 0);
-  console.log(`first-page JS (gzipped): ${firstPageKb.toFixed(1)} KB in ${firstPage.length} files (budget ${FIRST_PAGE_BUDGET_KB} KB)`);
+  console.log(
+    `first-page JS (gzipped): ${firstPageKb.toFixed(1)} KB in ${firstPage.length} files (budget ${FIRST_PAGE_BUDGET_KB} KB)`,
+  );
   console.log(`all JS (gzipped): ${allKb.toFixed(1)} KB in ${allJs.length} files`);
   if (firstPageKb > FIRST_PAGE_BUDGET_KB) {
     console.error(`first-page JS is over its ${FIRST_PAGE_BUDGET_KB} KB budget`);

@@ -43,7 +43,11 @@ export type BoundedServerOptions = {
 
 const reportIntervalMs = 60_000;
 
-export function createBoundedServer(limits: ConnectionLimits, listener: Listener, options: BoundedServerOptions = {}): Server {
+export function createBoundedServer(
+  limits: ConnectionLimits,
+  listener: Listener,
+  options: BoundedServerOptions = {},
+): Server {
   const server = createServer(
     {
       headersTimeout: limits.headersTimeoutMs,
@@ -119,7 +123,8 @@ function describeClientError(error: NodeJS.ErrnoException, limits: ConnectionLim
       `the request did not arrive in time: headers are expected within ${seconds(limits.headersTimeoutMs)} and the whole request within ${seconds(limits.requestTimeoutMs)}`,
     ];
   }
-  if (error.code === 'HPE_HEADER_OVERFLOW') return [431, 'Request Header Fields Too Large', 'the request headers are too large'];
+  if (error.code === 'HPE_HEADER_OVERFLOW')
+    return [431, 'Request Header Fields Too Large', 'the request headers are too large'];
   return [400, 'Bad Request', `the request cannot be read as HTTP (${error.code ?? error.message})`];
 }
 
@@ -145,7 +150,9 @@ function throttledReport(server: Server, logger: ((line: string) => void) | unde
     timer = setTimeout(() => {
       timer = undefined;
       if (counts.shed + counts.refused > 0) {
-        logger(`${name}: in the last minute, ${counts.shed} waiting connections were closed and ${counts.refused} refused`);
+        logger(
+          `${name}: in the last minute, ${counts.shed} waiting connections were closed and ${counts.refused} refused`,
+        );
       }
       counts.shed = 0;
       counts.refused = 0;

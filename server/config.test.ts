@@ -5,7 +5,12 @@ import { readConfig } from './config';
 describe('readConfig', () => {
   it('defaults to loopback, port 4000, the demo seed and a 2 h expiry', () => {
     const result = readConfig({});
-    expect(result.ok && result.config).toMatchObject({ host: '127.0.0.1', port: 4000, seed: 'demo', deploymentExpiryMs: 7_200_000 });
+    expect(result.ok && result.config).toMatchObject({
+      host: '127.0.0.1',
+      port: 4000,
+      seed: 'demo',
+      deploymentExpiryMs: 7_200_000,
+    });
   });
 
   it('reads durations with units', () => {

@@ -27,7 +27,10 @@ function durationCheck(name: string, options: { positive?: boolean }) {
   return (raw: string, ctx: z.core.$RefinementCtx<string>): number => {
     const match = durationPattern.exec(raw.trim());
     if (!match) {
-      ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as 1500ms, 90s, 5m or 2h (got "${raw}")` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} must be a duration such as 1500ms, 90s, 5m or 2h (got "${raw}")`,
+      });
       return z.NEVER;
     }
     const unit = (match[2] ?? 'ms') as keyof typeof unitMs;
@@ -101,13 +104,22 @@ const keyListSchema = z.string().transform((raw, ctx) => {
  */
 const assetRootsSchema = z.string().transform((raw, ctx) => {
   const roots: string[] = [];
-  for (const entry of raw.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+  for (const entry of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
     if (!isAbsolute(entry)) {
-      ctx.addIssue({ code: 'custom', message: `NP_CONSOLE_ASSET_ROOTS must list absolute paths, comma-separated (got "${entry}")` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `NP_CONSOLE_ASSET_ROOTS must list absolute paths, comma-separated (got "${entry}")`,
+      });
       continue;
     }
     if (!isFolder(entry)) {
-      ctx.addIssue({ code: 'custom', message: `NP_CONSOLE_ASSET_ROOTS names ${entry}, which is not a folder on this machine` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `NP_CONSOLE_ASSET_ROOTS names ${entry}, which is not a folder on this machine`,
+      });
       continue;
     }
     roots.push(resolve(entry));
@@ -173,7 +185,10 @@ const envSchema = z.object({
     .default('20')
     .transform((raw, ctx) => {
       if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) {
-        ctx.addIssue({ code: 'custom', message: `NP_CONSOLE_METRIC_MIN_REQUESTS must be a whole number of at least 1 (got "${raw}")` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `NP_CONSOLE_METRIC_MIN_REQUESTS must be a whole number of at least 1 (got "${raw}")`,
+        });
         return z.NEVER;
       }
       return Number(raw);
@@ -309,7 +324,9 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
     );
   }
   if (requireOff && has('NP_CONSOLE_API_KEYS')) {
-    errors.push('NP_CONSOLE_API_KEYS: NP_CONSOLE_API_KEYS has no effect without NP_CONSOLE_REQUIRE_TOKEN=1; set both or neither');
+    errors.push(
+      'NP_CONSOLE_API_KEYS: NP_CONSOLE_API_KEYS has no effect without NP_CONSOLE_REQUIRE_TOKEN=1; set both or neither',
+    );
   }
   if (requireToken && (has('NP_API_URL') || has('NP_API_KEY'))) {
     errors.push(

@@ -128,7 +128,13 @@ async function startLocalConsoleServer(
         const launch = resolveAssetLaunch(asset, { assetRoots: config.assetRoots });
         return launch.ok ? undefined : launch.message;
       },
-      consoleInfo: { mode: 'local', upstream: null, live_events: true, version: CONSOLE_VERSION, health_timeout_ms: config.healthTimeoutMs },
+      consoleInfo: {
+        mode: 'local',
+        upstream: null,
+        live_events: true,
+        version: CONSOLE_VERSION,
+        health_timeout_ms: config.healthTimeoutMs,
+      },
       tokens: new LocalTokenIssuer({
         apiKeys: config.tokens.required ? config.tokens.apiKeys : undefined,
         ttlMs: config.tokens.ttlMs,

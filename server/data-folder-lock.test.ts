@@ -33,13 +33,20 @@ describe('DataFolderLock', () => {
   it('names its owner, refuses a second owner while it lives, and is gone once released', async () => {
     const dataDir = folder();
     const lock = await DataFolderLock.acquire(dataDir, { host: '127.0.0.1', port: 0 });
-    expect(owner(dataDir)).toMatchObject({ pid: process.pid, host: '127.0.0.1', port: 0, processStart: await processStartTime(process.pid) });
+    expect(owner(dataDir)).toMatchObject({
+      pid: process.pid,
+      host: '127.0.0.1',
+      port: 0,
+      processStart: await processStartTime(process.pid),
+    });
     lock.setPort(4321);
     expect(owner(dataDir)).toMatchObject({ port: 4321 });
 
     const refused = DataFolderLock.acquire(dataDir, { host: '127.0.0.1', port: 5000 });
     await expect(refused).rejects.toBeInstanceOf(DataFolderBusyError);
-    await expect(refused).rejects.toThrow(`the data folder ${dataDir} is in use by another np-console (pid ${process.pid}, at http://127.0.0.1:4321`);
+    await expect(refused).rejects.toThrow(
+      `the data folder ${dataDir} is in use by another np-console (pid ${process.pid}, at http://127.0.0.1:4321`,
+    );
     expect(owner(dataDir)).toMatchObject({ port: 4321 });
 
     lock.release();
@@ -52,7 +59,14 @@ describe('DataFolderLock', () => {
     const pid = deadPid();
     writeFileSync(
       join(dataDir, lockFileName),
-      JSON.stringify({ pid, processStart: 1, host: '127.0.0.1', port: 4000, startedAt: '2020-01-01T00:00:00.000Z', token: 'dead' }),
+      JSON.stringify({
+        pid,
+        processStart: 1,
+        host: '127.0.0.1',
+        port: 4000,
+        startedAt: '2020-01-01T00:00:00.000Z',
+        token: 'dead',
+      }),
     );
     const lock = await DataFolderLock.acquire(dataDir, { host: '127.0.0.1', port: 4001 });
     expect(owner(dataDir)).toMatchObject({ pid: process.pid, port: 4001 });
@@ -64,7 +78,14 @@ describe('DataFolderLock', () => {
     const start = (await processStartTime(process.pid)) ?? 0;
     writeFileSync(
       join(dataDir, lockFileName),
-      JSON.stringify({ pid: process.pid, processStart: start + 1, host: '127.0.0.1', port: 4000, startedAt: '2020-01-01T00:00:00.000Z', token: 'old' }),
+      JSON.stringify({
+        pid: process.pid,
+        processStart: start + 1,
+        host: '127.0.0.1',
+        port: 4000,
+        startedAt: '2020-01-01T00:00:00.000Z',
+        token: 'old',
+      }),
     );
     const lock = await DataFolderLock.acquire(dataDir, { host: '127.0.0.1', port: 4001 });
     expect(owner(dataDir)).toMatchObject({ port: 4001, processStart: start });

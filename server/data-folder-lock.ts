@@ -83,7 +83,9 @@ export class DataFolderLock {
       const confirmed = readOwner(file);
       if (typeof confirmed === 'object' && confirmed.token === owner.token) return new DataFolderLock(file, owner);
     }
-    throw new Error(`could not take ${file}: it keeps changing hands; is another np-console starting on the same folder?`);
+    throw new Error(
+      `could not take ${file}: it keeps changing hands; is another np-console starting on the same folder?`,
+    );
   }
 
   /** Records the port once the console has bound it (it may have been 0 when the lock was taken). */

@@ -30,19 +30,26 @@ export const figure: Figure = {
     const canned = await capture(`${live.console.url}${path}`);
     if (canned.status !== 200) throw new Error(`GET ${path} answered ${canned.status}`);
     const bare = await startBareServer(ctx.root, canned, newDataDir('bare'));
-    const sqlite = await startSqliteServer(ctx.root, join(live.dataDir, 'np-console.db'), canned.headers, newDataDir('sqlite')).catch(async (error: unknown) => {
+    const sqlite = await startSqliteServer(
+      ctx.root,
+      join(live.dataDir, 'np-console.db'),
+      canned.headers,
+      newDataDir('sqlite'),
+    ).catch(async (error: unknown) => {
       await bare.stop();
       throw error;
     });
     try {
       const sameAnswer = await capture(`${sqlite.url}${path}`);
-      if (!sameAnswer.body.equals(canned.body)) throw new Error('the SQLite baseline answers other bytes than the console');
+      if (!sameAnswer.body.equals(canned.body))
+        throw new Error('the SQLite baseline answers other bytes than the console');
       const targets: Target[] = [
         { name: 'console', url: `${live.console.url}${path}`, pid: live.console.pid, runs: [], cpu: 0 },
         { name: 'sqlite', url: `${sqlite.url}${path}`, pid: sqlite.pid, runs: [], cpu: 0 },
         { name: 'bare', url: `${bare.url}${path}`, pid: bare.pid, runs: [], cpu: 0 },
       ];
-      for (const target of targets) await load({ url: target.url, connections: p.connections, durationSeconds: p.warmupSeconds });
+      for (const target of targets)
+        await load({ url: target.url, connections: p.connections, durationSeconds: p.warmupSeconds });
       for (let round = 0; round < p.rounds; round += 1) {
         // Rotate which goes first, so a drift of the machine during the run does not favour one side.
         const order = [...targets.slice(round % targets.length), ...targets.slice(0, round % targets.length)];
@@ -81,7 +88,7 @@ export const figure: Figure = {
             details,
           }),
           row({
-            figure: 'API throughput, the framework\'s share (same read and JSON)',
+            figure: "API throughput, the framework's share (same read and JSON)",
             measured: rps(consoleSide),
             baseline: rps(sqliteSide),
             unit: 'req/s',

@@ -52,7 +52,11 @@ export const figure: Figure = {
     if (!info.ok) throw new Error(`the console answered ${info.status} after SIGCONT`);
 
     // Over every request of every run of a side, not the mean of each run's p99: steadier with short runs.
-    const p99 = (runs: LoadResult[]) => percentile(runs.flatMap((run) => run.samplesMs), 99);
+    const p99 = (runs: LoadResult[]) =>
+      percentile(
+        runs.flatMap((run) => run.samplesMs),
+        99,
+      );
     const max = (runs: LoadResult[]) => Math.max(...runs.map((run) => run.latencyMs.max));
     const failures = (runs: LoadResult[]) => runs.reduce((sum, run) => sum + run.errors + run.non2xx, 0);
     return {

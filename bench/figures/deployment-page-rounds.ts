@@ -24,7 +24,9 @@ const DATA_LEVELS = 3;
 type Listed = { results: Array<Record<string, unknown>> };
 
 function results(body: unknown): Array<Record<string, unknown>> {
-  return typeof body === 'object' && body !== null && Array.isArray((body as Listed).results) ? (body as Listed).results : [];
+  return typeof body === 'object' && body !== null && Array.isArray((body as Listed).results)
+    ? (body as Listed).results
+    : [];
 }
 
 /** A new blue/green deployment (in flight) of another release to the demo's first scope that serves one. */
@@ -32,13 +34,18 @@ async function blueGreenInFlight(consoleServer: ConsoleHandle): Promise<number> 
   const scopes = results((await consoleServer.api('GET', '/api/scope?application_id=1')).body);
   const scope = scopes.find((candidate) => typeof candidate['active_deployment'] === 'number');
   if (!scope) throw new Error('the demo has no scope with an active deployment');
-  const active = (await consoleServer.api('GET', `/api/deployment/${String(scope['active_deployment'])}`)).body as Record<string, unknown>;
+  const active = (await consoleServer.api('GET', `/api/deployment/${String(scope['active_deployment'])}`))
+    .body as Record<string, unknown>;
   const releases = results((await consoleServer.api('GET', '/api/release?application_id=1')).body);
   const release = releases.find((candidate) => candidate['id'] !== active['release_id']);
   if (!release) throw new Error('the demo has no second release');
-  const created = await consoleServer.api('POST', '/api/deployment', { scope_id: scope['id'], release_id: release['id'] });
+  const created = await consoleServer.api('POST', '/api/deployment', {
+    scope_id: scope['id'],
+    release_id: release['id'],
+  });
   const id = (created.body as Record<string, unknown>)['id'];
-  if (created.status !== 201 && created.status !== 200) throw new Error(`POST /api/deployment answered ${created.status}`);
+  if (created.status !== 201 && created.status !== 200)
+    throw new Error(`POST /api/deployment answered ${created.status}`);
   if (typeof id !== 'number') throw new Error('POST /api/deployment answered without an id');
   return id;
 }
@@ -54,7 +61,13 @@ export const figure: Figure = {
     const measured: RequestRounds[] = [];
     const loadAverages: string[] = [];
     try {
-      consoleServer = await startConsole({ root: ctx.root, dataDir: newDataDir('rounds'), staticDir: spa, seed: 'demo', label: 'console (deployment page rounds)' });
+      consoleServer = await startConsole({
+        root: ctx.root,
+        dataDir: newDataDir('rounds'),
+        staticDir: spa,
+        seed: 'demo',
+        label: 'console (deployment page rounds)',
+      });
       // The demo's first deployments must be active before a blue/green one can replace them.
       for (let waited = 0; ; waited += 500) {
         const scopes = results((await consoleServer.api('GET', '/api/scope?application_id=1')).body);
@@ -65,7 +78,11 @@ export const figure: Figure = {
       const deploymentId = await blueGreenInFlight(consoleServer);
       const url = `${consoleServer.url}/deployments/${deploymentId}`;
       for (let i = 0; i < tries; i += 1) {
-        loadAverages.push(loadavg().map((value) => value.toFixed(2)).join(', '));
+        loadAverages.push(
+          loadavg()
+            .map((value) => value.toFixed(2))
+            .join(', '),
+        );
         measured.push(
           await requestRounds(browser, url, {
             delayMs: DELAY_MS,

@@ -17,7 +17,15 @@ import type { Figure } from '../lib/types';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-type Side = { label: string; count: number; dataDir: string; applicationId: number; console?: ConsoleHandle; times: number[]; rows: number };
+type Side = {
+  label: string;
+  count: number;
+  dataDir: string;
+  applicationId: number;
+  console?: ConsoleHandle;
+  times: number[];
+  rows: number;
+};
 
 /** Runs in the page before any of its scripts: notes when a table with at least one body row is first in the DOM. */
 const observeTable = `
@@ -50,10 +58,18 @@ export const figure: Figure = {
     const notes: string[] = [];
     try {
       for (const side of sides) {
-        side.console = await startConsole({ root: ctx.root, dataDir: side.dataDir, staticDir: spa, label: `console (${side.label} deployments)` });
+        side.console = await startConsole({
+          root: ctx.root,
+          dataDir: side.dataDir,
+          staticDir: spa,
+          label: `console (${side.label} deployments)`,
+        });
       }
       ctx.log('deployments-page: both consoles started');
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-dev-shm-usage', '--disable-background-networking'] });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--disable-dev-shm-usage', '--disable-background-networking'],
+      });
       const visit = async (side: Side, record: boolean) => {
         if (browser === undefined) throw new Error('the browser did not start');
         const context = await browser.newContext();
@@ -66,12 +82,21 @@ export const figure: Figure = {
           try {
             await page.getByRole('table').first().waitFor({ state: 'visible', timeout: 30_000 });
           } catch (error) {
-            const text = (await page.locator('body').innerText().catch(() => '')).slice(0, 300).replace(/\s+/g, ' ');
+            const text = (
+              await page
+                .locator('body')
+                .innerText()
+                .catch(() => '')
+            )
+              .slice(0, 300)
+              .replace(/\s+/g, ' ');
             throw new Error(`no role=table on ${url} within 30 s; the page showed: "${text}"`, { cause: error });
           }
           await page.locator('table tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 });
           const wall = performance.now() - started;
-          const inPage = await page.evaluate(() => (window as unknown as { __benchTableShownAt?: number }).__benchTableShownAt);
+          const inPage = await page.evaluate(
+            () => (window as unknown as { __benchTableShownAt?: number }).__benchTableShownAt,
+          );
           side.rows = await page.locator('table tbody tr').count();
           if (record) side.times.push(inPage ?? wall);
         } finally {
@@ -108,7 +133,11 @@ export const figure: Figure = {
           baselineLabel: `${small.label} deployments`,
           target: '≤ 1.5× baseline',
           goal: { kind: 'ratio', max: 1.5 },
-          details: { tries: large.times, baseline_tries: small.times, rows_shown: { large: large.rows, small: small.rows } },
+          details: {
+            tries: large.times,
+            baseline_tries: small.times,
+            rows_shown: { large: large.rows, small: small.rows },
+          },
         }),
       ],
       notes,

@@ -26,7 +26,10 @@ import type { Figure } from '../lib/types';
 const TARGET_KB = 110;
 
 const total = (scripts: readonly LoadedScript[]) => scripts.reduce((sum, script) => sum + script.gzippedKb, 0);
-const loadAverage = () => loadavg().map((value) => value.toFixed(2)).join(', ');
+const loadAverage = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
 
 export const figure: Figure = {
   name: 'first-page-js',
@@ -45,7 +48,13 @@ export const figure: Figure = {
     const stackLoads: LoadedScript[][] = [];
     const loadAverages: string[] = [];
     try {
-      consoleServer = await startConsole({ root: ctx.root, dataDir: newDataDir('first-page'), staticDir: spa.outDir, seed: 'demo', label: 'console (first page)' });
+      consoleServer = await startConsole({
+        root: ctx.root,
+        dataDir: newDataDir('first-page'),
+        staticDir: spa.outDir,
+        seed: 'demo',
+        label: 'console (first page)',
+      });
       baselineServer = await serveFolder(baselineDir);
       stackServer = await serveFolder(stackDir);
       for (let i = 0; i < tries; i += 1) {
@@ -93,14 +102,18 @@ export const figure: Figure = {
           details: {
             tries_kb: totals,
             scripts: Object.fromEntries(typical.map((script) => [name(script), script.gzippedKb])),
-            baseline_scripts: Object.fromEntries((baselineLoads[0] ?? []).map((script) => [name(script), script.gzippedKb])),
+            baseline_scripts: Object.fromEntries(
+              (baselineLoads[0] ?? []).map((script) => [name(script), script.gzippedKb]),
+            ),
             console_own_kb: measured - baseline,
             beyond_stack_kb: measured - stack,
             manifest_count_kb: manifestKb,
             manifest_files: manifestFiles.length,
             build_budget_kb: FIRST_PAGE_BUDGET_KB,
             load_average_at_each_try: loadAverages,
-            rendered_kb_by_owner: Object.fromEntries(composition.map(([owner, bytes]) => [owner, Math.round(bytes / 102.4) / 10])),
+            rendered_kb_by_owner: Object.fromEntries(
+              composition.map(([owner, bytes]) => [owner, Math.round(bytes / 102.4) / 10]),
+            ),
           },
         }),
         row({
@@ -111,7 +124,9 @@ export const figure: Figure = {
           baselineLabel: 'React + ReactDOM alone',
           target: 'reported: the floor under the first page',
           goal: { kind: 'none' },
-          details: { scripts: Object.fromEntries((stackLoads[0] ?? []).map((script) => [name(script), script.gzippedKb])) },
+          details: {
+            scripts: Object.fromEntries((stackLoads[0] ?? []).map((script) => [name(script), script.gzippedKb])),
+          },
         }),
       ],
       notes: [

@@ -27,7 +27,9 @@ export const figure: Figure = {
     const sides: Side[] = [p.listBuildsLarge, p.listBuildsSmall].map((count) => {
       const started = performance.now();
       const folder = prepareBuildsFolder(count);
-      ctx.log(`${count.toLocaleString('en-US')} builds written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      ctx.log(
+        `${count.toLocaleString('en-US')} builds written in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
       return { label: count.toLocaleString('en-US'), count, ...folder };
     });
     const [large, small] = sides;
@@ -38,11 +40,16 @@ export const figure: Figure = {
     for (const side of sides) {
       const store = openStore(side.dataDir);
       try {
-        const plan = store.builds.explainList({ application_id: [side.applicationId], limit: LIMIT, offset: Math.floor(side.count / 2) });
+        const plan = store.builds.explainList({
+          application_id: [side.applicationId],
+          limit: LIMIT,
+          offset: Math.floor(side.count / 2),
+        });
         notes.push(`plan at ${side.label}: page ${JSON.stringify(plan.page)}; count ${JSON.stringify(plan.count)}`);
         // The SQL alone (no HTTP), same offsets as the requests below.
         const offsets = spreadShuffled(Math.min(200, p.listRequests), side.count - LIMIT);
-        for (const offset of offsets.slice(0, 20)) store.builds.list({ application_id: [side.applicationId], limit: LIMIT, offset }); // warm-up
+        for (const offset of offsets.slice(0, 20))
+          store.builds.list({ application_id: [side.applicationId], limit: LIMIT, offset }); // warm-up
         const pageTimes = offsets.map((offset) => {
           const started = performance.now();
           store.builds.list({ application_id: [side.applicationId], limit: LIMIT, offset });
@@ -62,7 +69,11 @@ export const figure: Figure = {
 
     try {
       for (const side of sides) {
-        side.console = await startConsole({ root: ctx.root, dataDir: side.dataDir, label: `console (${side.label} builds)` });
+        side.console = await startConsole({
+          root: ctx.root,
+          dataDir: side.dataDir,
+          label: `console (${side.label} builds)`,
+        });
       }
       const measure = async (side: Side, offsets: readonly number[]) => {
         let next = 0;
@@ -70,9 +81,11 @@ export const figure: Figure = {
           url: `${side.console?.url ?? ''}/api/build`,
           connections: 1,
           amount: offsets.length,
-          nextPath: () => `/api/build?application_id=${side.applicationId}&limit=${LIMIT}&offset=${offsets[next++ % offsets.length] ?? 0}`,
+          nextPath: () =>
+            `/api/build?application_id=${side.applicationId}&limit=${LIMIT}&offset=${offsets[next++ % offsets.length] ?? 0}`,
         });
-        if (result.errors + result.non2xx > 0) throw new Error(`${result.errors} errors and ${result.non2xx} non-2xx answers at ${side.label} builds`);
+        if (result.errors + result.non2xx > 0)
+          throw new Error(`${result.errors} errors and ${result.non2xx} non-2xx answers at ${side.label} builds`);
         return result.samplesMs;
       };
       const firstPagesMax = Math.min(large.count, small.count) - LIMIT;
@@ -81,7 +94,15 @@ export const figure: Figure = {
       // Small interleaved blocks, so that both sides see the same machine (others may be busy on it).
       const spread = new Map<Side, number[]>(sides.map((side) => [side, []]));
       const firstPages = new Map<Side, number[]>(sides.map((side) => [side, []]));
-      const plan = new Map(sides.map((side) => [side, { spread: spreadShuffled(p.listRequests, side.count - LIMIT), first: spreadShuffled(p.listRequests, firstPagesMax) }]));
+      const plan = new Map(
+        sides.map((side) => [
+          side,
+          {
+            spread: spreadShuffled(p.listRequests, side.count - LIMIT),
+            first: spreadShuffled(p.listRequests, firstPagesMax),
+          },
+        ]),
+      );
       for (let start = 0, block = 0; start < p.listRequests; start += BLOCK, block += 1) {
         for (const side of block % 2 === 0 ? sides : [...sides].reverse()) {
           const offsets = plan.get(side);

@@ -26,7 +26,8 @@ export const figure: Figure = {
       const trafficOf = (event: ReceivedEvent) => {
         if (event.event !== 'change') return undefined;
         const change = changeEventSchema.safeParse(JSON.parse(event.data));
-        if (!change.success || change.data.resource !== 'deployment' || change.data.id !== live.greenId) return undefined;
+        if (!change.success || change.data.resource !== 'deployment' || change.data.id !== live.greenId)
+          return undefined;
         const data = strategyDataSchema.safeParse(change.data.entity?.['strategy_data']);
         return data.success ? data.data : undefined;
       };

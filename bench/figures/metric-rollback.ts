@@ -26,7 +26,10 @@ const FAIL_RATE = '0.3';
 /** Requests keep coming this long after the rollback, to see that none reaches the rolled-back release. */
 const AFTER_MS = 1_000;
 const created = z.looseObject({ id: z.number() });
-const scopeRead = z.looseObject({ domain: z.string().nullable().optional(), in_progress_deployment: z.number().nullable().optional() });
+const scopeRead = z.looseObject({
+  domain: z.string().nullable().optional(),
+  in_progress_deployment: z.number().nullable().optional(),
+});
 
 type Round = { ms: number; requestsToBad: number; failedAfter: number; requestsAfter: number };
 
@@ -41,14 +44,20 @@ export const figure: Figure = {
       root: ctx.root,
       dataDir,
       label: 'console (metric rollback)',
-      env: { NP_CONSOLE_METRIC_CHECK_INTERVAL: `${CHECK_PERIOD_MS}ms`, NP_CONSOLE_METRIC_MIN_REQUESTS: '20', NP_CONSOLE_HEALTH_INTERVAL: '200ms' },
+      env: {
+        NP_CONSOLE_METRIC_CHECK_INTERVAL: `${CHECK_PERIOD_MS}ms`,
+        NP_CONSOLE_METRIC_MIN_REQUESTS: '20',
+        NP_CONSOLE_HEALTH_INTERVAL: '200ms',
+      },
     });
     try {
       const world = await failingWorld(consoleServer);
       const results: Round[] = [];
       for (let round = 0; round < rounds; round += 1) {
         const result = await rollbackRound(consoleServer, world);
-        ctx.log(`metric-rollback round ${round + 1}/${rounds}: ${result.ms.toFixed(0)} ms, ${result.failedAfter} failed of ${result.requestsAfter} after`);
+        ctx.log(
+          `metric-rollback round ${round + 1}/${rounds}: ${result.ms.toFixed(0)} ms, ${result.failedAfter} failed of ${result.requestsAfter} after`,
+        );
         results.push(result);
       }
       const times = results.map((result) => result.ms);
@@ -94,12 +103,38 @@ async function failingWorld(server: ConsoleHandle): Promise<World> {
   const { json } = server;
   const application = await json('/api/application', created, 'POST', { name: 'bench-rollback', namespace_id: 1 });
   const releaseIds: number[] = [];
-  for (const [semver, env] of [['1.0.0', {}], ['1.1.0', { FAIL_RATE }]] as const) {
-    const build = await json('/api/build', created, 'POST', { application_id: application.id, status: 'successful', branch: 'main', commit: { id: `b0${semver.replaceAll('.', '')}` } });
-    await json(`/api/build/${build.id}/asset`, created, 'POST', { name: 'main', type: 'docker-image', url: 'file:demo-apps/greeter', metadata: { env } });
-    releaseIds.push((await json('/api/release', created, 'POST', { status: 'active', build_id: build.id, application_id: application.id, semver })).id);
+  for (const [semver, env] of [
+    ['1.0.0', {}],
+    ['1.1.0', { FAIL_RATE }],
+  ] as const) {
+    const build = await json('/api/build', created, 'POST', {
+      application_id: application.id,
+      status: 'successful',
+      branch: 'main',
+      commit: { id: `b0${semver.replaceAll('.', '')}` },
+    });
+    await json(`/api/build/${build.id}/asset`, created, 'POST', {
+      name: 'main',
+      type: 'docker-image',
+      url: 'file:demo-apps/greeter',
+      metadata: { env },
+    });
+    releaseIds.push(
+      (
+        await json('/api/release', created, 'POST', {
+          status: 'active',
+          build_id: build.id,
+          application_id: application.id,
+          semver,
+        })
+      ).id,
+    );
   }
-  const scope = await json('/api/scope', created, 'POST', { application_id: application.id, name: 'production', capabilities: { fixed_instances: 1 } });
+  const scope = await json('/api/scope', created, 'POST', {
+    application_id: application.id,
+    name: 'production',
+    capabilities: { fixed_instances: 1 },
+  });
   const good = await json('/api/deployment', created, 'POST', { scope_id: scope.id, release_id: releaseIds[0] });
   await waitForDeployment(server, good.id, (d) => d.status === 'finalized', 'finalized');
   await server.trackInstances(scope.id);
@@ -109,17 +144,28 @@ async function failingWorld(server: ConsoleHandle): Promise<World> {
 }
 
 async function rollbackRound(server: ConsoleHandle, world: World): Promise<Round> {
-  await waitUntil('the scope to have nothing in flight', async () => ((await server.json(`/api/scope/${world.scopeId}`, scopeRead)).in_progress_deployment == null ? true : undefined), 30_000);
+  await waitUntil(
+    'the scope to have nothing in flight',
+    async () =>
+      (await server.json(`/api/scope/${world.scopeId}`, scopeRead)).in_progress_deployment == null ? true : undefined,
+    30_000,
+  );
   const bad = await server.json('/api/deployment', created, 'POST', {
     scope_id: world.scopeId,
     release_id: world.badReleaseId,
-    strategy_data: { parameters: { metrics: { enabled: true, rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.1 }] } } },
+    strategy_data: {
+      parameters: {
+        metrics: { enabled: true, rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.1 }] },
+      },
+    },
   });
   await waitForDeployment(server, bad.id, (d) => d.status === 'running', 'running');
   await server.trackInstances(world.scopeId);
   const requests = pacedRequests(`http://${world.address}/api/greeting`, RATE_PER_SECOND);
   try {
-    const moved = await server.api('PATCH', `/api/deployment/${bad.id}`, { strategy_data: { desired_switched_traffic: 50 } });
+    const moved = await server.api('PATCH', `/api/deployment/${bad.id}`, {
+      strategy_data: { desired_switched_traffic: 50 },
+    });
     if (moved.status !== 204) throw new Error(`PATCH 50%: ${moved.status} ${JSON.stringify(moved.body)}`);
     await waitForDeployment(server, bad.id, (d) => d.status === 'rolled_back', 'rolled back by its rule');
     await new Promise((resolve) => setTimeout(resolve, AFTER_MS));
@@ -136,7 +182,9 @@ function measureRound(samples: readonly PacedSample[], badId: string): Round {
   const lastBadIndex = sorted.findLastIndex((sample) => sample.deploymentId === badId);
   const allOld = sorted[lastBadIndex + 1];
   if (firstFail === undefined || allOld === undefined) {
-    throw new Error(`no failing request, or none after the rollback (${sorted.length} requests, ${lastBadIndex + 1} up to the last one to deployment ${badId})`);
+    throw new Error(
+      `no failing request, or none after the rollback (${sorted.length} requests, ${lastBadIndex + 1} up to the last one to deployment ${badId})`,
+    );
   }
   const after = sorted.slice(lastBadIndex + 1);
   return {
@@ -147,7 +195,12 @@ function measureRound(samples: readonly PacedSample[], badId: string): Round {
   };
 }
 
-function waitForDeployment(server: ConsoleHandle, id: number, done: (d: Deployment) => boolean, what: string): Promise<Deployment> {
+function waitForDeployment(
+  server: ConsoleHandle,
+  id: number,
+  done: (d: Deployment) => boolean,
+  what: string,
+): Promise<Deployment> {
   return waitUntil(
     `deployment ${id} ${what}`,
     async () => {

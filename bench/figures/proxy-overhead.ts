@@ -21,16 +21,22 @@ export const figure: Figure = {
     await live.setSplit(50);
     const path = '/api/greeting';
     const proxied = { url: `http://${live.address}${path}`, runs: [] as LoadResult[], cpu: new Map<string, number>() };
-    const direct = { url: `http://127.0.0.1:${live.bluePort}${path}`, runs: [] as LoadResult[], cpu: new Map<string, number>() };
+    const direct = {
+      url: `http://127.0.0.1:${live.bluePort}${path}`,
+      runs: [] as LoadResult[],
+      cpu: new Map<string, number>(),
+    };
     // The proxy runs in the runtime process (data plane); the console only decides.
     const pids = { console: live.console.pid, runtime: live.runtimePid, blue: live.bluePid, green: live.greenPid };
 
-    for (const side of [proxied, direct]) await load({ url: side.url, connections: p.connections, durationSeconds: p.warmupSeconds });
+    for (const side of [proxied, direct])
+      await load({ url: side.url, connections: p.connections, durationSeconds: p.warmupSeconds });
     for (let round = 0; round < p.rounds; round += 1) {
       for (const side of round % 2 === 0 ? [proxied, direct] : [direct, proxied]) {
         const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuMs(pid)]));
         side.runs.push(await load({ url: side.url, connections: p.connections, durationSeconds: p.loadSeconds }));
-        for (const [name, pid] of Object.entries(pids)) side.cpu.set(name, (side.cpu.get(name) ?? 0) + cpuMs(pid) - (before[name] ?? 0));
+        for (const [name, pid] of Object.entries(pids))
+          side.cpu.set(name, (side.cpu.get(name) ?? 0) + cpuMs(pid) - (before[name] ?? 0));
       }
     }
     // One connection, sequential: latency without queueing, i.e. what the proxy adds to each request.
@@ -43,8 +49,13 @@ export const figure: Figure = {
     const p99 = (runs: LoadResult[]) => mean(runs.map((run) => run.latencyMs.p99));
     const requests = (runs: LoadResult[]) => runs.reduce((sum, run) => sum + run.requests, 0);
     const cpuPerRequest = (side: typeof proxied) =>
-      Object.fromEntries([...side.cpu].map(([name, ms]) => [name, Math.round((ms * 1000) / Math.max(1, requests(side.runs)))]));
-    const failures = [...proxied.runs, ...direct.runs, single.proxied, single.direct].reduce((sum, run) => sum + run.errors + run.non2xx, 0);
+      Object.fromEntries(
+        [...side.cpu].map(([name, ms]) => [name, Math.round((ms * 1000) / Math.max(1, requests(side.runs)))]),
+      );
+    const failures = [...proxied.runs, ...direct.runs, single.proxied, single.direct].reduce(
+      (sum, run) => sum + run.errors + run.non2xx,
+      0,
+    );
     const addedUnderLoad = p99(proxied.runs) - p99(direct.runs);
 
     return {

@@ -47,7 +47,11 @@ export const figure: Figure = {
     const p = params(ctx.quick);
     const notes: string[] = [];
 
-    const bare = await startBareServer(ctx.root, { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}') }, newDataDir('bare-memory'));
+    const bare = await startBareServer(
+      ctx.root,
+      { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}') },
+      newDataDir('bare-memory'),
+    );
     let baseline: number;
     try {
       await fetch(bare.url);
@@ -80,11 +84,16 @@ export const figure: Figure = {
     const demo = await measure('console (fresh demo)', newDataDir('memory-demo'));
     const started = performance.now();
     const folder = prepareDemoFolder(p.memoryBuilds);
-    ctx.log(`demo + ${p.memoryBuilds.toLocaleString('en-US')} builds written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    ctx.log(
+      `demo + ${p.memoryBuilds.toLocaleString('en-US')} builds written in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     const pages = 100;
     const big = await measure('console (demo + builds)', folder.dataDir, async (server) => {
       for (const offset of spreadShuffled(pages, p.memoryBuilds - 50)) {
-        const response = await server.api('GET', `/api/build?application_id=${folder.applicationId}&limit=50&offset=${offset}`);
+        const response = await server.api(
+          'GET',
+          `/api/build?application_id=${folder.applicationId}&limit=50&offset=${offset}`,
+        );
         if (response.status !== 200) throw new Error(`GET /api/build answered ${response.status}`);
       }
     });
@@ -95,7 +104,15 @@ export const figure: Figure = {
     const target = 'reported; aim ≤ 200 MB';
     return {
       rows: [
-        row({ figure: 'server memory (RSS), idle with the demo', measured: demo.idle, baseline, unit: 'MB', baselineLabel: 'bare node:http + tsx', target, goal: { kind: 'absolute', max: 200 } }),
+        row({
+          figure: 'server memory (RSS), idle with the demo',
+          measured: demo.idle,
+          baseline,
+          unit: 'MB',
+          baselineLabel: 'bare node:http + tsx',
+          target,
+          goal: { kind: 'absolute', max: 200 },
+        }),
         row({
           figure: 'data plane memory (RSS, runtime process), idle with the demo',
           measured: demo.runtime,

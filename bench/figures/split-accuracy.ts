@@ -44,7 +44,9 @@ export const figure: Figure = {
           details: { served: Object.fromEntries(served), errors: result.errors, non2xx: result.non2xx },
         }),
       );
-      notes.push(`${percent}%: served ${JSON.stringify(Object.fromEntries(served))} (green is ${live.greenId}), ${result.errors} errors, ${result.non2xx} non-2xx`);
+      notes.push(
+        `${percent}%: served ${JSON.stringify(Object.fromEntries(served))} (green is ${live.greenId}), ${result.errors} errors, ${result.non2xx} non-2xx`,
+      );
     }
     return { rows, notes };
   },

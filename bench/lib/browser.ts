@@ -11,7 +11,14 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -41,7 +48,8 @@ export function watchIdle(page: Page, quietMs = 500): { idle(timeoutMs?: number)
     async idle(timeoutMs = 30_000) {
       const started = performance.now();
       while (inFlight.size > 0 || performance.now() - lastChange < quietMs) {
-        if (performance.now() - started > timeoutMs) throw new Error(`the page was not idle within ${timeoutMs / 1000} s (${inFlight.size} requests in flight)`);
+        if (performance.now() - started > timeoutMs)
+          throw new Error(`the page was not idle within ${timeoutMs / 1000} s (${inFlight.size} requests in flight)`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
@@ -169,12 +177,14 @@ function longestChain(sorted: readonly Timed[], weight: (request: Timed) => numb
     for (const before of sorted) {
       const previous = best.get(before);
       if (previous === undefined || before.end > request.start) continue;
-      if (previous.total + weight(request) > entry.total) entry = { total: previous.total + weight(request), after: before };
+      if (previous.total + weight(request) > entry.total)
+        entry = { total: previous.total + weight(request), after: before };
     }
     best.set(request, entry);
   }
   let last: Timed | undefined;
-  for (const [request, entry] of best) if (last === undefined || entry.total > (best.get(last)?.total ?? 0)) last = request;
+  for (const [request, entry] of best)
+    if (last === undefined || entry.total > (best.get(last)?.total ?? 0)) last = request;
   const chain: Timed[] = [];
   for (let link = last; link; link = best.get(link)?.after) chain.unshift(link);
   return chain;

@@ -26,7 +26,9 @@ export type ConsoleHandle = {
   /** GET (or another method) that must answer 2xx, parsed with the contract's schema. */
   json<T>(path: string, schema: z.ZodType<T>, method?: string, body?: unknown): Promise<T>;
   /** Remembers the pids of the scope's instances, so they are stopped even if the console dies. */
-  trackInstances(scopeId: number): Promise<Array<{ deployment_id: number; pid: number | null; port: number | null; state: string }>>;
+  trackInstances(
+    scopeId: number,
+  ): Promise<Array<{ deployment_id: number; pid: number | null; port: number | null; state: string }>>;
   stop(): Promise<void>;
 };
 
@@ -48,7 +50,10 @@ const extraNodeArgs = (process.env['BENCH_CONSOLE_NODE_ARGS'] ?? '').split(' ').
 const readyTimeoutMs = 60_000;
 
 export async function startConsole(options: StartConsoleOptions): Promise<ConsoleHandle> {
-  const entry = options.entry === 'main' ? join(options.root, 'server/main.ts') : join(options.root, 'bench/lib/console-process.ts');
+  const entry =
+    options.entry === 'main'
+      ? join(options.root, 'server/main.ts')
+      : join(options.root, 'bench/lib/console-process.ts');
   const spawned = spawnTracked(process.execPath, [...extraNodeArgs, '--import', 'tsx', entry], {
     label: options.label,
     cwd: options.root,
@@ -90,7 +95,11 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
       body: body === undefined ? null : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown), headers: response.headers };
+    return {
+      status: response.status,
+      body: text === '' ? undefined : (JSON.parse(text) as unknown),
+      headers: response.headers,
+    };
   };
 
   const handle: ConsoleHandle = {
@@ -103,13 +112,17 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
     async json(path, schema, method = 'GET', body) {
       const response = await api(method, path, body);
       if (response.status < 200 || response.status > 299) {
-        throw new Error(`${options.label}: ${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+        throw new Error(
+          `${options.label}: ${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`,
+        );
       }
       return schema.parse(response.body);
     },
     async trackInstances(scopeId) {
       const response = await api('GET', `/console/scope/${scopeId}/runtime`);
-      const runtime = response.body as { instances?: Array<{ deployment_id: number; pid: number | null; port: number | null; state: string }> };
+      const runtime = response.body as {
+        instances?: Array<{ deployment_id: number; pid: number | null; port: number | null; state: string }>;
+      };
       const instances = runtime.instances ?? [];
       for (const instance of instances) if (instance.pid !== null) trackStrayPid(instance.pid);
       return instances;
@@ -120,7 +133,12 @@ export async function startConsole(options: StartConsoleOptions): Promise<Consol
 }
 
 /** Polls `check` every `intervalMs` until it returns a value other than undefined. */
-export async function waitUntil<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number, intervalMs = 50): Promise<T> {
+export async function waitUntil<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  intervalMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -137,7 +155,10 @@ export type BareHandle = { url: string; pid: number; stop(): Promise<void> };
 /** The bare node:http baseline (bench/lib/bare-server.ts) answering every request with `canned`. */
 export async function startBareServer(root: string, canned: Canned, scratchDir: string): Promise<BareHandle> {
   const file = join(scratchDir, 'canned-response.json');
-  writeFileSync(file, JSON.stringify({ status: canned.status, headers: canned.headers, bodyBase64: canned.body.toString('base64') }));
+  writeFileSync(
+    file,
+    JSON.stringify({ status: canned.status, headers: canned.headers, bodyBase64: canned.body.toString('base64') }),
+  );
   const spawned = spawnTracked(process.execPath, ['--import', 'tsx', join(root, 'bench/lib/bare-server.ts'), file], {
     label: 'bare node:http server',
     cwd: root,
@@ -157,7 +178,12 @@ export async function startBareServer(root: string, canned: Canned, scratchDir: 
  * JSON.stringify, on a consistent copy of `databaseFile` (SQLite's online backup, taken while the console runs),
  * answering with `headers`.
  */
-export async function startSqliteServer(root: string, databaseFile: string, headers: Record<string, string>, scratchDir: string): Promise<BareHandle> {
+export async function startSqliteServer(
+  root: string,
+  databaseFile: string,
+  headers: Record<string, string>,
+  scratchDir: string,
+): Promise<BareHandle> {
   const copy = join(scratchDir, 'np-console.db');
   const source = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
@@ -167,11 +193,15 @@ export async function startSqliteServer(root: string, databaseFile: string, head
   }
   const headersFile = join(scratchDir, 'response-headers.json');
   writeFileSync(headersFile, JSON.stringify(headers));
-  const spawned = spawnTracked(process.execPath, ['--import', 'tsx', join(root, 'bench/lib/sqlite-server.ts'), copy, headersFile], {
-    label: 'node:http + SQLite server',
-    cwd: root,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', NODE_ENV: 'production' },
-  });
+  const spawned = spawnTracked(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'bench/lib/sqlite-server.ts'), copy, headersFile],
+    {
+      label: 'node:http + SQLite server',
+      cwd: root,
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', NODE_ENV: 'production' },
+    },
+  );
   try {
     const match = await spawned.waitForLine(/^BENCH_SQLITE_READY (\d+)$/, readyTimeoutMs);
     return { url: `http://127.0.0.1:${match[1] ?? ''}`, pid: spawned.pid, stop: () => spawned.stop() };

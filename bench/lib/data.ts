@@ -104,9 +104,24 @@ export function prepareDeploymentsFolder(count: number): { dataDir: string; appl
       const releaseIds: number[] = [];
       for (let r = 0; r < 20; r += 1) {
         const at = new Date(START + r * 86_400_000).toISOString();
-        const build = tx.builds.insert({ application_id: application.id, status: 'successful', branch: 'main', commit: { id: `c0ffee${r}` }, created_at: at });
-        tx.assets.insert({ build_id: build.id, name: 'main', type: 'docker-image', url: 'file:demo-apps/greeter', created_at: at });
-        releaseIds.push(tx.releases.insert({ application_id: application.id, build_id: build.id, semver: `1.${r}.0`, created_at: at }).id);
+        const build = tx.builds.insert({
+          application_id: application.id,
+          status: 'successful',
+          branch: 'main',
+          commit: { id: `c0ffee${r}` },
+          created_at: at,
+        });
+        tx.assets.insert({
+          build_id: build.id,
+          name: 'main',
+          type: 'docker-image',
+          url: 'file:demo-apps/greeter',
+          created_at: at,
+        });
+        releaseIds.push(
+          tx.releases.insert({ application_id: application.id, build_id: build.id, semver: `1.${r}.0`, created_at: at })
+            .id,
+        );
       }
       const scopeIds = ['production', 'staging', 'qa', 'canary'].map(
         (name) =>
@@ -119,7 +134,17 @@ export function prepareDeploymentsFolder(count: number): { dataDir: string; appl
             created_at: new Date(START).toISOString(),
           }).id,
       );
-      const endings = ['finalized', 'finalized', 'finalized', 'finalized', 'finalized', 'finalized', 'rolled_back', 'cancelled', 'failed'] as const;
+      const endings = [
+        'finalized',
+        'finalized',
+        'finalized',
+        'finalized',
+        'finalized',
+        'finalized',
+        'rolled_back',
+        'cancelled',
+        'failed',
+      ] as const;
       for (let i = 0; i < count; i += 1) {
         const scopeId = scopeIds[i % scopeIds.length] ?? 0;
         const releaseId = releaseIds[i % releaseIds.length] ?? 0;
@@ -130,7 +155,12 @@ export function prepareDeploymentsFolder(count: number): { dataDir: string; appl
           strategy: i < scopeIds.length ? 'initial' : 'blue_green',
           status: endings[i % endings.length] ?? 'finalized',
           status_in_scope: 'inactive',
-          strategy_data: { desired_switched_traffic: 100, switched_traffic: 100, launched_instances: 1, healthy_instances: 1 },
+          strategy_data: {
+            desired_switched_traffic: 100,
+            switched_traffic: 100,
+            launched_instances: 1,
+            healthy_instances: 1,
+          },
           created_at: new Date(START + i * 10 * MINUTE).toISOString(),
           expires_at: null,
         });

@@ -39,7 +39,12 @@ const created = z.looseObject({ id: z.number() });
 export async function startLiveScope(root: string, log: (line: string) => void): Promise<LiveScope> {
   const dataDir = mkdtempSync(join(tmpdir(), 'np-bench-live-'));
   removeLater(dataDir);
-  const consoleServer = await startConsole({ root, dataDir, label: 'console (live scope)', env: { NP_CONSOLE_HEALTH_INTERVAL: '500ms' } });
+  const consoleServer = await startConsole({
+    root,
+    dataDir,
+    label: 'console (live scope)',
+    env: { NP_CONSOLE_HEALTH_INTERVAL: '500ms' },
+  });
   try {
     const { json } = consoleServer;
     const application = await json('/api/application', created, 'POST', { name: 'bench-greeter', namespace_id: 1 });
@@ -51,8 +56,17 @@ export async function startLiveScope(root: string, log: (line: string) => void):
         branch: 'main',
         commit: { id: `be9c4${semver.replaceAll('.', '')}` },
       });
-      await json(`/api/build/${build.id}/asset`, created, 'POST', { name: 'main', type: 'docker-image', url: 'file:demo-apps/greeter' });
-      const release = await json('/api/release', created, 'POST', { status: 'active', build_id: build.id, application_id: application.id, semver });
+      await json(`/api/build/${build.id}/asset`, created, 'POST', {
+        name: 'main',
+        type: 'docker-image',
+        url: 'file:demo-apps/greeter',
+      });
+      const release = await json('/api/release', created, 'POST', {
+        status: 'active',
+        build_id: build.id,
+        application_id: application.id,
+        semver,
+      });
       releaseIds.push(release.id);
     }
     const scope = await json('/api/scope', created, 'POST', {
@@ -66,7 +80,8 @@ export async function startLiveScope(root: string, log: (line: string) => void):
         `deployment ${id} ${what}`,
         async () => {
           const current = await deployment(id);
-          if (current.status === 'failed') throw new Error(`deployment ${id} failed: ${JSON.stringify(current.messages)}`);
+          if (current.status === 'failed')
+            throw new Error(`deployment ${id} failed: ${JSON.stringify(current.messages)}`);
           return done(current) ? current : undefined;
         },
         45_000,
@@ -77,7 +92,10 @@ export async function startLiveScope(root: string, log: (line: string) => void):
     const green = await json('/api/deployment', created, 'POST', { scope_id: scope.id, release_id: releaseIds[1] });
     await waitFor(green.id, (d) => d.status === 'running', 'running');
 
-    const scopeRecord = await json(`/api/scope/${scope.id}`, z.looseObject({ domain: z.string().nullable().optional() }));
+    const scopeRecord = await json(
+      `/api/scope/${scope.id}`,
+      z.looseObject({ domain: z.string().nullable().optional() }),
+    );
     const address = scopeRecord.domain;
     if (!address) throw new Error(`scope ${scope.id} has no address`);
     const instances = await consoleServer.trackInstances(scope.id);
@@ -88,7 +106,9 @@ export async function startLiveScope(root: string, log: (line: string) => void):
     }
     const runtimePid = consoleServer.runtimePid;
     if (runtimePid === undefined) throw new Error('the console runs no runtime (no runtime.json in its data folder)');
-    log(`live scope ready: scope ${scope.id} at ${address}, blue ${blue.id}, green ${green.id}, runtime pid ${runtimePid}`);
+    log(
+      `live scope ready: scope ${scope.id} at ${address}, blue ${blue.id}, green ${green.id}, runtime pid ${runtimePid}`,
+    );
 
     return {
       console: consoleServer,
@@ -108,7 +128,8 @@ export async function startLiveScope(root: string, log: (line: string) => void):
           const response = await consoleServer.api('PATCH', `/api/deployment/${green.id}`, {
             strategy_data: { desired_switched_traffic: percent },
           });
-          if (response.status !== 204) throw new Error(`PATCH desired traffic ${percent}%: ${response.status} ${JSON.stringify(response.body)}`);
+          if (response.status !== 204)
+            throw new Error(`PATCH desired traffic ${percent}%: ${response.status} ${JSON.stringify(response.body)}`);
         }
         await waitFor(green.id, (d) => d.strategy_data.switched_traffic === percent, `switched to ${percent}%`);
       },

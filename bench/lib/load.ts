@@ -42,11 +42,14 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
         url: options.url,
         connections: options.connections,
         // A count-bounded run ends at the next sample tick: a short tick ends it right after its last answer.
-        ...(options.amount !== undefined ? { amount: options.amount, sampleInt: 20 } : { duration: options.durationSeconds ?? 5 }),
+        ...(options.amount !== undefined
+          ? { amount: options.amount, sampleInt: 20 }
+          : { duration: options.durationSeconds ?? 5 }),
         requests: [request],
         timeout: 10,
       },
-      (error: unknown, finished: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(finished)),
+      (error: unknown, finished: autocannon.Result) =>
+        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(finished),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => {
       samples.push(responseTime);

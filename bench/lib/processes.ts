@@ -50,7 +50,10 @@ export function spawnTracked(command: string, args: string[], options: SpawnOpti
     tail,
     waitForLine(pattern, timeoutMs) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => finish(new Error(`${options.label}: no line matching ${pattern} after ${timeoutMs} ms\n${tail()}`)), timeoutMs);
+        const timer = setTimeout(
+          () => finish(new Error(`${options.label}: no line matching ${pattern} after ${timeoutMs} ms\n${tail()}`)),
+          timeoutMs,
+        );
         const onLine = (line: string) => {
           const match = pattern.exec(line);
           if (match) finish(undefined, match);

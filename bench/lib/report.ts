@@ -37,7 +37,10 @@ export function row(input: RowInput): Row {
   let met: boolean | null = null;
   switch (goal.kind) {
     case 'ratio':
-      met = ratio === null ? false : (goal.min === undefined || ratio >= goal.min) && (goal.max === undefined || ratio <= goal.max);
+      met =
+        ratio === null
+          ? false
+          : (goal.min === undefined || ratio >= goal.min) && (goal.max === undefined || ratio <= goal.max);
       break;
     case 'absolute':
       met = usable(measured) ? measured <= goal.max : false;
@@ -65,7 +68,17 @@ export function row(input: RowInput): Row {
 
 /** A row for a figure that could not be measured (the error is in the notes). */
 export function failedRow(figure: string, target: string): Row {
-  return { figure, measured: null, baseline: null, unit: '', baselineLabel: '', ratio: null, ratioKind: 'none', target, met: false };
+  return {
+    figure,
+    measured: null,
+    baseline: null,
+    unit: '',
+    baselineLabel: '',
+    ratio: null,
+    ratioKind: 'none',
+    target,
+    met: false,
+  };
 }
 
 function formatValue(value: number | null, unit: string): string {
@@ -90,12 +103,27 @@ export function tableLines(results: readonly FigureResult[]): string[] {
   const body: string[][] = [];
   for (const result of results) {
     for (const r of result.rows) {
-      const baseline = r.baseline === null ? (r.baselineLabel === '' ? '—' : r.baselineLabel) : `${formatValue(r.baseline, r.unit)} (${r.baselineLabel})`;
+      const baseline =
+        r.baseline === null
+          ? r.baselineLabel === ''
+            ? '—'
+            : r.baselineLabel
+          : `${formatValue(r.baseline, r.unit)} (${r.baselineLabel})`;
       const load = `${result.load_average.start.toFixed(2)} → ${result.load_average.end.toFixed(2)}`;
-      body.push([r.figure, formatValue(r.measured, r.unit), baseline, formatRatio(r), r.target, result.error ? 'ERROR' : formatMet(r.met), load]);
+      body.push([
+        r.figure,
+        formatValue(r.measured, r.unit),
+        baseline,
+        formatRatio(r),
+        r.target,
+        result.error ? 'ERROR' : formatMet(r.met),
+        load,
+      ]);
     }
   }
-  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => (cells[column] ?? '').length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...body.map((cells) => (cells[column] ?? '').length)),
+  );
   const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
   return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...body.map(line)];
 }

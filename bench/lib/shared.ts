@@ -20,7 +20,11 @@ export class Shared implements SharedResources {
   async releaseLiveScope(): Promise<void> {
     const live = this.live;
     this.live = undefined;
-    if (live) await live.then((scope) => scope.stop(), () => undefined);
+    if (live)
+      await live.then(
+        (scope) => scope.stop(),
+        () => undefined,
+      );
   }
 
   spaBuild(): Promise<SpaBuild> {

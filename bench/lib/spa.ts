@@ -28,7 +28,10 @@ export async function buildSpa(root: string, log: (line: string) => void): Promi
     if (!('output' in result)) continue;
     for (const item of result.output) {
       if (item.type !== 'chunk') continue;
-      chunks.set(item.fileName, Object.fromEntries(Object.entries(item.modules).map(([id, module]) => [id, module.renderedLength])));
+      chunks.set(
+        item.fileName,
+        Object.fromEntries(Object.entries(item.modules).map(([id, module]) => [id, module.renderedLength])),
+      );
     }
   }
   return { outDir, chunks };
@@ -57,4 +60,3 @@ export async function buildFixture(root: string, name: 'react-baseline' | 'stack
   });
   return outDir;
 }
-

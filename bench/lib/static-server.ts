@@ -24,7 +24,9 @@ export async function serveFolder(folder: string): Promise<StaticServer> {
     const file = join(folder, path);
     readFile(file)
       .then((body) => ({ body, type: contentTypes[extname(file)] ?? 'application/octet-stream' }))
-      .catch(() => readFile(join(folder, 'index.html')).then((body) => ({ body, type: contentTypes['.html'] ?? 'text/html' })))
+      .catch(() =>
+        readFile(join(folder, 'index.html')).then((body) => ({ body, type: contentTypes['.html'] ?? 'text/html' })),
+      )
       .then(
         ({ body, type }) => response.writeHead(200, { 'content-type': type }).end(body),
         () => response.writeHead(404).end(),

@@ -25,7 +25,9 @@ function route(request, response, path) {
   // FAIL_RATE: this share of the answers (not /health) is a 500, spread evenly (an accumulator, not chance), so a
   // release that "fails 30% of its requests" fails exactly 3 in 10.
   if (shouldFail()) {
-    sendJson(response, 500, { message: `greeter ${config.version} fails ${config.failRate * 100}% of its requests (FAIL_RATE)` });
+    sendJson(response, 500, {
+      message: `greeter ${config.version} fails ${config.failRate * 100}% of its requests (FAIL_RATE)`,
+    });
     return;
   }
   if (path === '/') {
@@ -143,6 +145,8 @@ setTimeout(() => {
   if (shuttingDown) process.exit(0);
   server.listen(config.port, config.host, () => {
     const { port } = server.address();
-    console.log(`greeter ${config.version} (deployment ${config.deploymentId}) listening on http://${config.host}:${port}`);
+    console.log(
+      `greeter ${config.version} (deployment ${config.deploymentId}) listening on http://${config.host}:${port}`,
+    );
   });
 }, config.startupDelayMs);

@@ -31,7 +31,10 @@ function route(request, response, path) {
   // FAIL_RATE: this share of the answers (not /health) is a 500, spread evenly (an accumulator, not chance), so a
   // release that "fails 30% of its requests" fails exactly 3 in 10.
   if (shouldFail()) {
-    sendJson(response, 500, { message: `inventory ${config.version} fails ${config.failRate * 100}% of its requests (FAIL_RATE)`, ...servedBy() });
+    sendJson(response, 500, {
+      message: `inventory ${config.version} fails ${config.failRate * 100}% of its requests (FAIL_RATE)`,
+      ...servedBy(),
+    });
     return;
   }
   if (path === '/') {
@@ -72,7 +75,10 @@ function sendJson(response, status, body) {
   const text = JSON.stringify(body);
   // While shutting down, ask the client to close its keep-alive connection so the server can finish and exit.
   if (shuttingDown) response.setHeader('connection', 'close');
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
@@ -130,6 +136,8 @@ setTimeout(() => {
   if (shuttingDown) process.exit(0);
   server.listen(config.port, config.host, () => {
     const { port } = server.address();
-    console.log(`inventory ${config.version} (deployment ${config.deploymentId}) listening on http://${config.host}:${port}`);
+    console.log(
+      `inventory ${config.version} (deployment ${config.deploymentId}) listening on http://${config.host}:${port}`,
+    );
   });
 }, config.startupDelayMs);

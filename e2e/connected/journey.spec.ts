@@ -13,7 +13,10 @@ import { expectStatus, getJson, reviewTrafficWithKeyboard } from '../deployment-
 import { E2E_API_KEY, E2E_TOKEN_TTL_MS, upstreamPort } from './settings';
 
 test.beforeEach(({}, testInfo) => {
-  testInfo.skip(testInfo.project.name !== 'connected', 'runs through connected mode: npx playwright test -c playwright.connected.config.ts');
+  testInfo.skip(
+    testInfo.project.name !== 'connected',
+    'runs through connected mode: npx playwright test -c playwright.connected.config.ts',
+  );
 });
 
 type Listing<T> = { results: T[] };
@@ -22,7 +25,10 @@ type Scope = { id: number; name: string; domain: string | null; in_progress_depl
 /** The key the console holds; its token is caught by the token words in any /api or /console answer. */
 const secretsIn = (text: string) => (text.includes(E2E_API_KEY) ? 'the API key' : undefined);
 
-test('the whole journey through connected mode, across a token renewal, without an error or a leaked key', async ({ page, request }) => {
+test('the whole journey through connected mode, across a token renewal, without an error or a leaked key', async ({
+  page,
+  request,
+}) => {
   const watched = watchBrowser(page, secretsIn);
   const banner = page.getByTestId('upstream-banner');
 
@@ -37,7 +43,10 @@ test('the whole journey through connected mode, across a token renewal, without 
   await expect(page.getByRole('heading', { name: 'greeter', level: 1 })).toBeVisible();
   await page.getByRole('link', { name: 'Builds' }).first().click();
   await expect(page).toHaveURL(/\/applications\/1\/builds/);
-  await page.getByRole('link', { name: /^#4\b|1b2c3d4/ }).first().click();
+  await page
+    .getByRole('link', { name: /^#4\b|1b2c3d4/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/builds\/4$/);
 
   await page.getByRole('button', { name: 'Create release' }).click();
@@ -53,10 +62,16 @@ test('the whole journey through connected mode, across a token renewal, without 
   expect(production, 'the production scope').toBeDefined();
   const scopeId = production?.id ?? 0;
   await expect
-    .poll(async () => (await getJson<Scope>(request, `/api/scope/${scopeId}`)).in_progress_deployment, { timeout: 60_000 })
+    .poll(async () => (await getJson<Scope>(request, `/api/scope/${scopeId}`)).in_progress_deployment, {
+      timeout: 60_000,
+    })
     .toBeNull();
 
-  await page.getByRole('row').filter({ hasText: '1.4.0' }).getByRole('button', { name: /Deploy/ }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: '1.4.0' })
+    .getByRole('button', { name: /Deploy/ })
+    .click();
   const deploy = page.getByRole('dialog', { name: 'Deploy release 1.4.0' });
   await deploy.getByRole('radio', { name: /production/ }).check();
   await expect(deploy).toContainText(/blue\/green/i);

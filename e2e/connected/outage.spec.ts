@@ -10,12 +10,17 @@ import { expect, test } from '@playwright/test';
 import { freePort, type RunningConsole, startConsole, tempDir } from './spawn-console';
 
 test.beforeEach(({}, testInfo) => {
-  testInfo.skip(testInfo.project.name !== 'connected', 'runs through connected mode: npx playwright test -c playwright.connected.config.ts');
+  testInfo.skip(
+    testInfo.project.name !== 'connected',
+    'runs through connected mode: npx playwright test -c playwright.connected.config.ts',
+  );
 });
 
 const KEY = 'e2e-outage-key';
 
-test('the upstream goes down: a banner over the last data, and it goes away when the upstream is back', async ({ page }) => {
+test('the upstream goes down: a banner over the last data, and it goes away when the upstream is back', async ({
+  page,
+}) => {
   const upstreamData = tempDir('outage-upstream');
   const connectedData = tempDir('outage-connected');
   const upstreamPort = await freePort();
@@ -39,7 +44,11 @@ test('the upstream goes down: a banner over the last data, and it goes away when
     const created = await fetch(`${upstream.url}/api/application`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ name: 'storefront', namespace_id: 1, repository_url: 'https://github.com/acme/storefront' }),
+      body: JSON.stringify({
+        name: 'storefront',
+        namespace_id: 1,
+        repository_url: 'https://github.com/acme/storefront',
+      }),
     });
     expect(created.ok, await created.clone().text()).toBe(true);
 
@@ -60,7 +69,9 @@ test('the upstream goes down: a banner over the last data, and it goes away when
     // The upstream crashes. The page's next poll (every 15 s, with its retries) finds out.
     await upstream.stop('SIGKILL');
     await expect(banner).toBeVisible({ timeout: 45_000 });
-    await expect(banner).toContainText(`nullplatform API unreachable: nullplatform API at 127.0.0.1:${upstreamPort} is unreachable`);
+    await expect(banner).toContainText(
+      `nullplatform API unreachable: nullplatform API at 127.0.0.1:${upstreamPort} is unreachable`,
+    );
     await expect(banner).toContainText('retrying…');
     await expect(banner.getByRole('button', { name: 'Retry now' })).toBeEnabled();
     // The last good data stays on screen, and the console itself is fine.

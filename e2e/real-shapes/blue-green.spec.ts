@@ -10,7 +10,8 @@ import { expect, expectNoLoadError, startFromSeededOrganization, test } from './
 startFromSeededOrganization();
 
 const deploymentId = ids.deployments.blueGreenRunning;
-const isPatchOfThisDeployment = (url: string, method: string) => method === 'PATCH' && new URL(url).pathname === `/api/deployment/${deploymentId}`;
+const isPatchOfThisDeployment = (url: string, method: string) =>
+  method === 'PATCH' && new URL(url).pathname === `/api/deployment/${deploymentId}`;
 
 test('blue/green at 20%: the traffic picture, a move to 30%, and a roll back', async ({ page }) => {
   await page.goto(`/deployments/${deploymentId}`);

@@ -12,7 +12,9 @@ startFromSeededOrganization();
 
 const automation = ids.applications.automation;
 
-test('applications: an Account and a Namespace picker, the first of each chosen, and switching shows the other applications', async ({ page }) => {
+test('applications: an Account and a Namespace picker, the first of each chosen, and switching shows the other applications', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByTestId('connection')).toHaveText(`Connected to 127.0.0.1:${fixturePort} · org 1`);
   const account = page.getByRole('combobox', { name: 'Account' });
@@ -58,7 +60,11 @@ test('application, its builds and a build', async ({ page }) => {
   await page.getByRole('link', { name: 'Builds' }).first().click();
   await expect(page).toHaveURL(new RegExp(`/applications/${automation}/builds`));
   // Successful, failed and in-progress builds, each with its description.
-  for (const description of ['Retry failed sync jobs with backoff', 'Move the cron jobs to the v2 scheduler', 'Bump Node.js to 20.19']) {
+  for (const description of [
+    'Retry failed sync jobs with backoff',
+    'Move the cron jobs to the v2 scheduler',
+    'Bump Node.js to 20.19',
+  ]) {
     await expect(page.getByText(description).first()).toBeVisible();
   }
   await expectNoLoadError(page);
@@ -73,14 +79,18 @@ test('application, its builds and a build', async ({ page }) => {
 test('releases: v-prefixed versions in every status', async ({ page }) => {
   await page.goto(`/applications/${automation}/releases`);
   await expect(page.getByRole('heading', { name: 'Releases', level: 1 })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Automation', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Automation', exact: true }),
+  ).toBeVisible();
   for (const semver of ['v1.0.0', 'v1.1.0', 'v0.9.0', 'v1.2.0', 'v1.2.1']) {
     await expect(page.getByText(semver, { exact: true }).first()).toBeVisible();
   }
   await expectNoLoadError(page);
 });
 
-test('scopes: the list, a custom scope with an empty domain, and an older scope with map-shaped capabilities', async ({ page }) => {
+test('scopes: the list, a custom scope with an empty domain, and an older scope with map-shaped capabilities', async ({
+  page,
+}) => {
   await page.goto(`/applications/${automation}/scopes`);
   for (const name of ['Development tools', 'Production', 'Staging (legacy)', 'Production Chile', 'Production Mexico']) {
     await expect(page.getByRole('link', { name, exact: true }).first()).toBeVisible();
@@ -92,7 +102,10 @@ test('scopes: the list, a custom scope with an empty domain, and an older scope 
   await expect(page.getByRole('heading', { name: 'Production', level: 1 })).toBeVisible();
   await expect(page.getByText('custom', { exact: true }).first()).toBeVisible();
   // `domain: ""` and `domains: []`: no address, shown as a dash.
-  const address = page.locator('dt').filter({ hasText: /^(Address|Domain)$/i }).locator('xpath=following-sibling::dd[1]');
+  const address = page
+    .locator('dt')
+    .filter({ hasText: /^(Address|Domain)$/i })
+    .locator('xpath=following-sibling::dd[1]');
   await expect(address).toHaveText('—');
   await expectNoLoadError(page);
 
@@ -106,8 +119,19 @@ test('scopes: the list, a custom scope with an empty domain, and an older scope 
 test('deployments: the list names each deployment’s release and scope', async ({ page }) => {
   await page.goto(`/applications/${automation}/deployments`);
   await expect(page.getByRole('heading', { name: 'Deployments', level: 1 })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Automation', exact: true })).toBeVisible();
-  for (const name of ['Development tools', 'Production', 'Staging (legacy)', 'Production Chile', 'Production Mexico', 'v1.0.0', 'v1.1.0', 'v0.9.0']) {
+  await expect(
+    page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Automation', exact: true }),
+  ).toBeVisible();
+  for (const name of [
+    'Development tools',
+    'Production',
+    'Staging (legacy)',
+    'Production Chile',
+    'Production Mexico',
+    'v1.0.0',
+    'v1.1.0',
+    'v0.9.0',
+  ]) {
     await expect(page.getByText(name, { exact: true }).first()).toBeVisible();
   }
   await expectNoLoadError(page);
@@ -130,11 +154,15 @@ test('deployment pages: finalized initial, rolled back and failed', async ({ pag
   await expectStatus(page, 'failed');
   await expect(page.getByText('Staging (legacy)', { exact: true }).first()).toBeVisible();
   // Its messages (read with include_messages=true) say why.
-  await expect(page.getByText('Instances did not pass the health check at /health within 600 seconds').first()).toBeVisible();
+  await expect(
+    page.getByText('Instances did not pass the health check at /health within 600 seconds').first(),
+  ).toBeVisible();
   await expectNoLoadError(page);
 });
 
-test('deployment pages: a canary and one awaiting approval show their data and say why they offer no actions', async ({ page }) => {
+test('deployment pages: a canary and one awaiting approval show their data and say why they offer no actions', async ({
+  page,
+}) => {
   await page.goto(`/deployments/${ids.deployments.canary}`);
   await expectStatus(page, 'running');
   await expect(page.getByText('v1.1.0', { exact: true }).first()).toBeVisible();

@@ -23,7 +23,10 @@ export type { Watched } from '../browser-watch';
 export const test = base.extend<{ watched: Watched }>({
   watched: [
     async ({ page }, use, testInfo) => {
-      testInfo.skip(testInfo.project.name !== 'real-shapes', 'runs through the nullplatform fixture: npx playwright test -c playwright.connected.config.ts --project real-shapes');
+      testInfo.skip(
+        testInfo.project.name !== 'real-shapes',
+        'runs through the nullplatform fixture: npx playwright test -c playwright.connected.config.ts --project real-shapes',
+      );
       const watched = watchBrowser(page, secretsIn);
       await use(watched);
       // Checked only when the steps passed: a failed step's own message says more than the leftovers it causes.

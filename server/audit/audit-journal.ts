@@ -46,7 +46,9 @@ export class AuditJournal {
     let actorId: number | undefined;
     for (const entity of entities) {
       const changes =
-        entity.change === 'created' ? creationChanges(entity.kind, entity.after) : diffEntities(entity.kind, entity.before, entity.after);
+        entity.change === 'created'
+          ? creationChanges(entity.kind, entity.after)
+          : diffEntities(entity.kind, entity.before, entity.after);
       if (entity.change === 'updated' && changes.length === 0) continue;
       actorId ??= tx.activity.actorId(actor);
       const links = linksOf(tx, entity.kind, entity.id, entity.after ?? entity.before);
@@ -97,7 +99,8 @@ function linksOf(tx: Store, kind: ActivityEntityKind, id: number, entity: unknow
       return { application_id: field('application_id'), scope_id: id, deployment_id: null };
     case 'deployment': {
       const scopeId = field('scope_id');
-      const applicationId = field('application_id') ?? (scopeId === null ? null : (tx.scopes.get(scopeId)?.application_id ?? null));
+      const applicationId =
+        field('application_id') ?? (scopeId === null ? null : (tx.scopes.get(scopeId)?.application_id ?? null));
       return { application_id: applicationId, scope_id: scopeId, deployment_id: id };
     }
     case 'build':

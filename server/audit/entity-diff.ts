@@ -41,7 +41,12 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** `path` → value of every leaf (scalar, list, or object below MAX_DEPTH). */
-function flatten(value: Record<string, unknown>, prefix = '', depth = 1, out = new Map<string, unknown>()): Map<string, unknown> {
+function flatten(
+  value: Record<string, unknown>,
+  prefix = '',
+  depth = 1,
+  out = new Map<string, unknown>(),
+): Map<string, unknown> {
   for (const [key, child] of Object.entries(value)) {
     const path = prefix === '' ? key : `${prefix}.${key}`;
     if (isRecord(child) && depth < MAX_DEPTH && Object.keys(child).length > 0) flatten(child, path, depth + 1, out);
@@ -52,7 +57,11 @@ function flatten(value: Record<string, unknown>, prefix = '', depth = 1, out = n
 
 function ignored(kind: ActivityEntityKind, path: string): boolean {
   const top = path.split('.')[0] ?? path;
-  return IGNORED_EVERYWHERE.has(top) || (IGNORED_BY_KIND[kind]?.has(path) ?? false) || (IGNORED_BY_KIND[kind]?.has(top) ?? false);
+  return (
+    IGNORED_EVERYWHERE.has(top) ||
+    (IGNORED_BY_KIND[kind]?.has(path) ?? false) ||
+    (IGNORED_BY_KIND[kind]?.has(top) ?? false)
+  );
 }
 
 function shown(value: unknown): unknown {
@@ -102,18 +111,29 @@ const STATUS_ACTIONS: Record<string, ActivityAction> = {
 };
 
 /** What an operator would call the change: status requests and traffic moves by name, the rest create/update/delete. */
-export function actionOf(kind: ActivityEntityKind, change: EntityChangeKind, changes: readonly ActivityChange[]): ActivityAction {
+export function actionOf(
+  kind: ActivityEntityKind,
+  change: EntityChangeKind,
+  changes: readonly ActivityChange[],
+): ActivityAction {
   if (change === 'created') return 'create';
   if (change === 'deleted') return 'delete';
   const byField = new Map(changes.map((item) => [item.field, item]));
   const status = byField.get('status');
   if (kind === 'deployment') {
-    if (status !== undefined) return (typeof status.to === 'string' ? STATUS_ACTIONS[status.to] : undefined) ?? 'status';
+    if (status !== undefined)
+      return (typeof status.to === 'string' ? STATUS_ACTIONS[status.to] : undefined) ?? 'status';
     if (byField.has('strategy_data.desired_switched_traffic')) return 'traffic';
     const enabled = byField.get(AUTO_SWITCH_FIELD)?.to;
     if (typeof enabled === 'boolean') return enabled ? 'resume_auto_switch' : 'pause_auto_switch';
     return 'update';
   }
-  if (kind === 'scope' && status !== undefined && typeof status.to === 'string' && STATUS_ACTIONS[status.to] === 'delete') return 'delete';
+  if (
+    kind === 'scope' &&
+    status !== undefined &&
+    typeof status.to === 'string' &&
+    STATUS_ACTIONS[status.to] === 'delete'
+  )
+    return 'delete';
   return 'update';
 }

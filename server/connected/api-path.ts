@@ -51,7 +51,8 @@ export function decodePath(rawPath: string): DecodedPath {
   const segments: string[] = [];
   for (const raw of rawPath.slice(1).split('/')) {
     if (raw === '') return refuse('has an empty segment (// or a trailing /)');
-    if (/%(?![0-9A-Fa-f]{2})/.test(raw)) return refuse('has invalid percent-encoding (% must be followed by two hex digits)');
+    if (/%(?![0-9A-Fa-f]{2})/.test(raw))
+      return refuse('has invalid percent-encoding (% must be followed by two hex digits)');
     let segment: string;
     try {
       segment = decodeURIComponent(raw);

@@ -17,7 +17,11 @@ describe('connected-mode settings', () => {
     expect(connected?.apiUrl).toBe('https://api.nullplatform.com');
     expect(connected?.apiKey.reveal()).toBe('the-secret-key');
     expect(connected?.timeoutMs).toBe(15_000);
-    for (const printed of [JSON.stringify(result.config), inspect(result.config, { depth: 10 }), String(connected?.apiKey)]) {
+    for (const printed of [
+      JSON.stringify(result.config),
+      inspect(result.config, { depth: 10 }),
+      String(connected?.apiKey),
+    ]) {
       expect(printed).not.toContain('the-secret-key');
     }
     expect(readConfig({}).ok && readConfig({})).toMatchObject({ config: { connected: null } });
@@ -25,7 +29,10 @@ describe('connected-mode settings', () => {
 
   it('accepts another np-console at /api, and a timeout', () => {
     const result = readConfig({ NP_API_URL: 'http://127.0.0.1:4000/api/', NP_API_KEY: 'k', NP_API_TIMEOUT: '2s' });
-    expect(result.ok && result.config.connected).toMatchObject({ apiUrl: 'http://127.0.0.1:4000/api', timeoutMs: 2000 });
+    expect(result.ok && result.config.connected).toMatchObject({
+      apiUrl: 'http://127.0.0.1:4000/api',
+      timeoutMs: 2000,
+    });
   });
 
   it('needs both variables or neither', () => {
@@ -38,8 +45,14 @@ describe('connected-mode settings', () => {
   });
 
   it.each([
-    ['api.nullplatform.com', 'NP_API_URL: NP_API_URL must be an http(s) URL such as https://api.nullplatform.com (got "api.nullplatform.com")'],
-    ['ftp://api.nullplatform.com', 'NP_API_URL: NP_API_URL must start with http:// or https:// (got "ftp:" in "ftp://api.nullplatform.com")'],
+    [
+      'api.nullplatform.com',
+      'NP_API_URL: NP_API_URL must be an http(s) URL such as https://api.nullplatform.com (got "api.nullplatform.com")',
+    ],
+    [
+      'ftp://api.nullplatform.com',
+      'NP_API_URL: NP_API_URL must start with http:// or https:// (got "ftp:" in "ftp://api.nullplatform.com")',
+    ],
     [
       'https://api.nullplatform.com/v1',
       'NP_API_URL: NP_API_URL must be the API\'s address with no path, query or fragment, such as https://api.nullplatform.com (got "https://api.nullplatform.com/v1")',
@@ -48,7 +61,10 @@ describe('connected-mode settings', () => {
       'https://api.nullplatform.com/?x=1',
       'NP_API_URL: NP_API_URL must be the API\'s address with no path, query or fragment, such as https://api.nullplatform.com (got "https://api.nullplatform.com/?x=1")',
     ],
-    ['https://me:hunter22@api.nullplatform.com', 'NP_API_URL: NP_API_URL must not carry credentials (user:password@); the key goes in NP_API_KEY'],
+    [
+      'https://me:hunter22@api.nullplatform.com',
+      'NP_API_URL: NP_API_URL must not carry credentials (user:password@); the key goes in NP_API_KEY',
+    ],
   ])('refuses NP_API_URL=%s', (url, message) => {
     expect(errorsOf({ NP_API_URL: url, NP_API_KEY: 'k' })).toEqual([message]);
   });
@@ -67,7 +83,11 @@ describe('local-platform token settings', () => {
   });
 
   it('read NP_CONSOLE_REQUIRE_TOKEN, NP_CONSOLE_API_KEYS and NP_CONSOLE_TOKEN_TTL', () => {
-    const result = readConfig({ NP_CONSOLE_REQUIRE_TOKEN: '1', NP_CONSOLE_API_KEYS: ' key-one , key-two,', NP_CONSOLE_TOKEN_TTL: '15m' });
+    const result = readConfig({
+      NP_CONSOLE_REQUIRE_TOKEN: '1',
+      NP_CONSOLE_API_KEYS: ' key-one , key-two,',
+      NP_CONSOLE_TOKEN_TTL: '15m',
+    });
     if (!result.ok) throw new Error(result.errors.join('; '));
     expect(result.config.tokens.required).toBe(true);
     expect(result.config.tokens.apiKeys.map(({ name, key }) => [name, key.reveal()])).toEqual([
@@ -79,7 +99,10 @@ describe('local-platform token settings', () => {
   });
 
   it('give keys names: name:key as written, a key without one its place in the list', () => {
-    const result = readConfig({ NP_CONSOLE_REQUIRE_TOKEN: '1', NP_CONSOLE_API_KEYS: 'alice:key-a, plain-key ,ci:with:colon' });
+    const result = readConfig({
+      NP_CONSOLE_REQUIRE_TOKEN: '1',
+      NP_CONSOLE_API_KEYS: 'alice:key-a, plain-key ,ci:with:colon',
+    });
     if (!result.ok) throw new Error(result.errors.join('; '));
     expect(result.config.tokens.apiKeys.map(({ name, key }) => [name, key.reveal()])).toEqual([
       ['alice', 'key-a'],
@@ -114,7 +137,11 @@ describe('local-platform token settings', () => {
   });
 
   it('name a bad switch or duration, and never echo a key', () => {
-    const errors = errorsOf({ NP_CONSOLE_REQUIRE_TOKEN: 'maybe', NP_CONSOLE_API_KEYS: 'secret-two', NP_CONSOLE_TOKEN_TTL: 'soon' });
+    const errors = errorsOf({
+      NP_CONSOLE_REQUIRE_TOKEN: 'maybe',
+      NP_CONSOLE_API_KEYS: 'secret-two',
+      NP_CONSOLE_TOKEN_TTL: 'soon',
+    });
     expect(errors).toEqual([
       'NP_CONSOLE_REQUIRE_TOKEN: NP_CONSOLE_REQUIRE_TOKEN must be 1 or 0 (got "maybe")',
       'NP_CONSOLE_TOKEN_TTL: NP_CONSOLE_TOKEN_TTL must be a duration such as 1500ms, 90s, 5m or 2h (got "soon")',
@@ -123,7 +150,14 @@ describe('local-platform token settings', () => {
   });
 
   it('refuse tokens required in connected mode', () => {
-    expect(errorsOf({ NP_API_URL: 'https://a.example', NP_API_KEY: 'k', NP_CONSOLE_REQUIRE_TOKEN: '1', NP_CONSOLE_API_KEYS: 'x' })).toEqual([
+    expect(
+      errorsOf({
+        NP_API_URL: 'https://a.example',
+        NP_API_KEY: 'k',
+        NP_CONSOLE_REQUIRE_TOKEN: '1',
+        NP_CONSOLE_API_KEYS: 'x',
+      }),
+    ).toEqual([
       'NP_CONSOLE_REQUIRE_TOKEN: NP_CONSOLE_REQUIRE_TOKEN protects the local platform; in connected mode (NP_API_URL) nullplatform checks its own tokens, so unset it',
     ]);
   });

@@ -64,7 +64,14 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
     await next();
   });
 
-  const proxy = upstreamProxy({ session, apiUrl: options.apiUrl, timeoutMs: options.timeoutMs, redactor, log, userAgent });
+  const proxy = upstreamProxy({
+    session,
+    apiUrl: options.apiUrl,
+    timeoutMs: options.timeoutMs,
+    redactor,
+    log,
+    userAgent,
+  });
   const forward = (c: Context) => {
     // Every method is forwarded, so the JSON check comes here (the local platform's endpoints make it themselves).
     const refused = changesState(c.req.method) ? refuseNonJson(c) : undefined;
@@ -88,14 +95,26 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
   app.get(consolePaths.traffic, (c) => errorBody(c, 404, REPORTED_BY_NULLPLATFORM));
   app.get('/console/scope/:id/runtime', (c) => errorBody(c, 404, REPORTED_BY_NULLPLATFORM));
   app.get('/console/deployment/:id/evaluations', (c) =>
-    errorBody(c, 404, "nullplatform checks a deployment's metric rules itself; the console keeps evaluations only on the local platform"),
+    errorBody(
+      c,
+      404,
+      "nullplatform checks a deployment's metric rules itself; the console keeps evaluations only on the local platform",
+    ),
   );
-  app.on(['GET', 'POST', 'DELETE'], '/console/scope/:id/test-traffic', (c) => errorBody(c, 404, TEST_TRAFFIC_LOCAL_ONLY));
-  app.on('GET', ['/console/deployment/:id/logs', '/console/deployment/:id/logs/stream'], (c) => errorBody(c, 404, LOGS_IN_NULLPLATFORM));
+  app.on(['GET', 'POST', 'DELETE'], '/console/scope/:id/test-traffic', (c) =>
+    errorBody(c, 404, TEST_TRAFFIC_LOCAL_ONLY),
+  );
+  app.on('GET', ['/console/deployment/:id/logs', '/console/deployment/:id/logs/stream'], (c) =>
+    errorBody(c, 404, LOGS_IN_NULLPLATFORM),
+  );
   app.get(consolePaths.activity, (c) => errorBody(c, 404, ACTIVITY_LOCAL_ONLY));
   app.get(consolePaths.actors, (c) => errorBody(c, 404, ACTIVITY_LOCAL_ONLY));
   app.get(consolePaths.releaseDiff, (c) =>
-    errorBody(c, 404, "the commits between releases are read from local git on the local platform; in connected mode the SPA links the repository's compare page"),
+    errorBody(
+      c,
+      404,
+      "the commits between releases are read from local git on the local platform; in connected mode the SPA links the repository's compare page",
+    ),
   );
   app.get(consolePaths.openapi, (c) => {
     parseQuery(c, noQuerySchema);

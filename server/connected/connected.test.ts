@@ -15,8 +15,24 @@ import { consoleInfoSchema } from '@contract/console';
 import { deploymentSchema, type Deployment } from '@contract/deployment';
 import { namespaceSchema } from '@contract/namespace';
 import { rawRequest } from '../testing/http-harness';
-import { ACTIVITY_LOCAL_ONLY, LIVE_EVENTS_LOCAL_ONLY, LOGS_IN_NULLPLATFORM, REPORTED_BY_NULLPLATFORM, TEST_TRAFFIC_LOCAL_ONLY } from './connected-app';
-import { type Connected, messageOf, Recorder, secretKey, startConnected, startUpstream, Tap, type Upstream, waitFor } from './test-support';
+import {
+  ACTIVITY_LOCAL_ONLY,
+  LIVE_EVENTS_LOCAL_ONLY,
+  LOGS_IN_NULLPLATFORM,
+  REPORTED_BY_NULLPLATFORM,
+  TEST_TRAFFIC_LOCAL_ONLY,
+} from './connected-app';
+import {
+  type Connected,
+  messageOf,
+  Recorder,
+  secretKey,
+  startConnected,
+  startUpstream,
+  Tap,
+  type Upstream,
+  waitFor,
+} from './test-support';
 
 const key = secretKey('connected');
 const TTL_MS = 3_000;
@@ -33,7 +49,10 @@ beforeAll(async () => {
   tap = new Tap(upstream.origin);
   await tap.start();
   staticDir = mkdtempSync(join(tmpdir(), 'np-console-spa-'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head><title>np-console</title></head><body><div id="root"></div></body></html>');
+  writeFileSync(
+    join(staticDir, 'index.html'),
+    '<!doctype html><html><head><title>np-console</title></head><body><div id="root"></div></body></html>',
+  );
   connected = await startConnected(tap.url, key, { NP_API_TIMEOUT: `${TIMEOUT_MS}ms` }, staticDir);
   client = new Recorder(connected.url);
 });
@@ -55,7 +74,8 @@ async function readDeployment(id: number): Promise<Deployment> {
 }
 
 /** Since `from`, the requests the upstream saw (through the tap). */
-const seenSince = (from: number) => tap.seen.slice(from).map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
+const seenSince = (from: number) =>
+  tap.seen.slice(from).map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
 
 /** The same, without a renewal the console made first because the token was due (a slow machine can get there). */
 const seenSinceAfterDueRenewal = (from: number) => {
@@ -83,16 +103,27 @@ describe('a connected console', () => {
     expect(list.status).toBe(200);
     listEnvelopeSchema(applicationSchema).parse(list.body);
 
-    const application = await client.call('POST', '/api/application', { json: { name: `shop-${Date.now()}`, namespace_id: 1 } });
+    const application = await client.call('POST', '/api/application', {
+      json: { name: `shop-${Date.now()}`, namespace_id: 1 },
+    });
     expect(application.status).toBe(200);
     const applicationId = applicationSchema.parse(application.body).id;
     const namespaces = await client.call('GET', '/api/namespace');
-    expect(listEnvelopeSchema(namespaceSchema).parse(namespaces.body).results.map((namespace) => namespace.id)).toContain(1);
+    expect(
+      listEnvelopeSchema(namespaceSchema)
+        .parse(namespaces.body)
+        .results.map((namespace) => namespace.id),
+    ).toContain(1);
 
     const releaseIds: number[] = [];
     for (const semver of ['1.0.0', '1.1.0']) {
       const build = await client.call('POST', '/api/build', {
-        json: { application_id: applicationId, status: 'successful', branch: 'main', commit: { id: `c0ffee${semver.replaceAll('.', '')}` } },
+        json: {
+          application_id: applicationId,
+          status: 'successful',
+          branch: 'main',
+          commit: { id: `c0ffee${semver.replaceAll('.', '')}` },
+        },
       });
       expect(build.status).toBe(200);
       const asset = await client.call('POST', `/api/build/${idOf(build.body)}/asset`, {
@@ -118,10 +149,16 @@ describe('a connected console', () => {
     expect(scope.status).toBe(200);
     const scopeId = idOf(scope.body);
 
-    const initial = await client.call('POST', '/api/deployment', { json: { scope_id: scopeId, release_id: firstRelease } });
+    const initial = await client.call('POST', '/api/deployment', {
+      json: { scope_id: scopeId, release_id: firstRelease },
+    });
     expect(initial.status).toBe(200);
     const initialId = idOf(initial.body);
-    await waitFor(() => readDeployment(initialId), (d) => d.status === 'finalized', 'finalized');
+    await waitFor(
+      () => readDeployment(initialId),
+      (d) => d.status === 'finalized',
+      'finalized',
+    );
 
     const noTraffic = await client.call('PATCH', `/api/deployment/${initialId}`, { json: { status: 'cancelling' } });
     expect(noTraffic.status).toBe(409);
@@ -130,22 +167,40 @@ describe('a connected console', () => {
     expect(emptyPatch.status).toBe(400);
     expect(messageOf(emptyPatch)).toBe('the body must set status or strategy_data');
 
-    const green = await client.call('POST', '/api/deployment', { json: { scope_id: scopeId, release_id: secondRelease } });
+    const green = await client.call('POST', '/api/deployment', {
+      json: { scope_id: scopeId, release_id: secondRelease },
+    });
     expect(green.status).toBe(200);
     const greenId = idOf(green.body);
     expect(deploymentSchema.parse(green.body).strategy).toBe('blue_green');
-    const second = await client.call('POST', '/api/deployment', { json: { scope_id: scopeId, release_id: secondRelease } });
+    const second = await client.call('POST', '/api/deployment', {
+      json: { scope_id: scopeId, release_id: secondRelease },
+    });
     expect(second.status).toBe(409);
     expect(messageOf(second)).toMatch(/^There's already a running deployment on scope/);
 
-    await waitFor(() => readDeployment(greenId), (d) => d.status === 'running', 'running');
-    const traffic = await client.call('PATCH', `/api/deployment/${greenId}`, { json: { strategy_data: { desired_switched_traffic: 30 } } });
+    await waitFor(
+      () => readDeployment(greenId),
+      (d) => d.status === 'running',
+      'running',
+    );
+    const traffic = await client.call('PATCH', `/api/deployment/${greenId}`, {
+      json: { strategy_data: { desired_switched_traffic: 30 } },
+    });
     expect(traffic.status).toBe(204);
     expect(traffic.text).toBe('');
-    await waitFor(() => readDeployment(greenId), (d) => d.strategy_data.switched_traffic === 30, 'switched to 30%');
+    await waitFor(
+      () => readDeployment(greenId),
+      (d) => d.strategy_data.switched_traffic === 30,
+      'switched to 30%',
+    );
     const finalize = await client.call('PATCH', `/api/deployment/${greenId}`, { json: { status: 'finalizing' } });
     expect(finalize.status).toBe(204);
-    await waitFor(() => readDeployment(greenId), (d) => d.status === 'finalized', 'finalized');
+    await waitFor(
+      () => readDeployment(greenId),
+      (d) => d.status === 'finalized',
+      'finalized',
+    );
 
     const missing = await client.call('GET', '/api/deployment/999999');
     expect(missing.status).toBe(404);
@@ -188,7 +243,11 @@ describe('a connected console', () => {
     tap.mode = 'reject-next';
     const answer = await client.call('GET', '/api/application?limit=1');
     expect(answer.status).toBe(200);
-    expect(seenSinceAfterDueRenewal(from)).toEqual(['GET /api/application 401', 'POST /api/token 200', 'GET /api/application 200']);
+    expect(seenSinceAfterDueRenewal(from)).toEqual([
+      'GET /api/application 401',
+      'POST /api/token 200',
+      'GET /api/application 200',
+    ]);
 
     from = tap.seen.length;
     tap.mode = 'reject-always';
@@ -198,7 +257,11 @@ describe('a connected console', () => {
     expect(messageOf(refused)).toBe(
       `the nullplatform API at ${tap.host} refused the console's access token even after renewing it (401: the token was revoked (tap))`,
     );
-    expect(seenSinceAfterDueRenewal(from)).toEqual(['GET /api/application 401', 'POST /api/token 200', 'GET /api/application 401']);
+    expect(seenSinceAfterDueRenewal(from)).toEqual([
+      'GET /api/application 401',
+      'POST /api/token 200',
+      'GET /api/application 401',
+    ]);
   });
 
   it('gets a new token when the upstream restarts and forgets the one it issued', async () => {
@@ -215,17 +278,24 @@ describe('a connected console', () => {
 
   it('answers 502 while the upstream is down, and works again when it is back', async () => {
     await tap.stop();
-    for (const [method, json] of [['GET', undefined], ['POST', { name: 'while-down', namespace_id: 1 }]] as const) {
+    for (const [method, json] of [
+      ['GET', undefined],
+      ['POST', { name: 'while-down', namespace_id: 1 }],
+    ] as const) {
       const answer = await client.call(method, '/api/application', json === undefined ? {} : { json });
       expect(answer.status).toBe(502);
-      expect(messageOf(answer)).toMatch(new RegExp(`nullplatform API at ${tap.host.replaceAll('.', '\\.')} is unreachable: connect ECONNREFUSED`));
+      expect(messageOf(answer)).toMatch(
+        new RegExp(`nullplatform API at ${tap.host.replaceAll('.', '\\.')} is unreachable: connect ECONNREFUSED`),
+      );
     }
     expect((await client.call('GET', '/console/info')).status).toBe(200);
     // Past the token's expiry the renewal itself cannot reach the API: still a 502 that says so.
     await new Promise((resolve) => setTimeout(resolve, TTL_MS + 300));
     const renewing = await client.call('GET', '/api/application');
     expect(renewing.status).toBe(502);
-    expect(messageOf(renewing)).toMatch(/^cannot renew the console's access token: the nullplatform API at .* is unreachable/);
+    expect(messageOf(renewing)).toMatch(
+      /^cannot renew the console's access token: the nullplatform API at .* is unreachable/,
+    );
 
     await tap.start();
     const back = await client.call('GET', '/api/application?limit=1');
@@ -267,7 +337,11 @@ describe('a connected console', () => {
     expect(evaluations.status).toBe(404);
     expect(messageOf(evaluations)).toMatch(/metric rules itself/);
     for (const method of ['GET', 'POST', 'DELETE']) {
-      const testTraffic = await client.call(method, '/console/scope/1/test-traffic', method === 'POST' ? { json: { rate_per_second: 1, duration_seconds: 1 } } : {});
+      const testTraffic = await client.call(
+        method,
+        '/console/scope/1/test-traffic',
+        method === 'POST' ? { json: { rate_per_second: 1, duration_seconds: 1 } } : {},
+      );
       expect(testTraffic.status, method).toBe(404);
       expect(messageOf(testTraffic)).toBe(TEST_TRAFFIC_LOCAL_ONLY);
     }
@@ -290,7 +364,9 @@ describe('a connected console', () => {
 
   it('applies the same request checks to /api: Host, same-origin, JSON', async () => {
     const port = new URL(connected.url).port;
-    const rebinding = await rawRequest({ baseUrl: connected.url }, 'GET', '/api/application', { host: `evil.example:${port}` });
+    const rebinding = await rawRequest({ baseUrl: connected.url }, 'GET', '/api/application', {
+      host: `evil.example:${port}`,
+    });
     expect(rebinding.status).toBe(421);
     const crossSite = await rawRequest(
       { baseUrl: connected.url },
@@ -309,7 +385,12 @@ describe('a connected console', () => {
     );
     expect(form.status).toBe(415);
     client.answers.push(
-      ...[rebinding, crossSite, form].map((answer) => ({ status: answer.status, headers: answer.headers, text: answer.text, body: answer.body })),
+      ...[rebinding, crossSite, form].map((answer) => ({
+        status: answer.status,
+        headers: answer.headers,
+        text: answer.text,
+        body: answer.body,
+      })),
     );
   });
 

@@ -61,7 +61,8 @@ export function isForwarded(method: string, segments: readonly string[]): boolea
   const allows = (methods: readonly ForwardedMethod[]) => methods.some((allowed) => allowed === asked);
   const [name, id, ...rest] = segments;
   // hasOwn: `constructor` or `__proto__` must not find something on Object.prototype.
-  const resource = name !== undefined && Object.hasOwn(FORWARDED_RESOURCES, name) ? FORWARDED_RESOURCES[name] : undefined;
+  const resource =
+    name !== undefined && Object.hasOwn(FORWARDED_RESOURCES, name) ? FORWARDED_RESOURCES[name] : undefined;
   if (resource === undefined) return false;
   if (id === undefined) return allows(resource.collection);
   if (rest.length === 0) return ID.test(id) && allows(resource.item);

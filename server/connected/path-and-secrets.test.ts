@@ -89,7 +89,10 @@ describe('the path of an /api request', () => {
     for (const [path, status, message] of refused) {
       for (const method of ['GET', 'POST']) {
         const from = tap.seen.length;
-        const answer = await sendRaw(connected.url, method, path, { json: method === 'POST' ? { apikey: key } : undefined, recorder: client });
+        const answer = await sendRaw(connected.url, method, path, {
+          json: method === 'POST' ? { apikey: key } : undefined,
+          recorder: client,
+        });
         expect({ method, path, status: answer.status }).toEqual({ method, path, status });
         const expected = typeof message === 'function' ? message(method) : message;
         if (typeof expected === 'string') expect(messageOf(answer)).toBe(expected);
@@ -117,7 +120,10 @@ describe('the path of an /api request', () => {
       ['GET', '/api/telemetry/1'],
       ['GET', '/api/telemetry/application/1/log'],
     ] as const) {
-      const answer = await sendRaw(connected.url, method, path, { json: method === 'DELETE' || method === 'OPTIONS' ? undefined : {}, recorder: client });
+      const answer = await sendRaw(connected.url, method, path, {
+        json: method === 'DELETE' || method === 'OPTIONS' ? undefined : {},
+        recorder: client,
+      });
       expect({ method, path, status: answer.status }).toEqual({ method, path, status: 404 });
       expect(messageOf(answer)).toBe(notForwarded(method, path));
     }
@@ -132,7 +138,9 @@ describe('the path of an /api request', () => {
   });
 
   it('forwards the resources on the list, and sends the normalized path with the query as it came', async () => {
-    const application = await client.call('POST', '/api/application', { json: { name: `paths-${Date.now()}`, namespace_id: 1 } });
+    const application = await client.call('POST', '/api/application', {
+      json: { name: `paths-${Date.now()}`, namespace_id: 1 },
+    });
     expect(application.status).toBe(200);
     const applicationId = (application.body as { id: number }).id;
     const build = await client.call('POST', '/api/build', {
@@ -153,16 +161,34 @@ describe('the path of an /api request', () => {
       expect(tap.seen.at(-1)?.status).toBe(answer.status);
       return answer;
     };
-    expect((await reached('GET', `/api/application/${applicationId}`, `/api/application/${applicationId}`)).status).toBe(200);
+    expect(
+      (await reached('GET', `/api/application/${applicationId}`, `/api/application/${applicationId}`)).status,
+    ).toBe(200);
     expect((await reached('GET', '/api/application/1', '/api/application/1')).status).not.toBe(599);
     // GET /build/:id/asset reaches the upstream (the local platform only has POST there and says so itself).
     await reached('GET', '/api/build/3/asset', '/api/build/3/asset');
     // Percent-encoded letters are decoded once; the upstream gets the plain path that was checked.
-    expect((await reached('GET', `/api/%61pplication/${applicationId}`, `/api/application/${applicationId}`)).status).toBe(200);
+    expect(
+      (await reached('GET', `/api/%61pplication/${applicationId}`, `/api/application/${applicationId}`)).status,
+    ).toBe(200);
     // What the deploy dialog and the deployment page read: the strategies that apply, and an application's metric.
-    expect((await reached('GET', '/api/deployment_strategy', '/api/deployment_strategy', '?nrn=organization%3D1%3Aaccount%3D1&limit=100')).status).toBe(200);
+    expect(
+      (
+        await reached(
+          'GET',
+          '/api/deployment_strategy',
+          '/api/deployment_strategy',
+          '?nrn=organization%3D1%3Aaccount%3D1&limit=100',
+        )
+      ).status,
+    ).toBe(200);
     await reached('GET', '/api/deployment_strategy/1', '/api/deployment_strategy/1');
-    await reached('GET', `/api/telemetry/application/${applicationId}/metric/http.error_rate`, `/api/telemetry/application/${applicationId}/metric/http.error_rate`, '?scope_id=1&minutes=5&period=10');
+    await reached(
+      'GET',
+      `/api/telemetry/application/${applicationId}/metric/http.error_rate`,
+      `/api/telemetry/application/${applicationId}/metric/http.error_rate`,
+      '?scope_id=1&minutes=5&period=10',
+    );
     const list = await reached('GET', '/api/application', '/api/application', '?limit=1&offset=0');
     expect(list.status).toBe(200);
     expect((list.body as { paging: { limit: number } }).paging.limit).toBe(1);
@@ -173,12 +199,15 @@ describe('the path of an /api request', () => {
 const tricky = (label: string) => `${label}/${randomBytes(10).toString('hex')}/x+y=${randomBytes(6).toString('hex')}`;
 
 /** Every character as `\uXXXX`: what a JSON encoder that escapes everything sends. */
-const allEscaped = (text: string) => [...text].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+const allEscaped = (text: string) =>
+  [...text].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 /** Every character as `%xx` (lower case, unlike encodeURIComponent). */
-const allPercent = (text: string) => [...Buffer.from(text)].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
+const allPercent = (text: string) =>
+  [...Buffer.from(text)].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
 
 /** A clean answer with escapes, odd spacing and a number JSON.parse would round: it must arrive byte for byte. */
-const CLEAN_WITH_ESCAPES = '{ "id" :8,\n  "name":"caf\\u00e9 \\"shop\\"",  "url":"https:\\/\\/example.com\\/a%20b", "big": 12345678901234567890 }';
+const CLEAN_WITH_ESCAPES =
+  '{ "id" :8,\n  "name":"caf\\u00e9 \\"shop\\"",  "url":"https:\\/\\/example.com\\/a%20b", "big": 12345678901234567890 }';
 const CLEAN_PLAIN = '{"id":9,"name":"shop","nrn":"organization=1:account=2"}';
 
 describe('secrets an upstream echoes', () => {
@@ -190,28 +219,44 @@ describe('secrets an upstream echoes', () => {
 
   const answers: Record<string, (bearer: string) => ScriptedAnswer> = {
     '/application/1': (bearer) => ({
-      headers: { etag: `"${bearer}"`, 'x-request-id': bearer, 'last-modified': allPercent(bearer), 'retry-after': allEscaped(bearer), allow: `GET, ${encodeURIComponent(key)}` },
+      headers: {
+        etag: `"${bearer}"`,
+        'x-request-id': bearer,
+        'last-modified': allPercent(bearer),
+        'retry-after': allEscaped(bearer),
+        allow: `GET, ${encodeURIComponent(key)}`,
+      },
       body: JSON.stringify({ id: 1, name: 'shop', echo: `Bearer ${bearer}`, nested: { list: ['a', bearer] } }),
     }),
-    '/application/2': (bearer) => ({ body: JSON.stringify({ id: 2, name: 'shop', echo: `Bearer ${bearer}` }).replaceAll('/', '\\/') }),
-    '/application/3': (bearer) => ({ body: JSON.stringify({ id: 3, name: 'shop', echo: `Bearer ${bearer}` }).replaceAll('/', '\\u002f') }),
+    '/application/2': (bearer) => ({
+      body: JSON.stringify({ id: 2, name: 'shop', echo: `Bearer ${bearer}` }).replaceAll('/', '\\/'),
+    }),
+    '/application/3': (bearer) => ({
+      body: JSON.stringify({ id: 3, name: 'shop', echo: `Bearer ${bearer}` }).replaceAll('/', '\\u002f'),
+    }),
     '/application/4': (bearer) => ({ body: `{"id":4,"name":"shop","echo":"${allEscaped(bearer)}"}` }),
     '/application/5': (bearer) => ({ body: `{"id":5,"${allEscaped(bearer)}":"as a key","name":"shop"}` }),
     '/application/6': () => ({
       headers: { etag: `W/"${key}"` },
       body: `{"id":6,"name":"shop","raw":"${key}","slashes":"${key.replaceAll('/', '\\/')}","escaped":"${allEscaped(key)}","query":"https://x.example/?k=${encodeURIComponent(key)}"}`,
     }),
-    '/application/7': (bearer) => ({ body: `{"id":7,"name":"shop","callback":"https://x.example/cb?t=${allPercent(bearer)}"}` }),
+    '/application/7': (bearer) => ({
+      body: `{"id":7,"name":"shop","callback":"https://x.example/cb?t=${allPercent(bearer)}"}`,
+    }),
     '/application/8': () => ({ headers: { etag: '"v8"', 'x-request-id': 'req-8' }, body: CLEAN_WITH_ESCAPES }),
     '/application/9': () => ({ headers: { etag: '"v9"' }, body: CLEAN_PLAIN }),
-    '/application/10': (bearer) => ({ headers: { 'content-type': 'text/html' }, body: `<html>token: ${allEscaped(bearer)}</html>` }),
+    '/application/10': (bearer) => ({
+      headers: { 'content-type': 'text/html' },
+      body: `<html>token: ${allEscaped(bearer)}</html>`,
+    }),
   };
 
   beforeAll(async () => {
     upstream = await startScriptedUpstream({
       apiKey: key,
       token,
-      respond: (request) => answers[request.path]?.(request.token) ?? { status: 404, body: '{"message":"no such thing"}' },
+      respond: (request) =>
+        answers[request.path]?.(request.token) ?? { status: 404, body: '{"message":"no such thing"}' },
     });
     connected = await startConnected(upstream.apiUrl, key);
     client = new Recorder(connected.url);
@@ -226,25 +271,37 @@ describe('secrets an upstream echoes', () => {
   const stringsIn = (value: unknown): string[] => {
     if (typeof value === 'string') return [value];
     if (Array.isArray(value)) return value.flatMap(stringsIn);
-    if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([name, inner]) => [name, ...stringsIn(inner)]);
+    if (typeof value === 'object' && value !== null)
+      return Object.entries(value).flatMap(([name, inner]) => [name, ...stringsIn(inner)]);
     return [];
   };
   /** The text as is, JSON-unescaped, percent-decoded, and both (written here independently of the code under test). */
   const readings = (text: string): string[] => {
-    const unescape = (t: string) => t.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replaceAll('\\/', '/');
-    const percent = (t: string) => t.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => Buffer.from(run.replaceAll('%', ''), 'hex').toString('utf8'));
+    const unescape = (t: string) =>
+      t
+        .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+        .replaceAll('\\/', '/');
+    const percent = (t: string) =>
+      t.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => Buffer.from(run.replaceAll('%', ''), 'hex').toString('utf8'));
     return [text, unescape(text), percent(text), percent(unescape(text)), unescape(percent(text))];
   };
   /** The copies of the key or the token the browser could read in an answer: headers and body, raw and parsed. */
   const copiesIn = (answer: Answer): number => {
-    const texts = [...[...answer.headers].map(([name, value]) => `${name}: ${value}`), answer.text, ...stringsIn(answer.body)];
-    return texts.flatMap(readings).reduce((count, text) => count + text.split(key).length - 1 + text.split(token).length - 1, 0);
+    const texts = [
+      ...[...answer.headers].map(([name, value]) => `${name}: ${value}`),
+      answer.text,
+      ...stringsIn(answer.body),
+    ];
+    return texts
+      .flatMap(readings)
+      .reduce((count, text) => count + text.split(key).length - 1 + text.split(token).length - 1, 0);
   };
 
   it('drops a response header that holds the token or the key in any spelling, and logs which one', async () => {
     const answer = await client.call('GET', '/api/application/1');
     expect(answer.status).toBe(200);
-    for (const name of ['etag', 'x-request-id', 'last-modified', 'retry-after', 'allow']) expect(answer.headers.get(name)).toBeNull();
+    for (const name of ['etag', 'x-request-id', 'last-modified', 'retry-after', 'allow'])
+      expect(answer.headers.get(name)).toBeNull();
     expect(copiesIn(answer)).toBe(0);
     expect(answer.body).toEqual({ id: 1, name: 'shop', echo: `Bearer ${REDACTED}`, nested: { list: ['a', REDACTED] } });
     for (const name of ['etag', 'x-request-id', 'last-modified', 'retry-after', 'allow']) {
@@ -277,7 +334,14 @@ describe('secrets an upstream echoes', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('etag')).toBeNull();
     expect(copiesIn(answer)).toBe(0);
-    expect(answer.body).toEqual({ id: 6, name: 'shop', raw: REDACTED, slashes: REDACTED, escaped: REDACTED, query: `https://x.example/?k=${REDACTED}` });
+    expect(answer.body).toEqual({
+      id: 6,
+      name: 'shop',
+      raw: REDACTED,
+      slashes: REDACTED,
+      escaped: REDACTED,
+      query: `https://x.example/?k=${REDACTED}`,
+    });
   });
 
   it('passes clean answers byte for byte, headers included', async () => {

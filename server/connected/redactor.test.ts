@@ -6,7 +6,8 @@ import { Redactor } from './redactor';
 
 const key = 'np-key/0123456789abcdef+x=';
 const token = 'eyJhbGciOi.J9/payload_part.sig-nature';
-const escapeAll = (text: string) => [...text].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+const escapeAll = (text: string) =>
+  [...text].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 
 describe('Redactor', () => {
   const redactor = new Redactor(new Secret(key), token);
@@ -22,13 +23,18 @@ describe('Redactor', () => {
       `tok=${encodeURIComponent(escapeAll(key))}`,
       JSON.stringify(JSON.stringify(token)),
     ]) {
-      expect({ spelling, found: redactor.containsSecret(`before ${spelling} after`) }).toEqual({ spelling, found: true });
+      expect({ spelling, found: redactor.containsSecret(`before ${spelling} after`) }).toEqual({
+        spelling,
+        found: true,
+      });
     }
     expect(redactor.containsSecret('eyJhbGciOi.J9 and np-key/0123 100% \\n')).toBe(false);
   });
 
   it('scrubs text: raw and URL-encoded copies are cut out, any other spelling takes the whole text', () => {
-    expect(redactor.scrub(`failed with ${token} at ${encodeURIComponent(key)}`)).toBe(`failed with ${REDACTED} at ${REDACTED}`);
+    expect(redactor.scrub(`failed with ${token} at ${encodeURIComponent(key)}`)).toBe(
+      `failed with ${REDACTED} at ${REDACTED}`,
+    );
     expect(redactor.scrub(`failed with ${escapeAll(token)}`)).toBe(REDACTED);
     expect(redactor.scrub('nothing secret: 50% \\u0041')).toBe('nothing secret: 50% \\u0041');
   });

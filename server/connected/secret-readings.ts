@@ -40,7 +40,15 @@ function percentDecoded(text: string): string {
   return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => Buffer.from(run.replaceAll('%', ''), 'hex').toString('utf8'));
 }
 
-const SINGLE_ESCAPES: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '0': '\0' };
+const SINGLE_ESCAPES: Readonly<Record<string, string>> = {
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '0': '\0',
+};
 
 /** JSON/JavaScript escapes: `\/` → `/`, `\u002f`, `\u{2f}`, `\x2f` → `/`, `\n` → newline, `\"` → `"`. */
 function unescaped(text: string): string {

@@ -25,7 +25,11 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const env = (overrides: Record<string, string>) => ({ PORT: '0', NP_CONSOLE_DATA: join(dataDir, 'unused'), ...overrides });
+const env = (overrides: Record<string, string>) => ({
+  PORT: '0',
+  NP_CONSOLE_DATA: join(dataDir, 'unused'),
+  ...overrides,
+});
 
 function expectCleanFailure(result: ChildResult, key: string): string {
   expect(result.code).toBe(1);
@@ -57,13 +61,20 @@ describe('starting in connected mode', () => {
       'np-console cannot start:\n  - NP_API_URL: NP_API_URL must start with http:// or https:// (got "ftp:" in "ftp://api.example")',
     );
     const noKey = await runMain(env({ NP_API_URL: 'https://api.nullplatform.com' }));
-    expect(expectCleanFailure(noKey, badKey)).toMatch(/NP_API_KEY is missing: connected mode needs both NP_API_URL and NP_API_KEY/);
+    expect(expectCleanFailure(noKey, badKey)).toMatch(
+      /NP_API_KEY is missing: connected mode needs both NP_API_URL and NP_API_KEY/,
+    );
   });
 
   it('starts with a good key and says where it is connected, never printing the key', async () => {
-    const result = await runMain(env({ NP_API_URL: upstream.apiUrl, NP_API_KEY: goodKey }), { readyPattern: /is running at/ });
+    const result = await runMain(env({ NP_API_URL: upstream.apiUrl, NP_API_KEY: goodKey }), {
+      readyPattern: /is running at/,
+    });
     expect(result.stdout).toMatch(
-      new RegExp(`^np-console is running at http://127\\.0\\.0\\.1:\\d+, connected to the nullplatform API at 127\\.0\\.0\\.1:${upstream.port} \\(organization 1\\)$`, 'm'),
+      new RegExp(
+        `^np-console is running at http://127\\.0\\.0\\.1:\\d+, connected to the nullplatform API at 127\\.0\\.0\\.1:${upstream.port} \\(organization 1\\)$`,
+        'm',
+      ),
     );
     expect(result.code).toBe(0);
     expect(`${result.stdout}${result.stderr}`).not.toContain(goodKey);
@@ -80,9 +91,12 @@ describe('starting on a HOST other than loopback', () => {
   });
 
   it('starts with NP_CONSOLE_ALLOW_REMOTE=1, with a warning first', async () => {
-    const result = await runMain(env({ HOST: '0.0.0.0', NP_CONSOLE_ALLOW_REMOTE: '1', NP_API_URL: upstream.apiUrl, NP_API_KEY: goodKey }), {
-      readyPattern: /is running at/,
-    });
+    const result = await runMain(
+      env({ HOST: '0.0.0.0', NP_CONSOLE_ALLOW_REMOTE: '1', NP_API_URL: upstream.apiUrl, NP_API_KEY: goodKey }),
+      {
+        readyPattern: /is running at/,
+      },
+    );
     expect(result.stderr.trim()).toBe(
       "np-console: warning: HOST=0.0.0.0 and NP_CONSOLE_ALLOW_REMOTE=1 make the console reachable from the network: anyone who reaches it acts with the API key's permissions",
     );

@@ -12,7 +12,13 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, request as httpRequest, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  request as httpRequest,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +50,11 @@ export type Upstream = {
   close(): Promise<void>;
 };
 
-export async function startUpstream(options: { apiKeys: string[]; ttl?: string; seed?: 'demo' | 'none' }): Promise<Upstream> {
+export async function startUpstream(options: {
+  apiKeys: string[];
+  ttl?: string;
+  seed?: 'demo' | 'none';
+}): Promise<Upstream> {
   const dataDir = mkdtempSync(join(tmpdir(), 'np-console-upstream-'));
   const env = (port: number) => ({
     PORT: String(port),
@@ -86,14 +96,30 @@ export type Connected = {
   close(): Promise<void>;
 };
 
-export async function startConnected(apiUrl: string, apiKey: string, env: Record<string, string> = {}, staticDir?: string): Promise<Connected> {
+export async function startConnected(
+  apiUrl: string,
+  apiKey: string,
+  env: Record<string, string> = {},
+  staticDir?: string,
+): Promise<Connected> {
   const logs: string[] = [];
   const config = configFrom({ PORT: '0', NP_API_URL: apiUrl, NP_API_KEY: apiKey, ...env });
-  const server = await startConsoleServer(config, { log: (line) => logs.push(line), ...(staticDir === undefined ? {} : { staticDir }) });
+  const server = await startConsoleServer(config, {
+    log: (line) => logs.push(line),
+    ...(staticDir === undefined ? {} : { staticDir }),
+  });
   return { server, url: server.url, logs, close: () => server.close() };
 }
 
-export type Seen = { method: string; path: string; search: string; status: number; authorization: string | undefined; cookie: string | undefined; origin: string | undefined };
+export type Seen = {
+  method: string;
+  path: string;
+  search: string;
+  status: number;
+  authorization: string | undefined;
+  cookie: string | undefined;
+  origin: string | undefined;
+};
 export type TapMode = 'pass' | 'garbage' | 'slow' | 'reject-next' | 'reject-always';
 
 /** An HTTP relay in front of `target` (an origin) that records and, on demand, misbehaves. */
@@ -166,7 +192,9 @@ export class Tap {
     if (!isToken && (this.mode === 'reject-next' || this.mode === 'reject-always')) {
       if (this.mode === 'reject-next') this.mode = 'pass';
       record(401);
-      response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'the token was revoked (tap)' }));
+      response
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: 'the token was revoked (tap)' }));
       return;
     }
     if (!isToken && this.mode === 'slow') await new Promise((resolve) => setTimeout(resolve, this.slowMs));
@@ -214,7 +242,11 @@ export class Recorder {
 
   constructor(private readonly baseUrl: string) {}
 
-  async call(method: string, path: string, options: { json?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+  async call(
+    method: string,
+    path: string,
+    options: { json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Answer> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.json !== undefined) headers['content-type'] ??= 'application/json';
     const response = await fetch(`${this.baseUrl}${path}`, {
@@ -237,19 +269,27 @@ export class Recorder {
   /** Every byte the browser could have seen: status lines aside, all headers and bodies. */
   everything(): string {
     return this.answers
-      .map((answer) => `${[...answer.headers].map(([name, value]) => `${name}: ${value}`).join('\n')}\n\n${answer.text}`)
+      .map(
+        (answer) => `${[...answer.headers].map(([name, value]) => `${name}: ${value}`).join('\n')}\n\n${answer.text}`,
+      )
       .join('\n----\n');
   }
 }
 
 export function messageOf(answer: Answer): string {
   const body = answer.body;
-  if (typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string') return body.message;
+  if (typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string')
+    return body.message;
   throw new Error(`expected a JSON {message}, got ${answer.status} ${answer.text}`);
 }
 
 /** Polls `read` until `done` holds (or fails with what it last saw). */
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last = await read();
   while (!done(last)) {
@@ -266,7 +306,10 @@ export type ChildResult = { code: number | null; stdout: string; stderr: string 
  * `node --import tsx server/main.ts` with exactly `env` (plus PATH/HOME), as `npm start` runs it; resolves when it
  * exits, or — when `readyPattern` shows on stdout — stops it with SIGTERM and resolves with what it printed.
  */
-export function runMain(env: Record<string, string>, options: { readyPattern?: RegExp; timeoutMs?: number } = {}): Promise<ChildResult> {
+export function runMain(
+  env: Record<string, string>,
+  options: { readyPattern?: RegExp; timeoutMs?: number } = {},
+): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: consoleRoot,
@@ -365,7 +408,8 @@ export async function startScriptedUpstream(options: {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const { path, search } = splitTarget(request.url);
-      const json = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const json = (status: number, body: unknown) =>
+        response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (path === '/token' && request.method === 'POST') {
         const sent: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
         const key = typeof sent === 'object' && sent !== null && 'apikey' in sent ? sent.apikey : undefined;
@@ -377,7 +421,9 @@ export async function startScriptedUpstream(options: {
       const entry = { method: request.method ?? 'GET', path, search, token };
       seen.push(entry);
       const answer = options.respond(entry);
-      response.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers }).end(answer.body);
+      response
+        .writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers })
+        .end(answer.body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

@@ -74,7 +74,11 @@ export function upstreamProxy(options: UpstreamProxyOptions) {
     const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.text();
 
     const send = (token: string): Promise<UpstreamAnswer> =>
-      fetchUpstream(target, { method, headers: { ...headers, authorization: `Bearer ${token}` }, body }, options.timeoutMs);
+      fetchUpstream(
+        target,
+        { method, headers: { ...headers, authorization: `Bearer ${token}` }, body },
+        options.timeoutMs,
+      );
 
     let answer: UpstreamAnswer;
     try {
@@ -109,7 +113,11 @@ export function upstreamProxy(options: UpstreamProxyOptions) {
     if (method !== 'HEAD' && text !== '' && !isJson(text)) {
       const type = answer.headers.get('content-type') ?? 'no content type';
       // Scrubbed before it is cut: a cut could leave part of a secret that the scrub would no longer recognize.
-      return fail(c, 502, `the ${where} answered ${status} with ${type} instead of JSON (${snippet(redactor.scrub(text))})`);
+      return fail(
+        c,
+        502,
+        `the ${where} answered ${status} with ${type} instead of JSON (${snippet(redactor.scrub(text))})`,
+      );
     }
 
     const responseHeaders = new Headers();
@@ -117,16 +125,23 @@ export function upstreamProxy(options: UpstreamProxyOptions) {
       const value = answer.headers.get(name);
       if (value === null) continue;
       if (redactor.containsSecret(value)) {
-        options.log(`${method} ${shown}: dropped the ${name} header from the answer of the ${where}: it held one of the console's secrets`);
+        options.log(
+          `${method} ${shown}: dropped the ${name} header from the answer of the ${where}: it held one of the console's secrets`,
+        );
         continue;
       }
       responseHeaders.set(name, value);
     }
     if (text !== '') responseHeaders.set('content-type', 'application/json; charset=utf-8');
-    if (method === 'HEAD' || NO_BODY_STATUSES.has(status) || text === '') return new Response(null, { status, headers: responseHeaders });
+    if (method === 'HEAD' || NO_BODY_STATUSES.has(status) || text === '')
+      return new Response(null, { status, headers: responseHeaders });
     const scrubbed = redactor.scrubJson(text);
     if (scrubbed === undefined) {
-      return fail(c, 502, `the ${where} answered ${status} with one of the console's secrets where it cannot be redacted`);
+      return fail(
+        c,
+        502,
+        `the ${where} answered ${status} with one of the console's secrets where it cannot be redacted`,
+      );
     }
     return new Response(scrubbed, { status, headers: responseHeaders });
   };

@@ -57,12 +57,23 @@ async function startError(apiUrl: string, key: string): Promise<string> {
 describe('the token exchange', () => {
   it(`sends the key as "${TOKEN_REQUEST_KEY_FIELD}" and reads the organization from the JWT when the answer has none`, async () => {
     const key = secretKey('jwt');
-    const accessToken = jwt({ exp: Math.floor(Date.now() / 1000) + 3600, 'cognito:groups': ['@nullplatform/user=9', '@nullplatform/organization=4242'] });
+    const accessToken = jwt({
+      exp: Math.floor(Date.now() / 1000) + 3600,
+      'cognito:groups': ['@nullplatform/user=9', '@nullplatform/organization=4242'],
+    });
     const requests: string[] = [];
     const url = await startApi((request, body, response) => {
       requests.push(`${request.method} ${request.url} ${request.headers.authorization ?? ''} ${body}`);
-      if (request.url === '/token') return json(response, 200, { access_token: accessToken, token_expires_at: Math.floor(Date.now() / 1000) + 3600 });
-      return json(response, 200, { paging: { total: 0, offset: 0, limit: 30 }, results: [], echoed: `Bearer ${accessToken}` });
+      if (request.url === '/token')
+        return json(response, 200, {
+          access_token: accessToken,
+          token_expires_at: Math.floor(Date.now() / 1000) + 3600,
+        });
+      return json(response, 200, {
+        paging: { total: 0, offset: 0, limit: 30 },
+        results: [],
+        echoed: `Bearer ${accessToken}`,
+      });
     });
     connected = await startConnected(url, key);
     expect(requests[0]).toBe(`POST /token  ${JSON.stringify({ [TOKEN_REQUEST_KEY_FIELD]: key })}`);
@@ -80,9 +91,13 @@ describe('the token exchange', () => {
 
   it('says the key was rejected, without repeating it even when the API does', async () => {
     const key = secretKey('rejected');
-    const url = await startApi((_request, _body, response) => json(response, 401, { message: `api key ${key} is not valid` }));
+    const url = await startApi((_request, _body, response) =>
+      json(response, 401, { message: `api key ${key} is not valid` }),
+    );
     const message = await startError(url, key);
-    expect(message).toBe(`the nullplatform API at ${new URL(url).host} rejected the API key (NP_API_KEY) with 401: api key [redacted] is not valid; check NP_API_KEY`);
+    expect(message).toBe(
+      `the nullplatform API at ${new URL(url).host} rejected the API key (NP_API_KEY) with 401: api key [redacted] is not valid; check NP_API_KEY`,
+    );
   });
 
   it('reports a redirect instead of following it with the key', async () => {
@@ -92,12 +107,16 @@ describe('the token exchange', () => {
       response.writeHead(308, { location: 'https://elsewhere.example/token' }).end();
     });
     const message = await startError(url, secretKey('redirect'));
-    expect(message).toMatch(/answered POST \/token with a redirect \(308 to https:\/\/elsewhere\.example\/token\); set NP_API_URL to the address it redirects to/);
+    expect(message).toMatch(
+      /answered POST \/token with a redirect \(308 to https:\/\/elsewhere\.example\/token\); set NP_API_URL to the address it redirects to/,
+    );
     expect(posts).toBe(1);
   });
 
   it('says when NP_API_URL answers something other than a token', async () => {
-    const html = await startApi((_request, _body, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>welcome</html>'));
+    const html = await startApi((_request, _body, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html>welcome</html>'),
+    );
     expect(await startError(html, secretKey('html'))).toBe(
       `the nullplatform API at ${new URL(html).host} answered POST /token with something that is not JSON (<html>welcome</html>); check that NP_API_URL is the address of the nullplatform API`,
     );
@@ -111,12 +130,19 @@ describe('the token exchange', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toBe(`the nullplatform API at ${new URL(url).host} did not answer POST /token in time (no answer within 0.3 s); check NP_API_URL and the network`);
+    expect(message).toBe(
+      `the nullplatform API at ${new URL(url).host} did not answer POST /token in time (no answer within 0.3 s); check NP_API_URL and the network`,
+    );
   });
 
   it('passes 204 and error statuses through as they are', async () => {
     const url = await startApi((request, _body, response) => {
-      if (request.url === '/token') return json(response, 200, { access_token: 'opaque-token-value', token_expires_at: Date.now() + 3_600_000, organization_id: 3 });
+      if (request.url === '/token')
+        return json(response, 200, {
+          access_token: 'opaque-token-value',
+          token_expires_at: Date.now() + 3_600_000,
+          organization_id: 3,
+        });
       if (request.method === 'PATCH') return response.writeHead(204).end();
       return json(response, 403, { message: 'Insufficient permissions', code: 'forbidden' });
     });

@@ -74,7 +74,9 @@ export type UpstreamSessionOptions = {
   now?: () => number;
 };
 
-type Exchange = { ok: true; token: UpstreamToken } | { ok: false; kind: 'unreachable' | 'timeout' | 'rejected' | 'invalid'; message: string };
+type Exchange =
+  | { ok: true; token: UpstreamToken }
+  | { ok: false; kind: 'unreachable' | 'timeout' | 'rejected' | 'invalid'; message: string };
 
 export class UpstreamSession {
   private current: UpstreamToken;
@@ -150,7 +152,10 @@ export class UpstreamSession {
       try {
         const exchange = await exchangeKey(this.options, this.now);
         if (!exchange.ok) {
-          throw new UpstreamFailure(exchange.kind === 'timeout' ? 504 : 502, `cannot renew the console's access token: ${exchange.message}`);
+          throw new UpstreamFailure(
+            exchange.kind === 'timeout' ? 504 : 502,
+            `cannot renew the console's access token: ${exchange.message}`,
+          );
         }
         this.current = exchange.token;
         this.options.log(
@@ -206,7 +211,11 @@ async function exchangeKey(options: UpstreamSessionOptions, now: () => number): 
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, kind: 'invalid', message: `${where} answered POST /token with something that is not JSON (${snippet(options.redactor.scrub(text))})` };
+    return {
+      ok: false,
+      kind: 'invalid',
+      message: `${where} answered POST /token with something that is not JSON (${snippet(options.redactor.scrub(text))})`,
+    };
   }
   const parsed = tokenAnswerSchema.safeParse(json);
   if (!parsed.success) {
@@ -244,7 +253,9 @@ export function jwtClaims(token: string): Record<string, unknown> | undefined {
   if (payload === undefined || token.split('.').length !== 3) return undefined;
   try {
     const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
+      ? (claims as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -95,7 +95,9 @@ export class AttachedEngine {
     if (keepDataPlane && !runtime.connection.closed) {
       await engine.detach();
       await runtime.connection.close();
-      this.options.log(`the data plane keeps serving every scope (runtime pid ${runtime.hello.pid}); the next start reattaches to it`);
+      this.options.log(
+        `the data plane keeps serving every scope (runtime pid ${runtime.hello.pid}); the next start reattaches to it`,
+      );
       return;
     }
     await engine.stop();
@@ -145,7 +147,12 @@ async function openSession(options: AttachedEngineOptions, onLost: (session: Ses
     const groups = new InstanceGroups(dataPlane, options.store, options.healthPathOf);
     const proxies = new ScopeProxies(dataPlane, options.log);
     const engine = options.createEngine(groups, proxies);
-    const session: Session = { runtime, dataPlane, engine, view: engineRuntimeView(proxies, groups, options.scopeHealthPath) };
+    const session: Session = {
+      runtime,
+      dataPlane,
+      engine,
+      view: engineRuntimeView(proxies, groups, options.scopeHealthPath),
+    };
     runtime.connection.onClose(() => {
       if (!runtime.connection.closedByUs) onLost(session);
     });

@@ -7,7 +7,17 @@ import { explainingOutput, summarizeHealth } from '../runtime/health-summary';
 import { LogStore } from '../runtime/log-store';
 import { ScopeProxy, type ProxyRoute } from '../runtime/scope-proxy';
 import { InstanceSupervisor, type InstanceGroup, type InstanceSnapshot } from '../runtime/supervisor';
-import type { GroupSpec, GroupState, LogReadResult, Params, ProxyState, RouteWeight, RuntimeEvent, Snapshot, TrafficReport } from './protocol';
+import type {
+  GroupSpec,
+  GroupState,
+  LogReadResult,
+  Params,
+  ProxyState,
+  RouteWeight,
+  RuntimeEvent,
+  Snapshot,
+  TrafficReport,
+} from './protocol';
 
 type RunningProxy = { proxy: ScopeProxy; host: string; port: number; proxyRoutes: ProxyRoute[] };
 type RunningGroup = { group: InstanceGroup; state: GroupState; healthWatch: NodeJS.Timeout };
@@ -84,7 +94,8 @@ export class DataPlaneState {
     if (running === undefined) throw new Error(`scope ${scopeId} has no address in the data plane`);
     const proxyRoutes: ProxyRoute[] = routes.map(({ deploymentId, weight }) => {
       const group = this.groups.get(deploymentId)?.group;
-      if (group === undefined) throw new Error(`scope ${scopeId}: deployment ${deploymentId} has no instances in the data plane`);
+      if (group === undefined)
+        throw new Error(`scope ${scopeId}: deployment ${deploymentId} has no instances in the data plane`);
       return { deploymentId, weight, group };
     });
     // The same routes to the same instances must not restart the weighted round-robin midway: a console re-applies
@@ -103,14 +114,24 @@ export class DataPlaneState {
   }
 
   instances(scopeId: number): InstanceSnapshot[] {
-    return [...this.groups.values()].filter((running) => running.state.scopeId === scopeId).flatMap((running) => running.group.snapshot());
+    return [...this.groups.values()]
+      .filter((running) => running.state.scopeId === scopeId)
+      .flatMap((running) => running.group.snapshot());
   }
 
   startGroup(spec: GroupSpec, startedAt: number): void {
     const { deploymentId } = spec;
-    if (this.groups.has(deploymentId)) throw new Error(`deployment ${deploymentId} already has instances in the data plane`);
+    if (this.groups.has(deploymentId))
+      throw new Error(`deployment ${deploymentId} already has instances in the data plane`);
     const emit = this.options.emit;
-    const state: GroupState = { deploymentId, scopeId: spec.scopeId, startedAt, launched: 0, healthy: 0, healthSummary: 'no answer yet' };
+    const state: GroupState = {
+      deploymentId,
+      scopeId: spec.scopeId,
+      startedAt,
+      launched: 0,
+      healthy: 0,
+      healthSummary: 'no answer yet',
+    };
     // The supervisor reports counts, not every health answer; the summary and the last lines of an instance that is
     // not healthy are watched here (and refreshed with every count) so the console can say why a deployment never
     // became healthy without asking, and waiting on, the runtime.

@@ -7,7 +7,11 @@ import { MAX_LINE_BYTES } from './protocol';
  * Calls `onMessage` with each line's parsed JSON, in order. A line that is not JSON, or longer than MAX_LINE_BYTES,
  * goes to `onBadLine` (the caller decides whether the connection survives it).
  */
-export function readJsonLines(socket: Socket, onMessage: (message: unknown) => void, onBadLine: (reason: string) => void): void {
+export function readJsonLines(
+  socket: Socket,
+  onMessage: (message: unknown) => void,
+  onBadLine: (reason: string) => void,
+): void {
   let pending = '';
   socket.setEncoding('utf8');
   socket.on('data', (chunk: string) => {

@@ -7,7 +7,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { logPageSchema } from '@contract/instance-logs';
 import { findFreePort } from '../runtime/free-port';
-import { apiOf, cleanUpConsoles, healthyPids, newDataDir, seedGreeterScope, startConsoleProcess, waitFor } from '../testing/console-process';
+import {
+  apiOf,
+  cleanUpConsoles,
+  healthyPids,
+  newDataDir,
+  seedGreeterScope,
+  startConsoleProcess,
+  waitFor,
+} from '../testing/console-process';
 
 afterEach(cleanUpConsoles);
 

@@ -141,13 +141,24 @@ export const responseSchema = z.union([
 export const eventSchema = z.discriminatedUnion('event', [
   z.strictObject({ event: z.literal('launched'), deploymentId: id, value: z.number().int().min(0) }),
   z.strictObject({ event: z.literal('healthy'), deploymentId: id, value: z.number().int().min(0) }),
-  z.strictObject({ event: z.literal('exit'), deploymentId: id, index: z.number().int().min(0), detail: z.string(), restarting: z.boolean() }),
+  z.strictObject({
+    event: z.literal('exit'),
+    deploymentId: id,
+    index: z.number().int().min(0),
+    detail: z.string(),
+    restarting: z.boolean(),
+  }),
   z.strictObject({ event: z.literal('restarted'), deploymentId: id, index: z.number().int().min(0) }),
   /**
    * The instances' last health checks in a few words ("HTTP 503"), and the last lines of an instance that is not
    * healthy (optional: an older runtime sends none), sent when either changes.
    */
-  z.strictObject({ event: z.literal('health'), deploymentId: id, summary: z.string(), lastOutput: z.array(z.string()).optional() }),
+  z.strictObject({
+    event: z.literal('health'),
+    deploymentId: id,
+    summary: z.string(),
+    lastOutput: z.array(z.string()).optional(),
+  }),
 ]);
 export type RuntimeEvent = z.infer<typeof eventSchema>;
 

@@ -32,11 +32,18 @@ type Created = { id: number };
 describe('a console reattaching to a kept data plane', () => {
   it('adopts the running instances and takes the next step of a deployment that moved on meanwhile', async () => {
     harness = await startHarness();
-    const app = await createGreeterApp(harness, [{ semver: '1.0.0' }, { semver: '1.1.0', env: { STARTUP_DELAY_MS: '1500' } }]);
-    const blue = (await harness.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[0] })).body;
+    const app = await createGreeterApp(harness, [
+      { semver: '1.0.0' },
+      { semver: '1.1.0', env: { STARTUP_DELAY_MS: '1500' } },
+    ]);
+    const blue = (
+      await harness.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[0] })
+    ).body;
     await harness.waitForDeployment(blue.id, (d) => d.status === 'finalized', 'finalized');
     const address = (await harness.api<{ domain: string }>('GET', `/api/scope/${app.scopeId}`)).body.domain;
-    const green = (await harness.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[1] })).body;
+    const green = (
+      await harness.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[1] })
+    ).body;
     await harness.waitForDeployment(green.id, (d) => d.strategy_data.launched_instances === 2, 'launched');
     const runtimePid = harness.server.mode === 'local' ? harness.server.runtimePid : 0;
 
@@ -57,7 +64,10 @@ describe('a console reattaching to a kept data plane', () => {
     expect(harness.server.mode === 'local' && harness.server.runtimePid).toBe(runtimePid);
     const running = await harness.waitForDeployment(green.id, (d) => d.status === 'running', 'running');
     expect(running.strategy_data).toMatchObject({ healthy_instances: 2, launched_instances: 2 });
-    const runtime = await harness.api<{ address: string; instances: Array<{ pid: number }> }>('GET', `/console/scope/${app.scopeId}/runtime`);
+    const runtime = await harness.api<{ address: string; instances: Array<{ pid: number }> }>(
+      'GET',
+      `/console/scope/${app.scopeId}/runtime`,
+    );
     expect(runtime.body.address).toBe(address);
     expect(runtime.body.instances.map((instance) => instance.pid)).toEqual(pidsBefore);
     // Never restarted: no message says an instance started again, and the green release was started once.
@@ -79,7 +89,9 @@ describe('a console reattaching to a kept data plane', () => {
       expect(Buffer.byteLength(join(deep, 'runtime.sock'))).toBeGreaterThan(MAX_SOCKET_PATH_BYTES);
       expect(info?.socket).toBe(join(tmpdir(), `np-console-${instanceTagOf(deep)}.sock`));
       const app = await createGreeterApp(harness, [{ semver: '1.0.0' }]);
-      const deployment = (await harness.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[0] })).body;
+      const deployment = (
+        await harness.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[0] })
+      ).body;
       await harness.waitForDeployment(deployment.id, (d) => d.status === 'finalized', 'finalized');
       await harness.close();
       harness = undefined;

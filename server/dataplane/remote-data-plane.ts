@@ -128,7 +128,8 @@ class RemoteScopeAddress implements ScopeAddress {
     // Sent now, answered later: requests on one socket are handled in order, so splits apply in the order given.
     this.connection.request('setRoutes', { scopeId: this.scopeId, routes: this.routes }).catch((error: unknown) => {
       this.routes = undefined;
-      if (!this.connection.closed) this.log(`scope ${this.scopeId}: the data plane refused routes ${JSON.stringify(routes)}: ${String(error)}`);
+      if (!this.connection.closed)
+        this.log(`scope ${this.scopeId}: the data plane refused routes ${JSON.stringify(routes)}: ${String(error)}`);
     });
   }
 
@@ -223,5 +224,8 @@ class RemoteGroup implements RunningGroup {
 }
 
 function sameRoutes(a: RouteWeight[], b: RouteWeight[]): boolean {
-  return a.length === b.length && a.every((route, index) => route.deploymentId === b[index]?.deploymentId && route.weight === b[index]?.weight);
+  return (
+    a.length === b.length &&
+    a.every((route, index) => route.deploymentId === b[index]?.deploymentId && route.weight === b[index]?.weight)
+  );
 }

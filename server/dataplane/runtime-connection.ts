@@ -7,9 +7,22 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { messageOf } from './error-message';
 import { readJsonLines, writeJsonLine } from './json-lines';
-import { eventSchema, resultSchemas, responseSchema, type Method, type Params, type Result, type RuntimeEvent } from './protocol';
+import {
+  eventSchema,
+  resultSchemas,
+  responseSchema,
+  type Method,
+  type Params,
+  type Result,
+  type RuntimeEvent,
+} from './protocol';
 
-type Pending = { method: Method; resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+type Pending = {
+  method: Method;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+};
 
 /** Most requests are answered at once; the ones that wait on instances are bounded by the runtime itself. */
 const defaultTimeoutMs = 30_000;
@@ -117,14 +130,18 @@ export class RuntimeConnection {
           listener(event.data);
         } catch (error) {
           const { event: name, deploymentId } = event.data;
-          this.log(`data plane event ${name} for deployment ${deploymentId} could not be handled: ${messageOf(error, { stack: true })}`);
+          this.log(
+            `data plane event ${name} for deployment ${deploymentId} could not be handled: ${messageOf(error, { stack: true })}`,
+          );
         }
       }
       return;
     }
     const response = responseSchema.safeParse(message);
     if (!response.success) {
-      this.log(`data plane connection: ignored a message that is neither an answer nor an event: ${JSON.stringify(message).slice(0, 200)}`);
+      this.log(
+        `data plane connection: ignored a message that is neither an answer nor an event: ${JSON.stringify(message).slice(0, 200)}`,
+      );
       return;
     }
     const pending = this.pending.get(response.data.id);
@@ -138,7 +155,9 @@ export class RuntimeConnection {
     try {
       pending.resolve(response.data.result);
     } catch (error) {
-      pending.reject(new Error(`data plane: the answer to ${pending.method} is not what the protocol says: ${String(error)}`));
+      pending.reject(
+        new Error(`data plane: the answer to ${pending.method} is not what the protocol says: ${String(error)}`),
+      );
     }
   }
 

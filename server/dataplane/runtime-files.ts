@@ -20,8 +20,14 @@ export type RuntimeFiles = { socket: string; info: string; log: string; logs: st
 
 export function runtimeFiles(dataDir: string, instanceTag: string): RuntimeFiles {
   const inFolder = join(dataDir, 'runtime.sock');
-  const socket = Buffer.byteLength(inFolder) <= MAX_SOCKET_PATH_BYTES ? inFolder : join(tmpdir(), `np-console-${instanceTag}.sock`);
-  return { socket, info: join(dataDir, 'runtime.json'), log: join(dataDir, 'runtime.log'), logs: join(dataDir, 'logs') };
+  const socket =
+    Buffer.byteLength(inFolder) <= MAX_SOCKET_PATH_BYTES ? inFolder : join(tmpdir(), `np-console-${instanceTag}.sock`);
+  return {
+    socket,
+    info: join(dataDir, 'runtime.json'),
+    log: join(dataDir, 'runtime.log'),
+    logs: join(dataDir, 'logs'),
+  };
 }
 
 const runtimeInfoSchema = z.looseObject({

@@ -56,7 +56,8 @@ export async function attachOrStartRuntime(options: RuntimeLaunchOptions): Promi
   }
   // No runtime of this folder is left: whatever instance carries its tag has no owner.
   const orphans = await killOrphanInstances(options.instanceTag);
-  if (orphans > 0) options.log(`stopped ${orphans} instance process${orphans === 1 ? '' : 'es'} left by a previous run`);
+  if (orphans > 0)
+    options.log(`stopped ${orphans} instance process${orphans === 1 ? '' : 'es'} left by a previous run`);
   return start(options, files);
 }
 
@@ -119,7 +120,8 @@ async function start(options: RuntimeLaunchOptions, files: RuntimeFiles): Promis
     }
   })();
   let exited: string | undefined;
-  const onExit = (code: number | null, signalName: NodeJS.Signals | null) => (exited = `exited (${signalName ?? `code ${code}`})`);
+  const onExit = (code: number | null, signalName: NodeJS.Signals | null) =>
+    (exited = `exited (${signalName ?? `code ${code}`})`);
   child.once('exit', onExit);
   child.once('error', (error) => (exited = `could not be started (${error.message})`));
   try {
@@ -145,7 +147,11 @@ async function start(options: RuntimeLaunchOptions, files: RuntimeFiles): Promis
   }
 }
 
-async function connectWhileAlive(socket: string, log: (line: string) => void, exited: () => string | undefined): Promise<RuntimeConnection> {
+async function connectWhileAlive(
+  socket: string,
+  log: (line: string) => void,
+  exited: () => string | undefined,
+): Promise<RuntimeConnection> {
   const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     const reason = exited();
@@ -153,7 +159,8 @@ async function connectWhileAlive(socket: string, log: (line: string) => void, ex
     try {
       return await RuntimeConnection.connect(socket, log);
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`its socket ${socket} did not answer within ${startTimeoutMs / 1000} s`, { cause: error });
+      if (Date.now() > deadline)
+        throw new Error(`its socket ${socket} did not answer within ${startTimeoutMs / 1000} s`, { cause: error });
       // Short: every console start waits here, and a try costs one failed connect.
       await sleep(15);
     }

@@ -47,7 +47,11 @@ async function startRuntime() {
 }
 
 /** Sends raw lines and collects every line that comes back until the runtime closes the connection or `ms` pass. */
-function rawExchange(socketPath: string, lines: string[], ms = 1000): Promise<{ answers: unknown[]; closedByRuntime: boolean }> {
+function rawExchange(
+  socketPath: string,
+  lines: string[],
+  ms = 1000,
+): Promise<{ answers: unknown[]; closedByRuntime: boolean }> {
   return new Promise((resolve) => {
     const socket = createConnection(socketPath);
     let received = '';
@@ -57,7 +61,13 @@ function rawExchange(socketPath: string, lines: string[], ms = 1000): Promise<{ 
     socket.on('end', () => (closedByRuntime = true));
     const finish = () => {
       socket.destroy();
-      resolve({ answers: received.split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown), closedByRuntime });
+      resolve({
+        answers: received
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as unknown),
+        closedByRuntime,
+      });
     };
     socket.on('close', finish);
     socket.on('connect', () => socket.write(lines.map((line) => `${line}\n`).join('')));
@@ -72,18 +82,27 @@ describe('the runtime protocol', () => {
     const events: RuntimeEvent[] = [];
     console1.onEvent((event) => events.push(event));
 
-    expect(await console1.request('hello', {})).toMatchObject({ protocol: PROTOCOL_VERSION, pid: process.pid, instanceTag: runtime.instanceTag });
+    expect(await console1.request('hello', {})).toMatchObject({
+      protocol: PROTOCOL_VERSION,
+      pid: process.pid,
+      instanceTag: runtime.instanceTag,
+    });
     const { port } = await console1.request('openProxy', { scopeId: 1, host: '127.0.0.1', port: 0 });
     expect(await console1.request('openProxy', { scopeId: 1, host: '127.0.0.1', port: 0 })).toEqual({ port });
 
     await console1.request('startGroup', { spec: greeterSpec(7), startedAt: 1234 });
-    await waitUntil('both instances are healthy', () => events.some((event) => event.event === 'healthy' && event.value === 2));
+    await waitUntil('both instances are healthy', () =>
+      events.some((event) => event.event === 'healthy' && event.value === 2),
+    );
     expect(events).toContainEqual({ event: 'launched', deploymentId: 7, value: 2 });
     await console1.request('setRoutes', { scopeId: 1, routes: [{ deploymentId: 7, weight: 100 }] });
     const answer = await httpRequest(port, '/api/greeting');
     expect(answer).toMatchObject({ status: 200, deploymentId: '7' });
     expect((await console1.request('traffic', { scopeId: 1, windowSeconds: 5 }))?.totals).toEqual({ '7': 1 });
-    expect((await console1.request('instances', { scopeId: 1 })).map((instance) => instance.state)).toEqual(['healthy', 'healthy']);
+    expect((await console1.request('instances', { scopeId: 1 })).map((instance) => instance.state)).toEqual([
+      'healthy',
+      'healthy',
+    ]);
 
     // A console that goes away takes nothing with it; the next one sees it all as it is.
     await console1.close();
@@ -106,11 +125,13 @@ describe('the runtime protocol', () => {
   it('refuses what it cannot do, saying why, and keeps the connection', async () => {
     const runtime = await startRuntime();
     const connection = await runtime.connect();
-    await expect(connection.request('setRoutes', { scopeId: 9, routes: [] })).rejects.toThrow('scope 9 has no address in the data plane');
-    await connection.request('openProxy', { scopeId: 9, host: '127.0.0.1', port: 0 });
-    await expect(connection.request('setRoutes', { scopeId: 9, routes: [{ deploymentId: 3, weight: 100 }] })).rejects.toThrow(
-      'deployment 3 has no instances in the data plane',
+    await expect(connection.request('setRoutes', { scopeId: 9, routes: [] })).rejects.toThrow(
+      'scope 9 has no address in the data plane',
     );
+    await connection.request('openProxy', { scopeId: 9, host: '127.0.0.1', port: 0 });
+    await expect(
+      connection.request('setRoutes', { scopeId: 9, routes: [{ deploymentId: 3, weight: 100 }] }),
+    ).rejects.toThrow('deployment 3 has no instances in the data plane');
     expect(await connection.request('hello', {})).toMatchObject({ instanceTag: runtime.instanceTag });
   });
 
@@ -119,7 +140,11 @@ describe('the runtime protocol', () => {
     const { answers, closedByRuntime } = await rawExchange(runtime.socketPath, [
       JSON.stringify({ id: 1, method: 'format-disk', params: {} }),
       JSON.stringify({ id: 2, method: 'openProxy', params: { scopeId: -1, host: '127.0.0.1', port: 70000 } }),
-      JSON.stringify({ id: 3, method: 'startGroup', params: { spec: { ...greeterSpec(1), healthPath: 'health' }, startedAt: 0 } }),
+      JSON.stringify({
+        id: 3,
+        method: 'startGroup',
+        params: { spec: { ...greeterSpec(1), healthPath: 'health' }, startedAt: 0 },
+      }),
       JSON.stringify({ id: 4, method: 'hello', params: {} }),
     ]);
     expect(closedByRuntime).toBe(false);

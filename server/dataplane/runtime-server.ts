@@ -143,7 +143,9 @@ export class RuntimeServer {
   private async handle(socket: Socket, message: unknown): Promise<void> {
     const envelope = requestEnvelopeSchema.safeParse(message);
     if (!envelope.success) {
-      this.options.log(`console connection closed: it sent a message that is no request (${envelope.error.issues[0]?.message ?? 'invalid'})`);
+      this.options.log(
+        `console connection closed: it sent a message that is no request (${envelope.error.issues[0]?.message ?? 'invalid'})`,
+      );
       socket.destroy();
       return;
     }
@@ -160,7 +162,9 @@ export class RuntimeServer {
   private async run<M extends Method>(method: M, raw: unknown): Promise<Result<M>> {
     const parsed = requestSchemas[method].safeParse(raw);
     if (!parsed.success) {
-      throw new Error(`${method}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'params'}: ${issue.message}`).join('; ')}`);
+      throw new Error(
+        `${method}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'params'}: ${issue.message}`).join('; ')}`,
+      );
     }
     const handler: (params: Params<M>) => Result<M> | Promise<Result<M>> = this.handlers[method];
     return handler(parsed.data as Params<M>);

@@ -51,13 +51,19 @@ describe('stopping the console', () => {
     expect(await server.exited).toBe(0);
     expect(await processesOf(dataDir)).toEqual([]);
     for (const pid of processes) expect(await isRunning(pid)).toBe(false);
-    for (const file of ['console.lock', 'runtime.json', 'runtime.sock']) expect(existsSync(join(dataDir, file))).toBe(false);
+    for (const file of ['console.lock', 'runtime.json', 'runtime.sock'])
+      expect(existsSync(join(dataDir, file))).toBe(false);
   });
 
   it('with NP_CONSOLE_KEEP_DATA_PLANE=1, Ctrl-C leaves every scope serving; the next start reattaches: 0 failed requests, same pids', async () => {
     const dataDir = newDataDir('keep');
     const port = await findFreePort();
-    const first = await startConsoleProcess(dataDir, port, { NP_CONSOLE_KEEP_DATA_PLANE: '1' }, { ownProcessGroup: true });
+    const first = await startConsoleProcess(
+      dataDir,
+      port,
+      { NP_CONSOLE_KEEP_DATA_PLANE: '1' },
+      { ownProcessGroup: true },
+    );
     const scope = await seedGreeterScope(first.url);
     const pidsBefore = await healthyPids(first.url, scope.scopeId, 2);
     const runtimePid = runtimePidOf(dataDir);

@@ -57,7 +57,10 @@ describe('resolveAssetLaunch', () => {
   it('follows symbolic links: a link under a root to a folder outside does not run', () => {
     symlinkSync(outside, join(root, 'link-out'));
     const result = resolveAssetLaunch({ name: 'main', url: `file:${root}/link-out` }, { assetRoots: [root] });
-    expect(result).toEqual({ ok: false, message: `asset "main" points at ${join(root, 'link-out')}, which leads to ${outside}, ${rootsMessage}` });
+    expect(result).toEqual({
+      ok: false,
+      message: `asset "main" points at ${join(root, 'link-out')}, which leads to ${outside}, ${rootsMessage}`,
+    });
   });
 
   it('refuses at POST a file: URL whose symbolic link leads out of the roots', () => {
@@ -71,22 +74,37 @@ describe('resolveAssetLaunch', () => {
   it('refuses a package.json main that leads out of the roots', () => {
     app(join(root, 'escapes'), '../../outside/server.js');
     const result = resolveAssetLaunch({ name: 'main', url: `file:${root}/escapes` }, { assetRoots: [root] });
-    expect(result).toEqual({ ok: false, message: `asset "main" would run ${join(outside, 'server.js')} (its package.json main), ${rootsMessage}` });
+    expect(result).toEqual({
+      ok: false,
+      message: `asset "main" would run ${join(outside, 'server.js')} (its package.json main), ${rootsMessage}`,
+    });
   });
 
-  it.each([['NODE_OPTIONS'], ['NODE_PATH'], ['LD_PRELOAD'], ['LD_LIBRARY_PATH'], ['DYLD_INSERT_LIBRARIES'], ['node_options']])(
-    'refuses to launch a stored asset whose env sets %s',
-    (name) => {
-      const result = resolveAssetLaunch({ name: 'main', url: 'file:demo-apps/greeter', metadata: { env: { GREETING: 'hi', [name]: '--require /tmp/x.js' } } });
-      expect(result).toEqual({
-        ok: false,
-        message: `asset "main" cannot run: metadata.env.${name}: ${name} is not allowed: NODE_*, LD_* and DYLD_* variables would make the instance's process load other code`,
-      });
-    },
-  );
+  it.each([
+    ['NODE_OPTIONS'],
+    ['NODE_PATH'],
+    ['LD_PRELOAD'],
+    ['LD_LIBRARY_PATH'],
+    ['DYLD_INSERT_LIBRARIES'],
+    ['node_options'],
+  ])('refuses to launch a stored asset whose env sets %s', (name) => {
+    const result = resolveAssetLaunch({
+      name: 'main',
+      url: 'file:demo-apps/greeter',
+      metadata: { env: { GREETING: 'hi', [name]: '--require /tmp/x.js' } },
+    });
+    expect(result).toEqual({
+      ok: false,
+      message: `asset "main" cannot run: metadata.env.${name}: ${name} is not allowed: NODE_*, LD_* and DYLD_* variables would make the instance's process load other code`,
+    });
+  });
 
   it('passes the rest of the env through', () => {
-    const result = resolveAssetLaunch({ name: 'main', url: 'file:demo-apps/greeter', metadata: { env: { GREETING: 'hi', NODE: 'x', MY_NODE_OPTIONS: 'y' } } });
+    const result = resolveAssetLaunch({
+      name: 'main',
+      url: 'file:demo-apps/greeter',
+      metadata: { env: { GREETING: 'hi', NODE: 'x', MY_NODE_OPTIONS: 'y' } },
+    });
     expect(result).toMatchObject({ ok: true, launch: { env: { GREETING: 'hi', NODE: 'x', MY_NODE_OPTIONS: 'y' } } });
   });
 });
@@ -102,9 +120,15 @@ describe('refuseAssetUrl (POST /asset)', () => {
   it('refuses file: URLs outside the roots, naming them', () => {
     expect(refuseAssetUrl('file:/etc', { assetRoots: [root] })).toBe(`url: file:/etc points at /etc, ${rootsMessage}`);
     expect(refuseAssetUrl('file:///etc')).toBe(`url: file:///etc points at /etc, ${demoOnlyMessage}`);
-    expect(refuseAssetUrl('file:server')).toBe(`url: file:server points at ${join(consoleRoot, 'server')}, ${demoOnlyMessage}`);
-    expect(refuseAssetUrl('file:demo-apps/../../')).toMatch(/^url: file:demo-apps\/\.\.\/\.\.\/ points at .*, outside the folders/);
-    expect(refuseAssetUrl('file://elsewhere/etc')).toMatch(/^url: file:\/\/elsewhere\/etc is not a file URL of this machine/);
+    expect(refuseAssetUrl('file:server')).toBe(
+      `url: file:server points at ${join(consoleRoot, 'server')}, ${demoOnlyMessage}`,
+    );
+    expect(refuseAssetUrl('file:demo-apps/../../')).toMatch(
+      /^url: file:demo-apps\/\.\.\/\.\.\/ points at .*, outside the folders/,
+    );
+    expect(refuseAssetUrl('file://elsewhere/etc')).toMatch(
+      /^url: file:\/\/elsewhere\/etc is not a file URL of this machine/,
+    );
   });
 
   it('lists demo-apps/ first, then the configured roots', () => {

@@ -46,7 +46,8 @@ export function refuseAssetUrl(url: string, placement: AssetPlacement = {}): str
   if (folder === undefined) return undefined;
   if (!folder.ok) return `url: ${folder.message}`;
   const roots = allowedAssetRoots(placement);
-  if (!roots.some((allowed) => isInside(folder.path, allowed))) return `url: ${url} points at ${folder.path}, ${outsideRoots(roots)}`;
+  if (!roots.some((allowed) => isInside(folder.path, allowed)))
+    return `url: ${url} points at ${folder.path}, ${outsideRoots(roots)}`;
   if (!existsSync(folder.path)) return undefined;
   const realFolder = realpathSync(folder.path);
   const realRoots = roots.filter((allowed) => existsSync(allowed)).map((allowed) => realpathSync(allowed));
@@ -75,11 +76,14 @@ export function resolveAssetLaunch(asset: AssetLike, placement: AssetPlacement =
   }
   if (!folder.ok) return refuse(`cannot run: ${folder.message}`);
   const roots = allowedAssetRoots(placement);
-  if (!roots.some((allowed) => isInside(folder.path, allowed))) return refuse(`points at ${folder.path}, ${outsideRoots(roots)}`);
+  if (!roots.some((allowed) => isInside(folder.path, allowed)))
+    return refuse(`points at ${folder.path}, ${outsideRoots(roots)}`);
 
   const forbidden = codeLoadingEnvNames(asset.metadata?.['env']);
   if (forbidden.length > 0) {
-    return refuse(`cannot run: ${forbidden.map((name) => `metadata.env.${name}: ${codeLoadingEnvMessage(name)}`).join('; ')}`);
+    return refuse(
+      `cannot run: ${forbidden.map((name) => `metadata.env.${name}: ${codeLoadingEnvMessage(name)}`).join('; ')}`,
+    );
   }
   const env = envOf(asset.metadata);
   if (typeof env === 'string') return refuse(`cannot run: ${env}`);
@@ -119,7 +123,10 @@ function folderOf(url: string, root: string): Folder | undefined {
     try {
       return { ok: true, path: resolve(fileURLToPath(url)) };
     } catch (error) {
-      return { ok: false, message: `${url} is not a file URL of this machine (${error instanceof Error ? error.message : String(error)})` };
+      return {
+        ok: false,
+        message: `${url} is not a file URL of this machine (${error instanceof Error ? error.message : String(error)})`,
+      };
     }
   }
   if (!url.startsWith('file:')) return undefined;
@@ -132,7 +139,12 @@ function mainFileOf(folder: string): string {
   if (existsSync(manifestPath)) {
     try {
       const manifest: unknown = JSON.parse(readFileSync(manifestPath, 'utf8'));
-      if (typeof manifest === 'object' && manifest !== null && 'main' in manifest && typeof manifest.main === 'string') {
+      if (
+        typeof manifest === 'object' &&
+        manifest !== null &&
+        'main' in manifest &&
+        typeof manifest.main === 'string'
+      ) {
         return manifest.main;
       }
     } catch {

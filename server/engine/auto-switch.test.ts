@@ -18,19 +18,25 @@ type Created = { id: number };
 
 async function activeApp(h: Harness) {
   const app = await createGreeterApp(h, [{ semver: '1.0.0' }, { semver: '1.1.0' }]);
-  const first = await h.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[0] });
+  const first = await h.api<Created>('POST', '/api/deployment', {
+    scope_id: app.scopeId,
+    release_id: app.releaseIds[0],
+  });
   await h.waitForDeployment(first.body.id, (d) => d.status === 'finalized', 'finalized');
   const scope = await h.api<{ domain: string }>('GET', `/api/scope/${app.scopeId}`);
   return { ...app, activeId: first.body.id, address: scope.body.domain };
 }
 
 function autoSwitchOf(deployment: Deployment): unknown {
-  const parameters = deployment.strategy_data['parameters'] as { traffic?: { enable_auto_switch?: unknown } } | undefined;
+  const parameters = deployment.strategy_data['parameters'] as
+    { traffic?: { enable_auto_switch?: unknown } } | undefined;
   return parameters?.traffic?.enable_auto_switch;
 }
 
 const setAutoSwitch = (h: Harness, id: number, enabled: boolean) =>
-  h.api('PATCH', `/api/deployment/${id}`, { strategy_data: { parameters: { traffic: { enable_auto_switch: enabled } } } });
+  h.api('PATCH', `/api/deployment/${id}`, {
+    strategy_data: { parameters: { traffic: { enable_auto_switch: enabled } } },
+  });
 
 describe('automatic traffic steps', () => {
   it('climbs 0 → 100 in the configured steps, each applied at the scope address, then waits for finalize', async () => {
@@ -49,7 +55,11 @@ describe('automatic traffic steps', () => {
     const measured: number[] = [];
     let level = 0;
     while (level < 100) {
-      const reached = await h.waitForDeployment(greenId, (d) => (d.strategy_data.desired_switched_traffic ?? 0) > level, `above ${level}%`);
+      const reached = await h.waitForDeployment(
+        greenId,
+        (d) => (d.strategy_data.desired_switched_traffic ?? 0) > level,
+        `above ${level}%`,
+      );
       expect((await setAutoSwitch(h, greenId, false)).status).toBe(204);
       const paused = await h.waitForDeployment(
         greenId,
@@ -68,13 +78,27 @@ describe('automatic traffic steps', () => {
 
     const done = await h.deployment(greenId);
     const steps = (done.messages ?? []).map((m) => m.message).filter((m) => m.startsWith('automatic traffic step:'));
-    expect(steps.map((m) => /(\d+)% → (\d+)%/.exec(m)?.slice(1, 3).join('→'))).toEqual(['0→25', '25→50', '50→75', '75→100']);
+    expect(steps.map((m) => /(\d+)% → (\d+)%/.exec(m)?.slice(1, 3).join('→'))).toEqual([
+      '0→25',
+      '25→50',
+      '50→75',
+      '75→100',
+    ]);
     // Each step is the engine's, with the strategy that took it; each pause and resume the operator's.
     const trail = await activityOf(h, greenId);
     const engineSteps = trail.filter((entry) => entry.actor.name === 'engine').reverse();
     expect(engineSteps.map((entry) => entry.action)).toEqual(['traffic', 'traffic', 'traffic', 'traffic']);
-    expect(engineSteps.map((entry) => entry.changes.find((change) => change.field === 'strategy_data.desired_switched_traffic'))).toEqual(
-      [[0, 25], [25, 50], [50, 75], [75, 100]].map(([from, to]) => ({ field: 'strategy_data.desired_switched_traffic', from, to })),
+    expect(
+      engineSteps.map((entry) =>
+        entry.changes.find((change) => change.field === 'strategy_data.desired_switched_traffic'),
+      ),
+    ).toEqual(
+      [
+        [0, 25],
+        [25, 50],
+        [50, 75],
+        [75, 100],
+      ].map(([from, to]) => ({ field: 'strategy_data.desired_switched_traffic', from, to })),
     );
     expect(engineSteps[0]?.reason).toBe('automatic: traffic step +25% every 1 s (strategy_data.parameters.traffic)');
     expect(trail.filter((entry) => entry.actor.name === 'local').map((entry) => entry.action)).toEqual(
@@ -102,7 +126,9 @@ describe('automatic traffic steps', () => {
     await h.waitForDeployment(green.id, (d) => (d.strategy_data.desired_switched_traffic ?? 0) >= 10, 'first step');
 
     // A manual move pauses the steps.
-    expect((await h.api('PATCH', `/api/deployment/${green.id}`, { strategy_data: { desired_switched_traffic: 5 } })).status).toBe(204);
+    expect(
+      (await h.api('PATCH', `/api/deployment/${green.id}`, { strategy_data: { desired_switched_traffic: 5 } })).status,
+    ).toBe(204);
     const moved = await h.waitForDeployment(green.id, (d) => d.strategy_data.switched_traffic === 5, 'switched to 5%');
     expect(autoSwitchOf(moved)).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -110,7 +136,11 @@ describe('automatic traffic steps', () => {
 
     // true resumes from where it is.
     expect((await setAutoSwitch(h, green.id, true)).status).toBe(204);
-    const resumed = await h.waitForDeployment(green.id, (d) => d.strategy_data.desired_switched_traffic === 15, 'resumed to 15%');
+    const resumed = await h.waitForDeployment(
+      green.id,
+      (d) => d.strategy_data.desired_switched_traffic === 15,
+      'resumed to 15%',
+    );
     expect(autoSwitchOf(resumed)).toBe(true);
 
     // false pauses.
@@ -119,7 +149,12 @@ describe('automatic traffic steps', () => {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect((await h.deployment(green.id)).strategy_data.desired_switched_traffic).toBe(paused);
     const messages = ((await h.deployment(green.id)).messages ?? []).map((m) => m.message);
-    expect(messages).toEqual(expect.arrayContaining(['automatic traffic steps paused: traffic was moved by hand', 'automatic traffic steps paused']));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'automatic traffic steps paused: traffic was moved by hand',
+        'automatic traffic steps paused',
+      ]),
+    );
   });
 
   it('keeps climbing after a console restart: the next step is timed from the database', async () => {
@@ -132,19 +167,30 @@ describe('automatic traffic steps', () => {
         strategy_data: { parameters: { traffic: { enable_auto_switch: true, step: 0.2, interval: 1 } } },
       })
     ).body;
-    const before = await harness.waitForDeployment(green.id, (d) => (d.strategy_data.desired_switched_traffic ?? 0) >= 20, 'first step');
+    const before = await harness.waitForDeployment(
+      green.id,
+      (d) => (d.strategy_data.desired_switched_traffic ?? 0) >= 20,
+      'first step',
+    );
     const dataDir = harness.dataDir;
     await harness.close({ keepData: true });
     harness = await startHarness({}, dataDir);
     const level = before.strategy_data.desired_switched_traffic ?? 0;
-    const after = await harness.waitForDeployment(green.id, (d) => (d.strategy_data.desired_switched_traffic ?? 0) > level, 'a step after the restart');
+    const after = await harness.waitForDeployment(
+      green.id,
+      (d) => (d.strategy_data.desired_switched_traffic ?? 0) > level,
+      'a step after the restart',
+    );
     expect((after.strategy_data.desired_switched_traffic ?? 0) % 20).toBe(0);
   });
 
   it('stores the parameters of an initial deployment and never steps it', async () => {
     harness = await startHarness();
     const app = await createGreeterApp(harness, [{ semver: '1.0.0' }]);
-    const parameters = { traffic: { enable_auto_switch: true, step: '0.1', interval: 1 }, metrics: { enabled: false, rules: [] } };
+    const parameters = {
+      traffic: { enable_auto_switch: true, step: '0.1', interval: 1 },
+      metrics: { enabled: false, rules: [] },
+    };
     const created = await harness.api<Created>('POST', '/api/deployment', {
       scope_id: app.scopeId,
       release_id: app.releaseIds[0],
@@ -170,7 +216,10 @@ describe('automatic traffic steps', () => {
       [{ traffic: { ...traffic, interval: 0.5 } }, /traffic\.interval must be at least 1/],
       [{ traffic: { ...traffic, extra: 1 } }, /extra/],
       [{ metrics: { enabled: true, rules: [{ ...rule, metric: 'http.teapots' }] } }, /metric must be one of/],
-      [{ metrics: { enabled: true, rules: [{ ...rule, operation: 'greater_or_equal' }] } }, /comparison must be one of/],
+      [
+        { metrics: { enabled: true, rules: [{ ...rule, operation: 'greater_or_equal' }] } },
+        /comparison must be one of/,
+      ],
       [{ metrics: { enabled: true, rules: [{ metric: 'http.rpm', threshold: 1 }] } }, /needs its comparison/],
       [{ metrics: { enabled: true, rules: [{ ...rule, threshold: '0.1' }] } }, /threshold must be a number/],
     ];
@@ -192,7 +241,9 @@ describe('automatic traffic steps', () => {
       { strategy_data: { desired_switched_traffic: 10, parameters: { traffic: { enable_auto_switch: true } } } },
       { strategy_data: {} },
     ];
-    const deployment = (await h.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[0] })).body;
+    const deployment = (
+      await h.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[0] })
+    ).body;
     const before = await h.deployment(deployment.id);
     for (const body of badPatches) {
       const answer = await h.api<{ message: string }>('PATCH', `/api/deployment/${deployment.id}`, body);

@@ -30,7 +30,14 @@ export function nextAutoStep(deployment: Deployment, now: number): AutoStep {
   const dueAt = clockStart(deployment) + autoSwitch.intervalSeconds * 1000;
   if (now < dueAt) return { kind: 'wait', dueAt };
   const to = Math.min(100, current + autoSwitch.stepPoints);
-  return { kind: 'step', from: current, to, stepPoints: autoSwitch.stepPoints, intervalSeconds: autoSwitch.intervalSeconds, reachedFull: to >= 100 };
+  return {
+    kind: 'step',
+    from: current,
+    to,
+    stepPoints: autoSwitch.stepPoints,
+    intervalSeconds: autoSwitch.intervalSeconds,
+    reachedFull: to >= 100,
+  };
 }
 
 /** The clock starts when the deployment began running, and again at each step and each resume. */

@@ -13,7 +13,12 @@
  */
 import { TRAFFIC_WINDOW_SECONDS } from '@contract/console';
 import type { Deployment } from '@contract/deployment';
-import { findTransition, isDeploymentStatus, type DeploymentStatus, type DeploymentStrategy } from '@contract/deployment-lifecycle';
+import {
+  findTransition,
+  isDeploymentStatus,
+  type DeploymentStatus,
+  type DeploymentStrategy,
+} from '@contract/deployment-lifecycle';
 import type { Scope } from '@contract/scope';
 import { AUTO_SWITCH_CLOCK_KEY, readStrategyParameters } from '@contract/strategy-parameters';
 
@@ -205,9 +210,10 @@ export class DeploymentEngine {
     // first, then stops what is no longer kept. Stopping now would drain instances the proxy still sends requests to.
     if (this.followUps.has(scopeId)) return;
     // Advancing may have finalized or ended the candidate: what to keep running is read again.
-    const keep = [this.store.deployments.activeForScope(scopeId)?.id, this.store.deployments.inFlightForScope(scopeId)?.id].filter(
-      (id): id is number => id !== undefined,
-    );
+    const keep = [
+      this.store.deployments.activeForScope(scopeId)?.id,
+      this.store.deployments.inFlightForScope(scopeId)?.id,
+    ].filter((id): id is number => id !== undefined);
     await this.groups.stopOthers(scopeId, keep, proxy.proxy, this.options.drainTimeoutMs);
   }
 
@@ -235,7 +241,9 @@ export class DeploymentEngine {
           this.transition(deployment, 'finalizing');
         } else if (this.hasExpired(deployment)) {
           const reason = 'the deployment reached expires_at and finalizes by itself';
-          runAs(engineActor, `automatic: ${reason} (${deployment.expires_at ?? ''})`, () => this.transition(deployment, 'finalizing', reason));
+          runAs(engineActor, `automatic: ${reason} (${deployment.expires_at ?? ''})`, () =>
+            this.transition(deployment, 'finalizing', reason),
+          );
         } else {
           this.wakeAt(scope.id, `expiry:${deployment.id}`, deployment.expires_at);
           this.takeAutoStep(deployment);
@@ -255,7 +263,10 @@ export class DeploymentEngine {
         if (active) await this.groups.drainAndStop(active.id, this.proxies.get(scope.id), this.options.drainTimeoutMs);
         this.write((tx) => {
           this.transitionIn(tx, deployment, 'finalized', active ? undefined : 'all traffic on this release');
-          tx.deployments.update(deployment.id, { status_in_scope: 'active', strategy_data: { desired_switched_traffic: 100 } });
+          tx.deployments.update(deployment.id, {
+            status_in_scope: 'active',
+            strategy_data: { desired_switched_traffic: 100 },
+          });
           if (active) {
             tx.deployments.update(active.id, { status_in_scope: 'inactive' });
             tx.deployments.addMessage(active.id, 'INFO', `replaced by deployment ${deployment.id}; instances stopped`);
@@ -274,7 +285,10 @@ export class DeploymentEngine {
         const ending: DeploymentStatus = deployment.strategy === 'initial' ? 'cancelled' : 'rolled_back';
         this.write((tx) => {
           this.transitionIn(tx, deployment, ending);
-          tx.deployments.update(deployment.id, { status_in_scope: 'inactive', strategy_data: { desired_switched_traffic: 0 } });
+          tx.deployments.update(deployment.id, {
+            status_in_scope: 'inactive',
+            strategy_data: { desired_switched_traffic: 0 },
+          });
           tx.scopes.update(scope.id, { in_progress_deployment: null });
         });
         return;
@@ -297,17 +311,19 @@ export class DeploymentEngine {
     }
     if (step.kind !== 'step') return;
     const reason = `automatic: traffic step +${step.stepPoints}% every ${step.intervalSeconds} s (strategy_data.parameters.traffic)`;
-    runAs(engineActor, reason, () => this.write((tx) => {
-      tx.deployments.update(deployment.id, {
-        strategy_data: { desired_switched_traffic: step.to, [AUTO_SWITCH_CLOCK_KEY]: this.nowIso() },
-      });
-      tx.deployments.addMessage(
-        deployment.id,
-        'INFO',
-        `automatic traffic step: ${step.from}% → ${step.to}% to the new release (+${step.stepPoints}% every ${step.intervalSeconds} s)`,
-      );
-      if (step.reachedFull) tx.deployments.addMessage(deployment.id, 'INFO', AT_FULL_TRAFFIC_MESSAGE);
-    }));
+    runAs(engineActor, reason, () =>
+      this.write((tx) => {
+        tx.deployments.update(deployment.id, {
+          strategy_data: { desired_switched_traffic: step.to, [AUTO_SWITCH_CLOCK_KEY]: this.nowIso() },
+        });
+        tx.deployments.addMessage(
+          deployment.id,
+          'INFO',
+          `automatic traffic step: ${step.from}% → ${step.to}% to the new release (+${step.stepPoints}% every ${step.intervalSeconds} s)`,
+        );
+        if (step.reachedFull) tx.deployments.addMessage(deployment.id, 'INFO', AT_FULL_TRAFFIC_MESSAGE);
+      }),
+    );
     this.passAgain(deployment.scope_id);
   }
 
@@ -330,7 +346,13 @@ export class DeploymentEngine {
     if (report === undefined) return; // No address yet: the next reconcile (the proxy opening) brings the check back.
     const instances = await this.groups.snapshot(scope.id);
     const measured = measure(report.samples, deployment.id, TRAFFIC_WINDOW_SECONDS, instances);
-    const evaluation = evaluateRules(deployment.id, metrics.rules, measured, TRAFFIC_WINDOW_SECONDS, this.options.metricMinRequests);
+    const evaluation = evaluateRules(
+      deployment.id,
+      metrics.rules,
+      measured,
+      TRAFFIC_WINDOW_SECONDS,
+      this.options.metricMinRequests,
+    );
     const broken = brokenRuleMessage(evaluation);
     const keep = () =>
       this.write((tx) => {
@@ -349,7 +371,8 @@ export class DeploymentEngine {
     }
     // Keeping an evaluation is no change the engine hears: the next check needs its own timer.
     const next = nextCheckAt(runningSince, this.now(), override);
-    if (next !== undefined) this.wakeAt(scope.id, `metric-check:${deployment.id}:${next}`, new Date(next).toISOString());
+    if (next !== undefined)
+      this.wakeAt(scope.id, `metric-check:${deployment.id}:${next}`, new Date(next).toISOString());
   }
 
   /** A deleted scope stops serving: its instances stop, its address closes, its active deployment is deleted. */
@@ -374,7 +397,11 @@ export class DeploymentEngine {
     const split = scopeSplit(active?.id, candidate ? { id: candidate.id, share } : undefined);
     proxy.setRoutes(this.groups.routesFor(split));
     this.counts.splitsApplied += 1;
-    if (candidate && candidate.strategy_data.switched_traffic !== share && this.groups.get(candidate.id) !== undefined) {
+    if (
+      candidate &&
+      candidate.strategy_data.switched_traffic !== share &&
+      this.groups.get(candidate.id) !== undefined
+    ) {
       const previous = candidate.strategy_data.switched_traffic ?? 0;
       this.write((tx) => {
         tx.deployments.update(candidate.id, { strategy_data: { switched_traffic: share } });
@@ -401,7 +428,9 @@ export class DeploymentEngine {
     if (!launch.ok) {
       if (!this.unlaunchable.has(active.id)) {
         this.unlaunchable.add(active.id);
-        this.write((tx) => tx.deployments.addMessage(active.id, 'ERROR', `cannot start the active release: ${launch.message}`));
+        this.write((tx) =>
+          tx.deployments.addMessage(active.id, 'ERROR', `cannot start the active release: ${launch.message}`),
+        );
       }
       return;
     }
@@ -433,11 +462,15 @@ export class DeploymentEngine {
 
   private launchOf(deployment: Deployment) {
     const release = this.store.releases.get(deployment.release_id);
-    if (release === undefined) return { ok: false as const, message: `release ${deployment.release_id} no longer exists` };
+    if (release === undefined)
+      return { ok: false as const, message: `release ${deployment.release_id} no longer exists` };
     const build = this.store.builds.get(release.build_id, { withAssets: true });
     const asset = build?.assets?.find((candidate) => candidate.name === deployment.asset_name);
     if (asset === undefined) {
-      return { ok: false as const, message: `build ${release.build_id} has no asset named "${deployment.asset_name ?? ''}"` };
+      return {
+        ok: false as const,
+        message: `build ${release.build_id} has no asset named "${deployment.asset_name ?? ''}"`,
+      };
     }
     return resolveAssetLaunch(asset, { assetRoots: this.options.assetRoots });
   }
@@ -456,7 +489,11 @@ export class DeploymentEngine {
     const statusStart = Date.parse(deployment.status_started_at?.[deployment.status] ?? '') || 0;
     const deadline = Math.max(group.startedAt, statusStart) + this.options.healthTimeoutMs;
     if (this.now() < deadline) {
-      this.wakeAt(deployment.scope_id, `health-timeout:${deployment.id}:${deployment.status}`, new Date(deadline).toISOString());
+      this.wakeAt(
+        deployment.scope_id,
+        `health-timeout:${deployment.id}:${deployment.status}`,
+        new Date(deadline).toISOString(),
+      );
       return;
     }
     const healthy = group.healthyCount();
@@ -498,9 +535,14 @@ export class DeploymentEngine {
     const from = current?.status ?? deployment.status;
     if (!isDeploymentStatus(from)) throw new Error(`deployment ${deployment.id} has unknown status ${from}`);
     const transition = findTransition(from, to, deployment.strategy as DeploymentStrategy, 'platform');
-    if (transition === undefined) throw new Error(`deployment ${deployment.id}: no platform transition ${from} → ${to}`);
+    if (transition === undefined)
+      throw new Error(`deployment ${deployment.id}: no platform transition ${from} → ${to}`);
     tx.deployments.update(deployment.id, { status: to });
-    tx.deployments.addMessage(deployment.id, to === 'failed' ? 'ERROR' : 'INFO', `${from} → ${to}: ${reason ?? transition.reason}`);
+    tx.deployments.addMessage(
+      deployment.id,
+      to === 'failed' ? 'ERROR' : 'INFO',
+      `${from} → ${to}: ${reason ?? transition.reason}`,
+    );
   }
 
   /** A real timer for a moment the database names (expiry, health timeout): it only schedules a reconcile. */
@@ -508,10 +550,13 @@ export class DeploymentEngine {
     if (at == null || this.timers.has(key)) return;
     const delay = Math.max(0, Date.parse(at) - this.now());
     // setTimeout holds at most ~24.8 days; a longer wait is re-armed when it fires.
-    const timer = setTimeout(() => {
-      this.timers.delete(key);
-      void this.schedule(scopeId);
-    }, Math.min(delay + 10, 2_147_000_000));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(key);
+        void this.schedule(scopeId);
+      },
+      Math.min(delay + 10, 2_147_000_000),
+    );
     timer.unref();
     this.timers.set(key, timer);
   }

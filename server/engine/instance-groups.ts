@@ -81,7 +81,10 @@ export class InstanceGroups {
     const stored = this.store.deployments.get(group.deploymentId)?.strategy_data;
     if (stored === undefined) return;
     if (stored.launched_instances !== group.launched() || stored.healthy_instances !== group.healthy()) {
-      this.writeCounters(group.deploymentId, { launched_instances: group.launched(), healthy_instances: group.healthy() });
+      this.writeCounters(group.deploymentId, {
+        launched_instances: group.launched(),
+        healthy_instances: group.healthy(),
+      });
     }
   }
 
@@ -114,7 +117,11 @@ export class InstanceGroups {
         notify();
       },
       onInstanceExit: (index, detail, restarting) => {
-        this.writeMessage(deploymentId, 'WARNING', `instance ${index + 1} ${detail}${restarting ? '; restarting it' : ''}`);
+        this.writeMessage(
+          deploymentId,
+          'WARNING',
+          `instance ${index + 1} ${detail}${restarting ? '; restarting it' : ''}`,
+        );
         notify();
       },
       onInstanceRestarted: (index) => {
@@ -145,8 +152,15 @@ export class InstanceGroups {
     this.writeCounters(deploymentId, { launched_instances: 0, healthy_instances: 0 });
   }
 
-  async stopOthers(scopeId: number, keep: number[], proxy: ScopeAddress | undefined, drainTimeoutMs: number): Promise<void> {
-    const strays = [...this.groups.values()].filter((tracked) => tracked.scopeId === scopeId && !keep.includes(tracked.deploymentId));
+  async stopOthers(
+    scopeId: number,
+    keep: number[],
+    proxy: ScopeAddress | undefined,
+    drainTimeoutMs: number,
+  ): Promise<void> {
+    const strays = [...this.groups.values()].filter(
+      (tracked) => tracked.scopeId === scopeId && !keep.includes(tracked.deploymentId),
+    );
     await Promise.all(strays.map((tracked) => this.drainAndStop(tracked.deploymentId, proxy, drainTimeoutMs)));
   }
 
@@ -173,7 +187,10 @@ export class InstanceGroups {
     return this.dataPlane.logs(deploymentId, query);
   }
 
-  private writeCounters(deploymentId: number, counters: { launched_instances?: number; healthy_instances?: number }): void {
+  private writeCounters(
+    deploymentId: number,
+    counters: { launched_instances?: number; healthy_instances?: number },
+  ): void {
     if (this.store.deployments.get(deploymentId) === undefined) return;
     this.write((tx) => tx.deployments.update(deploymentId, { strategy_data: counters }));
   }

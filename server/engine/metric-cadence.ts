@@ -13,7 +13,11 @@ export const CHECKS_STOP_AFTER_MS = 2 * 60 * 60_000;
  * The moment of the next check (epoch ms), counted from the last check or, before the first, from when the
  * deployment began running; undefined once checks have stopped.
  */
-export function nextCheckAt(runningSince: number, lastCheck: number | undefined, periodOverrideMs: number | undefined): number | undefined {
+export function nextCheckAt(
+  runningSince: number,
+  lastCheck: number | undefined,
+  periodOverrideMs: number | undefined,
+): number | undefined {
   const from = lastCheck ?? runningSince;
   const period = periodOverrideMs ?? (from - runningSince < EARLY_PHASE_MS ? EARLY_PERIOD_MS : LATE_PERIOD_MS);
   const due = from + period;

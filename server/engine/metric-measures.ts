@@ -26,7 +26,12 @@ export const requestMetrics: readonly RuleMetric[] = ['http.error_rate', 'http.r
 
 export type Measurements = { requests: number; values: Record<RuleMetric, number | null> };
 
-export function measure(samples: readonly TrafficSample[], deploymentId: number, windowSeconds: number, instances: readonly InstanceSnapshot[]): Measurements {
+export function measure(
+  samples: readonly TrafficSample[],
+  deploymentId: number,
+  windowSeconds: number,
+  instances: readonly InstanceSnapshot[],
+): Measurements {
   const key = String(deploymentId);
   let requests = 0;
   let errors = 0;
@@ -44,7 +49,9 @@ export function measure(samples: readonly TrafficSample[], deploymentId: number,
       'http.error_rate': requests === 0 ? null : errors / requests,
       'http.response_time': percentile(latencies, RESPONSE_TIME_PERCENTILE),
       'http.rpm': (requests * 60) / windowSeconds,
-      'http.healthcheck_fail': instances.filter((instance) => instance.deployment_id === deploymentId && failedHealth(instance)).length,
+      'http.healthcheck_fail': instances.filter(
+        (instance) => instance.deployment_id === deploymentId && failedHealth(instance),
+      ).length,
     },
   };
 }

@@ -22,7 +22,10 @@ const settings = { NP_CONSOLE_METRIC_CHECK_INTERVAL: '1s', NP_CONSOLE_METRIC_MIN
 /** The old release active, the new one (with `env`) running at 50% with the error-rate rule. */
 async function newReleaseAtHalf(h: Harness, env: Record<string, string>) {
   const app = await createGreeterApp(h, [{ semver: '1.0.0' }, { semver: '1.1.0', env }]);
-  const first = await h.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[0] });
+  const first = await h.api<Created>('POST', '/api/deployment', {
+    scope_id: app.scopeId,
+    release_id: app.releaseIds[0],
+  });
   await h.waitForDeployment(first.body.id, (d) => d.status === 'finalized', 'finalized');
   const address = (await h.api<{ domain: string }>('GET', `/api/scope/${app.scopeId}`)).body.domain;
   const green = await h.api<Created>('POST', '/api/deployment', {
@@ -54,24 +57,39 @@ describe('metric rules', () => {
     const load = (async () => {
       while (!rolledBack) await sampleScope(address, 20, 2);
     })();
-    const done = await h.waitForDeployment(greenId, (d) => d.status === 'rolled_back', 'rolled back by its metric rule');
+    const done = await h.waitForDeployment(
+      greenId,
+      (d) => d.status === 'rolled_back',
+      'rolled back by its metric rule',
+    );
     rolledBack = true;
     await load;
 
     const messages = (done.messages ?? []).map((m) => m.message);
     const reason = messages.find((m) => m.startsWith('metric rule broken'));
-    expect(reason).toMatch(/http\.error_rate greater_than 0\.1; measured 0\.\d+ fraction > 0\.1 over the last 60 s \(\d+ requests/);
+    expect(reason).toMatch(
+      /http\.error_rate greater_than 0\.1; measured 0\.\d+ fraction > 0\.1 over the last 60 s \(\d+ requests/,
+    );
     expect(messages.some((m) => /running → rolling_back: a metric rule/.test(m))).toBe(true);
     expect(done.status_in_scope).toBe('inactive');
     const [rollback] = await activityOf(h, greenId, 'engine');
-    expect(rollback).toMatchObject({ action: 'roll_back', changes: [{ field: 'status', from: 'running', to: 'rolling_back' }] });
+    expect(rollback).toMatchObject({
+      action: 'roll_back',
+      changes: [{ field: 'status', from: 'running', to: 'rolling_back' }],
+    });
     expect(rollback?.reason).toMatch(/^automatic: metric rule broken: http\.error_rate greater_than 0\.1; measured/);
 
     const checks = await evaluations(h, greenId);
     const last = checks.at(-1);
     expect(last).toMatchObject({ verdict: 'broken', min_requests: 20, window_seconds: 60 });
     expect(last?.requests).toBeGreaterThanOrEqual(20);
-    expect(last?.results[0]).toMatchObject({ metric: 'http.error_rate', comparison: 'greater_than', threshold: 0.1, judged: true, broken: true });
+    expect(last?.results[0]).toMatchObject({
+      metric: 'http.error_rate',
+      comparison: 'greater_than',
+      threshold: 0.1,
+      judged: true,
+      broken: true,
+    });
     // The first check that had the minimum request count decided; the ones before it said they could not.
     expect(checks.find((check) => check.requests >= 20)?.id).toBe(last?.id);
     expect(checks.slice(0, -1).every((check) => check.verdict === 'not_enough_requests')).toBe(true);

@@ -5,7 +5,11 @@ import type { TrafficSample } from '../runtime/traffic-counters';
 import { measure, percentile } from './metric-measures';
 import { brokenRuleMessage, evaluateRules } from './metric-rules';
 
-const sample = (counts: Record<string, number>, errors: Record<string, number>, latency: Record<string, number>): TrafficSample => ({
+const sample = (
+  counts: Record<string, number>,
+  errors: Record<string, number>,
+  latency: Record<string, number>,
+): TrafficSample => ({
   at: 0,
   counts,
   errors: Object.values(errors).reduce((sum, count) => sum + count, 0),
@@ -25,8 +29,16 @@ const instance = (deploymentId: number, statusCode: number | null, error: string
 
 describe('metric measures', () => {
   it("measures the deployment's own error rate, p95 response time, rpm and failed health checks", () => {
-    const samples = [sample({ '7': 30, '3': 50 }, { '7': 6, '3': 1 }, { '10': 28, '900': 2 }), sample({ '7': 10 }, { '7': 2 }, { '20': 10 })];
-    const measured = measure(samples, 7, 60, [instance(7, 503, null), instance(7, 200, null), instance(7, null, 'ECONNREFUSED'), instance(3, 500, null)]);
+    const samples = [
+      sample({ '7': 30, '3': 50 }, { '7': 6, '3': 1 }, { '10': 28, '900': 2 }),
+      sample({ '7': 10 }, { '7': 2 }, { '20': 10 }),
+    ];
+    const measured = measure(samples, 7, 60, [
+      instance(7, 503, null),
+      instance(7, 200, null),
+      instance(7, null, 'ECONNREFUSED'),
+      instance(3, 500, null),
+    ]);
     expect(measured.requests).toBe(40);
     expect(measured.values['http.error_rate']).toBeCloseTo(0.2);
     // 40 latencies: 28 × 10 ms, 10 × 20 ms, 2 × 900 ms; the 38th is 20 ms.
@@ -39,12 +51,23 @@ describe('metric measures', () => {
     const measured = measure([], 7, 60, []);
     expect(measured.values['http.error_rate']).toBeNull();
     expect(measured.values['http.response_time']).toBeNull();
-    expect(percentile(new Map([[5, 19], [50, 1]]), 95)).toBe(5);
+    expect(
+      percentile(
+        new Map([
+          [5, 19],
+          [50, 1],
+        ]),
+        95,
+      ),
+    ).toBe(5);
   });
 });
 
 describe('metric rules', () => {
-  const measured = { requests: 10, values: { 'http.error_rate': 0.3, 'http.response_time': 120, 'http.rpm': 10, 'http.healthcheck_fail': 1 } };
+  const measured = {
+    requests: 10,
+    values: { 'http.error_rate': 0.3, 'http.response_time': 120, 'http.rpm': 10, 'http.healthcheck_fail': 1 },
+  };
 
   it('judges request metrics only with the minimum count, health checks always', () => {
     const rules = [
@@ -53,7 +76,10 @@ describe('metric rules', () => {
     ];
     const few = evaluateRules(1, rules, measured, 60, 20);
     expect(few.verdict).toBe('not_enough_requests');
-    expect(few.results.map((result) => [result.judged, result.broken])).toEqual([[false, false], [true, false]]);
+    expect(few.results.map((result) => [result.judged, result.broken])).toEqual([
+      [false, false],
+      [true, false],
+    ]);
     const enough = evaluateRules(1, rules, { ...measured, requests: 20 }, 60, 20);
     expect(enough.verdict).toBe('broken');
     expect(brokenRuleMessage(enough)).toBe(
@@ -62,10 +88,17 @@ describe('metric rules', () => {
   });
 
   it('compares with greater_than, less_than and equal', () => {
-    const rule = (comparison: 'greater_than' | 'less_than' | 'equal', threshold: number) => ({ metric: 'http.response_time' as const, comparison, threshold });
-    const verdicts = [rule('greater_than', 100), rule('greater_than', 120), rule('less_than', 200), rule('equal', 120)].map(
-      (one) => evaluateRules(1, [one], { ...measured, requests: 50 }, 60, 20).verdict,
-    );
+    const rule = (comparison: 'greater_than' | 'less_than' | 'equal', threshold: number) => ({
+      metric: 'http.response_time' as const,
+      comparison,
+      threshold,
+    });
+    const verdicts = [
+      rule('greater_than', 100),
+      rule('greater_than', 120),
+      rule('less_than', 200),
+      rule('equal', 120),
+    ].map((one) => evaluateRules(1, [one], { ...measured, requests: 50 }, 60, 20).verdict);
     expect(verdicts).toEqual(['broken', 'passed', 'broken', 'broken']);
   });
 });

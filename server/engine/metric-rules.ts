@@ -33,8 +33,19 @@ export function evaluateRules(
       broken: judged && breaks(value, comparison, rule.threshold),
     };
   });
-  const verdict = results.some((result) => result.broken) ? 'broken' : results.every((result) => result.judged) ? 'passed' : 'not_enough_requests';
-  return { deployment_id: deploymentId, window_seconds: windowSeconds, requests: measured.requests, min_requests: minRequests, verdict, results };
+  const verdict = results.some((result) => result.broken)
+    ? 'broken'
+    : results.every((result) => result.judged)
+      ? 'passed'
+      : 'not_enough_requests';
+  return {
+    deployment_id: deploymentId,
+    window_seconds: windowSeconds,
+    requests: measured.requests,
+    min_requests: minRequests,
+    verdict,
+    results,
+  };
 }
 
 /** A rule names the condition that rolls back ("roll back if http.error_rate > 0.3", reference §8). */

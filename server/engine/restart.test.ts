@@ -7,7 +7,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { findFreePort } from '../runtime/free-port';
 import { startLoad } from '../runtime/test-support';
-import { apiOf, cleanUpConsoles, healthyPids, newDataDir, seedGreeterScope, startConsoleProcess } from '../testing/console-process';
+import {
+  apiOf,
+  cleanUpConsoles,
+  healthyPids,
+  newDataDir,
+  seedGreeterScope,
+  startConsoleProcess,
+} from '../testing/console-process';
 
 afterEach(cleanUpConsoles);
 
@@ -39,7 +46,8 @@ describe('console server SIGKILLed under load', () => {
       await load.served(600);
       const result = await load.stop();
       expect(result.failures).toEqual([]);
-      const servedSince = (id: number | undefined) => (result.servedBy.get(String(id)) ?? 0) - (before.get(String(id)) ?? 0);
+      const servedSince = (id: number | undefined) =>
+        (result.servedBy.get(String(id)) ?? 0) - (before.get(String(id)) ?? 0);
       const [blue, greenServed] = [servedSince(scope.blueId), servedSince(scope.greenId)];
       expect(blue + greenServed).toBeGreaterThanOrEqual(500);
       const share = (greenServed / (blue + greenServed)) * 100;

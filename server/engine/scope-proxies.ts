@@ -17,7 +17,8 @@ export class ScopeProxies {
     private readonly dataPlane: DataPlane,
     private readonly log: (line: string) => void,
   ) {
-    for (const proxy of dataPlane.runningProxies()) this.proxies.set(proxy.scopeId, { proxy, address: addressOf(proxy.host, proxy.port) });
+    for (const proxy of dataPlane.runningProxies())
+      this.proxies.set(proxy.scopeId, { proxy, address: addressOf(proxy.host, proxy.port) });
   }
 
   get(scopeId: number): ScopeAddress | undefined {
@@ -64,7 +65,9 @@ export class ScopeProxies {
         const proxy = await this.dataPlane.openProxy(scope.id, host, previousPort);
         return { proxy, address: addressOf(proxy.host, proxy.port) };
       } catch (error) {
-        this.log(`scope ${scope.id}: its address port ${previousPort} is taken (${String(error)}); it gets a new address`);
+        this.log(
+          `scope ${scope.id}: its address port ${previousPort} is taken (${String(error)}); it gets a new address`,
+        );
       }
     }
     const proxy = await this.dataPlane.openProxy(scope.id, host, 0);

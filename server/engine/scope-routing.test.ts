@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 
 import { candidateShare, scopeSplit } from './scope-routing';
 
-const blueGreen = (status: string, desired: number) => ({ status, strategy: 'blue_green', strategy_data: { desired_switched_traffic: desired } });
+const blueGreen = (status: string, desired: number) => ({
+  status,
+  strategy: 'blue_green',
+  strategy_data: { desired_switched_traffic: desired },
+});
 
 describe('candidateShare', () => {
   it.each([
@@ -18,7 +22,9 @@ describe('candidateShare', () => {
   });
 
   it('gives a running initial deployment all the traffic', () => {
-    expect(candidateShare({ status: 'running', strategy: 'initial', strategy_data: { desired_switched_traffic: 0 } })).toBe(100);
+    expect(
+      candidateShare({ status: 'running', strategy: 'initial', strategy_data: { desired_switched_traffic: 0 } }),
+    ).toBe(100);
   });
 });
 

@@ -8,7 +8,9 @@ import type { Deployment } from '@contract/deployment';
 export function candidateShare(deployment: Pick<Deployment, 'status' | 'strategy' | 'strategy_data'>): number {
   switch (deployment.status) {
     case 'running':
-      return deployment.strategy === 'initial' ? 100 : clampPercent(deployment.strategy_data.desired_switched_traffic ?? 0);
+      return deployment.strategy === 'initial'
+        ? 100
+        : clampPercent(deployment.strategy_data.desired_switched_traffic ?? 0);
     case 'finalizing':
     case 'finalized':
       return 100;
@@ -20,7 +22,10 @@ export function candidateShare(deployment: Pick<Deployment, 'status' | 'strategy
 export type WeightedDeployment = { deploymentId: number; weight: number };
 
 /** The split a scope's proxy applies: the active deployment keeps what the candidate does not take. */
-export function scopeSplit(activeId: number | undefined, candidate: { id: number; share: number } | undefined): WeightedDeployment[] {
+export function scopeSplit(
+  activeId: number | undefined,
+  candidate: { id: number; share: number } | undefined,
+): WeightedDeployment[] {
   if (candidate === undefined || candidate.share === 0) {
     return activeId === undefined ? [] : [{ deploymentId: activeId, weight: 100 }];
   }

@@ -25,7 +25,9 @@ export const accountEndpoints = [
       const all = store.accounts
         .all()
         .filter((account) => query.id === undefined || query.id.includes(account.id))
-        .filter((account) => query.organization_id === undefined || query.organization_id.includes(account.organization_id))
+        .filter(
+          (account) => query.organization_id === undefined || query.organization_id.includes(account.organization_id),
+        )
         .filter((account) => query.slug === undefined || account.slug === query.slug);
       const results = all.slice(query.offset, query.offset + query.limit);
       return listEnvelope(query, { results, total: all.length });

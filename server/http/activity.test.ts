@@ -21,7 +21,12 @@ let ci: string;
 beforeAll(async () => {
   h = await startHarness({
     app: {
-      tokens: new LocalTokenIssuer({ apiKeys: [{ name: 'alice', key: new Secret('key-of-alice') }, { name: 'ci', key: new Secret('key-of-ci') }] }),
+      tokens: new LocalTokenIssuer({
+        apiKeys: [
+          { name: 'alice', key: new Secret('key-of-alice') },
+          { name: 'ci', key: new Secret('key-of-ci') },
+        ],
+      }),
       requireToken: true,
     },
   });
@@ -48,7 +53,8 @@ async function created(token: string, path: string, json: unknown): Promise<numb
   const response = await send(token, 'POST', path, json);
   expect(response.status, response.text).toBe(200);
   const body = response.body;
-  if (typeof body !== 'object' || body === null || !('id' in body) || typeof body.id !== 'number') throw new Error(`no id in ${response.text}`);
+  if (typeof body !== 'object' || body === null || !('id' in body) || typeof body.id !== 'number')
+    throw new Error(`no id in ${response.text}`);
   return body.id;
 }
 
@@ -64,11 +70,24 @@ function summary(entry: ActivityEntry): string {
 
 /** An application with a successful build (with an asset), a release and a scope, made by `token`'s key. */
 async function world(token: string, commit = 'a1b2c3d4') {
-  const applicationId = await created(token, '/api/application', { name: `audited-${Math.random().toString(36).slice(2, 8)}`, namespace_id: 1 });
-  const buildId = await created(token, '/api/build', { application_id: applicationId, status: 'in_progress', branch: 'main', commit: { id: commit } });
+  const applicationId = await created(token, '/api/application', {
+    name: `audited-${Math.random().toString(36).slice(2, 8)}`,
+    namespace_id: 1,
+  });
+  const buildId = await created(token, '/api/build', {
+    application_id: applicationId,
+    status: 'in_progress',
+    branch: 'main',
+    commit: { id: commit },
+  });
   expect((await send(token, 'PATCH', `/api/build/${buildId}`, { status: 'successful' })).status).toBe(200);
   await created(token, `/api/build/${buildId}/asset`, { name: 'main', type: 'docker-image', url: h.runnableAssetUrl });
-  const releaseId = await created(token, '/api/release', { status: 'active', build_id: buildId, application_id: applicationId, semver: '1.0.0' });
+  const releaseId = await created(token, '/api/release', {
+    status: 'active',
+    build_id: buildId,
+    application_id: applicationId,
+    semver: '1.0.0',
+  });
   const scopeId = await created(token, '/api/scope', { application_id: applicationId, name: 'production' });
   return { applicationId, buildId, releaseId, scopeId };
 }
@@ -84,10 +103,24 @@ async function runningBlueGreen(token: string, extra: Record<string, unknown> = 
   const scope = must(h.store.scopes.get(app.scopeId), 'scope');
   const first = h.seed.deployment(scope, must(h.store.releases.get(app.releaseId), 'release'));
   h.seed.activate(first);
-  const buildId = await created(token, '/api/build', { application_id: app.applicationId, status: 'successful', branch: 'main', commit: { id: 'e5f6a7b8' } });
+  const buildId = await created(token, '/api/build', {
+    application_id: app.applicationId,
+    status: 'successful',
+    branch: 'main',
+    commit: { id: 'e5f6a7b8' },
+  });
   await created(token, `/api/build/${buildId}/asset`, { name: 'main', type: 'docker-image', url: h.runnableAssetUrl });
-  const releaseId = await created(token, '/api/release', { status: 'active', build_id: buildId, application_id: app.applicationId, semver: '1.1.0' });
-  const deploymentId = await created(token, '/api/deployment', { scope_id: app.scopeId, release_id: releaseId, ...extra });
+  const releaseId = await created(token, '/api/release', {
+    status: 'active',
+    build_id: buildId,
+    application_id: app.applicationId,
+    semver: '1.1.0',
+  });
+  const deploymentId = await created(token, '/api/deployment', {
+    scope_id: app.scopeId,
+    release_id: releaseId,
+    ...extra,
+  });
   h.store.write((tx) => tx.deployments.update(deploymentId, { status: 'running' }));
   return { ...app, deploymentId, activeId: first.id };
 }
@@ -99,13 +132,27 @@ async function deployment(id: number) {
 describe('the audit trail of every kind of write', () => {
   it('names the key of the token, what was done to which entity, and from → to', async () => {
     const app = await world(alice, 'c0ffee01');
-    expect((await send(alice, 'PATCH', `/api/application/${app.applicationId}`, { repository_url: 'https://github.com/acme/shop' })).status).toBe(200);
-    const assetId = await created(alice, '/api/asset', { build_id: app.buildId, name: 'extra', type: 'bundle', url: 'https://example.com/extra.tgz' });
+    expect(
+      (
+        await send(alice, 'PATCH', `/api/application/${app.applicationId}`, {
+          repository_url: 'https://github.com/acme/shop',
+        })
+      ).status,
+    ).toBe(200);
+    const assetId = await created(alice, '/api/asset', {
+      build_id: app.buildId,
+      name: 'extra',
+      type: 'bundle',
+      url: 'https://example.com/extra.tgz',
+    });
     expect((await send(alice, 'PATCH', `/api/release/${app.releaseId}`, { status: 'deprecated' })).status).toBe(200);
     expect((await send(ci, 'PATCH', `/api/scope/${app.scopeId}`, { tier: 'critical' })).status).toBe(200);
     const spareScope = await created(alice, '/api/scope', { application_id: app.applicationId, name: 'spare' });
     expect((await send(ci, 'DELETE', `/api/scope/${spareScope}`)).status).toBe(204);
-    const strategyId = await created(alice, '/api/deployment_strategy', { name: 'Careful', parameters: { traffic: { enable_auto_switch: true, step: '0.1', interval: 30 } } });
+    const strategyId = await created(alice, '/api/deployment_strategy', {
+      name: 'Careful',
+      parameters: { traffic: { enable_auto_switch: true, step: '0.1', interval: 30 } },
+    });
 
     const entries = (await feed(`?application_id=${app.applicationId}&limit=100`)).results;
     // Newest first: the oldest write is last.
@@ -123,9 +170,12 @@ describe('the audit trail of every kind of write', () => {
       'alice create scope',
       'ci delete scope',
     ]);
-    const byAction = (action: string, kind: string) => entries.find((entry) => entry.action === action && entry.entity.kind === kind);
+    const byAction = (action: string, kind: string) =>
+      entries.find((entry) => entry.action === action && entry.entity.kind === kind);
     expect(byAction('update', 'build')?.changes).toEqual([{ field: 'status', from: 'in_progress', to: 'successful' }]);
-    expect(byAction('update', 'application')?.changes).toEqual([{ field: 'repository_url', from: null, to: 'https://github.com/acme/shop' }]);
+    expect(byAction('update', 'application')?.changes).toEqual([
+      { field: 'repository_url', from: null, to: 'https://github.com/acme/shop' },
+    ]);
     expect(byAction('create', 'release')?.changes).toEqual([
       { field: 'semver', from: null, to: '1.0.0' },
       { field: 'build_id', from: null, to: app.buildId },
@@ -135,11 +185,21 @@ describe('the audit trail of every kind of write', () => {
       action: 'create',
       application_id: app.applicationId,
     });
-    expect(byAction('update', 'scope')).toMatchObject({ scope_id: app.scopeId, changes: [{ field: 'tier', from: null, to: 'critical' }] });
-    expect(byAction('delete', 'scope')).toMatchObject({ scope_id: spareScope, changes: [{ field: 'status', from: 'active', to: 'deleting' }] });
+    expect(byAction('update', 'scope')).toMatchObject({
+      scope_id: app.scopeId,
+      changes: [{ field: 'tier', from: null, to: 'critical' }],
+    });
+    expect(byAction('delete', 'scope')).toMatchObject({
+      scope_id: spareScope,
+      changes: [{ field: 'status', from: 'active', to: 'deleting' }],
+    });
 
     // Not tied to an application: the strategy and the token exchanges, found by actor and action.
-    expect((await feed('?action=create&actor=alice&limit=100')).results.find((entry) => entry.entity.kind === 'deployment_strategy')).toMatchObject({
+    expect(
+      (await feed('?action=create&actor=alice&limit=100')).results.find(
+        (entry) => entry.entity.kind === 'deployment_strategy',
+      ),
+    ).toMatchObject({
       entity: { id: strategyId },
       changes: [{ field: 'name', from: null, to: 'Careful' }],
     });
@@ -150,11 +210,23 @@ describe('the audit trail of every kind of write', () => {
 
   it('records deployments: create, traffic moves, pausing the steps and status requests, with created_by/updated_by as numbers', async () => {
     const run = await runningBlueGreen(alice);
-    expect((await send(ci, 'PATCH', `/api/deployment/${run.deploymentId}`, { strategy_data: { desired_switched_traffic: 30 } })).status).toBe(204);
-    expect((await send(alice, 'PATCH', `/api/deployment/${run.deploymentId}`, { status: 'cancelling' })).status).toBe(204);
+    expect(
+      (
+        await send(ci, 'PATCH', `/api/deployment/${run.deploymentId}`, {
+          strategy_data: { desired_switched_traffic: 30 },
+        })
+      ).status,
+    ).toBe(204);
+    expect((await send(alice, 'PATCH', `/api/deployment/${run.deploymentId}`, { status: 'cancelling' })).status).toBe(
+      204,
+    );
 
     const entries = (await feed(`?deployment_id=${run.deploymentId}`)).results;
-    expect(entries.map(summary)).toEqual(['alice cancel deployment', 'ci traffic deployment', 'alice create deployment']);
+    expect(entries.map(summary)).toEqual([
+      'alice cancel deployment',
+      'ci traffic deployment',
+      'alice create deployment',
+    ]);
     expect(entries[0]?.changes).toEqual([{ field: 'status', from: 'running', to: 'cancelling' }]);
     expect(entries[1]?.changes).toEqual([{ field: 'strategy_data.desired_switched_traffic', from: 0, to: 30 }]);
     expect(entries[2]).toMatchObject({ scope_id: run.scopeId, application_id: run.applicationId });
@@ -175,7 +247,9 @@ describe('the audit trail of every kind of write', () => {
     expect(typeof after.created_by).toBe('number');
     expect(idOf('alice')).not.toBe(idOf('ci'));
     // The scope feed has the deployment's entries too.
-    expect((await feed(`?scope_id=${run.scopeId}&action=traffic`)).results.map(summary)).toEqual(['ci traffic deployment']);
+    expect((await feed(`?scope_id=${run.scopeId}&action=traffic`)).results.map(summary)).toEqual([
+      'ci traffic deployment',
+    ]);
   });
 
   it('names pausing and resuming the automatic steps', async () => {
@@ -183,12 +257,16 @@ describe('the audit trail of every kind of write', () => {
       strategy_data: { parameters: { traffic: { enable_auto_switch: true, step: '0.1', interval: 30 } } },
     });
     const toggle = (enabled: boolean) =>
-      send(alice, 'PATCH', `/api/deployment/${deploymentId}`, { strategy_data: { parameters: { traffic: { enable_auto_switch: enabled } } } });
+      send(alice, 'PATCH', `/api/deployment/${deploymentId}`, {
+        strategy_data: { parameters: { traffic: { enable_auto_switch: enabled } } },
+      });
     expect((await toggle(false)).status).toBe(204);
     expect((await toggle(true)).status).toBe(204);
     const entries = (await feed(`?deployment_id=${deploymentId}`)).results;
     expect(entries.slice(0, 2).map((entry) => entry.action)).toEqual(['resume_auto_switch', 'pause_auto_switch']);
-    expect(entries[1]?.changes).toEqual([{ field: 'strategy_data.parameters.traffic.enable_auto_switch', from: true, to: false }]);
+    expect(entries[1]?.changes).toEqual([
+      { field: 'strategy_data.parameters.traffic.enable_auto_switch', from: true, to: false },
+    ]);
   });
 });
 
@@ -196,8 +274,17 @@ describe('a reason', () => {
   it('round-trips: kept in the feed entry and told in the deployment messages', async () => {
     const run = await runningBlueGreen(alice);
     const reason = 'Error rate back to normal after the cache fix; customers confirmed.';
-    expect((await send(alice, 'PATCH', `/api/deployment/${run.deploymentId}`, { strategy_data: { desired_switched_traffic: 50 }, reason: 'half, to watch it' })).status).toBe(204);
-    expect((await send(alice, 'PATCH', `/api/deployment/${run.deploymentId}`, { status: 'finalizing', reason })).status).toBe(204);
+    expect(
+      (
+        await send(alice, 'PATCH', `/api/deployment/${run.deploymentId}`, {
+          strategy_data: { desired_switched_traffic: 50 },
+          reason: 'half, to watch it',
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (await send(alice, 'PATCH', `/api/deployment/${run.deploymentId}`, { status: 'finalizing', reason })).status,
+    ).toBe(204);
 
     const entries = (await feed(`?deployment_id=${run.deploymentId}&limit=2`)).results;
     expect(entries.map((entry) => [entry.action, entry.reason])).toEqual([
@@ -207,7 +294,9 @@ describe('a reason', () => {
     const messages = (await deployment(run.deploymentId)).messages?.map((message) => message.message) ?? [];
     expect(messages).toContain(`reason (alice): ${reason}`);
     expect(messages).toContain('reason (alice): half, to watch it');
-    expect(messages.indexOf(`reason (alice): ${reason}`)).toBeGreaterThan(messages.findIndex((message) => message.includes('running → finalizing')));
+    expect(messages.indexOf(`reason (alice): ${reason}`)).toBeGreaterThan(
+      messages.findIndex((message) => message.includes('running → finalizing')),
+    );
   });
 
   it('longer than 500 characters is a 400 naming the field, and nothing is written', async () => {
@@ -229,12 +318,23 @@ describe('a reason', () => {
     expect(after.strategy_data).toEqual(before.strategy_data);
     expect(after.messages).toEqual(before.messages);
     // Exactly 500 is accepted.
-    expect((await send(alice, 'PATCH', `/api/deployment/${run.deploymentId}`, { status: 'finalizing', reason: 'z'.repeat(500) })).status).toBe(204);
+    expect(
+      (
+        await send(alice, 'PATCH', `/api/deployment/${run.deploymentId}`, {
+          status: 'finalizing',
+          reason: 'z'.repeat(500),
+        })
+      ).status,
+    ).toBe(204);
     expect((await feed(`?deployment_id=${run.deploymentId}&limit=1`)).results[0]?.reason).toHaveLength(500);
   });
 
   it('is refused where the body has no such field', async () => {
-    const response = await send(alice, 'POST', '/api/application', { name: 'with-reason', namespace_id: 1, reason: 'because' });
+    const response = await send(alice, 'POST', '/api/application', {
+      name: 'with-reason',
+      namespace_id: 1,
+      reason: 'because',
+    });
     expect(response.status).toBe(400);
     expect(messageOf(response)).toBe('unknown field: reason');
   });
@@ -244,10 +344,22 @@ describe('refused requests', () => {
   it('leave no entry', async () => {
     const run = await runningBlueGreen(alice);
     const entriesBefore = h.count('activity');
-    expect((await send(alice, 'PATCH', `/api/deployment/${run.deploymentId}`, { strategy_data: { desired_switched_traffic: 150 } })).status).toBe(400);
-    expect((await send(alice, 'PATCH', '/api/deployment/999999', { status: 'finalizing', reason: 'nothing there' })).status).toBe(404);
-    expect((await send(alice, 'POST', '/api/deployment', { scope_id: run.scopeId, release_id: run.releaseId })).status).toBe(409);
-    expect((await h.request('POST', '/api/application', { json: { name: 'anonymous', namespace_id: 1 } })).status).toBe(401);
+    expect(
+      (
+        await send(alice, 'PATCH', `/api/deployment/${run.deploymentId}`, {
+          strategy_data: { desired_switched_traffic: 150 },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await send(alice, 'PATCH', '/api/deployment/999999', { status: 'finalizing', reason: 'nothing there' })).status,
+    ).toBe(404);
+    expect(
+      (await send(alice, 'POST', '/api/deployment', { scope_id: run.scopeId, release_id: run.releaseId })).status,
+    ).toBe(409);
+    expect((await h.request('POST', '/api/application', { json: { name: 'anonymous', namespace_id: 1 } })).status).toBe(
+      401,
+    );
     expect((await h.request('POST', '/api/token', { json: { api_key: 'not-a-key' } })).status).toBe(401);
     expect(h.count('activity')).toBe(entriesBefore);
   });
@@ -256,7 +368,8 @@ describe('refused requests', () => {
 describe('GET /console/activity', () => {
   it('pages newest first, filters by actor and action, and refuses bad parameters', async () => {
     const app = await world(ci);
-    for (const tier of ['a', 'b', 'c']) expect((await send(alice, 'PATCH', `/api/scope/${app.scopeId}`, { tier })).status).toBe(200);
+    for (const tier of ['a', 'b', 'c'])
+      expect((await send(alice, 'PATCH', `/api/scope/${app.scopeId}`, { tier })).status).toBe(200);
     const all = await feed(`?scope_id=${app.scopeId}`);
     expect(all.paging).toEqual({ total: 4, offset: 0, limit: 20 });
     expect(all.results.map((entry) => entry.changes[0]?.to)).toEqual(['c', 'b', 'a', 'production']);
@@ -291,9 +404,13 @@ describe('without tokens required', () => {
   it("records the console's own user, local", async () => {
     const open = await startHarness();
     try {
-      const response = await open.request('POST', '/api/application', { json: { name: 'by-the-console', namespace_id: 1 } });
+      const response = await open.request('POST', '/api/application', {
+        json: { name: 'by-the-console', namespace_id: 1 },
+      });
       expect(response.status).toBe(200);
-      const entries = listEnvelopeSchema(activityEntrySchema).parse((await open.request('GET', '/console/activity')).body).results;
+      const entries = listEnvelopeSchema(activityEntrySchema).parse(
+        (await open.request('GET', '/console/activity')).body,
+      ).results;
       expect(entries.map(summary)).toEqual(['local create application']);
       expect(entries[0]?.actor.kind).toBe('console');
     } finally {

@@ -20,7 +20,9 @@ export const applicationEndpoints = [
     summary: 'List applications',
     query: applicationListQuerySchema,
     response: json(listEnvelopeSchema(applicationSchema)),
-    examples: [{ summary: "A namespace's applications by name", query: { namespace_id: '1', sort: 'name:asc', limit: '10' } }],
+    examples: [
+      { summary: "A namespace's applications by name", query: { namespace_id: '1', sort: 'name:asc', limit: '10' } },
+    ],
     handle: ({ query }, _c, { store }) => listEnvelope(query, store.applications.list(query)),
   }),
 
@@ -34,7 +36,12 @@ export const applicationEndpoints = [
     examples: [
       {
         summary: 'An application with its repository and a tag',
-        body: { name: 'checkout', namespace_id: 1, repository_url: 'https://github.com/acme/checkout', tags: { team: 'payments' } },
+        body: {
+          name: 'checkout',
+          namespace_id: 1,
+          repository_url: 'https://github.com/acme/checkout',
+          tags: { team: 'payments' },
+        },
       },
     ],
     handle: ({ body }, _c, { store }) =>
@@ -76,7 +83,13 @@ export const applicationEndpoints = [
     body: patchApplicationBodySchema,
     response: json(applicationSchema, 'The application as changed'),
     errors: { 404: 'No application with this id' },
-    examples: [{ summary: 'Rename it and replace its tags', params: { id: 1 }, body: { name: 'checkout-api', tags: { team: 'payments' } } }],
+    examples: [
+      {
+        summary: 'Rename it and replace its tags',
+        params: { id: 1 },
+        body: { name: 'checkout-api', tags: { team: 'payments' } },
+      },
+    ],
     handle: ({ params: { id }, body }, _c, { store }) =>
       store.write((tx) => {
         if (tx.applications.get(id) === undefined) throw notFound('application', id);

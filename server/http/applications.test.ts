@@ -32,9 +32,15 @@ describe('applications', () => {
     expect(envelope.paging).toEqual({ total: 1, offset: 0, limit: 30 });
     expect(envelope.results.map((item) => item.id)).toEqual([application.id]);
 
-    const patched = await h.request('PATCH', `/api/application/${application.id}`, { json: { name: 'Checkout v2', status: 'inactive' } });
+    const patched = await h.request('PATCH', `/api/application/${application.id}`, {
+      json: { name: 'Checkout v2', status: 'inactive' },
+    });
     expect(patched.status).toBe(200);
-    expect(applicationSchema.parse(patched.body)).toMatchObject({ name: 'Checkout v2', slug: 'checkout-v2', status: 'inactive' });
+    expect(applicationSchema.parse(patched.body)).toMatchObject({
+      name: 'Checkout v2',
+      slug: 'checkout-v2',
+      status: 'inactive',
+    });
   });
 
   it("sends nullplatform's application shape: tags an object, settings, messages, auto_deploy_on_creation", async () => {
@@ -53,21 +59,32 @@ describe('applications', () => {
       repository_app_path: null,
       is_mono_repo: false,
     });
-    expect((await h.request('GET', `/api/application/${application.id}`)).body).toMatchObject({ tags: { team: 'payments', tier: 'gold' } });
-    const listed = listEnvelopeSchema(applicationSchema).parse((await h.request('GET', `/api/application?id=${application.id}`)).body);
+    expect((await h.request('GET', `/api/application/${application.id}`)).body).toMatchObject({
+      tags: { team: 'payments', tier: 'gold' },
+    });
+    const listed = listEnvelopeSchema(applicationSchema).parse(
+      (await h.request('GET', `/api/application?id=${application.id}`)).body,
+    );
     expect(listed.results[0]?.tags).toEqual({ team: 'payments', tier: 'gold' });
 
-    const patched = await h.request('PATCH', `/api/application/${application.id}`, { json: { tags: { team: 'checkout' } } });
+    const patched = await h.request('PATCH', `/api/application/${application.id}`, {
+      json: { tags: { team: 'checkout' } },
+    });
     expect(patched.status).toBe(200);
     expect(applicationSchema.parse(patched.body).tags).toEqual({ team: 'checkout' });
 
-    const untagged = applicationSchema.parse((await h.request('POST', '/api/application', { json: { name: 'Untagged', namespace_id: 3 } })).body);
+    const untagged = applicationSchema.parse(
+      (await h.request('POST', '/api/application', { json: { name: 'Untagged', namespace_id: 3 } })).body,
+    );
     expect(untagged.tags).toEqual({});
   });
 
   it.each([
     [{ tags: [] }, 'tags: tags must be an object of string values, such as {"team": "payments"}'],
-    [{ tags: [{ key: 'team', value: 'payments' }] }, 'tags: tags must be an object of string values, such as {"team": "payments"}'],
+    [
+      { tags: [{ key: 'team', value: 'payments' }] },
+      'tags: tags must be an object of string values, such as {"team": "payments"}',
+    ],
     [{ tags: 'team=payments' }, 'tags: tags must be an object of string values, such as {"team": "payments"}'],
     [{ tags: null }, 'tags: tags must be an object of string values, such as {"team": "payments"}'],
     [{ tags: { a: 1 } }, 'tags.a: tag values must be strings'],
@@ -93,7 +110,9 @@ describe('applications', () => {
     const envelope = listEnvelopeSchema(applicationSchema).parse(sorted.body);
     expect(envelope.paging).toEqual({ total: 3, offset: 1, limit: 2 });
     expect(envelope.results.map((item) => item.name)).toEqual(['beta', 'gamma']);
-    const byName = listEnvelopeSchema(applicationSchema).parse((await h.request('GET', `/api/application?namespace_id=${namespace}&name=alpha`)).body);
+    const byName = listEnvelopeSchema(applicationSchema).parse(
+      (await h.request('GET', `/api/application?namespace_id=${namespace}&name=alpha`)).body,
+    );
     expect(byName.results.map((item) => item.name)).toEqual(['alpha']);
     const inactive = listEnvelopeSchema(applicationSchema).parse(
       (await h.request('GET', `/api/application?namespace_id=${namespace}&status=inactive`)).body,
@@ -107,10 +126,19 @@ describe('applications', () => {
     [{ name: '', namespace_id: 1 }, 'name: name must not be empty'],
     [{ name: 'x', namespace_id: 'one' }, 'namespace_id: must be a positive integer id'],
     [{ name: 'x', namespace_id: 1, colour: 'blue' }, 'unknown field: colour'],
-    [{ name: 'x', namespace_id: 1, repository_url: 'not a url' }, 'repository_url: repository_url must be an http:// or https:// URL'],
+    [
+      { name: 'x', namespace_id: 1, repository_url: 'not a url' },
+      'repository_url: repository_url must be an http:// or https:// URL',
+    ],
     // The SPA links repository_url: a script URL would run in the console's origin when clicked.
-    [{ name: 'x', namespace_id: 1, repository_url: 'javascript:alert(1)' }, 'repository_url: repository_url must be an http:// or https:// URL'],
-    [{ name: 'x', namespace_id: 1, repository_url: 'data:text/html,<script>alert(1)</script>' }, 'repository_url: repository_url must be an http:// or https:// URL'],
+    [
+      { name: 'x', namespace_id: 1, repository_url: 'javascript:alert(1)' },
+      'repository_url: repository_url must be an http:// or https:// URL',
+    ],
+    [
+      { name: 'x', namespace_id: 1, repository_url: 'data:text/html,<script>alert(1)</script>' },
+      'repository_url: repository_url must be an http:// or https:// URL',
+    ],
   ])('refuses %j with 400 and writes nothing', async (json, message) => {
     const before = h.count('applications');
     const response = await h.request('POST', '/api/application', { json });
@@ -145,7 +173,10 @@ describe('applications', () => {
       ['sort=colour:asc', 'sort: sort must be <field>:asc|desc with field one of id, name, created_at, updated_at'],
       ['status=sleeping', 'status: status must be among creating, active, inactive, archived (got sleeping)'],
       ['namespace_id=a,b', 'namespace_id: namespace_id must be up to 10 comma-separated positive integer ids'],
-      ['status=active&status=inactive', 'query parameter status is given 2 times; give it once (comma-separated values)'],
+      [
+        'status=active&status=inactive',
+        'query parameter status is given 2 times; give it once (comma-separated values)',
+      ],
     ];
     for (const [query, message] of cases) {
       const response = await h.request('GET', `/api/application?${query}`);
@@ -156,7 +187,9 @@ describe('applications', () => {
 
   it('refuses query parameters on GET by id and bad ids', async () => {
     const application = h.seed.application();
-    expect(messageOf(await h.request('GET', `/api/application/${application.id}?x=1`))).toBe('unknown query parameter: x');
+    expect(messageOf(await h.request('GET', `/api/application/${application.id}?x=1`))).toBe(
+      'unknown query parameter: x',
+    );
     for (const [id, message] of [
       ['abc', 'id must be a positive integer up to 999999999999999 (got "abc")'],
       ['0', 'id must be a positive integer up to 999999999999999 (got "0")'],
@@ -173,7 +206,9 @@ describe('applications', () => {
 
   it('refuses a query parameter without a name, as it refuses unknown ones', async () => {
     const application = h.seed.application();
-    expect(messageOf(await h.request('GET', '/api/application?__proto__=x'))).toBe('unknown query parameter: __proto__');
+    expect(messageOf(await h.request('GET', '/api/application?__proto__=x'))).toBe(
+      'unknown query parameter: __proto__',
+    );
     for (const query of ['=x', 'sort=name&=x', '%3D=&=']) {
       const list = await h.request('GET', `/api/application?${query}`);
       expect(list.status, query).toBe(400);

@@ -62,9 +62,13 @@ describe('asset env', () => {
   it('an asset stored with such a variable before the rule is refused at POST /deployment, naming it', async () => {
     const world = h.seed.world();
     // As an older console stored it: straight into the database, past today's API.
-    h.store.write((tx) => tx.assets.update(world.asset.id, { metadata: { env: { NODE_OPTIONS: '--require /tmp/evil.js' } } }));
+    h.store.write((tx) =>
+      tx.assets.update(world.asset.id, { metadata: { env: { NODE_OPTIONS: '--require /tmp/evil.js' } } }),
+    );
     const before = h.count('deployments');
-    const response = await h.request('POST', '/api/deployment', { json: { scope_id: world.scope.id, release_id: world.release.id } });
+    const response = await h.request('POST', '/api/deployment', {
+      json: { scope_id: world.scope.id, release_id: world.release.id },
+    });
     expect(response.status).toBe(400);
     expect(messageOf(response)).toBe(`asset "main" cannot run: ${loaderMessage('NODE_OPTIONS')}`);
     expect(h.count('deployments')).toBe(before);
@@ -106,7 +110,9 @@ describe('asset folders', () => {
 
   it('an asset stored outside the roots is refused at POST /deployment, naming the roots', async () => {
     const world = h.seed.world({ assetUrl: 'file:/usr/lib' });
-    const response = await h.request('POST', '/api/deployment', { json: { scope_id: world.scope.id, release_id: world.release.id } });
+    const response = await h.request('POST', '/api/deployment', {
+      json: { scope_id: world.scope.id, release_id: world.release.id },
+    });
     expect(response.status).toBe(400);
     expect(messageOf(response)).toBe(
       `asset "main" points at /usr/lib, outside the folders assets may run from (${demoApps}, ${h.dir}); name its folder in NP_CONSOLE_ASSET_ROOTS to allow it`,

@@ -19,7 +19,7 @@ export type AssetInput = {
 export const ASSET_RULES =
   'A `file:` url must name a folder under demo-apps/ or a folder NP_CONSOLE_ASSET_ROOTS names, after `..` and links ' +
   'are resolved (400 otherwise); other urls are stored as given. `metadata.env` may not set NODE_*, LD_* or DYLD_* ' +
-  'variables (400). An `application_id` must be the build\'s application (400).';
+  "variables (400). An `application_id` must be the build's application (400).";
 
 /**
  * Adds an asset to a build (`POST /asset` and `POST /build/:id/asset`), in one write. A `file:` URL must point under
@@ -32,7 +32,9 @@ export function addAsset(store: Store, assetRoots: readonly string[], buildId: n
     const build = tx.builds.get(buildId);
     if (build === undefined) throw notFound('build', buildId);
     if (input.application_id !== undefined && input.application_id !== build.application_id) {
-      throw badRequest(`build ${buildId} belongs to application ${build.application_id}, not application ${input.application_id}`);
+      throw badRequest(
+        `build ${buildId} belongs to application ${build.application_id}, not application ${input.application_id}`,
+      );
     }
     if (tx.assets.findByName(buildId, input.name) !== undefined) {
       throw conflict(`asset ${input.name} already exists for build ${buildId}`);

@@ -25,7 +25,12 @@ export const buildEndpoints = [
     summary: 'List builds, newest first',
     query: buildListQuerySchema,
     response: json(listEnvelopeSchema(buildSchema)),
-    examples: [{ summary: "An application's finished builds", query: { application_id: '1', status: 'successful,failed', sort: 'created_at:desc' } }],
+    examples: [
+      {
+        summary: "An application's finished builds",
+        query: { application_id: '1', status: 'successful,failed', sort: 'created_at:desc' },
+      },
+    ],
     handle: ({ query }, _c, { store }) => listEnvelope(query, store.builds.list(query)),
   }),
 
@@ -40,7 +45,12 @@ export const buildEndpoints = [
     examples: [
       {
         summary: 'A build that CI has finished',
-        body: { application_id: 1, status: 'successful', branch: 'main', commit: { id: '4f2a9c1', permalink: 'https://github.com/acme/checkout/commit/4f2a9c1' } },
+        body: {
+          application_id: 1,
+          status: 'successful',
+          branch: 'main',
+          commit: { id: '4f2a9c1', permalink: 'https://github.com/acme/checkout/commit/4f2a9c1' },
+        },
       },
     ],
     handle: ({ body }, _c, { store }) =>
@@ -85,7 +95,9 @@ export const buildEndpoints = [
     body: patchBuildBodySchema,
     response: json(buildSchema, 'The build as changed, with its assets'),
     errors: { 404: 'No build with this id', 409: 'The status cannot move from the current one to the one asked for' },
-    examples: [{ summary: 'CI started the pending build 2', params: { id: 2 }, body: { id: 2, status: 'in_progress' } }],
+    examples: [
+      { summary: 'CI started the pending build 2', params: { id: 2 }, body: { id: 2, status: 'in_progress' } },
+    ],
     handle: ({ params: { id }, body }, _c, { store }) => {
       if (body.id !== undefined && body.id !== id) {
         throw badRequest(`id: the body's id (${body.id}) is not the build in the path (${id})`);
@@ -99,7 +111,9 @@ export const buildEndpoints = [
           if (!allowed.includes(body.status)) {
             throw conflict(
               `build ${id} cannot go from ${current.status} to ${body.status}` +
-                (allowed.length === 0 ? ` (${current.status} is final)` : ` (from ${current.status} it can go to ${allowed.join(', ')})`),
+                (allowed.length === 0
+                  ? ` (${current.status} is final)`
+                  : ` (from ${current.status} it can go to ${allowed.join(', ')})`),
             );
           }
         }
@@ -121,7 +135,13 @@ export const buildEndpoints = [
     body: createBuildAssetBodySchema,
     response: json(assetSchema, 'The asset created'),
     errors: { 404: 'No build with this id', 409: 'The build already has an asset of this name' },
-    examples: [{ summary: 'A second asset that runs the demo greeter', params: { id: 1 }, body: { name: 'worker', type: 'bundle', url: 'file:demo-apps/greeter' } }],
+    examples: [
+      {
+        summary: 'A second asset that runs the demo greeter',
+        params: { id: 1 },
+        body: { name: 'worker', type: 'bundle', url: 'file:demo-apps/greeter' },
+      },
+    ],
     handle: ({ params: { id }, body }, _c, { store, assetRoots }) => {
       if (body.build_id !== undefined && body.build_id !== id) {
         throw badRequest(`build_id: the body's build_id (${body.build_id}) is not the build in the path (${id})`);

@@ -8,7 +8,12 @@ import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { waitUntil } from '../runtime/test-support';
-import { destroyAll, openStalledConnections, plainRequest, type StalledConnection } from '../testing/stalled-connections';
+import {
+  destroyAll,
+  openStalledConnections,
+  plainRequest,
+  type StalledConnection,
+} from '../testing/stalled-connections';
 import type { ConnectionLimits } from '../bounded-server';
 import { closeServer, consoleConnectionLimits, listen } from './listen';
 
@@ -51,7 +56,11 @@ describe('the console server’s connection bounds', () => {
     const connections = await stalled(port, 200);
 
     expect(await plainRequest(port, '/api/greeting')).toEqual(ok);
-    await waitUntil('the server closed every stalled connection', () => connections.every((connection) => connection.closed), 600);
+    await waitUntil(
+      'the server closed every stalled connection',
+      () => connections.every((connection) => connection.closed),
+      600,
+    );
     for (const connection of connections) {
       expect(connection.received).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
       expect(connection.received).toMatch(/content-type: application\/json/i);
@@ -77,28 +86,49 @@ describe('the console server’s connection bounds', () => {
   it('past the shedding point, closes the oldest stalled connections so that a real request gets through', async () => {
     const logged: string[] = [];
     // Timeouts far away: only the shedding closes anything here.
-    const port = await startConsole({ shedWaitingAbove: 20, headersTimeoutMs: 60_000, requestTimeoutMs: 60_000 }, (line) => logged.push(line));
+    const port = await startConsole(
+      { shedWaitingAbove: 20, headersTimeoutMs: 60_000, requestTimeoutMs: 60_000 },
+      (line) => logged.push(line),
+    );
     const connections = await stalled(port, 100);
 
-    await waitUntil('the server is down to 20 stalled connections', () => connections.filter((connection) => !connection.closed).length === 20, 600);
+    await waitUntil(
+      'the server is down to 20 stalled connections',
+      () => connections.filter((connection) => !connection.closed).length === 20,
+      600,
+    );
     expect(await plainRequest(port, '/api/greeting')).toEqual(ok);
     expect(await plainRequest(port, '/api/greeting')).toEqual(ok);
     // Shed without an answer: a connection that is between two requests must not read an answer it never asked for.
-    expect(connections.filter((connection) => connection.closed).every((connection) => connection.received === '')).toBe(true);
-    expect(logged[0]).toBe('the console: more than 20 connections are open: closing the oldest ones that have sent no complete request');
+    expect(
+      connections.filter((connection) => connection.closed).every((connection) => connection.received === ''),
+    ).toBe(true);
+    expect(logged[0]).toBe(
+      'the console: more than 20 connections are open: closing the oldest ones that have sent no complete request',
+    );
     expect(logged).toHaveLength(1); // one line for the whole burst
   });
 
   it('refuses connections past the cap, and answers again once the stalled ones are gone', async () => {
     const logged: string[] = [];
     // Shedding at the cap itself: nothing is shed, so the cap is what the flood meets.
-    const limits = { shedWaitingAbove: 20, maxConnections: 20, headersTimeoutMs: 5_000, requestTimeoutMs: 5_000, checkIntervalMs: 100 };
+    const limits = {
+      shedWaitingAbove: 20,
+      maxConnections: 20,
+      headersTimeoutMs: 5_000,
+      requestTimeoutMs: 5_000,
+      checkIntervalMs: 100,
+    };
     const port = await startConsole(limits, (line) => logged.push(line));
     const holding = await stalled(port, 20);
     const beyond = await stalled(port, 30);
 
     // Closed by the server as soon as it accepted them: no answer, nothing read.
-    await waitUntil('the server closed every connection past the cap', () => beyond.every((connection) => connection.closed), 600);
+    await waitUntil(
+      'the server closed every connection past the cap',
+      () => beyond.every((connection) => connection.closed),
+      600,
+    );
     expect(beyond.map((connection) => connection.received)).toEqual(beyond.map(() => ''));
     expect(holding.some((connection) => connection.closed)).toBe(false);
     expect(logged[0]).toBe('the console: refusing new connections: 20 are open, the most it holds');

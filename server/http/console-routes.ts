@@ -41,7 +41,10 @@ export const consoleEndpoints = [
     path: consolePaths.events,
     tag,
     summary: 'Server-sent change events (event: change)',
-    response: eventStream(changeEventSchema, 'One `event: change` per changed entity; its `data` is this object. `: ping` comments keep it open.'),
+    response: eventStream(
+      changeEventSchema,
+      'One `event: change` per changed entity; its `data` is this object. `: ping` comments keep it open.',
+    ),
     examples: [{ summary: 'Follow every change' }],
     handle: (_input, c, { hub, pingIntervalMs }) => eventsHandler(hub, pingIntervalMs)(c),
   }),

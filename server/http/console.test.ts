@@ -15,12 +15,29 @@ const runtime: ScopeRuntime = {
   scope_id: 0,
   address: '127.0.0.1:41234',
   health_check_path: '/health',
-  instances: [{ deployment_id: 1, index: 0, pid: 1234, port: 41300, state: 'healthy', restarts: 0, last_health: { at: 1, status_code: 200, error: null } }],
+  instances: [
+    {
+      deployment_id: 1,
+      index: 0,
+      pid: 1234,
+      port: 41300,
+      state: 'healthy',
+      restarts: 0,
+      last_health: { at: 1, status_code: 200, error: null },
+    },
+  ],
 };
 const view: RuntimeView = {
   traffic: (scopeId) =>
     scopeId === knownScope
-      ? { scope_id: scopeId, address: '127.0.0.1:41234', window_seconds: 60, samples: [{ at: 1000, counts: { '1': 5 }, errors: 0 }], totals: { '1': 5 }, weights: { '1': 100 } }
+      ? {
+          scope_id: scopeId,
+          address: '127.0.0.1:41234',
+          window_seconds: 60,
+          samples: [{ at: 1000, counts: { '1': 5 }, errors: 0 }],
+          totals: { '1': 5 },
+          weights: { '1': 100 },
+        }
       : undefined,
   scopeRuntime: (scopeId) => (scopeId === knownScope ? { ...runtime, scope_id: scopeId } : undefined),
 };
@@ -37,7 +54,12 @@ describe('console endpoints', () => {
   it('GET /console/info answers the console info', async () => {
     const response = await h.request('GET', '/console/info');
     expect(response.status).toBe(200);
-    expect(consoleInfoSchema.parse(response.body)).toEqual({ mode: 'local', upstream: null, live_events: true, version: '0.0.0-test' });
+    expect(consoleInfoSchema.parse(response.body)).toEqual({
+      mode: 'local',
+      upstream: null,
+      live_events: true,
+      version: '0.0.0-test',
+    });
   });
 
   it("GET /console/traffic answers the engine's counters, or an empty window, or 404 for an unknown scope", async () => {
@@ -49,13 +71,22 @@ describe('console endpoints', () => {
 
     const idle = h.seed.scope(h.seed.application().id);
     const empty = await h.request('GET', `/console/traffic?scope_id=${idle.id}`);
-    expect(scopeTrafficSchema.parse(empty.body)).toEqual({ scope_id: idle.id, address: null, window_seconds: 60, samples: [], totals: {}, weights: {} });
+    expect(scopeTrafficSchema.parse(empty.body)).toEqual({
+      scope_id: idle.id,
+      address: null,
+      window_seconds: 60,
+      samples: [],
+      totals: {},
+      weights: {},
+    });
 
     const unknown = await h.request('GET', '/console/traffic?scope_id=999999');
     expect(unknown.status).toBe(404);
     expect(messageOf(unknown)).toBe('scope 999999 not found');
     expect(messageOf(await h.request('GET', '/console/traffic'))).toBe('Missing parameter: scope_id');
-    expect(messageOf(await h.request('GET', '/console/traffic?scope_id=x'))).toBe('scope_id: scope_id must be a number');
+    expect(messageOf(await h.request('GET', '/console/traffic?scope_id=x'))).toBe(
+      'scope_id: scope_id must be a number',
+    );
   });
 
   it('GET /console/scope/:id/runtime answers the instances, or none, or 404', async () => {
@@ -97,17 +128,29 @@ describe('GET /console/openapi.json', () => {
   it('documents every route the app serves, with bodies, query parameters and responses', async () => {
     const response = await h.request('GET', '/console/openapi.json');
     expect(response.status).toBe(200);
-    const document = response.body as { openapi: string; paths: Record<string, Record<string, Record<string, unknown>>> };
+    const document = response.body as {
+      openapi: string;
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
     expect(document.openapi).toBe('3.1.0');
     const served = h.app.routes
       .filter((route) => route.method !== 'ALL' && !route.path.includes('*'))
       .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
-    const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`));
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method} ${path}`),
+    );
     expect(new Set(documented)).toEqual(new Set(served));
     expect(endpoints).toHaveLength(served.length);
 
-    const createRelease = document.paths['/api/release']?.['post'] as { requestBody: { content: Record<string, { schema: { required: string[] } }> } };
-    expect(createRelease.requestBody.content['application/json']?.schema.required).toEqual(['status', 'build_id', 'application_id', 'semver']);
+    const createRelease = document.paths['/api/release']?.['post'] as {
+      requestBody: { content: Record<string, { schema: { required: string[] } }> };
+    };
+    expect(createRelease.requestBody.content['application/json']?.schema.required).toEqual([
+      'status',
+      'build_id',
+      'application_id',
+      'semver',
+    ]);
     const listBuilds = document.paths['/api/build']?.['get'] as { parameters: { name: string; in: string }[] };
     expect(listBuilds.parameters.map((parameter) => parameter.name)).toEqual(
       expect.arrayContaining(['limit', 'offset', 'sort', 'application_id', 'status', 'branch', 'commit.id']),
@@ -117,11 +160,14 @@ describe('GET /console/openapi.json', () => {
       responses: Record<string, { content?: Record<string, { schema: { properties: Record<string, unknown> } }> }>;
     };
     expect(readDeployment.parameters).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true }), expect.objectContaining({ name: 'include_messages', in: 'query', required: false })]),
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'id', in: 'path', required: true }),
+        expect.objectContaining({ name: 'include_messages', in: 'query', required: false }),
+      ]),
     );
-    expect(Object.keys(readDeployment.responses['200']?.content?.['application/json']?.schema.properties ?? {})).toEqual(
-      expect.arrayContaining(['strategy_data', 'status_started_at', 'messages']),
-    );
+    expect(
+      Object.keys(readDeployment.responses['200']?.content?.['application/json']?.schema.properties ?? {}),
+    ).toEqual(expect.arrayContaining(['strategy_data', 'status_started_at', 'messages']));
     expect(document.paths['/api/deployment/{id}']?.['patch']?.['responses']).toHaveProperty('204');
     expect(document.paths['/console/traffic']?.['get']?.['parameters']).toEqual([
       expect.objectContaining({ name: 'scope_id', in: 'query', required: true }),

@@ -19,7 +19,12 @@ export const deploymentStrategyEndpoints = [
     summary: 'List deployment strategies, oldest first (nrn: those that apply there)',
     query: deploymentStrategyListQuerySchema,
     response: json(listEnvelopeSchema(deploymentStrategySchema)),
-    examples: [{ summary: "The strategies that apply in the local platform's account", query: { nrn: 'organization=1:account=1' } }],
+    examples: [
+      {
+        summary: "The strategies that apply in the local platform's account",
+        query: { nrn: 'organization=1:account=1' },
+      },
+    ],
     handle: ({ query }, _c, { store }) => listEnvelope(query, store.strategies.list(query)),
   }),
 
@@ -38,7 +43,10 @@ export const deploymentStrategyEndpoints = [
           dimensions: { environment: 'production' },
           parameters: {
             traffic: { enable_auto_switch: true, step: '0.1', interval: 30 },
-            metrics: { enabled: true, rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.1 }] },
+            metrics: {
+              enabled: true,
+              rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.1 }],
+            },
           },
         },
       },

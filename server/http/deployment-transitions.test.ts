@@ -43,7 +43,10 @@ describe('PATCH {status}', () => {
       const after = await read(deployment.id);
       expect(after.status).toBe(to);
       expect(Object.keys(after.status_started_at ?? {})).toEqual([from, to]);
-      expect(after.messages?.at(-1)).toMatchObject({ level: 'INFO', message: `${transition.reason} (${from} → ${to})` });
+      expect(after.messages?.at(-1)).toMatchObject({
+        level: 'INFO',
+        message: `${transition.reason} (${from} → ${to})`,
+      });
       expect(after.strategy_data).toEqual(before.strategy_data);
     } else {
       expect(response.status).toBe(409);
@@ -58,7 +61,9 @@ describe('PATCH {status}', () => {
   });
 });
 
-const trafficCases = deploymentStatuses.flatMap((status) => deploymentStrategies.map((strategy) => ({ status, strategy })));
+const trafficCases = deploymentStatuses.flatMap((status) =>
+  deploymentStrategies.map((strategy) => ({ status, strategy })),
+);
 
 describe('PATCH {strategy_data:{desired_switched_traffic}}', () => {
   it.each(trafficCases)('$strategy deployment that is $status', async ({ status, strategy }) => {
@@ -86,7 +91,9 @@ describe('PATCH {strategy_data:{desired_switched_traffic}}', () => {
     const world = h.seed.world();
     const deployment = h.seed.deployment(world.scope, world.release, { status: 'creating', strategy: 'blue_green' });
     const before = await read(deployment.id);
-    const response = await h.request('PATCH', `/api/deployment/${deployment.id}`, { json: { strategy_data: { desired_switched_traffic: 30 } } });
+    const response = await h.request('PATCH', `/api/deployment/${deployment.id}`, {
+      json: { strategy_data: { desired_switched_traffic: 30 } },
+    });
     expect(response.status).toBe(409);
     expect(messageOf(response)).toBe(
       `deployment ${deployment.id}: traffic can be moved only while the deployment is waiting_for_instances, running; it is creating`,
@@ -94,15 +101,27 @@ describe('PATCH {strategy_data:{desired_switched_traffic}}', () => {
     expect(await read(deployment.id)).toEqual(before);
     // Once the instances are launched it may move (nullplatform/scopes k8s/deployment/build_context validate_status).
     h.store.write((tx) => tx.deployments.update(deployment.id, { status: 'waiting_for_instances' }));
-    const moved = await h.request('PATCH', `/api/deployment/${deployment.id}`, { json: { strategy_data: { desired_switched_traffic: 30 } } });
+    const moved = await h.request('PATCH', `/api/deployment/${deployment.id}`, {
+      json: { strategy_data: { desired_switched_traffic: 30 } },
+    });
     expect(moved.status).toBe(204);
   });
 
   it('keeps the counters the platform reports (partial merge)', async () => {
     const world = h.seed.world();
     const deployment = h.seed.deployment(world.scope, world.release, { status: 'running', strategy: 'blue_green' });
-    h.store.write((tx) => tx.deployments.update(deployment.id, { strategy_data: { launched_instances: 2, healthy_instances: 2, switched_traffic: 10 } }));
-    expect((await h.request('PATCH', `/api/deployment/${deployment.id}`, { json: { strategy_data: { desired_switched_traffic: 75 } } })).status).toBe(204);
+    h.store.write((tx) =>
+      tx.deployments.update(deployment.id, {
+        strategy_data: { launched_instances: 2, healthy_instances: 2, switched_traffic: 10 },
+      }),
+    );
+    expect(
+      (
+        await h.request('PATCH', `/api/deployment/${deployment.id}`, {
+          json: { strategy_data: { desired_switched_traffic: 75 } },
+        })
+      ).status,
+    ).toBe(204);
     expect((await read(deployment.id)).strategy_data).toEqual({
       desired_switched_traffic: 75,
       switched_traffic: 10,
@@ -117,13 +136,34 @@ describe('PATCH bodies', () => {
   it.each([
     [{}, 'the body must set status or strategy_data'],
     [{ status: 'finalized' }, 'status: status can be set to finalizing, cancelling, rolling_back'],
-    [{ status: 'finalizing', strategy_data: { desired_switched_traffic: 10 } }, 'set status and strategy_data in separate requests'],
-    [{ strategy_data: { desired_switched_traffic: 101 } }, 'strategy_data.desired_switched_traffic: desired_switched_traffic must be between 0 and 100'],
-    [{ strategy_data: { desired_switched_traffic: -1 } }, 'strategy_data.desired_switched_traffic: desired_switched_traffic must be between 0 and 100'],
-    [{ strategy_data: { desired_switched_traffic: 12.5 } }, 'strategy_data.desired_switched_traffic: desired_switched_traffic must be an integer'],
-    [{ strategy_data: { desired_switched_traffic: '50' } }, 'strategy_data.desired_switched_traffic: desired_switched_traffic must be a number'],
-    [{ strategy_data: {} }, 'strategy_data: set desired_switched_traffic or parameters.traffic.enable_auto_switch, one per request'],
-    [{ strategy_data: { desired_switched_traffic: 10, switched_traffic: 10 } }, 'unknown field: strategy_data.switched_traffic'],
+    [
+      { status: 'finalizing', strategy_data: { desired_switched_traffic: 10 } },
+      'set status and strategy_data in separate requests',
+    ],
+    [
+      { strategy_data: { desired_switched_traffic: 101 } },
+      'strategy_data.desired_switched_traffic: desired_switched_traffic must be between 0 and 100',
+    ],
+    [
+      { strategy_data: { desired_switched_traffic: -1 } },
+      'strategy_data.desired_switched_traffic: desired_switched_traffic must be between 0 and 100',
+    ],
+    [
+      { strategy_data: { desired_switched_traffic: 12.5 } },
+      'strategy_data.desired_switched_traffic: desired_switched_traffic must be an integer',
+    ],
+    [
+      { strategy_data: { desired_switched_traffic: '50' } },
+      'strategy_data.desired_switched_traffic: desired_switched_traffic must be a number',
+    ],
+    [
+      { strategy_data: {} },
+      'strategy_data: set desired_switched_traffic or parameters.traffic.enable_auto_switch, one per request',
+    ],
+    [
+      { strategy_data: { desired_switched_traffic: 10, switched_traffic: 10 } },
+      'unknown field: strategy_data.switched_traffic',
+    ],
     [{ status_in_scope: 'active' }, 'unknown field: status_in_scope; the body must set status or strategy_data'],
   ])('refuses %j with 400 and changes nothing', async (json, message) => {
     const world = h.seed.world();

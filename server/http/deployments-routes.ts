@@ -60,12 +60,15 @@ export const deploymentEndpoints = [
     summary: 'Deploy a release to a scope',
     description:
       "The release and the scope must be one application's (400), and the scope free: no deployment in flight and not " +
-      "being deleted (409). The first deployment of a scope is `initial` (all traffic at once), later ones `blue_green`. " +
+      'being deleted (409). The first deployment of a scope is `initial` (all traffic at once), later ones `blue_green`. ' +
       "`asset_name` names one of the release's build assets; it is needed when the scope was never deployed and the " +
-      'build has several, and must be the scope\'s asset once it has one (400). The asset must be runnable here (400).',
+      "build has several, and must be the scope's asset once it has one (400). The asset must be runnable here (400).",
     body: createDeploymentBodySchema,
     response: json(deploymentSchema, 'The deployment created, in status creating'),
-    errors: { 404: 'No scope or no release with these ids', 409: 'A deployment is already in flight on the scope, or the scope is being deleted' },
+    errors: {
+      404: 'No scope or no release with these ids',
+      409: 'A deployment is already in flight on the scope, or the scope is being deleted',
+    },
     examples: [
       { summary: 'Deploy release 2 to scope 2', body: { scope_id: 2, release_id: 2 } },
       {
@@ -76,7 +79,10 @@ export const deploymentEndpoints = [
           strategy_data: {
             parameters: {
               traffic: { enable_auto_switch: true, step: '0.1', interval: 30 },
-              metrics: { enabled: true, rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.1 }] },
+              metrics: {
+                enabled: true,
+                rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.1 }],
+              },
             },
           },
         },
@@ -146,11 +152,23 @@ export const deploymentEndpoints = [
     params,
     body: patchDeploymentBodySchema,
     response: noContent('Accepted: the platform carries the change out (follow the deployment to see it done)'),
-    errors: { 404: 'No deployment with this id', 409: 'Not allowed in the deployment\'s current status or strategy' },
+    errors: { 404: 'No deployment with this id', 409: "Not allowed in the deployment's current status or strategy" },
     examples: [
-      { summary: 'Move 30% of the traffic to the new release', params: { id: 2 }, body: { strategy_data: { desired_switched_traffic: 30 } } },
-      { summary: 'Pause the automatic traffic steps', params: { id: 2 }, body: { strategy_data: { parameters: { traffic: { enable_auto_switch: false } } } } },
-      { summary: 'Finalize: all traffic to the new release, the old one stops', params: { id: 2 }, body: { status: 'finalizing' } },
+      {
+        summary: 'Move 30% of the traffic to the new release',
+        params: { id: 2 },
+        body: { strategy_data: { desired_switched_traffic: 30 } },
+      },
+      {
+        summary: 'Pause the automatic traffic steps',
+        params: { id: 2 },
+        body: { strategy_data: { parameters: { traffic: { enable_auto_switch: false } } } },
+      },
+      {
+        summary: 'Finalize: all traffic to the new release, the old one stops',
+        params: { id: 2 },
+        body: { status: 'finalizing' },
+      },
       { summary: 'Cancel: all traffic back to the release before', params: { id: 2 }, body: { status: 'cancelling' } },
     ],
     handle: ({ params: { id }, body }, _c, { store }) => {
@@ -160,7 +178,9 @@ export const deploymentEndpoints = [
         const status = deployment.status;
         const strategy = deployment.strategy;
         if (!isDeploymentStatus(status) || !isStrategy(strategy)) {
-          throw conflict(`deployment ${id} has status ${status} and strategy ${strategy}, which this server does not know how to change`);
+          throw conflict(
+            `deployment ${id} has status ${status} and strategy ${strategy}, which this server does not know how to change`,
+          );
         }
         if (body.status !== undefined) {
           const to = body.status;
@@ -199,7 +219,8 @@ function setDesiredTraffic(tx: Store, deployment: Deployment, desired: number): 
     tx.deployments.addMessage(
       deployment.id,
       'INFO',
-      `traffic change requested: ${desired}% to the new release` + (previous === undefined ? '' : ` (was ${previous}%)`),
+      `traffic change requested: ${desired}% to the new release` +
+        (previous === undefined ? '' : ` (was ${previous}%)`),
     );
   }
   if (readAutoSwitch(deployment.strategy_data)?.enabled === true) {
@@ -244,7 +265,9 @@ function writeAutoSwitch(tx: Store, deployment: Deployment, enabled: boolean, me
 function patchRules(): string {
   const requests = deploymentTransitions
     .filter((transition) => transition.by === 'client')
-    .map((transition) => `\`${transition.to}\` from ${transition.from.join(', ')} (${transition.strategies.join(', ')})`);
+    .map(
+      (transition) => `\`${transition.to}\` from ${transition.from.join(', ')} (${transition.strategies.join(', ')})`,
+    );
   return (
     `A status can be asked for as the lifecycle allows: ${requests.join('; ')}. Traffic moves only on a blue_green ` +
     `deployment that is ${trafficSettableStatuses.join(' or ')}; moving it by hand pauses the automatic steps, and ` +
@@ -278,12 +301,16 @@ function resolveAsset(tx: Store, scope: Scope, release: Release, requested: stri
       );
     }
     const asset = assets.find((candidate) => candidate.name === scopeAsset);
-    if (asset === undefined) throw badRequest(`scope ${scope.id} deploys asset "${scopeAsset}", which ${where} does not have (it has: ${names})`);
+    if (asset === undefined)
+      throw badRequest(
+        `scope ${scope.id} deploys asset "${scopeAsset}", which ${where} does not have (it has: ${names})`,
+      );
     return asset;
   }
   if (requested !== undefined) {
     const asset = assets.find((candidate) => candidate.name === requested);
-    if (asset === undefined) throw badRequest(`asset_name: ${where} has no asset "${requested}" (choose one of: ${names})`);
+    if (asset === undefined)
+      throw badRequest(`asset_name: ${where} has no asset "${requested}" (choose one of: ${names})`);
     return asset;
   }
   const [only, ...others] = assets;

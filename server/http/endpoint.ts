@@ -42,9 +42,17 @@ export type NoContentAnswer = { kind: 'no-content'; description: string };
 export type EventStreamAnswer = { kind: 'event-stream'; schema: z.ZodType; description: string };
 export type Answer = JsonAnswer | NoContentAnswer | EventStreamAnswer;
 
-export const json = <Schema extends z.ZodType>(schema: Schema, description = 'OK'): JsonAnswer<Schema> => ({ kind: 'json', schema, description });
+export const json = <Schema extends z.ZodType>(schema: Schema, description = 'OK'): JsonAnswer<Schema> => ({
+  kind: 'json',
+  schema,
+  description,
+});
 export const noContent = (description: string): NoContentAnswer => ({ kind: 'no-content', description });
-export const eventStream = (schema: z.ZodType, description: string): EventStreamAnswer => ({ kind: 'event-stream', schema, description });
+export const eventStream = (schema: z.ZodType, description: string): EventStreamAnswer => ({
+  kind: 'event-stream',
+  schema,
+  description,
+});
 
 /** Statuses an endpoint answers for reasons of its own; the checks every endpoint shares are added by openapi.ts. */
 export type OwnErrors = Partial<Record<400 | 401 | 404 | 409, string>>;
@@ -66,8 +74,13 @@ export type EndpointInput<Params, Query, Body> = { params: Outputs<Params>; quer
  * A JSON endpoint may also answer with a Response of its own: the stream form a client asked for by `Accept`. A 204
  * endpoint's handler returns nothing: `void`, which a handler written as a block body infers.
  */
-// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- the return type of a handler, through a conditional type
-type Result<A extends Answer> = A extends JsonAnswer<infer Schema> ? z.input<Schema> | Response : A extends NoContentAnswer ? void : Response;
+type Result<A extends Answer> =
+  A extends JsonAnswer<infer Schema>
+    ? z.input<Schema> | Response
+    : A extends NoContentAnswer
+      ? // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- a handler's return type, through a conditional type
+        void
+      : Response;
 
 export type EndpointDefinition<Params, Query, Body, A extends Answer> = {
   method: Method;
@@ -182,7 +195,8 @@ const SHORT_DIGITS = /^\d{1,15}$/;
  * goes through here: the common case (`SHORT_DIGITS`, the same rule) skips zod, which only words the refusals.
  */
 export function pathId(name: string) {
-  const message = (input: unknown) => `${name} must be a positive integer up to ${MAX_PATH_ID} (got "${String(input)}")`;
+  const message = (input: unknown) =>
+    `${name} must be a positive integer up to ${MAX_PATH_ID} (got "${String(input)}")`;
   const schema = z
     .string()
     .regex(/^\d+$/, { error: (issue) => message(issue.input) })

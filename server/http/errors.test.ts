@@ -25,7 +25,10 @@ afterAll(async () => {
 describe('bad input', () => {
   it('answers malformed JSON with 400 and writes nothing', async () => {
     const before = h.count('applications');
-    const response = await h.request('POST', '/api/application', { raw: '{"name": "x",', headers: { 'content-type': 'application/json' } });
+    const response = await h.request('POST', '/api/application', {
+      raw: '{"name": "x",',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status).toBe(400);
     expect(messageOf(response)).toMatch(/^malformed JSON in the request body: /);
     expect(h.count('applications')).toBe(before);
@@ -49,11 +52,19 @@ describe('bad input', () => {
     const bodies = (levels: number): Array<[string, string, string]> => [
       ['POST', '/api/application', `{"name":"deep","namespace_id":1,"metadata":${metadata(levels)}}`],
       ['PATCH', `/api/application/${application.id}`, `{"metadata":${metadata(levels)}}`],
-      ['POST', '/api/build', `{"application_id":${application.id},"status":"pending","branch":"main","commit":{"id":"c1"},"metadata":${metadata(levels)}}`],
+      [
+        'POST',
+        '/api/build',
+        `{"application_id":${application.id},"status":"pending","branch":"main","commit":{"id":"c1"},"metadata":${metadata(levels)}}`,
+      ],
       ['PATCH', `/api/build/${build.id}`, `{"metadata":${metadata(levels)}}`],
       ['POST', '/api/asset', `{"build_id":${build.id},"name":"deep","url":"file:/tmp","metadata":${metadata(levels)}}`],
       ['POST', `/api/build/${build.id}/asset`, `{"name":"deep","url":"file:/tmp","metadata":${metadata(levels)}}`],
-      ['POST', '/api/release', `{"status":"active","build_id":${build.id},"application_id":${application.id},"semver":"9.9.9","metadata":${metadata(levels)}}`],
+      [
+        'POST',
+        '/api/release',
+        `{"status":"active","build_id":${build.id},"application_id":${application.id},"semver":"9.9.9","metadata":${metadata(levels)}}`,
+      ],
       ['PATCH', `/api/release/${release.id}`, `{"metadata":${metadata(levels)}}`],
       ['POST', '/api/scope', `{"application_id":${application.id},"name":"deep","metadata":${metadata(levels)}}`],
       ['PATCH', `/api/scope/${scope.id}`, `{"metadata":${metadata(levels)}}`],
@@ -65,13 +76,17 @@ describe('bad input', () => {
       for (const [method, path, raw] of bodies(levels)) {
         const response = await h.request(method, path, { raw, headers: { 'content-type': 'application/json' } });
         expect(response.status, `${method} ${path} (${levels} levels)`).toBe(400);
-        expect(messageOf(response)).toBe('metadata: metadata must not nest objects and arrays more than 20 levels deep');
+        expect(messageOf(response)).toBe(
+          'metadata: metadata must not nest objects and arrays more than 20 levels deep',
+        );
       }
     }
     expect(tables.map((table) => h.count(table))).toEqual(before);
     expect((await h.request('GET', `/api/application/${application.id}`)).body).toMatchObject({ metadata: {} });
     // 20 levels are fine.
-    const fine = await h.request('PATCH', `/api/application/${application.id}`, { json: { metadata: JSON.parse(metadata(20)) as unknown } });
+    const fine = await h.request('PATCH', `/api/application/${application.id}`, {
+      json: { metadata: JSON.parse(metadata(20)) as unknown },
+    });
     expect(fine.status).toBe(200);
   });
 
@@ -81,13 +96,20 @@ describe('bad input', () => {
     // A schema that walks the value recursively, as JSON.stringify does.
     const schema = z.looseObject({}).refine((value) => JSON.stringify(value).length > 0);
     app.post('/', async (c) => c.json(await parseJsonBody(c, schema)));
-    const response = await app.request('/', { method: 'POST', body: `{"a":${'['.repeat(200_000)}${']'.repeat(200_000)}}` });
+    const response = await app.request('/', {
+      method: 'POST',
+      body: `{"a":${'['.repeat(200_000)}${']'.repeat(200_000)}}`,
+    });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ message: 'the request body is nested too deeply; nest objects and arrays at most a few levels deep' });
+    expect(await response.json()).toEqual({
+      message: 'the request body is nested too deeply; nest objects and arrays at most a few levels deep',
+    });
   });
 
   it('refuses a body over the size limit with 413', async () => {
-    const response = await h.request('POST', '/api/application', { json: { name: 'x', namespace_id: 1, metadata: { blob: 'x'.repeat(1_100_000) } } });
+    const response = await h.request('POST', '/api/application', {
+      json: { name: 'x', namespace_id: 1, metadata: { blob: 'x'.repeat(1_100_000) } },
+    });
     expect(response.status).toBe(413);
     expect(messageOf(response)).toContain('larger than');
   });
@@ -113,10 +135,16 @@ describe('routing', () => {
   });
 
   it('answers 405 before looking at the body: a PUT without one is not a 415', async () => {
-    for (const [method, path] of [['PUT', '/console/info'], ['POST', '/api/deployment/1'], ['PATCH', '/console/openapi.json']] as const) {
+    for (const [method, path] of [
+      ['PUT', '/console/info'],
+      ['POST', '/api/deployment/1'],
+      ['PATCH', '/console/openapi.json'],
+    ] as const) {
       const response = await h.request(method, path);
       expect(response.status, `${method} ${path}`).toBe(405);
-      expect(response.headers.get('allow'), `${method} ${path}`).toBe(path === '/api/deployment/1' ? 'GET, HEAD, PATCH' : 'GET, HEAD');
+      expect(response.headers.get('allow'), `${method} ${path}`).toBe(
+        path === '/api/deployment/1' ? 'GET, HEAD, PATCH' : 'GET, HEAD',
+      );
     }
   });
 });

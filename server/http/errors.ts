@@ -26,7 +26,12 @@ export const badRequest = (message: string) => new HttpError(400, message);
 export const conflict = (message: string) => new HttpError(409, message);
 export const notFound = (resource: string, id: number | string) => new HttpError(404, `${resource} ${id} not found`);
 
-export function errorBody(c: Context, status: ContentfulStatusCode, message: string, headers: Record<string, string> = {}) {
+export function errorBody(
+  c: Context,
+  status: ContentfulStatusCode,
+  message: string,
+  headers: Record<string, string> = {},
+) {
   return c.json({ message }, status, headers);
 }
 
@@ -81,7 +86,9 @@ function isSqliteConstraint(error: unknown): error is Error & { code: string } {
  * 404 for unknown paths, 405 (with `Allow`) for known paths asked with another method. Wildcard routes (the SPA's
  * fallback, middleware) do not count as known paths.
  */
-export function notFoundHandler(app: { readonly routes: readonly { method: string; path: string }[] }): NotFoundHandler {
+export function notFoundHandler(app: {
+  readonly routes: readonly { method: string; path: string }[];
+}): NotFoundHandler {
   let patterns: { regex: RegExp; methods: Set<string> }[] | undefined;
   const compile = () => {
     const byPath = new Map<string, Set<string>>();
@@ -102,7 +109,9 @@ export function notFoundHandler(app: { readonly routes: readonly { method: strin
     }
     if (allowed.size > 0 && !allowed.has(c.req.method)) {
       const list = [...allowed].sort().join(', ');
-      return errorBody(c, 405, `method ${c.req.method} is not allowed on ${c.req.path} (allowed: ${list})`, { Allow: list });
+      return errorBody(c, 405, `method ${c.req.method} is not allowed on ${c.req.path} (allowed: ${list})`, {
+        Allow: list,
+      });
     }
     return errorBody(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`);
   };

@@ -77,7 +77,8 @@ describe('GET /console/events', () => {
     const world = h.seed.world();
     const seen: ChangeEvent[] = [];
     // The world is four writes: application, build (+ asset, announced as build update too), release, scope.
-    while (!seen.some((change) => change.resource === 'scope' && change.id === world.scope.id)) seen.push(await stream.nextChange());
+    while (!seen.some((change) => change.resource === 'scope' && change.id === world.scope.id))
+      seen.push(await stream.nextChange());
     expect(seen.map((change) => `${change.resource}:${change.action}`)).toEqual([
       'application:created',
       'build:created',
@@ -88,7 +89,9 @@ describe('GET /console/events', () => {
     const build = seen.find((change) => change.resource === 'build');
     expect(build?.entity).toMatchObject({ id: world.build.id, assets: [expect.objectContaining({ name: 'main' })] });
 
-    const deployment = await h.request('POST', '/api/deployment', { json: { scope_id: world.scope.id, release_id: world.release.id } });
+    const deployment = await h.request('POST', '/api/deployment', {
+      json: { scope_id: world.scope.id, release_id: world.release.id },
+    });
     const deploymentId = deploymentSchema.parse(deployment.body).id;
     const afterDeploy = [await stream.nextChange(), await stream.nextChange(), await stream.nextChange()];
     expect(afterDeploy.map((change) => `${change.resource}:${change.action}`)).toEqual([
@@ -97,7 +100,11 @@ describe('GET /console/events', () => {
       'activity:created',
     ]);
     expect(afterDeploy.map((change) => change.id).slice(0, 2)).toEqual([deploymentId, world.scope.id]);
-    expect(afterDeploy[2]?.entity).toMatchObject({ action: 'create', deployment_id: deploymentId, scope_id: world.scope.id });
+    expect(afterDeploy[2]?.entity).toMatchObject({
+      action: 'create',
+      deployment_id: deploymentId,
+      scope_id: world.scope.id,
+    });
     stream.close();
   });
 

@@ -39,10 +39,17 @@ const complete = new WeakSet<Response>();
  * A response with the headers every response needs (and Cache-Control on /api) in one plain object, which
  * @hono/node-server writes as it is.
  */
-export function commonResponse(c: Context, body: string | null, status: number, headers: Record<string, string> = {}): Response {
+export function commonResponse(
+  c: Context,
+  body: string | null,
+  status: number,
+  headers: Record<string, string> = {},
+): Response {
   const response = new Response(body, {
     status,
-    headers: underApi(c.req.path) ? { ...SECURITY_HEADERS, ...API_HEADERS, ...headers } : { ...SECURITY_HEADERS, ...headers },
+    headers: underApi(c.req.path)
+      ? { ...SECURITY_HEADERS, ...API_HEADERS, ...headers }
+      : { ...SECURITY_HEADERS, ...headers },
   });
   complete.add(response);
   return response;

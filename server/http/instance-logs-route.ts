@@ -23,12 +23,19 @@ const logErrors = {
   404: 'No deployment with this id, or no such instance in it',
 } as const;
 
-async function answerLogs(c: Context, deps: AppDeps, deploymentId: number, query: LogQuery, stream: boolean): Promise<LogPage | Response> {
+async function answerLogs(
+  c: Context,
+  deps: AppDeps,
+  deploymentId: number,
+  query: LogQuery,
+  stream: boolean,
+): Promise<LogPage | Response> {
   const deployment = deps.store.deployments.get(deploymentId);
   if (deployment === undefined) throw notFound('deployment', deploymentId);
   // Checked before a stream opens, so that a bad request is a 4xx a client can read rather than a stream.
   const first = await readPage(deps, deployment, query);
-  if (stream || (c.req.header('accept') ?? '').includes('text/event-stream')) return follow(c, deps, deployment, query, first);
+  if (stream || (c.req.header('accept') ?? '').includes('text/event-stream'))
+    return follow(c, deps, deployment, query, first);
   return first;
 }
 
@@ -45,7 +52,13 @@ export const instanceLogsEndpoints = [
     query: logQuerySchema,
     response: json(logPageSchema),
     errors: logErrors,
-    examples: [{ summary: "The last 50 lines of deployment 1's instance 0", params: { id: 1 }, query: { instance: '0', limit: '50' } }],
+    examples: [
+      {
+        summary: "The last 50 lines of deployment 1's instance 0",
+        params: { id: 1 },
+        query: { instance: '0', limit: '50' },
+      },
+    ],
     // A client that asks for the stream form on this path (`Accept: text/event-stream`) gets the stream.
     handle: ({ params, query }, c, deps) => answerLogs(c, deps, params.id, query, false),
   }),
@@ -53,10 +66,14 @@ export const instanceLogsEndpoints = [
     method: 'get',
     path: '/console/deployment/:id/logs/stream',
     tag: 'console',
-    summary: "A deployment's instance logs as they come (server-sent events; also `Accept: text/event-stream` on /logs)",
+    summary:
+      "A deployment's instance logs as they come (server-sent events; also `Accept: text/event-stream` on /logs)",
     params: { id: pathId('id') },
     query: logQuerySchema,
-    response: eventStream(logPageSchema, 'One `event: lines` per batch of new lines (`id`: the cursor); `data` is this object'),
+    response: eventStream(
+      logPageSchema,
+      'One `event: lines` per batch of new lines (`id`: the cursor); `data` is this object',
+    ),
     errors: logErrors,
     examples: [{ summary: "Follow deployment 1's instance 0", params: { id: 1 }, query: { instance: '0' } }],
     handle: async ({ params, query }, c, deps) => {
@@ -71,15 +88,26 @@ async function readPage(deps: AppDeps, deployment: Deployment, query: LogQuery):
   const { instance, since, limit } = query;
   let read: LogRead;
   try {
-    read = (await deps.runtimeView.logs?.(deployment.id, { instance, since, limit })) ?? { instances: [], results: [], next: since ?? 0, hasMore: false };
+    read = (await deps.runtimeView.logs?.(deployment.id, { instance, since, limit })) ?? {
+      instances: [],
+      results: [],
+      next: since ?? 0,
+      hasMore: false,
+    };
   } catch (error) {
-    throw new HttpError(503, `the data plane could not be asked for the logs (${error instanceof Error ? error.message : String(error)}); try again`);
+    throw new HttpError(
+      503,
+      `the data plane could not be asked for the logs (${error instanceof Error ? error.message : String(error)}); try again`,
+    );
   }
   // The instances it ran (files and memory), and those it is meant to run, which may not have written anything yet.
   const planned = Array.from({ length: deployment.strategy_data.amount_instances_to_wait ?? 1 }, (_, index) => index);
   const instances = [...new Set([...read.instances, ...planned])].sort((a, b) => a - b);
   if (instance !== undefined && !instances.includes(instance)) {
-    throw new HttpError(404, `deployment ${deployment.id} has no instance ${instance} (its instances: ${instances.join(', ')})`);
+    throw new HttpError(
+      404,
+      `deployment ${deployment.id} has no instance ${instance} (its instances: ${instances.join(', ')})`,
+    );
   }
   return {
     deployment_id: deployment.id,
@@ -126,7 +154,8 @@ function follow(c: Context, deps: AppDeps, deployment: Deployment, query: LogQue
           if (page.paging.has_more) continue;
         } catch (error) {
           // Said once per outage (the data plane is being replaced); the stream goes on and catches up after it.
-          if (!unavailable) await stream.writeSSE({ event: 'unavailable', data: JSON.stringify({ message: messageOf(error) }) });
+          if (!unavailable)
+            await stream.writeSSE({ event: 'unavailable', data: JSON.stringify({ message: messageOf(error) }) });
           unavailable = true;
         }
         await stream.sleep(FOLLOW_INTERVAL_MS);

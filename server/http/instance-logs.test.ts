@@ -32,10 +32,29 @@ async function deployChatty(h: Harness, env: Record<string, string>, until: 'fin
     return answer.body.id;
   };
   const applicationId = await created('/api/application', { name: `chatty-${Date.now()}`, namespace_id: 1 });
-  const buildId = await created('/api/build', { application_id: applicationId, status: 'successful', branch: 'main', commit: { id: 'c0ffee1' } });
-  await created(`/api/build/${buildId}/asset`, { name: 'main', type: 'docker-image', url: `file:${chattyFolder}`, metadata: { env } });
-  const releaseId = await created('/api/release', { status: 'active', build_id: buildId, application_id: applicationId, semver: '1.0.0' });
-  const scopeId = await created('/api/scope', { application_id: applicationId, name: 'production', capabilities: { fixed_instances: 2 } });
+  const buildId = await created('/api/build', {
+    application_id: applicationId,
+    status: 'successful',
+    branch: 'main',
+    commit: { id: 'c0ffee1' },
+  });
+  await created(`/api/build/${buildId}/asset`, {
+    name: 'main',
+    type: 'docker-image',
+    url: `file:${chattyFolder}`,
+    metadata: { env },
+  });
+  const releaseId = await created('/api/release', {
+    status: 'active',
+    build_id: buildId,
+    application_id: applicationId,
+    semver: '1.0.0',
+  });
+  const scopeId = await created('/api/scope', {
+    application_id: applicationId,
+    name: 'production',
+    capabilities: { fixed_instances: 2 },
+  });
   const deploymentId = await created('/api/deployment', { scope_id: scopeId, release_id: releaseId });
   const deployment = await h.waitForDeployment(deploymentId, (d) => d.status === until, until);
   const scope = await h.api<{ domain: string }>('GET', `/api/scope/${scopeId}`);
@@ -53,7 +72,8 @@ async function waitForLine(h: Harness, deploymentId: number, line: string): Prom
   for (;;) {
     const page = await logs(h, deploymentId, '?limit=1000');
     if (page.results.some((result) => result.line === line)) return page;
-    if (Date.now() > deadline) throw new Error(`"${line}" never came; the log has ${JSON.stringify(page.results.map((result) => result.line))}`);
+    if (Date.now() > deadline)
+      throw new Error(`"${line}" never came; the log has ${JSON.stringify(page.results.map((result) => result.line))}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -64,12 +84,15 @@ describe('instance logs over HTTP', () => {
   it('answers the lines by page, cursor and instance, with stderr marked, and refuses bad input with a message', async () => {
     const h = await start();
     const { deployment, address } = await deployChatty(h, { PRINT_LINES: '2' });
-    for (const path of ['/one', '/two', '/warn/three']) expect((await fetch(`http://${address}${path}`)).status).toBe(200);
+    for (const path of ['/one', '/two', '/warn/three'])
+      expect((await fetch(`http://${address}${path}`)).status).toBe(200);
     const all = await waitForLine(h, deployment.id, 'warning: /warn/three');
 
     expect(all.deployment_id).toBe(deployment.id);
     expect(all.instances).toEqual([0, 1]);
-    expect(shown(all)).toEqual(expect.arrayContaining(['#0 stdout: hello 2', '#1 stdout: hello 2', '#0 stderr: chatty: stderr works']));
+    expect(shown(all)).toEqual(
+      expect.arrayContaining(['#0 stdout: hello 2', '#1 stdout: hello 2', '#0 stderr: chatty: stderr works']),
+    );
     const warning = all.results.find((result) => result.line === 'warning: /warn/three');
     expect(warning?.stream).toBe('stderr');
     expect(Date.parse(warning?.timestamp ?? '')).toBeGreaterThan(Date.parse(deployment.created_at ?? '') - 1000);
@@ -92,7 +115,11 @@ describe('instance logs over HTTP', () => {
 
     const refused: Array<[string, number, RegExp]> = [
       ['/console/deployment/999999/logs', 404, /^deployment 999999 not found$/],
-      [`/console/deployment/${deployment.id}/logs?instance=7`, 404, /^deployment \d+ has no instance 7 \(its instances: 0, 1\)$/],
+      [
+        `/console/deployment/${deployment.id}/logs?instance=7`,
+        404,
+        /^deployment \d+ has no instance 7 \(its instances: 0, 1\)$/,
+      ],
       [`/console/deployment/${deployment.id}/logs?limit=0`, 400, /limit must be at least 1/],
       [`/console/deployment/${deployment.id}/logs?limit=1001`, 400, /limit must be at most 1000/],
       [`/console/deployment/${deployment.id}/logs?limit=ten`, 400, /limit must be a whole number/],
@@ -145,11 +172,22 @@ describe('instance logs over HTTP', () => {
     const h = await start({ NP_CONSOLE_HEALTH_TIMEOUT: '3s' });
     const { deployment } = await deployChatty(h, { CRASH_WITH: 'fatal: DATABASE_URL is not set' }, 'failed');
     const failure = (deployment.messages ?? []).find((message) => message.level === 'ERROR')?.message ?? '';
-    expect(failure).toMatch(/^0 of 2 instances became healthy within 3 s .*\. Last output: .*instance #\d stderr: fatal: DATABASE_URL is not set/);
+    expect(failure).toMatch(
+      /^0 of 2 instances became healthy within 3 s .*\. Last output: .*instance #\d stderr: fatal: DATABASE_URL is not set/,
+    );
     // Its instances are stopped now; what they said stays readable.
     const page = await logs(h, deployment.id, '?limit=1000');
-    expect(shown(page)).toEqual(expect.arrayContaining(['#0 stderr: fatal: DATABASE_URL is not set', '#1 stderr: fatal: DATABASE_URL is not set']));
-    expect(page.results.some((result) => result.stream === 'platform' && /^exited with code 3; restarting in \d+ ms$/.test(result.line))).toBe(true);
+    expect(shown(page)).toEqual(
+      expect.arrayContaining([
+        '#0 stderr: fatal: DATABASE_URL is not set',
+        '#1 stderr: fatal: DATABASE_URL is not set',
+      ]),
+    );
+    expect(
+      page.results.some(
+        (result) => result.stream === 'platform' && /^exited with code 3; restarting in \d+ ms$/.test(result.line),
+      ),
+    ).toBe(true);
   });
 
   it('still reads every line after the console stopped and came back, those printed while it was away too', async () => {
@@ -192,7 +230,11 @@ function readEvents(response: Response) {
           }
           const data = fields.get('data');
           if (data === undefined) continue;
-          return { event: fields.get('event') ?? 'message', id: fields.get('id'), page: logPageSchema.parse(JSON.parse(data)) };
+          return {
+            event: fields.get('event') ?? 'message',
+            id: fields.get('id'),
+            page: logPageSchema.parse(JSON.parse(data)),
+          };
         }
         if (Date.now() > deadline) throw new Error(`no event: ${what}`);
         const chunk = await reader.read();

@@ -48,7 +48,12 @@ export type ListenOptions = {
   log?: (line: string) => void;
 };
 
-export function listen(fetch: FetchCallback, hostname: string, port: number, options: ListenOptions = {}): Promise<ServerType> {
+export function listen(
+  fetch: FetchCallback,
+  hostname: string,
+  port: number,
+  options: ListenOptions = {},
+): Promise<ServerType> {
   return new Promise((resolveListen, reject) => {
     const server = createBoundedServer(
       { ...consoleConnectionLimits, ...options.limits },
@@ -64,7 +69,8 @@ export function listen(fetch: FetchCallback, hostname: string, port: number, opt
 export function closeServer(server: ServerType): Promise<void> {
   return new Promise<void>((resolveClose) => {
     server.close(() => resolveClose());
-    if ('closeAllConnections' in server && typeof server.closeAllConnections === 'function') server.closeAllConnections();
+    if ('closeAllConnections' in server && typeof server.closeAllConnections === 'function')
+      server.closeAllConnections();
   });
 }
 

@@ -35,7 +35,8 @@ function commonMiddleware(options: CommonMiddlewareOptions): MiddlewareHandler {
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     // The rest of the body is never read: close the connection so that the client does not reuse it.
-    onError: (c) => errorBody(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }),
+    onError: (c) =>
+      errorBody(c, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' }),
   });
   return async (c, next) => {
     const refused = refusal(c);

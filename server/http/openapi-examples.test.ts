@@ -10,7 +10,12 @@ import { z } from 'zod';
 
 import { type Harness, startHarness } from '../testing/http-harness';
 
-type Parameter = { name: string; in: 'path' | 'query'; required: boolean; examples?: Record<string, { value: unknown }> };
+type Parameter = {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  examples?: Record<string, { value: unknown }>;
+};
 type MediaType = { schema?: z.core.JSONSchema.JSONSchema; examples?: Record<string, { value: unknown }> };
 type Operation = {
   operationId: string;
@@ -18,7 +23,10 @@ type Operation = {
   requestBody?: { content: Record<string, MediaType> };
   responses: Record<string, { content?: Record<string, MediaType> }>;
 };
-type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, z.core.JSONSchema.JSONSchema> } };
+type Document = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, z.core.JSONSchema.JSONSchema> };
+};
 
 type ExampleRequest = { name: string; method: string; path: string; body?: unknown };
 
@@ -31,14 +39,30 @@ type ExampleRequest = { name: string; method: string; path: string; body?: unkno
 function seedExampleWorld(h: Harness): void {
   const ids = h.store.write((tx) => {
     const application = tx.applications.insert({ name: 'checkout-example', namespace_id: 1 });
-    const build = tx.builds.insert({ application_id: application.id, status: 'successful', branch: 'main', commit: { id: 'a1b2c3d', permalink: null } });
+    const build = tx.builds.insert({
+      application_id: application.id,
+      status: 'successful',
+      branch: 'main',
+      commit: { id: 'a1b2c3d', permalink: null },
+    });
     tx.assets.insert({ build_id: build.id, name: 'main', type: 'docker-image', url: h.runnableAssetUrl });
-    const pending = tx.builds.insert({ application_id: application.id, status: 'pending', branch: 'main', commit: { id: 'e4f5a6b', permalink: null } });
+    const pending = tx.builds.insert({
+      application_id: application.id,
+      status: 'pending',
+      branch: 'main',
+      commit: { id: 'e4f5a6b', permalink: null },
+    });
     const first = tx.releases.insert({ application_id: application.id, build_id: build.id, semver: '1.0.0' });
     const second = tx.releases.insert({ application_id: application.id, build_id: build.id, semver: '1.1.0' });
     const scope = tx.scopes.insert({ application_id: application.id, name: 'production', type: 'web_pool_k8s' });
     const free = tx.scopes.insert({ application_id: application.id, name: 'staging', type: 'web_pool_k8s' });
-    const active = tx.deployments.insert({ scope_id: scope.id, release_id: first.id, asset_name: 'main', status: 'finalized', status_in_scope: 'active' });
+    const active = tx.deployments.insert({
+      scope_id: scope.id,
+      release_id: first.id,
+      asset_name: 'main',
+      status: 'finalized',
+      status_in_scope: 'active',
+    });
     // An address where nothing listens: test traffic's example starts (its requests fail fast and it ends in 1 s).
     tx.scopes.update(scope.id, { active_deployment: active.id, asset_name: 'main', domain: '127.0.0.1:9' });
     const candidate = tx.deployments.insert({
@@ -51,8 +75,22 @@ function seedExampleWorld(h: Harness): void {
       strategy_data: { parameters: { traffic: { enable_auto_switch: true, step: '0.1', interval: 30 } } },
     });
     tx.scopes.update(scope.id, { in_progress_deployment: candidate.id });
-    const strategy = tx.strategies.insert({ name: 'Careful', parameters: { traffic: { enable_auto_switch: true, step: '0.1', interval: 30 } } });
-    return [application.id, build.id, pending.id, first.id, second.id, scope.id, free.id, active.id, candidate.id, strategy.id];
+    const strategy = tx.strategies.insert({
+      name: 'Careful',
+      parameters: { traffic: { enable_auto_switch: true, step: '0.1', interval: 30 } },
+    });
+    return [
+      application.id,
+      build.id,
+      pending.id,
+      first.id,
+      second.id,
+      scope.id,
+      free.id,
+      active.id,
+      candidate.id,
+      strategy.id,
+    ];
   });
   expect(ids).toEqual([1, 1, 2, 1, 2, 1, 2, 1, 2, 1]);
 }
@@ -60,7 +98,10 @@ function seedExampleWorld(h: Harness): void {
 /** Every example request of an operation; an operation that takes no parameter and no body is its bare request. */
 function exampleRequests(path: string, method: string, operation: Operation): ExampleRequest[] {
   const body = operation.requestBody?.content['application/json'];
-  const names = new Set([...operation.parameters.flatMap((parameter) => Object.keys(parameter.examples ?? {})), ...Object.keys(body?.examples ?? {})]);
+  const names = new Set([
+    ...operation.parameters.flatMap((parameter) => Object.keys(parameter.examples ?? {})),
+    ...Object.keys(body?.examples ?? {}),
+  ]);
   if (names.size === 0 && operation.parameters.every((parameter) => !parameter.required) && body === undefined) {
     return [{ name: 'the bare request', method, path }];
   }
@@ -70,12 +111,18 @@ function exampleRequests(path: string, method: string, operation: Operation): Ex
     for (const parameter of operation.parameters) {
       const example = parameter.examples?.[name];
       if (example === undefined) continue;
-      if (parameter.in === 'path') target = target.replace(`{${parameter.name}}`, encodeURIComponent(String(example.value)));
+      if (parameter.in === 'path')
+        target = target.replace(`{${parameter.name}}`, encodeURIComponent(String(example.value)));
       else query.set(parameter.name, String(example.value));
     }
     const search = query.toString();
     const example = body?.examples?.[name];
-    return { name, method, path: search === '' ? target : `${target}?${search}`, ...(example === undefined ? {} : { body: example.value }) };
+    return {
+      name,
+      method,
+      path: search === '' ? target : `${target}?${search}`,
+      ...(example === undefined ? {} : { body: example.value }),
+    };
   });
 }
 
@@ -124,8 +171,16 @@ describe('the OpenAPI document, walked', () => {
           expect(stream.headers.get('content-type'), label).toContain('text/event-stream');
           await stream.body?.cancel();
         } else {
-          const response = await h.request(request.method, request.path, request.body === undefined ? {} : { json: request.body });
-          expect({ label, status: response.status, body: response.status < 300 ? undefined : response.body }).toEqual({ label, status: Number(successStatus(operation)), body: undefined });
+          const response = await h.request(
+            request.method,
+            request.path,
+            request.body === undefined ? {} : { json: request.body },
+          );
+          expect({ label, status: response.status, body: response.status < 300 ? undefined : response.body }).toEqual({
+            label,
+            status: Number(successStatus(operation)),
+            body: undefined,
+          });
           const schema = operation.responses[successStatus(operation)]?.content?.['application/json']?.schema;
           if (schema !== undefined) {
             const checked = z.fromJSONSchema(schema).safeParse(response.body);
@@ -151,7 +206,11 @@ describe('the OpenAPI document, walked', () => {
       const [request] = exampleRequests(path, method, operation);
       if (request === undefined) continue;
       const separator = request.path.includes('?') ? '&' : '?';
-      const response = await h.request(request.method, `${request.path}${separator}not_a_parameter=1`, request.body === undefined ? {} : { json: request.body });
+      const response = await h.request(
+        request.method,
+        `${request.path}${separator}not_a_parameter=1`,
+        request.body === undefined ? {} : { json: request.body },
+      );
       const label = `${request.method} ${request.path}`;
       expect(response.status, label).toBe(400);
       expect(Object.keys(operation.responses), label).toContain('400');

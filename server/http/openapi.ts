@@ -44,7 +44,13 @@ function parameters(endpoint: Endpoint): JsonSchema[] {
   const result: JsonSchema[] = [];
   for (const [name, schema] of Object.entries(endpoint.params ?? {})) {
     const examples = examplesOf(endpoint, (example) => example.params?.[name]);
-    result.push({ name, in: 'path', required: true, schema: jsonSchema(schema, 'input'), ...(examples ? { examples } : {}) });
+    result.push({
+      name,
+      in: 'path',
+      required: true,
+      schema: jsonSchema(schema, 'input'),
+      ...(examples ? { examples } : {}),
+    });
   }
   if (endpoint.query instanceof z.ZodObject) {
     for (const [name, field] of Object.entries(endpoint.query.shape as Record<string, z.ZodType>)) {
@@ -68,9 +74,21 @@ function success(answer: Answer): [string, JsonSchema] {
     case 'no-content':
       return ['204', { description: answer.description }];
     case 'event-stream':
-      return ['200', { description: answer.description, content: { 'text/event-stream': { schema: jsonSchema(answer.schema, 'output') } } }];
+      return [
+        '200',
+        {
+          description: answer.description,
+          content: { 'text/event-stream': { schema: jsonSchema(answer.schema, 'output') } },
+        },
+      ];
     case 'json':
-      return ['200', { description: answer.description, content: { 'application/json': { schema: jsonSchema(answer.schema, 'output') } } }];
+      return [
+        '200',
+        {
+          description: answer.description,
+          content: { 'application/json': { schema: jsonSchema(answer.schema, 'output') } },
+        },
+      ];
   }
 }
 
@@ -79,24 +97,38 @@ function errorStatuses(endpoint: Endpoint): Record<string, string> {
   const changesState = endpoint.method !== 'get';
   const own = endpoint.errors;
   const statuses: Record<string, string | undefined> = {
-    400: own[400] === undefined ? 'Bad input: the message names the parameter or field, and what it must be' : `${own[400]}; or bad input`,
-    401: own[401] ?? (endpoint.open ? undefined : 'Missing, unknown or expired access token (only with NP_CONSOLE_REQUIRE_TOKEN=1)'),
-    403: changesState ? 'Cross-site request (Sec-Fetch-Site: cross-site, or an Origin other than the console\'s own)' : undefined,
+    400:
+      own[400] === undefined
+        ? 'Bad input: the message names the parameter or field, and what it must be'
+        : `${own[400]}; or bad input`,
+    401:
+      own[401] ??
+      (endpoint.open ? undefined : 'Missing, unknown or expired access token (only with NP_CONSOLE_REQUIRE_TOKEN=1)'),
+    403: changesState
+      ? "Cross-site request (Sec-Fetch-Site: cross-site, or an Origin other than the console's own)"
+      : undefined,
     404: own[404],
     409: own[409],
     413: changesState ? `Body larger than ${MAX_BODY_BYTES} bytes (the connection is closed)` : undefined,
-    415: changesState ? `The body is not application/json${endpoint.body === undefined ? ' (when a body is sent)' : ''}` : undefined,
-    421: "The Host header is not one this console answers to (it names the addresses it does)",
+    415: changesState
+      ? `The body is not application/json${endpoint.body === undefined ? ' (when a body is sent)' : ''}`
+      : undefined,
+    421: 'The Host header is not one this console answers to (it names the addresses it does)',
     500: 'Internal error (the details are in the server log)',
     503: 'The database failed (read-only, disk full, I/O error): the message names the cause and the file; nothing was changed',
   };
-  return Object.fromEntries(Object.entries(statuses).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(statuses).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 function operation(endpoint: Endpoint): JsonSchema {
   const responses: JsonSchema = Object.fromEntries([success(endpoint.response)]);
   for (const [status, description] of Object.entries(errorStatuses(endpoint))) {
-    responses[status] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    responses[status] = {
+      description,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
   }
   const bodyExamples = examplesOf(endpoint, (example) => example.body);
   return {
@@ -110,7 +142,12 @@ function operation(endpoint: Endpoint): JsonSchema {
       : {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input'), ...(bodyExamples ? { examples: bodyExamples } : {}) } },
+            content: {
+              'application/json': {
+                schema: jsonSchema(endpoint.body, 'input'),
+                ...(bodyExamples ? { examples: bodyExamples } : {}),
+              },
+            },
           },
         }),
     responses,
@@ -150,7 +187,9 @@ export function openApiDocument(endpoints: readonly Endpoint[], version: string)
     paths,
     components: {
       schemas: { Error: jsonSchema(errorBodySchema, 'output') },
-      securitySchemes: { bearerToken: { type: 'http', scheme: 'bearer', description: 'An access_token from POST /api/token' } },
+      securitySchemes: {
+        bearerToken: { type: 'http', scheme: 'bearer', description: 'An access_token from POST /api/token' },
+      },
     },
   };
   byVersion.set(version, document);

@@ -1,5 +1,10 @@
 import { listEnvelopeSchema } from '@contract/common';
-import { createReleaseBodySchema, patchReleaseBodySchema, releaseListQuerySchema, releaseSchema } from '@contract/release';
+import {
+  createReleaseBodySchema,
+  patchReleaseBodySchema,
+  releaseListQuerySchema,
+  releaseSchema,
+} from '@contract/release';
 import { endpoint, json, pathId } from './endpoint';
 import { badRequest, conflict, notFound } from './errors';
 import { listEnvelope } from './route-deps';
@@ -15,7 +20,12 @@ export const releaseEndpoints = [
     summary: 'List releases',
     query: releaseListQuerySchema,
     response: json(listEnvelopeSchema(releaseSchema)),
-    examples: [{ summary: "An application's active releases, highest version first", query: { application_id: '1', status: 'active', sort: 'semver:desc' } }],
+    examples: [
+      {
+        summary: "An application's active releases, highest version first",
+        query: { application_id: '1', status: 'active', sort: 'semver:desc' },
+      },
+    ],
     handle: ({ query }, _c, { store }) => listEnvelope(query, store.releases.list(query)),
   }),
 
@@ -30,14 +40,21 @@ export const releaseEndpoints = [
     body: createReleaseBodySchema,
     response: json(releaseSchema, 'The release created'),
     errors: { 404: 'No application or no build with these ids', 409: 'The application already has this version' },
-    examples: [{ summary: 'Version 2.0.0 of build 1', body: { status: 'active', build_id: 1, application_id: 1, semver: '2.0.0' } }],
+    examples: [
+      {
+        summary: 'Version 2.0.0 of build 1',
+        body: { status: 'active', build_id: 1, application_id: 1, semver: '2.0.0' },
+      },
+    ],
     handle: ({ body }, _c, { store }) =>
       store.write((tx) => {
         if (tx.applications.get(body.application_id) === undefined) throw notFound('application', body.application_id);
         const build = tx.builds.get(body.build_id);
         if (build === undefined) throw notFound('build', body.build_id);
         if (build.application_id !== body.application_id) {
-          throw badRequest(`build ${build.id} belongs to application ${build.application_id}, not application ${body.application_id}`);
+          throw badRequest(
+            `build ${build.id} belongs to application ${build.application_id}, not application ${body.application_id}`,
+          );
         }
         if (build.status !== 'successful') {
           throw badRequest(`build ${build.id} is ${build.status}; only a successful build can be released`);

@@ -21,11 +21,20 @@ describe('releases', () => {
     });
     expect(created.status).toBe(200);
     const release = releaseSchema.parse(created.body);
-    expect(release).toMatchObject({ build_id: build.id, application_id: application.id, semver: '1.4.0', status: 'active' });
+    expect(release).toMatchObject({
+      build_id: build.id,
+      application_id: application.id,
+      semver: '1.4.0',
+      status: 'active',
+    });
     expect(releaseSchema.parse((await h.request('GET', `/api/release/${release.id}`)).body)).toEqual(release);
-    const list = listEnvelopeSchema(releaseSchema).parse((await h.request('GET', `/api/release?application_id=${application.id}`)).body);
+    const list = listEnvelopeSchema(releaseSchema).parse(
+      (await h.request('GET', `/api/release?application_id=${application.id}`)).body,
+    );
     expect(list.results.map((item) => item.id)).toEqual([release.id]);
-    const byBuild = listEnvelopeSchema(releaseSchema).parse((await h.request('GET', `/api/release?build_id=${build.id}&semver=1.4.0`)).body);
+    const byBuild = listEnvelopeSchema(releaseSchema).parse(
+      (await h.request('GET', `/api/release?build_id=${build.id}&semver=1.4.0`)).body,
+    );
     expect(byBuild.paging.total).toBe(1);
     const patched = await h.request('PATCH', `/api/release/${release.id}`, { json: { metadata: { notes: 'hotfix' } } });
     expect(patched.status).toBe(200);
@@ -73,7 +82,9 @@ describe('releases', () => {
     h.seed.release(application.id, build.id, 'v3.0.0');
     const before = h.count('releases');
     const post = (semver: string) =>
-      h.request('POST', '/api/release', { json: { status: 'active', build_id: build.id, application_id: application.id, semver } });
+      h.request('POST', '/api/release', {
+        json: { status: 'active', build_id: build.id, application_id: application.id, semver },
+      });
     const prefixed = await post('v1.2.0');
     expect(prefixed.status).toBe(409);
     expect(messageOf(prefixed)).toBe(`release v1.2.0 already exists for application ${application.id} (as 1.2.0)`);
@@ -123,7 +134,9 @@ describe('releases', () => {
     const application = h.seed.application();
     const { build } = h.seed.build(application.id);
     const before = h.count('releases');
-    const response = await h.request('POST', '/api/release', { json: { build_id: build.id, application_id: application.id, semver: '1.0.0' } });
+    const response = await h.request('POST', '/api/release', {
+      json: { build_id: build.id, application_id: application.id, semver: '1.0.0' },
+    });
     expect(response.status).toBe(400);
     expect(messageOf(response)).toBe('Missing parameter: status');
     expect(h.count('releases')).toBe(before);
@@ -136,7 +149,13 @@ describe('releases', () => {
     const { build: otherBuild } = h.seed.build(other.id);
     const { build: running } = h.seed.build(application.id, { status: 'in_progress' });
     h.seed.release(application.id, build.id, '1.2.0');
-    const body = (overrides: Record<string, unknown>) => ({ status: 'active', build_id: build.id, application_id: application.id, semver: '9.9.9', ...overrides });
+    const body = (overrides: Record<string, unknown>) => ({
+      status: 'active',
+      build_id: build.id,
+      application_id: application.id,
+      semver: '9.9.9',
+      ...overrides,
+    });
     const cases: [Record<string, unknown>, number, string][] = [
       [body({ semver: '1.2.0' }), 409, `release 1.2.0 already exists for application ${application.id}`],
       [body({ semver: 'v1.3' }), 400, 'semver: semver must be a semantic version such as 1.4.0 or v1.4.0'],
@@ -146,8 +165,16 @@ describe('releases', () => {
       [body({ status: 'draft' }), 400, 'status: status must be one of active, pending, deprecated, failed'],
       [body({ build_id: 999999 }), 404, 'build 999999 not found'],
       [body({ application_id: 999999 }), 404, 'application 999999 not found'],
-      [body({ build_id: otherBuild.id }), 400, `build ${otherBuild.id} belongs to application ${other.id}, not application ${application.id}`],
-      [body({ build_id: running.id }), 400, `build ${running.id} is in_progress; only a successful build can be released`],
+      [
+        body({ build_id: otherBuild.id }),
+        400,
+        `build ${otherBuild.id} belongs to application ${other.id}, not application ${application.id}`,
+      ],
+      [
+        body({ build_id: running.id }),
+        400,
+        `build ${running.id} is in_progress; only a successful build can be released`,
+      ],
       [body({ notes: 'x' }), 400, 'unknown field: notes'],
     ];
     const before = h.count('releases');

@@ -38,7 +38,10 @@ describe('the common headers', () => {
 
   it('come with a response made by commonResponse, Cache-Control only under /api', async () => {
     const { hono } = app((c) => commonResponse(c, '{"ok":true}', 200, { 'Content-Type': 'application/json' }));
-    for (const [path, cacheControl] of [['/api/thing', 'no-store'], ['/page', null]] as const) {
+    for (const [path, cacheControl] of [
+      ['/api/thing', 'no-store'],
+      ['/page', null],
+    ] as const) {
       const response = await hono.request(`http://localhost${path}`);
       expect(response.headers.get('x-frame-options'), path).toBe('DENY');
       expect(response.headers.get('content-security-policy'), path).toBe("frame-ancestors 'none'");

@@ -28,7 +28,9 @@ export const scopeEndpoints = [
     summary: 'List scopes',
     query: scopeListQuerySchema,
     response: json(listEnvelopeSchema(scopeSchema)),
-    examples: [{ summary: "An application's active scopes", query: { application_id: '1', status: 'active', sort: 'name:asc' } }],
+    examples: [
+      { summary: "An application's active scopes", query: { application_id: '1', status: 'active', sort: 'name:asc' } },
+    ],
     handle: ({ query }, _c, { store }) => listEnvelope(query, store.scopes.list(query)),
   }),
 
@@ -45,13 +47,19 @@ export const scopeEndpoints = [
     examples: [
       {
         summary: 'A one-instance QA scope',
-        body: { application_id: 1, name: 'qa', dimensions: { environment: 'qa' }, capabilities: { fixed_instances: 1, health_check: { path: '/health' } } },
+        body: {
+          application_id: 1,
+          name: 'qa',
+          dimensions: { environment: 'qa' },
+          capabilities: { fixed_instances: 1, health_check: { path: '/health' } },
+        },
       },
     ],
     handle: ({ body }, _c, { store }) =>
       store.write((tx) => {
         if (tx.applications.get(body.application_id) === undefined) throw notFound('application', body.application_id);
-        if (tx.scopes.findByName(body.application_id, body.name) !== undefined) throw conflict(DUPLICATE_SCOPE_NAME_MESSAGE);
+        if (tx.scopes.findByName(body.application_id, body.name) !== undefined)
+          throw conflict(DUPLICATE_SCOPE_NAME_MESSAGE);
         return tx.scopes.insert({
           application_id: body.application_id,
           name: body.name,
@@ -94,12 +102,22 @@ export const scopeEndpoints = [
     path: '/api/scope/:id',
     tag,
     summary: 'Change a scope',
-    description: '`capabilities` merges key by key; `dimensions` and `metadata` are replaced whole. A deleted or deleting scope cannot change (409).',
+    description:
+      '`capabilities` merges key by key; `dimensions` and `metadata` are replaced whole. A deleted or deleting scope cannot change (409).',
     params,
     body: patchScopeBodySchema,
     response: json(scopeSchema, 'The scope as changed'),
-    errors: { 404: 'No scope with this id', 409: 'The scope is being deleted, or another scope of the application has the name' },
-    examples: [{ summary: 'Three instances from the next deployment on', params: { id: 1 }, body: { capabilities: { fixed_instances: 3 } } }],
+    errors: {
+      404: 'No scope with this id',
+      409: 'The scope is being deleted, or another scope of the application has the name',
+    },
+    examples: [
+      {
+        summary: 'Three instances from the next deployment on',
+        params: { id: 1 },
+        body: { capabilities: { fixed_instances: 3 } },
+      },
+    ],
     handle: ({ params: { id }, body }, _c, { store }) =>
       store.write((tx) => {
         const current = tx.scopes.get(id);
@@ -130,8 +148,13 @@ export const scopeEndpoints = [
     tag,
     summary: 'Delete a scope (refused while a deployment is in flight)',
     params,
-    response: noContent('The scope is deleting: the platform stops its instances and its address, then marks it deleted'),
-    errors: { 404: 'No scope with this id', 409: 'A deployment is in flight on the scope, or it is already being deleted' },
+    response: noContent(
+      'The scope is deleting: the platform stops its instances and its address, then marks it deleted',
+    ),
+    errors: {
+      404: 'No scope with this id',
+      409: 'A deployment is in flight on the scope, or it is already being deleted',
+    },
     examples: [{ summary: 'Delete scope 2', params: { id: 2 } }],
     handle: ({ params: { id } }, _c, { store }) => {
       store.write((tx) => {

@@ -17,7 +17,12 @@ describe('scopes', () => {
   it('creates a scope without an address (the engine assigns it), reads, lists and patches it', async () => {
     const application = h.seed.application();
     const created = await h.request('POST', '/api/scope', {
-      json: { application_id: application.id, name: 'Production', dimensions: { environment: 'production' }, capabilities: { fixed_instances: 3 } },
+      json: {
+        application_id: application.id,
+        name: 'Production',
+        dimensions: { environment: 'production' },
+        capabilities: { fixed_instances: 3 },
+      },
     });
     expect(created.status).toBe(200);
     const scope = scopeSchema.parse(created.body);
@@ -37,7 +42,9 @@ describe('scopes', () => {
     expect(scope.nrn).toBe(`${application.nrn}:scope=${scope.id}`);
     expect(scopeSchema.parse((await h.request('GET', `/api/scope/${scope.id}`)).body)).toEqual(scope);
 
-    const list = listEnvelopeSchema(scopeSchema).parse((await h.request('GET', `/api/scope?application_id=${application.id}`)).body);
+    const list = listEnvelopeSchema(scopeSchema).parse(
+      (await h.request('GET', `/api/scope?application_id=${application.id}`)).body,
+    );
     expect(list.results.map((item) => item.id)).toEqual([scope.id]);
 
     const patched = await h.request('PATCH', `/api/scope/${scope.id}`, {
@@ -84,14 +91,25 @@ describe('scopes', () => {
       domains: [{ name: '127.0.0.1:41234' }],
     });
     // Lists carry them too on the local platform (a superset of nullplatform's list items).
-    const listed = listEnvelopeSchema(scopeSchema).parse((await h.request('GET', `/api/scope?id=${world.scope.id}`)).body);
-    expect(listed.results[0]).toMatchObject({ current_active_deployment: deployment.id, domains: [{ name: '127.0.0.1:41234' }] });
+    const listed = listEnvelopeSchema(scopeSchema).parse(
+      (await h.request('GET', `/api/scope?id=${world.scope.id}`)).body,
+    );
+    expect(listed.results[0]).toMatchObject({
+      current_active_deployment: deployment.id,
+      domains: [{ name: '127.0.0.1:41234' }],
+    });
   });
 
   it('defaults the capabilities to a fixed instance count and /health', async () => {
     const application = h.seed.application();
-    const scope = scopeSchema.parse((await h.request('POST', '/api/scope', { json: { application_id: application.id, name: 'staging' } })).body);
-    expect(scope.capabilities).toEqual({ scaling_type: 'fixed', fixed_instances: DEFAULT_INSTANCE_COUNT, health_check: { path: '/health' } });
+    const scope = scopeSchema.parse(
+      (await h.request('POST', '/api/scope', { json: { application_id: application.id, name: 'staging' } })).body,
+    );
+    expect(scope.capabilities).toEqual({
+      scaling_type: 'fixed',
+      fixed_instances: DEFAULT_INSTANCE_COUNT,
+      health_check: { path: '/health' },
+    });
   });
 
   it('filters scopes by status, type and name', async () => {
@@ -113,16 +131,34 @@ describe('scopes', () => {
     const application = h.seed.application();
     h.seed.scope(application.id, { name: 'taken' });
     const before = h.count('scopes');
-    const duplicate = await h.request('POST', '/api/scope', { json: { application_id: application.id, name: 'taken' } });
+    const duplicate = await h.request('POST', '/api/scope', {
+      json: { application_id: application.id, name: 'taken' },
+    });
     expect(duplicate.status).toBe(409);
     expect(messageOf(duplicate)).toBe("There's already a scope with this name on this application");
     const cases: [Record<string, unknown>, number, string][] = [
       [{ application_id: 999999, name: 'x' }, 404, 'application 999999 not found'],
       [{ application_id: application.id }, 400, 'Missing parameter: name'],
-      [{ application_id: application.id, name: 'x', type: 'mainframe' }, 400, 'type: type must be one of web_pool_k8s, web_pool, serverless, custom, scheduled_tasks'],
-      [{ application_id: application.id, name: 'x', capabilities: { fixed_instances: 11 } }, 400, 'capabilities.fixed_instances: fixed_instances must be at most 10'],
-      [{ application_id: application.id, name: 'x', capabilities: { health_check: { path: 'health' } } }, 400, 'capabilities.health_check.path: health_check.path must start with /'],
-      [{ application_id: application.id, name: 'x', dimensions: { environment: 1 } }, 400, 'dimensions.environment: Invalid input: expected string, received number'],
+      [
+        { application_id: application.id, name: 'x', type: 'mainframe' },
+        400,
+        'type: type must be one of web_pool_k8s, web_pool, serverless, custom, scheduled_tasks',
+      ],
+      [
+        { application_id: application.id, name: 'x', capabilities: { fixed_instances: 11 } },
+        400,
+        'capabilities.fixed_instances: fixed_instances must be at most 10',
+      ],
+      [
+        { application_id: application.id, name: 'x', capabilities: { health_check: { path: 'health' } } },
+        400,
+        'capabilities.health_check.path: health_check.path must start with /',
+      ],
+      [
+        { application_id: application.id, name: 'x', dimensions: { environment: 1 } },
+        400,
+        'dimensions.environment: Invalid input: expected string, received number',
+      ],
       [{ application_id: application.id, name: 'x', domain: 'me.example' }, 400, 'unknown field: domain'],
     ];
     for (const [json, status, message] of cases) {

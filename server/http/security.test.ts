@@ -25,7 +25,13 @@ describe('Host header', () => {
     expect(read.status).toBe(421);
     expect(messageOf(read)).toContain('this server does not answer to host "evil.example"');
     const before = h.count('applications');
-    const write = await rawRequest(h, 'POST', '/api/application', { host: 'evil.example:80', 'content-type': 'application/json' }, json({ name: 'x', namespace_id: 1 }));
+    const write = await rawRequest(
+      h,
+      'POST',
+      '/api/application',
+      { host: 'evil.example:80', 'content-type': 'application/json' },
+      json({ name: 'x', namespace_id: 1 }),
+    );
     expect(write.status).toBe(421);
     expect(h.count('applications')).toBe(before);
     const port = new URL(h.baseUrl).port;
@@ -38,7 +44,13 @@ describe('state-changing requests', () => {
 
   it('refuses a cross-site request (403) and writes nothing', async () => {
     const before = h.count('applications');
-    const response = await rawRequest(h, 'POST', '/api/application', { host: h.host, 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }, body);
+    const response = await rawRequest(
+      h,
+      'POST',
+      '/api/application',
+      { host: h.host, 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' },
+      body,
+    );
     expect(response.status).toBe(403);
     expect(messageOf(response)).toContain('cross-site');
     expect(h.count('applications')).toBe(before);
@@ -48,7 +60,13 @@ describe('state-changing requests', () => {
     const before = h.count('applications');
     const port = new URL(h.baseUrl).port;
     for (const origin of ['https://evil.example', `http://127.0.0.1:${Number(port) + 1}`, 'null']) {
-      const response = await rawRequest(h, 'POST', '/api/application', { host: h.host, 'content-type': 'application/json', origin, 'sec-fetch-site': 'same-site' }, body);
+      const response = await rawRequest(
+        h,
+        'POST',
+        '/api/application',
+        { host: h.host, 'content-type': 'application/json', origin, 'sec-fetch-site': 'same-site' },
+        body,
+      );
       expect(response.status, origin).toBe(403);
       expect(messageOf(response)).toBe(`requests from origin "${origin}" may not change anything here`);
     }
@@ -58,9 +76,21 @@ describe('state-changing requests', () => {
   });
 
   it('accepts its own origin, and requests with no Origin at all (curl)', async () => {
-    const own = await rawRequest(h, 'POST', '/api/application', { host: h.host, 'content-type': 'application/json', origin: h.baseUrl, 'sec-fetch-site': 'same-origin' }, body);
+    const own = await rawRequest(
+      h,
+      'POST',
+      '/api/application',
+      { host: h.host, 'content-type': 'application/json', origin: h.baseUrl, 'sec-fetch-site': 'same-origin' },
+      body,
+    );
     expect(own.status).toBe(200);
-    const curl = await rawRequest(h, 'POST', '/api/application', { host: h.host, 'content-type': 'application/json; charset=utf-8' }, body);
+    const curl = await rawRequest(
+      h,
+      'POST',
+      '/api/application',
+      { host: h.host, 'content-type': 'application/json; charset=utf-8' },
+      body,
+    );
     expect(curl.status).toBe(200);
   });
 
@@ -69,7 +99,13 @@ describe('state-changing requests', () => {
     const plain = await rawRequest(h, 'POST', '/api/application', { host: h.host, 'content-type': 'text/plain' }, body);
     expect(plain.status).toBe(415);
     expect(messageOf(plain)).toBe('Content-Type must be application/json (got text/plain)');
-    const form = await rawRequest(h, 'POST', '/api/application', { host: h.host, 'content-type': 'application/x-www-form-urlencoded' }, 'name=x');
+    const form = await rawRequest(
+      h,
+      'POST',
+      '/api/application',
+      { host: h.host, 'content-type': 'application/x-www-form-urlencoded' },
+      'name=x',
+    );
     expect(form.status).toBe(415);
     const none = await rawRequest(h, 'PATCH', '/api/application/1', { host: h.host }, body);
     expect(none.status).toBe(415);
@@ -79,7 +115,13 @@ describe('state-changing requests', () => {
 
   it('lets DELETE without a body through without a Content-Type, but not DELETE with a non-JSON body', async () => {
     const scope = h.seed.scope(h.seed.application().id);
-    const withBody = await rawRequest(h, 'DELETE', `/api/scope/${scope.id}`, { host: h.host, 'content-type': 'text/plain' }, 'please');
+    const withBody = await rawRequest(
+      h,
+      'DELETE',
+      `/api/scope/${scope.id}`,
+      { host: h.host, 'content-type': 'text/plain' },
+      'please',
+    );
     expect(withBody.status).toBe(415);
     const plain = await rawRequest(h, 'DELETE', `/api/scope/${scope.id}`, { host: h.host });
     expect(plain.status).toBe(204);

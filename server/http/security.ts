@@ -30,7 +30,9 @@ function originsForHosts(hosts: readonly string[]): string[] {
 /** The check of a request's Host and, when it changes state, its origin: a refusal, or undefined to go on. */
 export function securityCheck(options: SecurityOptions): (c: Context) => Response | undefined {
   const hosts = new Set(options.allowedHosts.map((host) => host.toLowerCase()));
-  const origins = new Set((options.allowedOrigins ?? originsForHosts(options.allowedHosts)).map((origin) => origin.toLowerCase()));
+  const origins = new Set(
+    (options.allowedOrigins ?? originsForHosts(options.allowedHosts)).map((origin) => origin.toLowerCase()),
+  );
   return (c: Context): Response | undefined => {
     const given = requestHeader(c, 'host') ?? new URL(c.req.url).host;
     const host = hosts.has(given) ? given : given.toLowerCase();

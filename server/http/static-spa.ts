@@ -28,7 +28,8 @@ function isClientRoute(path: string): boolean {
 }
 
 export function mountStaticSpa(app: Hono, staticDir: string | undefined): void {
-  const built = staticDir !== undefined && existsSync(join(staticDir, 'index.html')) && statSync(staticDir).isDirectory();
+  const built =
+    staticDir !== undefined && existsSync(join(staticDir, 'index.html')) && statSync(staticDir).isDirectory();
   if (!built) {
     app.get('*', (c) => {
       if (isServerPath(c.req.path) || !isClientRoute(c.req.path)) return c.notFound();

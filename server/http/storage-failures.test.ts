@@ -66,27 +66,34 @@ async function readOnlyConsole(how: 'read-only connection' | 'chmod 0444' | 'que
   return { harness: h, application, file, request, logged };
 }
 
-const mechanisms = asRoot ? (['read-only connection', 'query_only'] as const) : (['read-only connection', 'chmod 0444'] as const);
+const mechanisms = asRoot
+  ? (['read-only connection', 'query_only'] as const)
+  : (['read-only connection', 'chmod 0444'] as const);
 
 describe('a read-only database', () => {
-  it.each(mechanisms)('answers 503 naming the cause and the file, changes nothing, and still reads (%s)', async (how) => {
-    const { harness, application, file, request, logged } = await readOnlyConsole(how);
-    const before = harness.count('applications');
+  it.each(mechanisms)(
+    'answers 503 naming the cause and the file, changes nothing, and still reads (%s)',
+    async (how) => {
+      const { harness, application, file, request, logged } = await readOnlyConsole(how);
+      const before = harness.count('applications');
 
-    const created = await request('POST', '/api/application', { name: 'refused', namespace_id: 1 });
-    expect(created.status).toBe(503);
-    expect(created.body).toEqual({ message: `the database is read-only (${file}): nothing was changed` });
-    const patched = await request('PATCH', `/api/application/${application.id}`, { name: 'renamed' });
-    expect(patched.status).toBe(503);
-    expect(patched.body).toEqual({ message: `the database is read-only (${file}): nothing was changed` });
+      const created = await request('POST', '/api/application', { name: 'refused', namespace_id: 1 });
+      expect(created.status).toBe(503);
+      expect(created.body).toEqual({ message: `the database is read-only (${file}): nothing was changed` });
+      const patched = await request('PATCH', `/api/application/${application.id}`, { name: 'renamed' });
+      expect(patched.status).toBe(503);
+      expect(patched.body).toEqual({ message: `the database is read-only (${file}): nothing was changed` });
 
-    expect(harness.count('applications')).toBe(before);
-    const read = await request('GET', `/api/application/${application.id}`);
-    expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ name: application.name });
-    // The operator sees it in the log too, with the request it failed.
-    expect(logged.some((line) => line.includes('the database is read-only') && line.includes('POST /api/application'))).toBe(true);
-  });
+      expect(harness.count('applications')).toBe(before);
+      const read = await request('GET', `/api/application/${application.id}`);
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({ name: application.name });
+      // The operator sees it in the log too, with the request it failed.
+      expect(
+        logged.some((line) => line.includes('the database is read-only') && line.includes('POST /api/application')),
+      ).toBe(true);
+    },
+  );
 });
 
 describe('a full disk', () => {
@@ -122,8 +129,16 @@ describe('a full disk', () => {
 
 describe('other storage failures', () => {
   it.each([
-    ['POST', 'SQLITE_IOERR_WRITE', 'the database could not be read or written (I/O error SQLITE_IOERR_WRITE) (/data/np-console.db): nothing was changed'],
-    ['GET', 'SQLITE_IOERR_READ', 'the database could not be read or written (I/O error SQLITE_IOERR_READ) (/data/np-console.db)'],
+    [
+      'POST',
+      'SQLITE_IOERR_WRITE',
+      'the database could not be read or written (I/O error SQLITE_IOERR_WRITE) (/data/np-console.db): nothing was changed',
+    ],
+    [
+      'GET',
+      'SQLITE_IOERR_READ',
+      'the database could not be read or written (I/O error SQLITE_IOERR_READ) (/data/np-console.db)',
+    ],
     ['PATCH', 'SQLITE_BUSY', 'the database is locked by another process (/data/np-console.db): nothing was changed'],
   ])('%s failing with %s answers 503', async (method, code, message) => {
     const app = new Hono();

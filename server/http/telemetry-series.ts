@@ -7,7 +7,11 @@ import type { TelemetryMetric, TelemetryResponse } from '@contract/telemetry';
 import { metricUnits, percentile, RESPONSE_TIME_PERCENTILE } from '../engine/metric-measures';
 import type { TrafficSample } from '../runtime/traffic-counters';
 
-export function telemetrySeries(metric: TelemetryMetric, samples: readonly TrafficSample[], period: number): TelemetryResponse {
+export function telemetrySeries(
+  metric: TelemetryMetric,
+  samples: readonly TrafficSample[],
+  period: number,
+): TelemetryResponse {
   const results: TelemetryResponse['results'] = [];
   for (let start = 0; start < samples.length; start += period) {
     const chunk = samples.slice(start, start + period);
@@ -30,7 +34,8 @@ function pointValue(metric: TelemetryMetric, chunk: readonly TrafficSample[]): n
     requests += served + (sample.errors_by_deployment === undefined ? 0 : sample.errors - attributed);
     errors += sample.errors;
     for (const histogram of Object.values(sample.latency_ms ?? {})) {
-      for (const [ms, count] of Object.entries(histogram)) latencies.set(Number(ms), (latencies.get(Number(ms)) ?? 0) + count);
+      for (const [ms, count] of Object.entries(histogram))
+        latencies.set(Number(ms), (latencies.get(Number(ms)) ?? 0) + count);
     }
   }
   switch (metric) {

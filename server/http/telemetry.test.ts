@@ -16,23 +16,41 @@ describe('GET /api/telemetry/application/:id/metric/:name', () => {
     harness = await startHarness();
     const h = harness;
     const app = await createGreeterApp(h, [{ semver: '1.0.0', env: { FAIL_RATE: '0.25' } }]);
-    const deployment = await h.api<{ id: number }>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[0] });
+    const deployment = await h.api<{ id: number }>('POST', '/api/deployment', {
+      scope_id: app.scopeId,
+      release_id: app.releaseIds[0],
+    });
     await h.waitForDeployment(deployment.body.id, (d) => d.status === 'finalized', 'finalized');
     const address = (await h.api<{ domain: string }>('GET', `/api/scope/${app.scopeId}`)).body.domain;
     await sampleScope(address, 80, 4);
 
     const base = `/api/telemetry/application/${app.applicationId}/metric`;
-    const rpm = await h.api('GET', `${base}/http.rpm?scope_id=${app.scopeId}&minutes=2&period=60`, undefined, telemetryResponseSchema);
+    const rpm = await h.api(
+      'GET',
+      `${base}/http.rpm?scope_id=${app.scopeId}&minutes=2&period=60`,
+      undefined,
+      telemetryResponseSchema,
+    );
     expect(rpm.status).toBe(200);
     expect(rpm.body).toMatchObject({ metric: 'http.rpm', unit: 'requests/min', period: 60 });
     expect(rpm.body.results).toHaveLength(2);
     expect(rpm.body.results.reduce((sum, point) => sum + (point.value ?? 0), 0)).toBe(80);
 
-    const errors = await h.api('GET', `${base}/http.error_rate?scope_id=${app.scopeId}&minutes=1&period=60`, undefined, telemetryResponseSchema);
+    const errors = await h.api(
+      'GET',
+      `${base}/http.error_rate?scope_id=${app.scopeId}&minutes=1&period=60`,
+      undefined,
+      telemetryResponseSchema,
+    );
     expect(errors.body.results).toHaveLength(1);
     expect(errors.body.results[0]?.value).toBeCloseTo(0.25, 1);
 
-    const latency = await h.api('GET', `${base}/http.response_time?scope_id=${app.scopeId}&minutes=1&period=60`, undefined, telemetryResponseSchema);
+    const latency = await h.api(
+      'GET',
+      `${base}/http.response_time?scope_id=${app.scopeId}&minutes=1&period=60`,
+      undefined,
+      telemetryResponseSchema,
+    );
     expect(latency.body.unit).toBe('ms');
     expect(typeof latency.body.results[0]?.value).toBe('number');
   });

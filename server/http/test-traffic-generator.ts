@@ -161,7 +161,13 @@ export class TestTrafficGenerators {
     run.lastScopeCheck = now;
     const scope = this.store.scopes.get(run.scopeId);
     const address = scope?.domain;
-    if (scope === undefined || goneStatuses.has(scope.status) || address === null || address === undefined || address === '') {
+    if (
+      scope === undefined ||
+      goneStatuses.has(scope.status) ||
+      address === null ||
+      address === undefined ||
+      address === ''
+    ) {
       this.end(run, 'scope_gone');
       return false;
     }

@@ -27,7 +27,7 @@ export const testTrafficEndpoints = [
     tag: 'console',
     summary: "Send test traffic to the scope's address (at most 50 requests/s for at most 10 minutes)",
     description:
-      'Real HTTP requests to the scope\'s own address, through its traffic split, counted for the deployment that ' +
+      "Real HTTP requests to the scope's own address, through its traffic split, counted for the deployment that " +
       'served each. Local platform only; one run per scope.',
     params: scopeParams,
     body: startTestTrafficBodySchema,
@@ -36,7 +36,13 @@ export const testTrafficEndpoints = [
       404: 'No scope with this id',
       409: 'Test traffic already runs on this scope (or on too many scopes), or the scope serves no release yet',
     },
-    examples: [{ summary: '2 requests/s for 1 s at scope 1', params: { id: 1 }, body: { rate_per_second: 2, duration_seconds: 1 } }],
+    examples: [
+      {
+        summary: '2 requests/s for 1 s at scope 1',
+        params: { id: 1 },
+        body: { rate_per_second: 2, duration_seconds: 1 },
+      },
+    ],
     handle: ({ params, body }, _c, { testTraffic }) => testTraffic.start(params.id, body),
   }),
   endpoint({

@@ -24,7 +24,9 @@ type Created = { id: number };
 /** An application whose one scope serves `env`'s release (initial deployment, finalized). */
 async function servingScope(h: Harness, env: Record<string, string> = {}) {
   const app = await createGreeterApp(h, [{ semver: '1.0.0', env }]);
-  const deployment = (await h.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[0] })).body;
+  const deployment = (
+    await h.api<Created>('POST', '/api/deployment', { scope_id: app.scopeId, release_id: app.releaseIds[0] })
+  ).body;
   await h.waitForDeployment(deployment.id, (d) => d.status === 'finalized', 'finalized');
   return { ...app, deploymentId: deployment.id };
 }
@@ -57,18 +59,38 @@ describe('test traffic', () => {
     const scope = await servingScope(h, { FAIL_RATE: '0.25' });
     expect(await status(h, scope.scopeId)).toMatchObject({ running: false, rate_per_second: null, sent: 0, failed: 0 });
 
-    const started = await h.api('POST', testTrafficPath(scope.scopeId), { rate_per_second: 20, duration_seconds: 3, path: '/api/greeting' }, testTrafficStatusSchema);
+    const started = await h.api(
+      'POST',
+      testTrafficPath(scope.scopeId),
+      { rate_per_second: 20, duration_seconds: 3, path: '/api/greeting' },
+      testTrafficStatusSchema,
+    );
     expect(started.status).toBe(200);
-    expect(started.body).toMatchObject({ running: true, rate_per_second: 20, duration_seconds: 3, path: '/api/greeting', end_reason: null });
+    expect(started.body).toMatchObject({
+      running: true,
+      rate_per_second: 20,
+      duration_seconds: 3,
+      path: '/api/greeting',
+      end_reason: null,
+    });
     // One generator per scope: a second start is refused while the first runs, naming how to stop it.
-    const second = await h.api<{ message: string }>('POST', testTrafficPath(scope.scopeId), { rate_per_second: 5, duration_seconds: 60 });
+    const second = await h.api<{ message: string }>('POST', testTrafficPath(scope.scopeId), {
+      rate_per_second: 5,
+      duration_seconds: 60,
+    });
     expect(second.status).toBe(409);
-    expect(second.body.message).toMatch(/already runs on scope \d+ \(20 requests\/s until .*\); stop it first with DELETE/);
+    expect(second.body.message).toMatch(
+      /already runs on scope \d+ \(20 requests\/s until .*\); stop it first with DELETE/,
+    );
 
-    const done = await waitFor('the generator stops at its duration', async () => {
-      const current = await status(h, scope.scopeId);
-      return current.running ? undefined : current;
-    }, 30_000);
+    const done = await waitFor(
+      'the generator stops at its duration',
+      async () => {
+        const current = await status(h, scope.scopeId);
+        return current.running ? undefined : current;
+      },
+      30_000,
+    );
     expect(done.end_reason).toBe('duration');
     // 20/s for 3 s is 60 requests; a busy machine may drop a few that came due more than a second late, never add.
     expect(done.sent).toBeGreaterThanOrEqual(50);
@@ -78,14 +100,23 @@ describe('test traffic', () => {
     expect(done.last_failure).toBe(`500 from deployment ${scope.deploymentId}`);
 
     // The proxy counted each of them for the serving deployment, and each 500 as that deployment's error.
-    const proxy = await waitFor('the proxy counted every request', async () => {
-      const now = await counted(h, scope.scopeId, scope.deploymentId);
-      return now.requests >= done.sent ? now : undefined;
-    }, 10_000);
+    const proxy = await waitFor(
+      'the proxy counted every request',
+      async () => {
+        const now = await counted(h, scope.scopeId, scope.deploymentId);
+        return now.requests >= done.sent ? now : undefined;
+      },
+      10_000,
+    );
     expect(proxy).toEqual({ requests: done.sent, errors: done.failed });
 
     // A new run may start once the last one ended.
-    const again = await h.api('POST', testTrafficPath(scope.scopeId), { rate_per_second: 1, duration_seconds: 1 }, testTrafficStatusSchema);
+    const again = await h.api(
+      'POST',
+      testTrafficPath(scope.scopeId),
+      { rate_per_second: 1, duration_seconds: 1 },
+      testTrafficStatusSchema,
+    );
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ running: true, sent: 0, path: '/' });
   });
@@ -94,14 +125,24 @@ describe('test traffic', () => {
     harness = await startHarness();
     const h = harness;
     const scope = await servingScope(h);
-    expect((await h.api('POST', testTrafficPath(scope.scopeId), { rate_per_second: 10, duration_seconds: 600 })).status).toBe(200);
-    await waitFor('a few requests are sent', async () => ((await status(h, scope.scopeId)).sent >= 5 ? true : undefined), 15_000);
+    expect(
+      (await h.api('POST', testTrafficPath(scope.scopeId), { rate_per_second: 10, duration_seconds: 600 })).status,
+    ).toBe(200);
+    await waitFor(
+      'a few requests are sent',
+      async () => ((await status(h, scope.scopeId)).sent >= 5 ? true : undefined),
+      15_000,
+    );
 
     const stopped = await h.api('DELETE', testTrafficPath(scope.scopeId), undefined, testTrafficStatusSchema);
     expect(stopped.status).toBe(200);
     expect(stopped.body).toMatchObject({ running: false, end_reason: 'stopped', failed: 0 });
     const sent = stopped.body.sent;
-    await waitFor('the proxy counted what was sent', async () => ((await counted(h, scope.scopeId, scope.deploymentId)).requests >= sent ? true : undefined), 10_000);
+    await waitFor(
+      'the proxy counted what was sent',
+      async () => ((await counted(h, scope.scopeId, scope.deploymentId)).requests >= sent ? true : undefined),
+      10_000,
+    );
     await sleep(1_000);
     expect((await counted(h, scope.scopeId, scope.deploymentId)).requests).toBe(sent);
     expect((await status(h, scope.scopeId)).sent).toBe(sent);
@@ -114,12 +155,18 @@ describe('test traffic', () => {
     harness = await startHarness();
     const h = harness;
     const scope = await servingScope(h);
-    expect((await h.api('POST', testTrafficPath(scope.scopeId), { rate_per_second: 10, duration_seconds: 600 })).status).toBe(200);
+    expect(
+      (await h.api('POST', testTrafficPath(scope.scopeId), { rate_per_second: 10, duration_seconds: 600 })).status,
+    ).toBe(200);
     expect((await h.api('DELETE', `/api/scope/${scope.scopeId}`)).status).toBe(204);
-    const done = await waitFor('the generator stops', async () => {
-      const current = await status(h, scope.scopeId);
-      return current.running ? undefined : current;
-    }, 15_000);
+    const done = await waitFor(
+      'the generator stops',
+      async () => {
+        const current = await status(h, scope.scopeId);
+        return current.running ? undefined : current;
+      },
+      15_000,
+    );
     expect(done.end_reason).toBe('scope_gone');
   });
 
@@ -147,23 +194,43 @@ describe('test traffic', () => {
     }
     expect(await status(h, scope.scopeId)).toMatchObject({ running: false, rate_per_second: null, sent: 0 });
 
-    const unknown = await h.api<{ message: string }>('POST', testTrafficPath(9999), { rate_per_second: 1, duration_seconds: 1 });
+    const unknown = await h.api<{ message: string }>('POST', testTrafficPath(9999), {
+      rate_per_second: 1,
+      duration_seconds: 1,
+    });
     expect(unknown).toMatchObject({ status: 404, body: { message: 'scope 9999 not found' } });
     expect((await h.api('GET', testTrafficPath(9999))).status).toBe(404);
     expect((await h.api('DELETE', testTrafficPath(9999))).status).toBe(404);
 
     // A scope never deployed serves nothing to send requests to.
-    const idle = await h.api<Created>('POST', '/api/scope', { application_id: scope.applicationId, name: 'idle', capabilities: { fixed_instances: 1 } });
-    const nothingServed = await h.api<{ message: string }>('POST', testTrafficPath(idle.body.id), { rate_per_second: 1, duration_seconds: 1 });
-    expect(nothingServed).toMatchObject({ status: 409, body: { message: `scope ${idle.body.id} serves no release yet: deploy one to it first` } });
+    const idle = await h.api<Created>('POST', '/api/scope', {
+      application_id: scope.applicationId,
+      name: 'idle',
+      capabilities: { fixed_instances: 1 },
+    });
+    const nothingServed = await h.api<{ message: string }>('POST', testTrafficPath(idle.body.id), {
+      rate_per_second: 1,
+      duration_seconds: 1,
+    });
+    expect(nothingServed).toMatchObject({
+      status: 409,
+      body: { message: `scope ${idle.body.id} serves no release yet: deploy one to it first` },
+    });
     expect(await status(h, idle.body.id)).toMatchObject({ running: false, sent: 0 });
   });
 
   it('stops with the console that runs it: a console reattaching to the kept data plane sends nothing', async () => {
     harness = await startHarness();
     const scope = await servingScope(harness);
-    expect((await harness.api('POST', testTrafficPath(scope.scopeId), { rate_per_second: 20, duration_seconds: 600 })).status).toBe(200);
-    await waitFor('requests are sent', async () => ((await status(harness as Harness, scope.scopeId)).sent >= 10 ? true : undefined), 15_000);
+    expect(
+      (await harness.api('POST', testTrafficPath(scope.scopeId), { rate_per_second: 20, duration_seconds: 600 }))
+        .status,
+    ).toBe(200);
+    await waitFor(
+      'requests are sent',
+      async () => ((await status(harness as Harness, scope.scopeId)).sent >= 10 ? true : undefined),
+      15_000,
+    );
 
     const dataDir = harness.dataDir;
     keptDataDir = dataDir;
@@ -173,11 +240,15 @@ describe('test traffic', () => {
     const h = harness;
     expect(await status(h, scope.scopeId)).toMatchObject({ running: false, sent: 0 });
     // The data plane kept its counters: they stop growing once the requests in flight when the console stopped land.
-    const settled = await waitFor('the counters settle', async () => {
-      const before = (await counted(h, scope.scopeId, scope.deploymentId)).requests;
-      await sleep(500);
-      return (await counted(h, scope.scopeId, scope.deploymentId)).requests === before ? before : undefined;
-    }, 10_000);
+    const settled = await waitFor(
+      'the counters settle',
+      async () => {
+        const before = (await counted(h, scope.scopeId, scope.deploymentId)).requests;
+        await sleep(500);
+        return (await counted(h, scope.scopeId, scope.deploymentId)).requests === before ? before : undefined;
+      },
+      10_000,
+    );
     await sleep(1_000);
     expect((await counted(h, scope.scopeId, scope.deploymentId)).requests).toBe(settled);
   });

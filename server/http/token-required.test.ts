@@ -16,7 +16,10 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness({
-    app: { tokens: new LocalTokenIssuer({ apiKeys: ['team-key-1', 'team-key-2'], ttlMs: TTL_MS, now: () => now }), requireToken: true },
+    app: {
+      tokens: new LocalTokenIssuer({ apiKeys: ['team-key-1', 'team-key-2'], ttlMs: TTL_MS, now: () => now }),
+      requireToken: true,
+    },
   });
 });
 afterAll(async () => {
@@ -33,7 +36,10 @@ describe('POST /api/token with tokens required', () => {
   it('issues a token for a configured key, with its expiry and organization', async () => {
     const response = await h.request('POST', '/api/token', { json: { apikey: 'team-key-1' } });
     expect(response.status).toBe(200);
-    expect(tokenResponseSchema.parse(response.body)).toMatchObject({ token_expires_at: now + TTL_MS, organization_id: 1 });
+    expect(tokenResponseSchema.parse(response.body)).toMatchObject({
+      token_expires_at: now + TTL_MS,
+      organization_id: 1,
+    });
   });
 
   it('answers 401 "invalid API key" for any other key', async () => {
@@ -47,7 +53,11 @@ describe('POST /api/token with tokens required', () => {
 
 describe('/api with tokens required', () => {
   it('answers 401 without a token, saying it is missing', async () => {
-    for (const [method, path, json] of [['GET', '/api/application', undefined], ['POST', '/api/application', { name: 'x', namespace_id: 1 }], ['GET', '/api/nothing-here', undefined]] as const) {
+    for (const [method, path, json] of [
+      ['GET', '/api/application', undefined],
+      ['POST', '/api/application', { name: 'x', namespace_id: 1 }],
+      ['GET', '/api/nothing-here', undefined],
+    ] as const) {
       const response = await h.request(method, path, json === undefined ? {} : { json });
       expect(response.status).toBe(401);
       expect(messageOf(response)).toBe(
@@ -62,9 +72,13 @@ describe('/api with tokens required', () => {
     const basic = await h.request('GET', '/api/application', { headers: { authorization: 'Basic dXNlcjpwdw==' } });
     expect(basic.status).toBe(401);
     expect(messageOf(basic)).toBe('the Authorization header must be "Bearer <access_token>"');
-    const unknown = await h.request('GET', '/api/application', { headers: { authorization: 'Bearer np-local-made-up' } });
+    const unknown = await h.request('GET', '/api/application', {
+      headers: { authorization: 'Bearer np-local-made-up' },
+    });
     expect(unknown.status).toBe(401);
-    expect(messageOf(unknown)).toBe('the access token is unknown (it was not issued by this server); get one with POST /api/token');
+    expect(messageOf(unknown)).toBe(
+      'the access token is unknown (it was not issued by this server); get one with POST /api/token',
+    );
     expect(unknown.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
   });
 
@@ -73,15 +87,24 @@ describe('/api with tokens required', () => {
     const accessToken = await token();
     const headers = { authorization: `Bearer ${accessToken}` };
     expect((await h.request('GET', '/api/application', { headers })).status).toBe(200);
-    const created = await h.request('POST', '/api/application', { headers, json: { name: 'with-a-token', namespace_id: 1 } });
+    const created = await h.request('POST', '/api/application', {
+      headers,
+      json: { name: 'with-a-token', namespace_id: 1 },
+    });
     expect(created.status).toBe(200);
-    expect((await h.request('GET', '/api/application', { headers: { authorization: `bearer   ${accessToken}` } })).status).toBe(200);
+    expect(
+      (await h.request('GET', '/api/application', { headers: { authorization: `bearer   ${accessToken}` } })).status,
+    ).toBe(200);
 
     now = issuedAt + TTL_MS;
     const expired = await h.request('GET', '/api/application', { headers });
     expect(expired.status).toBe(401);
-    expect(messageOf(expired)).toBe(`the access token expired at ${new Date(issuedAt + TTL_MS).toISOString()}; get a new one with POST /api/token`);
-    expect((await h.request('GET', '/api/application', { headers: { authorization: `Bearer ${await token()}` } })).status).toBe(200);
+    expect(messageOf(expired)).toBe(
+      `the access token expired at ${new Date(issuedAt + TTL_MS).toISOString()}; get a new one with POST /api/token`,
+    );
+    expect(
+      (await h.request('GET', '/api/application', { headers: { authorization: `Bearer ${await token()}` } })).status,
+    ).toBe(200);
   });
 
   it('leaves /console/info, /console/openapi.json and the SPA open', async () => {
@@ -121,7 +144,9 @@ describe('/api with tokens required', () => {
     const authorization = `Bearer ${await token()}`;
     for (const path of paths) expect((await get(path, { authorization })).status, path).toBe(200);
     // Starting test traffic changes what a scope serves: never without the token.
-    const start = await h.request('POST', testTrafficPath(scope.id), { json: { rate_per_second: 1, duration_seconds: 1 } });
+    const start = await h.request('POST', testTrafficPath(scope.id), {
+      json: { rate_per_second: 1, duration_seconds: 1 },
+    });
     expect(start.status).toBe(401);
   });
 });

@@ -32,8 +32,14 @@ export function tokenRequiredMiddleware(tokens: TokenIssuer, openPaths: readonly
     const check = tokens.check(match[1]);
     if (!check.ok) {
       return check.reason === 'expired'
-        ? refuse(`the access token expired at ${new Date(check.expiredAt).toISOString()}; get a new one with POST /api/token`, 'invalid_token')
-        : refuse('the access token is unknown (it was not issued by this server); get one with POST /api/token', 'invalid_token');
+        ? refuse(
+            `the access token expired at ${new Date(check.expiredAt).toISOString()}; get a new one with POST /api/token`,
+            'invalid_token',
+          )
+        : refuse(
+            'the access token is unknown (it was not issued by this server); get one with POST /api/token',
+            'invalid_token',
+          );
     }
     return next();
   };

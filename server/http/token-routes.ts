@@ -9,7 +9,8 @@ export const tokenEndpoints = [
     path: '/api/token',
     tag: 'token',
     summary: 'Exchange an API key for an access token',
-    description: 'Any non-empty key, unless NP_CONSOLE_REQUIRE_TOKEN=1, which accepts the keys NP_CONSOLE_API_KEYS lists only.',
+    description:
+      'Any non-empty key, unless NP_CONSOLE_REQUIRE_TOKEN=1, which accepts the keys NP_CONSOLE_API_KEYS lists only.',
     body: tokenRequestBodySchema,
     response: json(tokenResponseSchema, 'An access token, to send as Authorization: Bearer <access_token>'),
     errors: { 401: 'The key is not accepted' },

@@ -25,7 +25,8 @@ const REMEMBER_EXPIRED_MS = 24 * 60 * 60 * 1000;
 const MAX_REMEMBERED_TOKENS = 10_000;
 
 /** `actor`: the name of the key the token was issued for (audit/api-key-names.ts); `local` when any key is accepted. */
-export type TokenCheck = { ok: true; actor: string } | { ok: false; reason: 'unknown' } | { ok: false; reason: 'expired'; expiredAt: number };
+export type TokenCheck =
+  { ok: true; actor: string } | { ok: false; reason: 'unknown' } | { ok: false; reason: 'expired'; expiredAt: number };
 
 export interface TokenIssuer {
   /** Exchanges an API key for a token; undefined when the key is refused. */

@@ -34,7 +34,8 @@ export async function parseJsonBody<Schema extends z.ZodType>(c: Context, schema
   }
 }
 
-const tooDeep = () => badRequest('the request body is nested too deeply; nest objects and arrays at most a few levels deep');
+const tooDeep = () =>
+  badRequest('the request body is nested too deeply; nest objects and arrays at most a few levels deep');
 
 /** `GET /:resource/:id` and the like accept no query parameters (unknown ones are an error, as on lists). */
 export const noQuerySchema = z.strictObject({});
@@ -115,7 +116,8 @@ function describeIssue(issue: Issue, raw: unknown, noun: Noun): string {
     return `unknown ${noun}${names.length > 1 ? 's' : ''}: ${names.join(', ')}`;
   }
   if (path === '') {
-    if (issue.code === 'invalid_type') return noun === 'field' ? 'the request body must be a JSON object' : issue.message;
+    if (issue.code === 'invalid_type')
+      return noun === 'field' ? 'the request body must be a JSON object' : issue.message;
     return issue.message;
   }
   if (isAbsent(raw, issue.path)) return `Missing parameter: ${path}`;

@@ -52,7 +52,9 @@ function runGit(cwd: string, args: readonly string[]): Promise<GitRun> {
           return;
         }
         const killed = 'killed' in error && error.killed === true;
-        const detail = killed ? `it did not finish within ${GIT_TIMEOUT_MS / 1000} s` : firstLine(stderr) || error.message;
+        const detail = killed
+          ? `it did not finish within ${GIT_TIMEOUT_MS / 1000} s`
+          : firstLine(stderr) || error.message;
         resolve({ ok: false, missing: false, message: detail });
       },
     );
@@ -60,10 +62,17 @@ function runGit(cwd: string, args: readonly string[]): Promise<GitRun> {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? ''
+  );
 }
 
-export type GitRange = { ok: true; root: string; commits: DiffCommit[]; removed: DiffCommit[]; truncated: boolean } | { ok: false; reason: string };
+export type GitRange =
+  | { ok: true; root: string; commits: DiffCommit[]; removed: DiffCommit[]; truncated: boolean }
+  | { ok: false; reason: string };
 
 /**
  * The commits in `to` and not in `from`, and those in `from` and not in `to`, each newest first and at most `max`,
@@ -75,15 +84,26 @@ export async function commitsBetween(folder: string, from: string, to: string, m
   const root = top.stdout.trim();
   for (const commit of [from, to]) {
     const exists = await runGit(root, ['cat-file', '-e', `${commit}^{commit}`]);
-    if (!exists.ok) return { ok: false, reason: `the git repository at ${root} does not have commit ${commit.slice(0, 12)}` };
+    if (!exists.ok)
+      return { ok: false, reason: `the git repository at ${root} does not have commit ${commit.slice(0, 12)}` };
   }
   const [added, removed] = await Promise.all([log(root, `${from}..${to}`, max), log(root, `${to}..${from}`, max)]);
   if (!added.ok) return { ok: false, reason: `git log in ${root} failed: ${added.message}` };
   if (!removed.ok) return { ok: false, reason: `git log in ${root} failed: ${removed.message}` };
-  return { ok: true, root, commits: added.commits, removed: removed.commits, truncated: added.truncated || removed.truncated };
+  return {
+    ok: true,
+    root,
+    commits: added.commits,
+    removed: removed.commits,
+    truncated: added.truncated || removed.truncated,
+  };
 }
 
-async function log(root: string, range: string, max: number): Promise<{ ok: true; commits: DiffCommit[]; truncated: boolean } | { ok: false; message: string }> {
+async function log(
+  root: string,
+  range: string,
+  max: number,
+): Promise<{ ok: true; commits: DiffCommit[]; truncated: boolean } | { ok: false; message: string }> {
   // One more than shown, to know whether there are more.
   const run = await runGit(root, ['log', `--max-count=${max + 1}`, `--format=${LOG_FORMAT}`, range, '--']);
   if (!run.ok) return { ok: false, message: run.message };

@@ -45,9 +45,21 @@ beforeAll(async () => {
   repo = join(h.dir, 'repo');
   mkdirSync(join(repo, 'app'), { recursive: true });
   git('init', '-q', '-b', 'main');
-  commits.push(commit('server.js', "require('node:http').createServer((_q, s) => s.end('v1')).listen(process.env.PORT);\n", 'First greeting page'));
+  commits.push(
+    commit(
+      'server.js',
+      "require('node:http').createServer((_q, s) => s.end('v1')).listen(process.env.PORT);\n",
+      'First greeting page',
+    ),
+  );
   commits.push(commit('greeting.txt', 'hello\n', 'Greet in the visitor’s language'));
-  commits.push(commit('server.js', "require('node:http').createServer((_q, s) => s.end('v3')).listen(process.env.PORT);\n", 'Show the release that served the page'));
+  commits.push(
+    commit(
+      'server.js',
+      "require('node:http').createServer((_q, s) => s.end('v3')).listen(process.env.PORT);\n",
+      'Show the release that served the page',
+    ),
+  );
 });
 afterAll(async () => {
   await h.close();
@@ -56,14 +68,26 @@ afterAll(async () => {
 /** A release of `applicationId` built from `commitId`, its asset at `url`. */
 function release(applicationId: number, commitId: string | null, semver: string, url = `file:${join(repo, 'app')}`) {
   return h.store.write((tx) => {
-    const build = tx.builds.insert({ application_id: applicationId, status: 'successful', branch: 'main', commit: commitId === null ? null : { id: commitId, permalink: null }, description: semver });
+    const build = tx.builds.insert({
+      application_id: applicationId,
+      status: 'successful',
+      branch: 'main',
+      commit: commitId === null ? null : { id: commitId, permalink: null },
+      description: semver,
+    });
     tx.assets.insert({ build_id: build.id, name: 'main', type: 'docker-image', url });
     return tx.releases.insert({ application_id: applicationId, build_id: build.id, semver });
   });
 }
 
 function application(repositoryUrl?: string) {
-  return h.store.write((tx) => tx.applications.insert({ name: `diff-${Math.random().toString(36).slice(2, 8)}`, namespace_id: 1, ...(repositoryUrl ? { repository_url: repositoryUrl } : {}) }));
+  return h.store.write((tx) =>
+    tx.applications.insert({
+      name: `diff-${Math.random().toString(36).slice(2, 8)}`,
+      namespace_id: 1,
+      ...(repositoryUrl ? { repository_url: repositoryUrl } : {}),
+    }),
+  );
 }
 
 async function diff(fromId: number, toId: number): Promise<ReleaseDiff> {
@@ -80,15 +104,26 @@ describe('GET /console/release-diff from git', () => {
     const answer = await diff(serving.id, candidate.id);
     expect(answer.source).toBe('git');
     expect(answer.note).toBeNull();
-    expect(answer.commits.map((item) => item.subject)).toEqual(['Show the release that served the page', 'Greet in the visitor’s language']);
+    expect(answer.commits.map((item) => item.subject)).toEqual([
+      'Show the release that served the page',
+      'Greet in the visitor’s language',
+    ]);
     expect(answer.commits.map((item) => item.id)).toEqual([commits[2], commits[1]]);
     expect(answer.commits[0]).toMatchObject({ author: 'Ada Lovelace', short_id: commits[2]?.slice(0, 7) });
     expect(Date.parse(answer.commits[0]?.date ?? '')).not.toBeNaN();
     expect(answer.removed).toEqual([]);
     expect(answer.truncated).toBe(false);
-    expect(answer.from).toMatchObject({ release_id: serving.id, semver: '1.0.0', commit_id: commits[0], branch: 'main' });
+    expect(answer.from).toMatchObject({
+      release_id: serving.id,
+      semver: '1.0.0',
+      commit_id: commits[0],
+      branch: 'main',
+    });
     // The host's page is offered too, for the diff itself.
-    expect(answer.compare).toEqual({ host: 'github', url: `https://github.com/acme/greeter/compare/${commits[0]}...${commits[2]}` });
+    expect(answer.compare).toEqual({
+      host: 'github',
+      url: `https://github.com/acme/greeter/compare/${commits[0]}...${commits[2]}`,
+    });
   });
 
   it('lists what a release older than the serving one takes away', async () => {
@@ -118,7 +153,10 @@ describe('GET /console/release-diff without git', () => {
     const candidate = release(app.id, commits[2] ?? null, '1.2.0');
     const answer = await diff(serving.id, candidate.id);
     expect(answer.source).toBe('compare_link');
-    expect(answer.compare).toEqual({ host: 'gitlab', url: `https://gitlab.com/acme/greeter/-/compare/deadbeefdeadbeefdeadbeefdeadbeefdeadbeef...${commits[2]}` });
+    expect(answer.compare).toEqual({
+      host: 'gitlab',
+      url: `https://gitlab.com/acme/greeter/-/compare/deadbeefdeadbeefdeadbeefdeadbeefdeadbeef...${commits[2]}`,
+    });
     expect(answer.note).toBe(`the git repository at ${repo} does not have commit deadbeefdead`);
   });
 
@@ -138,7 +176,9 @@ describe('GET /console/release-diff without git', () => {
     const withCommit = release(outside.id, commits[0] ?? null, '2.0.1');
     const unknown = await diff(noCommit.id, withCommit.id);
     expect(unknown.source).toBe('unknown');
-    expect(unknown.note).toMatch(/^build #\d+ \(release 2\.0\.0, the serving one\) has no commit id; and no compare page: the application has no repository_url$/);
+    expect(unknown.note).toMatch(
+      /^build #\d+ \(release 2\.0\.0, the serving one\) has no commit id; and no compare page: the application has no repository_url$/,
+    );
   });
 
   it('never gives git an option for a commit id', async () => {
@@ -161,6 +201,8 @@ describe('GET /console/release-diff without git', () => {
     expect(messageOf(apart)).toMatch(/only releases of one application can be compared$/);
     const bad = await h.request('GET', '/console/release-diff?from_release_id=x');
     expect(bad.status).toBe(400);
-    expect(messageOf(bad)).toBe('from_release_id: from_release_id must be a positive integer id; Missing parameter: to_release_id');
+    expect(messageOf(bad)).toBe(
+      'from_release_id: from_release_id must be a positive integer id; Missing parameter: to_release_id',
+    );
   });
 });

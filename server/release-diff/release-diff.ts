@@ -37,7 +37,12 @@ function publicSide({ folders: _folders, folderProblems: _problems, ...side }: S
   return side;
 }
 
-export async function releaseDiff(store: Store, from: Release, to: Release, placement: AssetPlacement): Promise<ReleaseDiff> {
+export async function releaseDiff(
+  store: Store,
+  from: Release,
+  to: Release,
+  placement: AssetPlacement,
+): Promise<ReleaseDiff> {
   const a = sideOf(store, from, placement);
   const b = sideOf(store, to, placement);
   const repositoryUrl = store.applications.get(to.application_id)?.repository_url ?? null;
@@ -53,16 +58,23 @@ export async function releaseDiff(store: Store, from: Release, to: Release, plac
   };
 
   if (a.commit_id !== null && a.commit_id === b.commit_id) {
-    return { ...base, source: 'same', compare: null, note: `both releases are built from commit ${a.commit_id.slice(0, 12)}: the code is the same` };
+    return {
+      ...base,
+      source: 'same',
+      compare: null,
+      note: `both releases are built from commit ${a.commit_id.slice(0, 12)}: the code is the same`,
+    };
   }
 
   const git = await readGit(a, b);
-  if (git.ok) return { ...base, source: 'git', commits: git.commits, removed: git.removed, truncated: git.truncated, note: null };
+  if (git.ok)
+    return { ...base, source: 'git', commits: git.commits, removed: git.removed, truncated: git.truncated, note: null };
   if (link.ok) return { ...base, source: 'compare_link', note: git.reason };
   return { ...base, source: 'unknown', note: `${git.reason}; and no compare page: ${link.reason}` };
 }
 
-type GitAnswer = { ok: true; commits: DiffCommit[]; removed: DiffCommit[]; truncated: boolean } | { ok: false; reason: string };
+type GitAnswer =
+  { ok: true; commits: DiffCommit[]; removed: DiffCommit[]; truncated: boolean } | { ok: false; reason: string };
 
 /** The commits from git, trying the candidate's asset folders first, or why git cannot say. */
 async function readGit(a: Side, b: Side): Promise<GitAnswer> {
@@ -90,5 +102,7 @@ async function readGit(a: Side, b: Side): Promise<GitAnswer> {
 
 function describeCommit(side: 'serving' | 'candidate', release: Side): string {
   const which = `build #${release.build_id} (release ${release.semver}, the ${side} one)`;
-  return release.commit_id === null ? `${which} has no commit id` : `${which} names commit "${release.commit_id}", which is not a git commit id`;
+  return release.commit_id === null
+    ? `${which} has no commit id`
+    : `${which} names commit "${release.commit_id}", which is not a git commit id`;
 }

@@ -9,7 +9,8 @@ import { demoAppDir, httpRequest, waitUntil } from './test-support';
 const started: ChildProcess[] = [];
 
 afterEach(() => {
-  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of started.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
 /** Runs a demo app as a deployment would, and waits until its /health answers (whatever the status). */
@@ -18,7 +19,13 @@ async function runDemoApp(app: 'greeter' | 'inventory', env: Record<string, stri
   const cwd = demoAppDir(app);
   const child = spawn(process.execPath, [`${cwd}server.js`], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), NP_RELEASE_SEMVER: '3.1.4', NP_DEPLOYMENT_ID: '42', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      NP_RELEASE_SEMVER: '3.1.4',
+      NP_DEPLOYMENT_ID: '42',
+      ...env,
+    },
     stdio: 'ignore',
   });
   started.push(child);
@@ -41,13 +48,20 @@ describe('demo apps', () => {
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('3.1.4');
     expect(page.body).toContain('42');
-    expect(JSON.parse((await httpRequest(port, '/api/greeting')).body)).toMatchObject({ version: '3.1.4', deployment_id: '42' });
+    expect(JSON.parse((await httpRequest(port, '/api/greeting')).body)).toMatchObject({
+      version: '3.1.4',
+      deployment_id: '42',
+    });
     expect((await httpRequest(port, '/nowhere')).status).toBe(404);
   });
 
   it('inventory lists its items and says which release served them', async () => {
     const { port } = await runDemoApp('inventory');
-    expect(JSON.parse((await httpRequest(port, '/')).body)).toMatchObject({ service: 'inventory', version: '3.1.4', deployment_id: '42' });
+    expect(JSON.parse((await httpRequest(port, '/')).body)).toMatchObject({
+      service: 'inventory',
+      version: '3.1.4',
+      deployment_id: '42',
+    });
     const items = JSON.parse((await httpRequest(port, '/items')).body) as { results: unknown[]; version: string };
     expect(items.results.length).toBeGreaterThan(0);
     expect(items.version).toBe('3.1.4');

@@ -86,7 +86,8 @@ export class DeploymentLog {
       const after = Math.max(completeAfter, query.since ?? 0);
       return rings.flatMap((ring) => ring.held().filter((entry) => entry.seq > after)).sort((a, b) => a.seq - b.seq);
     };
-    if (query.since !== undefined && query.since >= completeAfter) return pageOf(inMemory(), query, latest, this.instances());
+    if (query.since !== undefined && query.since >= completeAfter)
+      return pageOf(inMemory(), query, latest, this.instances());
     if (query.since === undefined) {
       const held = inMemory();
       if (completeAfter === 0 || held.length >= query.limit) return pageOf(held, query, latest, this.instances());
@@ -94,7 +95,10 @@ export class DeploymentLog {
     if (this.dir === undefined) return pageOf(inMemory(), query, latest, this.instances());
     await Promise.all([...this.files.values()].map((file) => file.flush()));
     const fromFiles = await readLogFiles(this.dir, query);
-    return { ...fromFiles, instances: [...new Set([...fromFiles.instances, ...this.instances()])].sort((a, b) => a - b) };
+    return {
+      ...fromFiles,
+      instances: [...new Set([...fromFiles.instances, ...this.instances()])].sort((a, b) => a - b),
+    };
   }
 
   /** Writes what is queued and closes the files; later lines (a stream's last words) stay in memory only. */

@@ -15,11 +15,14 @@ export function probeHealth(port: number, path: string, timeoutMs: number): Prom
       settled = true;
       resolve({ at: Date.now(), status_code: statusCode, error });
     };
-    const probe = request({ host: '127.0.0.1', port, path, method: 'GET', agent: false, timeout: timeoutMs }, (response) => {
-      response.resume();
-      response.on('end', () => finish(response.statusCode ?? null, null));
-      response.on('error', (error) => finish(response.statusCode ?? null, error.message));
-    });
+    const probe = request(
+      { host: '127.0.0.1', port, path, method: 'GET', agent: false, timeout: timeoutMs },
+      (response) => {
+        response.resume();
+        response.on('end', () => finish(response.statusCode ?? null, null));
+        response.on('error', (error) => finish(response.statusCode ?? null, error.message));
+      },
+    );
     probe.on('timeout', () => {
       finish(null, `no answer within ${timeoutMs} ms`);
       probe.destroy();

@@ -18,7 +18,14 @@ describe('instanceEnv', () => {
   it('is the safe list, the asset’s env, the engine’s NP_* ids, PORT, HOST and the marker: nothing else of the console’s', () => {
     Object.assign(process.env, planted);
     const env = instanceEnv({
-      extra: { GREETING: 'hi', NP_DEPLOYMENT_ID: '7', NP_SCOPE_ID: '3', NP_RELEASE_SEMVER: '1.2.0', HOST: '0.0.0.0', PORT: '1' },
+      extra: {
+        GREETING: 'hi',
+        NP_DEPLOYMENT_ID: '7',
+        NP_SCOPE_ID: '3',
+        NP_RELEASE_SEMVER: '1.2.0',
+        HOST: '0.0.0.0',
+        PORT: '1',
+      },
       port: 4321,
       marker: 'tag:7:0',
     });
@@ -42,7 +49,14 @@ describe('instanceEnv', () => {
 
   it('drops variables that load code even if a caller passes them', () => {
     const env = instanceEnv({
-      extra: { NODE_OPTIONS: '--require /tmp/x.js', NODE_PATH: '/tmp', LD_PRELOAD: 'x.so', DYLD_INSERT_LIBRARIES: 'x', ld_library_path: '/tmp', OK: '1' },
+      extra: {
+        NODE_OPTIONS: '--require /tmp/x.js',
+        NODE_PATH: '/tmp',
+        LD_PRELOAD: 'x.so',
+        DYLD_INSERT_LIBRARIES: 'x',
+        ld_library_path: '/tmp',
+        OK: '1',
+      },
       port: 1,
       marker: 'm',
     });

@@ -111,7 +111,9 @@ export class SupervisedGroup implements InstanceGroup {
     try {
       call();
     } catch (error) {
-      this.settings.logger(`deployment ${this.deploymentId}: instance listener failed: ${(error as Error).stack ?? String(error)}`);
+      this.settings.logger(
+        `deployment ${this.deploymentId}: instance listener failed: ${(error as Error).stack ?? String(error)}`,
+      );
     }
   }
 }

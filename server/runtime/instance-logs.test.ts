@@ -24,14 +24,24 @@ function dataPlane() {
   const dir = mkdtempSync(join(tmpdir(), 'np-console-logs-'));
   const reported: string[] = [];
   const logs = new LogStore(join(dir, 'logs'), (line) => reported.push(line));
-  const supervisor = new InstanceSupervisor({ instanceTag: uniqueInstanceTag(), healthIntervalMs: 100, restartBackoffMs: 100, logs });
+  const supervisor = new InstanceSupervisor({
+    instanceTag: uniqueInstanceTag(),
+    healthIntervalMs: 100,
+    restartBackoffMs: 100,
+    logs,
+  });
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   cleanups.push(() => supervisor.stopAll());
   return { dir, logs, supervisor, reported };
 }
 
 function chattySpec(deploymentId: number, env: Record<string, string> = {}, count = 2) {
-  return greeterSpec(deploymentId, { count, entry: fixturePath('chatty/server.js'), cwd: fixturePath('chatty'), env: { NP_DEPLOYMENT_ID: String(deploymentId), ...env } });
+  return greeterSpec(deploymentId, {
+    count,
+    entry: fixturePath('chatty/server.js'),
+    cwd: fixturePath('chatty'),
+    env: { NP_DEPLOYMENT_ID: String(deploymentId), ...env },
+  });
 }
 
 const text = (entries: LogEntry[]) => entries.map((entry) => `#${entry.instance} ${entry.stream}: ${entry.line}`);
@@ -44,7 +54,9 @@ describe('instance logs', () => {
     const [first] = group.healthyEndpoints();
     if (first === undefined) throw new Error('no instance');
     expect((await httpRequest(first.port, '/warn/disk')).status).toBe(200);
-    await waitUntil('the request was logged', async () => text((await logs.read(21, { limit: 100 })).results).some((line) => line.endsWith('warning: /warn/disk')));
+    await waitUntil('the request was logged', async () =>
+      text((await logs.read(21, { limit: 100 })).results).some((line) => line.endsWith('warning: /warn/disk')),
+    );
 
     const all = await logs.read(21, { limit: 100 });
     expect(all.instances).toEqual([0, 1]);
@@ -56,11 +68,22 @@ describe('instance logs', () => {
     expect(all.next).toBe(Math.max(...seqs));
     for (const index of [0, 1]) {
       const lines = text(all.results.filter((entry) => entry.instance === index));
-      expect(lines).toEqual(expect.arrayContaining([`#${index} stdout: hello 1`, `#${index} stdout: hello 3`, `#${index} stderr: chatty: stderr works`]));
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          `#${index} stdout: hello 1`,
+          `#${index} stdout: hello 3`,
+          `#${index} stderr: chatty: stderr works`,
+        ]),
+      );
       expect(lines[0]).toMatch(new RegExp(`^#${index} platform: started: pid \\d+ on port \\d+$`));
     }
     const served = all.results.filter((entry) => entry.instance === first.index);
-    expect(text(served)).toEqual(expect.arrayContaining([`#${first.index} stdout: request GET /warn/disk`, `#${first.index} stderr: warning: /warn/disk`]));
+    expect(text(served)).toEqual(
+      expect.arrayContaining([
+        `#${first.index} stdout: request GET /warn/disk`,
+        `#${first.index} stderr: warning: /warn/disk`,
+      ]),
+    );
     for (const entry of all.results) expect(Math.abs(entry.timestamp - Date.now())).toBeLessThan(60_000);
 
     // One instance; the last lines; the lines after a cursor, in pages.
@@ -88,9 +111,15 @@ describe('instance logs', () => {
 
     const afterStop = await logs.read(22, { limit: 100 });
     expect(text(afterStop.results)).toEqual(
-      expect.arrayContaining(['#0 stdout: hello 2', '#0 stdout: chatty: SIGTERM, bye', '#0 platform: stopped (exited with code 0)']),
+      expect.arrayContaining([
+        '#0 stdout: hello 2',
+        '#0 stdout: chatty: SIGTERM, bye',
+        '#0 platform: stopped (exited with code 0)',
+      ]),
     );
-    expect(readFileSync(join(dir, 'logs', 'deployment-22', 'instance-0.log'), 'utf8')).toMatch(/^\S+Z stdout \d+ hello 1$/m);
+    expect(readFileSync(join(dir, 'logs', 'deployment-22', 'instance-0.log'), 'utf8')).toMatch(
+      /^\S+Z stdout \d+ hello 1$/m,
+    );
 
     // A data plane started later (the previous one was replaced) reads the files, and the same deployment's next
     // instances go on numbering after what is there.
@@ -103,7 +132,11 @@ describe('instance logs', () => {
     const both = await later.read(22, { limit: 1000 });
     expect(both.results.slice(0, afterStop.results.length)).toEqual(afterStop.results);
     expect(both.results.at(-1)?.seq).toBeGreaterThan(afterStop.next);
-    expect((await later.read(22, { since: afterStop.next, limit: 100 })).results.every((entry) => entry.seq > afterStop.next)).toBe(true);
+    expect(
+      (await later.read(22, { since: afterStop.next, limit: 100 })).results.every(
+        (entry) => entry.seq > afterStop.next,
+      ),
+    ).toBe(true);
   });
 
   it('holds 50 MB written to stdout within its memory bound, and rotates the files to their size limit', async () => {
@@ -160,7 +193,13 @@ describe('instance logs', () => {
     const group = supervisor.startGroup(chattySpec(24, { PRINT_LINES: '1' }, 1), recordingListener());
     await waitUntil('the instance is healthy', () => group.healthyEndpoints().length === 1);
 
-    expect(reported).toEqual([expect.stringMatching(/^deployment 24: instance logs kept in memory only, \S+ cannot be written \(.*(ENOTDIR|EEXIST).*\)$/)]);
-    await waitUntil('the line is kept', async () => text((await logs.read(24, { limit: 10 })).results).includes('#0 stdout: hello 1'));
+    expect(reported).toEqual([
+      expect.stringMatching(
+        /^deployment 24: instance logs kept in memory only, \S+ cannot be written \(.*(ENOTDIR|EEXIST).*\)$/,
+      ),
+    ]);
+    await waitUntil('the line is kept', async () =>
+      text((await logs.read(24, { limit: 10 })).results).includes('#0 stdout: hello 1'),
+    );
   });
 });

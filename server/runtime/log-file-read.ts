@@ -35,7 +35,9 @@ export function instanceFiles(dir: string): Map<number, string[]> {
     list.push({ file: join(dir, name), age: Number(match[2] ?? 0) });
     found.set(index, list);
   }
-  return new Map([...found].map(([index, files]) => [index, files.sort((a, b) => b.age - a.age).map(({ file }) => file)]));
+  return new Map(
+    [...found].map(([index, files]) => [index, files.sort((a, b) => b.age - a.age).map(({ file }) => file)]),
+  );
 }
 
 /** The highest seq in the folder's files (0 if none): where a deployment's sequence goes on after a restart. */
@@ -123,7 +125,12 @@ async function readBackwards(file: string, instance: number, count: number, into
 }
 
 /** One instance's entries with a seq above `since`, oldest first: at most `limit` of them. */
-export async function readEntriesAfter(files: readonly string[], instance: number, since: number, limit: number): Promise<LogEntry[]> {
+export async function readEntriesAfter(
+  files: readonly string[],
+  instance: number,
+  since: number,
+  limit: number,
+): Promise<LogEntry[]> {
   const found: LogEntry[] = [];
   for (const [position, file] of files.entries()) {
     if (found.length >= limit) break;
@@ -134,7 +141,13 @@ export async function readEntriesAfter(files: readonly string[], instance: numbe
   return found;
 }
 
-async function readForwards(file: string, instance: number, since: number, limit: number, into: LogEntry[]): Promise<void> {
+async function readForwards(
+  file: string,
+  instance: number,
+  since: number,
+  limit: number,
+  into: LogEntry[],
+): Promise<void> {
   let handle;
   try {
     handle = await open(file, 'r');

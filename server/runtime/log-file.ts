@@ -124,7 +124,9 @@ export class RotatingLogFile {
       this.queue = [];
       this.head = 0;
       this.settle(dropped);
-      this.options.onFailure(`could not write ${this.path} (${this.failure}); from now on this instance's lines are kept in memory only`);
+      this.options.onFailure(
+        `could not write ${this.path} (${this.failure}); from now on this instance's lines are kept in memory only`,
+      );
       await this.handle?.close().catch(() => undefined);
       this.handle = undefined;
     }

@@ -19,7 +19,12 @@ export type LogRead = {
  * `entries`: every candidate, sorted by seq, already filtered by instance. `latest`: the highest seq of the whole
  * deployment when they were read, so that a reader following one instance skips the others' lines for good.
  */
-export function pageOf(entries: readonly LogEntry[], query: LogReadQuery, latest: number, instances: number[]): LogRead {
+export function pageOf(
+  entries: readonly LogEntry[],
+  query: LogReadQuery,
+  latest: number,
+  instances: number[],
+): LogRead {
   const { since, limit } = query;
   const after = since === undefined ? entries : entries.filter((entry) => entry.seq > since);
   const hasMore = since !== undefined && after.length > limit;
@@ -46,5 +51,10 @@ export async function readLogFiles(dir: string, query: LogReadQuery): Promise<Lo
   const bySeq = new Map<number, LogEntry>();
   for (const entry of perInstance.flat()) bySeq.set(entry.seq, entry);
   const entries = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-  return pageOf(entries, query, latest, [...files.keys()].sort((a, b) => a - b));
+  return pageOf(
+    entries,
+    query,
+    latest,
+    [...files.keys()].sort((a, b) => a - b),
+  );
 }

@@ -32,7 +32,9 @@ export class LogStore {
       log = new DeploymentLog(deploymentId, folder, instanceCount, this.limits, this.report);
     } catch (error) {
       // A folder that cannot be made must not keep the instances from starting: their lines stay in memory.
-      this.report(`deployment ${deploymentId}: instance logs kept in memory only, ${folder ?? ''} cannot be written (${error instanceof Error ? error.message : String(error)})`);
+      this.report(
+        `deployment ${deploymentId}: instance logs kept in memory only, ${folder ?? ''} cannot be written (${error instanceof Error ? error.message : String(error)})`,
+      );
       log = new DeploymentLog(deploymentId, undefined, instanceCount, this.limits, this.report);
     }
     this.live.set(deploymentId, log);

@@ -10,7 +10,8 @@ import { demoAppDir, httpRequest, uniqueInstanceTag, waitUntil } from './test-su
 const started: ChildProcess[] = [];
 
 afterEach(() => {
-  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of started.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
 /** A greeter started the way the supervisor starts one, as if a previous console server had left it behind. */

@@ -4,7 +4,12 @@ import { Agent } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { ConnectionLimits } from '../bounded-server';
-import { destroyAll, openStalledConnections, plainRequest, type StalledConnection } from '../testing/stalled-connections';
+import {
+  destroyAll,
+  openStalledConnections,
+  plainRequest,
+  type StalledConnection,
+} from '../testing/stalled-connections';
 import { isRunning } from './linux-processes';
 import { ScopeProxy, scopeConnectionLimits } from './scope-proxy';
 import { InstanceSupervisor, type InstanceGroup } from './supervisor';
@@ -18,7 +23,11 @@ import {
   waitUntil,
 } from './test-support';
 
-const supervisor = new InstanceSupervisor({ instanceTag: uniqueInstanceTag(), healthIntervalMs: 100, restartBackoffMs: 100 });
+const supervisor = new InstanceSupervisor({
+  instanceTag: uniqueInstanceTag(),
+  healthIntervalMs: 100,
+  restartBackoffMs: 100,
+});
 const proxies: ScopeProxy[] = [];
 
 afterEach(async () => {
@@ -111,11 +120,16 @@ describe('ScopeProxy', () => {
   });
 
   it('drains: resolves only once the requests in flight to the deployment have been answered', async () => {
-    const [slowGroup, nextGroup] = await Promise.all([healthyGroup(251, { RESPONSE_DELAY_MS: '400' }), healthyGroup(252)]);
+    const [slowGroup, nextGroup] = await Promise.all([
+      healthyGroup(251, { RESPONSE_DELAY_MS: '400' }),
+      healthyGroup(252),
+    ]);
     const { proxy, port } = await startProxy();
     proxy.setRoutes([{ deploymentId: 251, weight: 100, group: slowGroup }]);
     const answered: number[] = [];
-    const requests = [1, 2, 3].map(() => httpRequest(port, '/api/greeting').then((answer) => answered.push(answer.status)));
+    const requests = [1, 2, 3].map(() =>
+      httpRequest(port, '/api/greeting').then((answer) => answered.push(answer.status)),
+    );
     await waitUntil('three requests are in flight', () => proxy.inFlight(251) === 3);
 
     proxy.setRoutes([{ deploymentId: 252, weight: 100, group: nextGroup }]);
@@ -153,7 +167,10 @@ describe('ScopeProxy', () => {
 
     const victim = group.snapshot()[0];
     process.kill(victim?.pid ?? 0, 'SIGKILL');
-    await waitUntil('the killed instance is restarted and healthy', () => listener.restarted.length === 1 && group.healthyEndpoints().length === 2);
+    await waitUntil(
+      'the killed instance is restarted and healthy',
+      () => listener.restarted.length === 1 && group.healthyEndpoints().length === 2,
+    );
     await load.served(100);
     const result = await load.stop();
 
@@ -180,7 +197,10 @@ describe('ScopeProxy', () => {
   });
 
   it('forwards method, path, headers and body, and tags the answer with the deployment', async () => {
-    const group = supervisor.startGroup(greeterSpec(501, { count: 1, entry: fixturePath('echo-server.js') }), recordingListener());
+    const group = supervisor.startGroup(
+      greeterSpec(501, { count: 1, entry: fixturePath('echo-server.js') }),
+      recordingListener(),
+    );
     await waitUntil('the echo instance is healthy', () => group.healthyEndpoints().length === 1);
     const { proxy, port } = await startProxy();
     proxy.setRoutes([{ deploymentId: 501, weight: 100, group }]);
@@ -194,7 +214,12 @@ describe('ScopeProxy', () => {
     expect(answer.status).toBe(201);
     expect(answer.deploymentId).toBe('501');
     expect(answer.headers['x-echo']).toBe('yes');
-    const echoed = JSON.parse(answer.body) as { method: string; url: string; headers: Record<string, string>; body_length: number };
+    const echoed = JSON.parse(answer.body) as {
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+      body_length: number;
+    };
     expect(echoed).toMatchObject({ method: 'POST', url: '/items?page=2', body_length: small.length });
     expect(echoed.headers).toMatchObject({
       'x-custom': 'kept',
@@ -205,7 +230,9 @@ describe('ScopeProxy', () => {
 
     // Over the 1 MB buffering limit: streamed through, byte for byte.
     const large = Buffer.alloc(3 * 1024 * 1024, 'np');
-    const streamed = JSON.parse((await httpRequest(port, '/upload', { method: 'PUT', body: large })).body) as { body_sha: string };
+    const streamed = JSON.parse((await httpRequest(port, '/upload', { method: 'PUT', body: large })).body) as {
+      body_sha: string;
+    };
     expect(streamed.body_sha).toBe(createHash('sha256').update(large).digest('hex'));
   });
 
@@ -219,7 +246,9 @@ describe('ScopeProxy', () => {
   it('refuses to listen on a port that is taken, saying so', async () => {
     const { port } = await startProxy();
     const second = new ScopeProxy({ scopeId: 2, host: '127.0.0.1', port });
-    await expect(second.listen()).rejects.toThrow(`scope 2: cannot listen on 127.0.0.1:${port}: the port is already in use`);
+    await expect(second.listen()).rejects.toThrow(
+      `scope 2: cannot listen on 127.0.0.1:${port}: the port is already in use`,
+    );
   });
 });
 
@@ -247,16 +276,26 @@ describe('ScopeProxy connection bounds', () => {
 
   it('closes 200 connections that send half a header, with a JSON 408, and keeps serving meanwhile', async () => {
     const group = await healthyGroup(701, {}, 1);
-    const { proxy, port } = await startProxy({ headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, checkIntervalMs: 100 });
+    const { proxy, port } = await startProxy({
+      headersTimeoutMs: 1_000,
+      requestTimeoutMs: 2_000,
+      checkIntervalMs: 100,
+    });
     proxy.setRoutes([{ deploymentId: 701, weight: 100, group }]);
     const connections = await stalled(port, 200);
 
     const served = await plainRequest(port, '/api/greeting');
     expect(served).toMatchObject({ status: 200 });
-    await waitUntil('the proxy closed every stalled connection', () => connections.every((connection) => connection.closed), 600);
+    await waitUntil(
+      'the proxy closed every stalled connection',
+      () => connections.every((connection) => connection.closed),
+      600,
+    );
     for (const connection of connections) {
       expect(connection.received).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
-      expect(connection.received).toContain('{"message":"the request did not arrive in time: headers are expected within 1 s and the whole request within 2 s"}');
+      expect(connection.received).toContain(
+        '{"message":"the request did not arrive in time: headers are expected within 1 s and the whole request within 2 s"}',
+      );
     }
     // Not a single one reached an instance.
     expect(proxy.traffic().totals).toEqual({ '701': 1 });
@@ -265,13 +304,23 @@ describe('ScopeProxy connection bounds', () => {
 
   it('past the shedding point, closes the oldest stalled connections so that requests keep being served', async () => {
     const group = await healthyGroup(703, {}, 1);
-    const { proxy, port } = await startProxy({ shedWaitingAbove: 20, headersTimeoutMs: 60_000, requestTimeoutMs: 60_000 });
+    const { proxy, port } = await startProxy({
+      shedWaitingAbove: 20,
+      headersTimeoutMs: 60_000,
+      requestTimeoutMs: 60_000,
+    });
     proxy.setRoutes([{ deploymentId: 703, weight: 100, group }]);
     const connections = await stalled(port, 100);
 
-    await waitUntil('the proxy is down to 20 stalled connections', () => connections.filter((connection) => !connection.closed).length === 20, 600);
+    await waitUntil(
+      'the proxy is down to 20 stalled connections',
+      () => connections.filter((connection) => !connection.closed).length === 20,
+      600,
+    );
     expect(await plainRequest(port, '/api/greeting')).toMatchObject({ status: 200 });
-    expect(connections.filter((connection) => connection.closed).every((connection) => connection.received === '')).toBe(true);
+    expect(
+      connections.filter((connection) => connection.closed).every((connection) => connection.received === ''),
+    ).toBe(true);
   });
 
   it('refuses connections past the cap, and serves again once the stalled ones are gone', async () => {
@@ -285,7 +334,11 @@ describe('ScopeProxy connection bounds', () => {
     const holding = await stalled(port, 10);
     const beyond = await stalled(port, 20);
 
-    await waitUntil('the proxy closed every connection past the cap', () => beyond.every((connection) => connection.closed), 600);
+    await waitUntil(
+      'the proxy closed every connection past the cap',
+      () => beyond.every((connection) => connection.closed),
+      600,
+    );
     expect(beyond.map((connection) => connection.received)).toEqual(beyond.map(() => ''));
     expect(holding.some((connection) => connection.closed)).toBe(false);
     expect(logged).toContain('scope 1: refusing new connections: 10 are open, the most it holds');

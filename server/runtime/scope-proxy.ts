@@ -55,7 +55,11 @@ export const scopeConnectionLimits: ConnectionLimits = {
   checkIntervalMs: 1_000,
 };
 
-export type ScopeTrafficReport = { samples: TrafficSample[]; totals: Record<string, number>; weights: Record<string, number> };
+export type ScopeTrafficReport = {
+  samples: TrafficSample[];
+  totals: Record<string, number>;
+  weights: Record<string, number>;
+};
 
 type Target = { route: ProxyRoute; endpoint: Endpoint };
 
@@ -82,7 +86,9 @@ export class ScopeProxy {
       (request, response) => {
         this.handle(request, response).catch((error: unknown) => {
           // A bug here must cost one request, not the console server (an unhandled rejection would end the process).
-          this.logger(`scope ${this.scopeId}: proxy failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          this.logger(
+            `scope ${this.scopeId}: proxy failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
           this.answerItself(response, 502, `scope ${this.scopeId}: the proxy failed to forward this request`);
         });
       },
@@ -122,7 +128,9 @@ export class ScopeProxy {
    */
   async drain(deploymentId: number, timeoutMs = defaultDrainTimeoutMs): Promise<void> {
     if (await this.inFlightRequests.whenIdle(deploymentId, timeoutMs)) return;
-    this.logger(`scope ${this.scopeId}: drain of deployment ${deploymentId} gave up after ${timeoutMs} ms with ${this.inFlight(deploymentId)} requests in flight`);
+    this.logger(
+      `scope ${this.scopeId}: drain of deployment ${deploymentId} gave up after ${timeoutMs} ms with ${this.inFlight(deploymentId)} requests in flight`,
+    );
   }
 
   traffic(windowSeconds = TRAFFIC_WINDOW_SECONDS): ScopeTrafficReport {
@@ -193,7 +201,8 @@ export class ScopeProxy {
       headers: upstreamRequestHeaders(request, Buffer.isBuffer(body)),
       body,
     });
-    if (outcome.answered) this.relay(outcome.request, outcome.response, response, deploymentId, performance.now() - sentAt);
+    if (outcome.answered)
+      this.relay(outcome.request, outcome.response, response, deploymentId, performance.now() - sentAt);
     else this.inFlightRequests.end(deploymentId);
     return { ...outcome, target };
   }
@@ -235,7 +244,8 @@ export class ScopeProxy {
   private chooseRetry(failed: Target): Target | undefined {
     const { deploymentId } = failed.route;
     const current = this.routes.find((route) => route.deploymentId === deploymentId && route.weight > 0);
-    const sameGroup = current?.group.healthyEndpoints().filter((endpoint) => endpoint.port !== failed.endpoint.port) ?? [];
+    const sameGroup =
+      current?.group.healthyEndpoints().filter((endpoint) => endpoint.port !== failed.endpoint.port) ?? [];
     if (current && sameGroup.length > 0) return this.targetIn(current, sameGroup);
     const route = this.picker.next(
       (candidate) => candidate.deploymentId !== deploymentId && candidate.group.healthyEndpoints().length > 0,
@@ -252,14 +262,22 @@ export class ScopeProxy {
     return { route, endpoint };
   }
 
-  private answerItself(response: ServerResponse, status: number, message: string, deploymentId: number | null = null): void {
+  private answerItself(
+    response: ServerResponse,
+    status: number,
+    message: string,
+    deploymentId: number | null = null,
+  ): void {
     this.counters.record(deploymentId, true);
     if (response.headersSent || response.destroyed) {
       response.destroy();
       return;
     }
     const text = JSON.stringify({ message });
-    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    response.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    });
     response.end(text);
   }
 }
@@ -269,11 +287,16 @@ function validateRoutes(scopeId: number, routes: ProxyRoute[]): void {
   let total = 0;
   for (const route of routes) {
     if (!Number.isFinite(route.weight) || route.weight < 0 || route.weight > 100) {
-      throw new TypeError(`scope ${scopeId}: deployment ${route.deploymentId} has weight ${route.weight}; weights are percents from 0 to 100`);
+      throw new TypeError(
+        `scope ${scopeId}: deployment ${route.deploymentId} has weight ${route.weight}; weights are percents from 0 to 100`,
+      );
     }
-    if (ids.has(route.deploymentId)) throw new TypeError(`scope ${scopeId}: deployment ${route.deploymentId} is routed twice`);
+    if (ids.has(route.deploymentId))
+      throw new TypeError(`scope ${scopeId}: deployment ${route.deploymentId} is routed twice`);
     if (route.group.deploymentId !== route.deploymentId) {
-      throw new TypeError(`scope ${scopeId}: the route for deployment ${route.deploymentId} carries the instances of deployment ${route.group.deploymentId}`);
+      throw new TypeError(
+        `scope ${scopeId}: the route for deployment ${route.deploymentId} carries the instances of deployment ${route.group.deploymentId}`,
+      );
     }
     ids.add(route.deploymentId);
     total += route.weight;

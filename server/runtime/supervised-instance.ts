@@ -106,7 +106,9 @@ export class SupervisedInstance {
     // Not `this.alive`: a process spawned a moment ago may not have reported 'spawn' yet, and must not be left behind.
     if (child && child.exitCode === null && child.signalCode === null) {
       this.state = 'draining';
-      this.output.add(`stopping: SIGTERM sent (SIGKILL after ${Math.round(this.settings.stopGraceMs / 1000)} s if still running)`);
+      this.output.add(
+        `stopping: SIGTERM sent (SIGKILL after ${Math.round(this.settings.stopGraceMs / 1000)} s if still running)`,
+      );
       await terminate(child, this.settings.stopGraceMs);
       this.output.add(`stopped (${describeExit(child.exitCode, child.signalCode)})`);
     }
@@ -142,7 +144,11 @@ export class SupervisedInstance {
     const { spec, settings } = this;
     const child = spawn(process.execPath, [spec.entry], {
       cwd: spec.cwd,
-      env: instanceEnv({ extra: spec.env, port, marker: instanceMarker(settings.instanceTag, spec.deploymentId, this.index) }),
+      env: instanceEnv({
+        extra: spec.env,
+        port,
+        marker: instanceMarker(settings.instanceTag, spec.deploymentId, this.index),
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group: a Ctrl-C aimed at the console server must not kill the instances behind its back;
       // the server stops them itself, gracefully.
@@ -189,7 +195,9 @@ export class SupervisedInstance {
     }
     this.state = 'crashed';
     this.output.add(`${detail}; restarting in ${this.backoffMs} ms`);
-    this.settings.logger(`deployment ${this.spec.deploymentId} instance ${this.index} ${detail}; restarting in ${this.backoffMs} ms`);
+    this.settings.logger(
+      `deployment ${this.spec.deploymentId} instance ${this.index} ${detail}; restarting in ${this.backoffMs} ms`,
+    );
     this.events.exited(this.index, detail, true);
     if (wasAlive) this.events.changed();
     this.restartTimer = setTimeout(() => {

@@ -8,7 +8,12 @@ import { fixturePath, greeterSpec, httpRequest, recordingListener, uniqueInstanc
 const supervisors: InstanceSupervisor[] = [];
 
 function supervisor(options: Partial<ConstructorParameters<typeof InstanceSupervisor>[0]> = {}): InstanceSupervisor {
-  const created = new InstanceSupervisor({ instanceTag: uniqueInstanceTag(), healthIntervalMs: 100, restartBackoffMs: 100, ...options });
+  const created = new InstanceSupervisor({
+    instanceTag: uniqueInstanceTag(),
+    healthIntervalMs: 100,
+    restartBackoffMs: 100,
+    ...options,
+  });
   supervisors.push(created);
   return created;
 }
@@ -95,9 +100,15 @@ describe('InstanceSupervisor', () => {
   });
 
   it('stops the processes an instance started itself along with it (the whole process group)', async () => {
-    const group = supervisor().startGroup(greeterSpec(15, { count: 1, entry: fixturePath('spawns-grandchild.js') }), recordingListener());
-    await waitUntil('the instance is healthy and printed its worker', () =>
-      group.healthyEndpoints().length === 1 && group.recentOutput(0).some((line) => line.startsWith('stdout: worker pid ')),
+    const group = supervisor().startGroup(
+      greeterSpec(15, { count: 1, entry: fixturePath('spawns-grandchild.js') }),
+      recordingListener(),
+    );
+    await waitUntil(
+      'the instance is healthy and printed its worker',
+      () =>
+        group.healthyEndpoints().length === 1 &&
+        group.recentOutput(0).some((line) => line.startsWith('stdout: worker pid ')),
     );
     const line = group.recentOutput(0).find((printed) => printed.startsWith('stdout: worker pid ')) ?? '';
     const workerPid = Number(line.slice('stdout: worker pid '.length));
@@ -115,7 +126,10 @@ describe('InstanceSupervisor', () => {
 
   it('reports a release that crashes on start, keeps its output, and keeps restarting it', async () => {
     const listener = recordingListener();
-    const group = supervisor().startGroup(greeterSpec(11, { count: 1, entry: fixturePath('exits-at-once.js') }), listener);
+    const group = supervisor().startGroup(
+      greeterSpec(11, { count: 1, entry: fixturePath('exits-at-once.js') }),
+      listener,
+    );
 
     await waitUntil('the instance was restarted twice', () => listener.restarted.length >= 2);
 
@@ -128,7 +142,10 @@ describe('InstanceSupervisor', () => {
   it('reports an instance that cannot even be spawned, without taking the supervisor down', async () => {
     const listener = recordingListener();
     // The longer backoff leaves the instance visibly crashed between attempts when the snapshot is taken.
-    const group = supervisor({ restartBackoffMs: 300 }).startGroup(greeterSpec(14, { count: 1, cwd: '/nonexistent/np-console-test' }), listener);
+    const group = supervisor({ restartBackoffMs: 300 }).startGroup(
+      greeterSpec(14, { count: 1, cwd: '/nonexistent/np-console-test' }),
+      listener,
+    );
 
     await waitUntil('the failure was reported twice', () => listener.exits.length >= 2);
 
@@ -144,7 +161,11 @@ describe('InstanceSupervisor', () => {
     process.env.NP_API_KEY = 'secret-that-must-not-leak';
     try {
       const group = supervised.startGroup(
-        greeterSpec(12, { count: 1, entry: fixturePath('prints-env.js'), env: { NP_RELEASE_SEMVER: '2.0.0', HOST: '0.0.0.0' } }),
+        greeterSpec(12, {
+          count: 1,
+          entry: fixturePath('prints-env.js'),
+          env: { NP_RELEASE_SEMVER: '2.0.0', HOST: '0.0.0.0' },
+        }),
         recordingListener(),
       );
       await waitUntil('the instance is healthy', () => group.healthyEndpoints().length === 1);
@@ -162,6 +183,8 @@ describe('InstanceSupervisor', () => {
   it('refuses a second group for a deployment that already has one', () => {
     const supervised = supervisor();
     supervised.startGroup(greeterSpec(13, { count: 1 }), recordingListener());
-    expect(() => supervised.startGroup(greeterSpec(13, { count: 1 }), recordingListener())).toThrow(/already has running instances/);
+    expect(() => supervised.startGroup(greeterSpec(13, { count: 1 }), recordingListener())).toThrow(
+      /already has running instances/,
+    );
   });
 });

@@ -4,12 +4,7 @@ import { SupervisedGroup, type GroupSettings } from './instance-group';
 import type { LogStore } from './log-store';
 import type { InstanceGroup, InstanceGroupListener, InstanceGroupSpec } from './instance-types';
 
-export type {
-  InstanceGroup,
-  InstanceGroupListener,
-  InstanceGroupSpec,
-  InstanceSnapshot,
-} from './instance-types';
+export type { InstanceGroup, InstanceGroupListener, InstanceGroupSpec, InstanceSnapshot } from './instance-types';
 
 export type InstanceSupervisorOptions = {
   /** Marks every process this supervisor spawns; see orphans.ts. Derived from the data folder by the caller. */
@@ -54,7 +49,9 @@ export class InstanceSupervisor {
   startGroup(spec: InstanceGroupSpec, listener: InstanceGroupListener): InstanceGroup {
     validateSpec(spec);
     if (this.groups.has(spec.deploymentId)) {
-      throw new Error(`deployment ${spec.deploymentId} already has running instances; stop them before starting new ones`);
+      throw new Error(
+        `deployment ${spec.deploymentId} already has running instances; stop them before starting new ones`,
+      );
     }
     const group: SupervisedGroup = new SupervisedGroup(spec, listener, this.settings, () => {
       if (this.groups.get(spec.deploymentId) === group) this.groups.delete(spec.deploymentId);
@@ -77,7 +74,8 @@ export class InstanceSupervisor {
 }
 
 function positive(name: string, value: number): number {
-  if (!Number.isFinite(value) || value <= 0) throw new TypeError(`${name} must be a positive number of milliseconds, got ${value}`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new TypeError(`${name} must be a positive number of milliseconds, got ${value}`);
   return value;
 }
 
@@ -85,7 +83,8 @@ function validateSpec(spec: InstanceGroupSpec): void {
   if (!Number.isInteger(spec.count) || spec.count < 1) {
     throw new TypeError(`deployment ${spec.deploymentId}: count must be a positive integer, got ${spec.count}`);
   }
-  if (!isAbsolute(spec.entry)) throw new TypeError(`deployment ${spec.deploymentId}: entry must be an absolute path, got "${spec.entry}"`);
+  if (!isAbsolute(spec.entry))
+    throw new TypeError(`deployment ${spec.deploymentId}: entry must be an absolute path, got "${spec.entry}"`);
   if (!spec.healthPath.startsWith('/')) {
     throw new TypeError(`deployment ${spec.deploymentId}: healthPath must start with '/', got "${spec.healthPath}"`);
   }

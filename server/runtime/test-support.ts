@@ -59,7 +59,12 @@ export function recordingListener(): RecordingListener {
 }
 
 /** Polls until `check` holds, at most `attempts` times; the failure names what was being waited for. */
-export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, attempts = 300, intervalMs = 50): Promise<void> {
+export async function waitUntil(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  attempts = 300,
+  intervalMs = 50,
+): Promise<void> {
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     if (await check()) return;
     await sleep(intervalMs);
@@ -67,7 +72,12 @@ export async function waitUntil(what: string, check: () => boolean | Promise<boo
   throw new Error(`gave up waiting until ${what}`);
 }
 
-export type Answer = { status: number; deploymentId: string | undefined; headers: Record<string, string | string[] | undefined>; body: string };
+export type Answer = {
+  status: number;
+  deploymentId: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+};
 
 export function httpRequest(
   port: number,
@@ -76,7 +86,14 @@ export function httpRequest(
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers, agent: options.agent },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: options.agent,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -127,7 +144,10 @@ export function startLoad(port: number, concurrency: number, path = '/api/greeti
     /** Waits until `count` more requests than now have succeeded (bounded; fails the test if load stalls). */
     async served(count: number): Promise<void> {
       const target = result.succeeded + count;
-      await waitUntil(`${target} requests were served (${result.failures.length} failures so far)`, () => result.succeeded >= target);
+      await waitUntil(
+        `${target} requests were served (${result.failures.length} failures so far)`,
+        () => result.succeeded >= target,
+      );
     },
     async stop(): Promise<LoadResult> {
       stopped = true;

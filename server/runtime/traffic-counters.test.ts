@@ -13,7 +13,8 @@ describe('TrafficCounters', () => {
     expect(counters.totals()).toEqual({ '1': 2, '2': 1 });
     const samples = counters.samples(10);
     expect(samples).toHaveLength(10);
-    const sum = (pick: (sample: (typeof samples)[number]) => number) => samples.reduce((total, sample) => total + pick(sample), 0);
+    const sum = (pick: (sample: (typeof samples)[number]) => number) =>
+      samples.reduce((total, sample) => total + pick(sample), 0);
     expect(sum((sample) => sample.counts['1'] ?? 0)).toBe(2);
     expect(sum((sample) => sample.counts['2'] ?? 0)).toBe(1);
     expect(sum((sample) => sample.errors)).toBe(2);
@@ -40,8 +41,10 @@ describe('TrafficCounters per deployment', () => {
     const errors: Record<string, number> = {};
     const latency: Record<string, number> = {};
     for (const sample of samples) {
-      for (const [id, count] of Object.entries(sample.errors_by_deployment ?? {})) errors[id] = (errors[id] ?? 0) + count;
-      for (const [ms, count] of Object.entries(sample.latency_ms?.['1'] ?? {})) latency[ms] = (latency[ms] ?? 0) + count;
+      for (const [id, count] of Object.entries(sample.errors_by_deployment ?? {}))
+        errors[id] = (errors[id] ?? 0) + count;
+      for (const [ms, count] of Object.entries(sample.latency_ms?.['1'] ?? {}))
+        latency[ms] = (latency[ms] ?? 0) + count;
     }
     expect(errors).toEqual({ '1': 1, '2': 1 });
     expect(latency).toEqual({ '4': 1, '1200': 1 });

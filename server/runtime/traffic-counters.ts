@@ -58,10 +58,16 @@ export class TrafficCounters {
     for (let second = now - window + 1; second <= now; second += 1) {
       const bucket = this.ring[second % trafficRetentionSeconds];
       const live = bucket?.second === second ? bucket : undefined;
-      const sample: TrafficSample = { at: second * 1000, counts: live ? toRecord(live.counts) : {}, errors: live?.errors ?? 0 };
+      const sample: TrafficSample = {
+        at: second * 1000,
+        counts: live ? toRecord(live.counts) : {},
+        errors: live?.errors ?? 0,
+      };
       if (live && live.errorsById.size > 0) sample.errors_by_deployment = toRecord(live.errorsById);
       if (live && live.latencyById.size > 0) {
-        sample.latency_ms = Object.fromEntries([...live.latencyById].map(([id, histogram]) => [String(id), toRecord(histogram)]));
+        sample.latency_ms = Object.fromEntries(
+          [...live.latencyById].map(([id, histogram]) => [String(id), toRecord(histogram)]),
+        );
       }
       samples.push(sample);
     }

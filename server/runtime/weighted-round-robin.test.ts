@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 
 import { SmoothWeightedRoundRobin } from './weighted-round-robin';
 
-function picks(picker: SmoothWeightedRoundRobin<string>, count: number, eligible?: (item: string) => boolean): string[] {
+function picks(
+  picker: SmoothWeightedRoundRobin<string>,
+  count: number,
+  eligible?: (item: string) => boolean,
+): string[] {
   return Array.from({ length: count }, () => picker.next(eligible) ?? 'none');
 }
 
@@ -34,7 +38,17 @@ describe('SmoothWeightedRoundRobin', () => {
   });
 
   it('never picks an item of weight 0, and nothing from an empty list', () => {
-    expect(tally(picks(new SmoothWeightedRoundRobin([{ item: 'a', weight: 100 }, { item: 'b', weight: 0 }]), 50))).toEqual({ a: 50 });
+    expect(
+      tally(
+        picks(
+          new SmoothWeightedRoundRobin([
+            { item: 'a', weight: 100 },
+            { item: 'b', weight: 0 },
+          ]),
+          50,
+        ),
+      ),
+    ).toEqual({ a: 50 });
     expect(new SmoothWeightedRoundRobin<string>([]).next()).toBeUndefined();
   });
 

@@ -34,7 +34,14 @@ describe('the demo seed', () => {
     const s = seeded();
     expect(s.builds.get(4)?.description).toBe('Show the release that served the page');
     expect(s.releases.get(2)?.semver).toBe('1.1.0');
-    expect(s.releases.list({ application_id: [1] }).results.map((release) => release.semver)).toEqual(['1.0.0', '1.1.0', '1.2.0', '1.2.1', '1.5.0', '1.6.0']);
+    expect(s.releases.list({ application_id: [1] }).results.map((release) => release.semver)).toEqual([
+      '1.0.0',
+      '1.1.0',
+      '1.2.0',
+      '1.2.1',
+      '1.5.0',
+      '1.6.0',
+    ]);
     expect(s.releases.list({ application_id: [2] }).results.map((release) => release.id)).toEqual([5, 6, 7]);
     expect([1, 2, 3, 4].map((id) => s.scopes.get(id)?.in_progress_deployment)).toEqual([1, 2, 3, 4]);
     expect([5, 6].map((id) => s.scopes.get(id)?.name)).toEqual(['development', 'development']);
@@ -52,15 +59,28 @@ describe('the demo seed', () => {
     expect(envOf(demoProgressive.goodRelease)).toBeUndefined();
     expect(envOf(demoProgressive.failingRelease)).toEqual({ FAIL_RATE: '0.3' });
     // The newest releases: first in a list newest first.
-    const newest = s.releases.list({ application_id: [applicationId], sort: { field: 'created_at', direction: 'desc' } });
-    expect(newest.results.slice(0, 2).map((release) => release.semver)).toEqual([demoProgressive.failingRelease, demoProgressive.goodRelease]);
+    const newest = s.releases.list({
+      application_id: [applicationId],
+      sort: { field: 'created_at', direction: 'desc' },
+    });
+    expect(newest.results.slice(0, 2).map((release) => release.semver)).toEqual([
+      demoProgressive.failingRelease,
+      demoProgressive.goodRelease,
+    ]);
 
     const strategies = s.strategies.list({ limit: 10, offset: 0 }).results;
-    expect(strategies.map((strategy) => strategy.name)).toEqual(['Steps of 10% every 30 s', 'Steps of 20% every 10 s, roll back if error rate > 10%']);
+    expect(strategies.map((strategy) => strategy.name)).toEqual([
+      'Steps of 10% every 30 s',
+      'Steps of 20% every 10 s, roll back if error rate > 10%',
+    ]);
     for (const strategy of strategies) {
       // What the API would accept: a deployment may copy these parameters as they are.
-      expect(createDeploymentStrategyBodySchema.safeParse({ name: strategy.name, parameters: strategy.parameters }).success).toBe(true);
+      expect(
+        createDeploymentStrategyBodySchema.safeParse({ name: strategy.name, parameters: strategy.parameters }).success,
+      ).toBe(true);
     }
-    expect(strategies[1]?.parameters).toMatchObject({ metrics: { enabled: true, rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.1 }] } });
+    expect(strategies[1]?.parameters).toMatchObject({
+      metrics: { enabled: true, rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.1 }] },
+    });
   });
 });

@@ -4,7 +4,15 @@
  */
 import { DEFAULT_HEALTH_CHECK_PATH } from '@contract/scope';
 import type { Store } from '../store/store';
-import { demoApplications, demoNamespaceId, demoStrategies, type DemoApplication, type DemoBuild, type DemoRelease, type DemoScope } from './demo-data';
+import {
+  demoApplications,
+  demoNamespaceId,
+  demoStrategies,
+  type DemoApplication,
+  type DemoBuild,
+  type DemoRelease,
+  type DemoScope,
+} from './demo-data';
 
 const DAY_MS = 86_400_000;
 
@@ -76,7 +84,11 @@ function seedApplication(store: Store, demo: DemoApplication, appIndex: number, 
       name: demoScope.name,
       type: 'web_pool_k8s',
       dimensions: demoScope.dimensions,
-      capabilities: { scaling_type: 'fixed', fixed_instances: demoScope.instances, health_check: { path: DEFAULT_HEALTH_CHECK_PATH } },
+      capabilities: {
+        scaling_type: 'fixed',
+        fixed_instances: demoScope.instances,
+        health_check: { path: DEFAULT_HEALTH_CHECK_PATH },
+      },
       asset_name: 'main',
       created_at: daysAgo(20),
     });
@@ -85,8 +97,14 @@ function seedApplication(store: Store, demo: DemoApplication, appIndex: number, 
     if (demoScope.deployed === undefined) continue;
     const scope = insertScope(demoScope);
     const releaseId = releaseIds.get(demoScope.deployed);
-    if (releaseId === undefined) throw new Error(`demo scope ${demoScope.name} runs unknown release ${demoScope.deployed}`);
-    const deployment = store.deployments.insert({ scope_id: scope.id, release_id: releaseId, asset_name: 'main', description: 'Demo: first deployment' });
+    if (releaseId === undefined)
+      throw new Error(`demo scope ${demoScope.name} runs unknown release ${demoScope.deployed}`);
+    const deployment = store.deployments.insert({
+      scope_id: scope.id,
+      release_id: releaseId,
+      asset_name: 'main',
+      description: 'Demo: first deployment',
+    });
     store.scopes.update(scope.id, { in_progress_deployment: deployment.id });
   }
   return () => {
@@ -94,6 +112,8 @@ function seedApplication(store: Store, demo: DemoApplication, appIndex: number, 
     // The newest of all: within the last day, after every first build (2 days ago and older) and release (1 day).
     const later = demo.later ?? { builds: [], releases: [] };
     later.builds.forEach((build, index) => insertBuild(build, daysAgo((later.builds.length - index) / 4 + 0.25)));
-    later.releases.forEach((release, index) => insertRelease(release, daysAgo((later.releases.length - index) / 8 + 0.05)));
+    later.releases.forEach((release, index) =>
+      insertRelease(release, daysAgo((later.releases.length - index) / 8 + 0.05)),
+    );
   };
 }

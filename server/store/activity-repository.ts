@@ -3,7 +3,15 @@
  * end of every audited write (audit-journal.ts), inside its transaction: a write that rolls back leaves none. Each
  * new entry is recorded as a change of `activity`, which is how the event stream tells the SPA's feeds.
  */
-import type { ActivityAction, ActivityChange, ActivityEntityKind, ActivityEntry, ActivityListQuery, Actor, ActorKind } from '@contract/activity';
+import type {
+  ActivityAction,
+  ActivityChange,
+  ActivityEntityKind,
+  ActivityEntry,
+  ActivityListQuery,
+  Actor,
+  ActorKind,
+} from '@contract/activity';
 import type { AuditActor } from '../audit/audit-context';
 import type { StoreContext } from './context';
 import { type FilterValue, type ListResult, parseArray, runList, toJson } from './sql';
@@ -40,7 +48,8 @@ export class ActivityRepository {
 
   /** The actor's number, given on its first write (inside the current write: it rolls back with it). */
   actorId(actor: AuditActor): number {
-    const existing = this.ctx.statement('SELECT id FROM actors WHERE name = ?').get(actor.name) as { id: number } | undefined;
+    const existing = this.ctx.statement('SELECT id FROM actors WHERE name = ?').get(actor.name) as
+      { id: number } | undefined;
     if (existing !== undefined) return existing.id;
     return this.ctx.write(() => {
       const result = this.ctx
@@ -90,7 +99,8 @@ export class ActivityRepository {
   list(query: ActivityListQuery): ListResult<ActivityEntry> {
     let actorId: number | undefined;
     if (query.actor !== undefined) {
-      const actor = this.ctx.statement('SELECT id FROM actors WHERE name = ?').get(query.actor) as { id: number } | undefined;
+      const actor = this.ctx.statement('SELECT id FROM actors WHERE name = ?').get(query.actor) as
+        { id: number } | undefined;
       if (actor === undefined) return { results: [], total: 0 };
       actorId = actor.id;
     }

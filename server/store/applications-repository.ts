@@ -74,7 +74,10 @@ export class ApplicationsRepository extends Repository<ApplicationRow, Applicati
           created_at: now,
           updated_at: now,
         },
-        { nrn: (id) => `organization=${ORGANIZATION_ID}:account=${ACCOUNT_ID}:namespace=${input.namespace_id}:application=${id}` },
+        {
+          nrn: (id) =>
+            `organization=${ORGANIZATION_ID}:account=${ACCOUNT_ID}:namespace=${input.namespace_id}:application=${id}`,
+        },
       );
     });
   }

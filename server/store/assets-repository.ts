@@ -36,13 +36,14 @@ export class AssetsRepository extends Repository<AssetRow, Asset, AssetListQuery
 
   /** Every asset of a build, oldest first. */
   forBuild(buildId: number): Asset[] {
-    return (this.ctx.statement('SELECT * FROM assets WHERE build_id = ? ORDER BY id').all(buildId) as AssetRow[]).map((row) =>
-      this.toEntity(row),
+    return (this.ctx.statement('SELECT * FROM assets WHERE build_id = ? ORDER BY id').all(buildId) as AssetRow[]).map(
+      (row) => this.toEntity(row),
     );
   }
 
   findByName(buildId: number, name: string): Asset | undefined {
-    const row = this.ctx.statement('SELECT * FROM assets WHERE build_id = ? AND name = ?').get(buildId, name) as AssetRow | undefined;
+    const row = this.ctx.statement('SELECT * FROM assets WHERE build_id = ? AND name = ?').get(buildId, name) as
+      AssetRow | undefined;
     return row === undefined ? undefined : this.toEntity(row);
   }
 

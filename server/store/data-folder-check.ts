@@ -25,14 +25,18 @@ function ensureFolder(folder: string): void {
   const existing = statOrUndefined(folder);
   if (existing !== undefined) {
     if (!existing.isDirectory()) {
-      throw new StorageError(`the data folder ${folder} is not a folder (a file has that name); move the file away, or set NP_CONSOLE_DATA to another folder`);
+      throw new StorageError(
+        `the data folder ${folder} is not a folder (a file has that name); move the file away, or set NP_CONSOLE_DATA to another folder`,
+      );
     }
     return;
   }
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
-    throw new StorageError(`the data folder ${folder} cannot be created (${reason(error)}); ${fixFolder}`, { cause: error });
+    throw new StorageError(`the data folder ${folder} cannot be created (${reason(error)}); ${fixFolder}`, {
+      cause: error,
+    });
   }
 }
 
@@ -42,21 +46,29 @@ function probeFolderWritable(folder: string): void {
     closeSync(openSync(probe, 'w'));
     unlinkSync(probe);
   } catch (error) {
-    throw new StorageError(`the data folder ${folder} is not writable (${reason(error)}); ${fixFolder}`, { cause: error });
+    throw new StorageError(`the data folder ${folder} is not writable (${reason(error)}); ${fixFolder}`, {
+      cause: error,
+    });
   }
 }
 
 function probeFileWritable(file: string): void {
   const existing = statOrUndefined(file);
   if (existing === undefined) return;
-  if (!existing.isFile()) throw new StorageError(`the database ${file} is not a file; move it away, or set NP_CONSOLE_DATA to another folder`);
+  if (!existing.isFile())
+    throw new StorageError(
+      `the database ${file} is not a file; move it away, or set NP_CONSOLE_DATA to another folder`,
+    );
   try {
     // Opened for writing and closed at once: nothing is written.
     closeSync(openSync(file, 'r+'));
   } catch (error) {
-    throw new StorageError(`the database ${file} is read-only (${reason(error)}); make it writable, or set NP_CONSOLE_DATA to another folder`, {
-      cause: error,
-    });
+    throw new StorageError(
+      `the database ${file} is read-only (${reason(error)}); make it writable, or set NP_CONSOLE_DATA to another folder`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

@@ -21,18 +21,26 @@ describe('openDatabase', () => {
       expect(Number(db.pragma('busy_timeout', { simple: true }))).toBeGreaterThan(0);
       expect(db.pragma('synchronous', { simple: true })).toBe(1);
       expect(schemaVersion(db)).toBe(migrations.at(-1)?.version);
-      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-        (row) => row.name,
-      );
+      const tables = (
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+      ).map((row) => row.name);
       expect(tables).toEqual(
-        expect.arrayContaining(['applications', 'assets', 'builds', 'deployment_messages', 'deployments', 'releases', 'scopes']),
+        expect.arrayContaining([
+          'applications',
+          'assets',
+          'builds',
+          'deployment_messages',
+          'deployments',
+          'releases',
+          'scopes',
+        ]),
       );
     } finally {
       db.close();
     }
   });
 
-  it('creates the database, its -wal and -shm readable by their owner only (they hold assets\' environment)', () => {
+  it("creates the database, its -wal and -shm readable by their owner only (they hold assets' environment)", () => {
     const file = join(dir, 'private', 'console.db');
     const db = openDatabase(file);
     try {
@@ -68,18 +76,30 @@ describe('openDatabase', () => {
       "INSERT INTO applications (name, slug, status, namespace_id, tags, created_at, updated_at) VALUES (?, ?, 'active', 1, ?, ?, ?)",
     );
     const stored: [string, string][] = [
-      ['pairs', JSON.stringify([{ key: 'team', value: 'payments' }, { key: 'tier', value: 2 }, { key: 'x', value: { deep: true } }, 'loose'])],
+      [
+        'pairs',
+        JSON.stringify([
+          { key: 'team', value: 'payments' },
+          { key: 'tier', value: 2 },
+          { key: 'x', value: { deep: true } },
+          'loose',
+        ]),
+      ],
       ['empty', '[]'],
       ['strings', JSON.stringify(['legacy', 'tags'])],
       ['broken', 'not json'],
       ['already', JSON.stringify({ team: 'search' })],
     ];
-    stored.forEach(([name, tags], index) => insert.run(name, name, tags, `2025-0${index + 1}-01T00:00:00.000Z`, '2025-06-01T00:00:00.000Z'));
+    stored.forEach(([name, tags], index) =>
+      insert.run(name, name, tags, `2025-0${index + 1}-01T00:00:00.000Z`, '2025-06-01T00:00:00.000Z'),
+    );
     old.close();
 
     const store = Store.open(file);
     try {
-      const tagsOf = Object.fromEntries(store.applications.list().results.map((application) => [application.name, application.tags]));
+      const tagsOf = Object.fromEntries(
+        store.applications.list().results.map((application) => [application.name, application.tags]),
+      );
       expect(tagsOf).toEqual({
         pairs: { team: 'payments', tier: '2' },
         empty: {},
@@ -124,7 +144,9 @@ describe('openDatabase', () => {
 
   it('enforces foreign keys', () => {
     const store = Store.open(':memory:');
-    expect(() => store.write((tx) => tx.builds.insert({ application_id: 12345, status: 'pending' }))).toThrow(/FOREIGN KEY/);
+    expect(() => store.write((tx) => tx.builds.insert({ application_id: 12345, status: 'pending' }))).toThrow(
+      /FOREIGN KEY/,
+    );
     store.close();
   });
 });
@@ -144,8 +166,14 @@ describe('list queries use indexes', () => {
   it.each([
     ['builds by application, newest first (the default)', { application_id: [1] }],
     ['builds by application and status', { application_id: [1], status: ['successful' as const] }],
-    ['builds by application sorted by id', { application_id: [1], sort: { field: 'id' as const, direction: 'asc' as const } }],
-    ['builds by application and status sorted by id', { application_id: [1], status: ['failed' as const], sort: { field: 'id' as const, direction: 'desc' as const } }],
+    [
+      'builds by application sorted by id',
+      { application_id: [1], sort: { field: 'id' as const, direction: 'asc' as const } },
+    ],
+    [
+      'builds by application and status sorted by id',
+      { application_id: [1], status: ['failed' as const], sort: { field: 'id' as const, direction: 'desc' as const } },
+    ],
     ['builds by application and branch', { application_id: [1], branch: 'main' }],
     ['all builds, newest first', {}],
     ['builds by status', { status: ['successful' as const] }],

@@ -49,13 +49,20 @@ export class DeploymentStrategiesRepository {
         );
       const created = this.get(Number(info.lastInsertRowid));
       if (created === undefined) throw new Error('the deployment strategy just inserted cannot be read back');
-      this.ctx.audit({ kind: 'deployment_strategy', id: created.id, change: 'created', before: undefined, after: created });
+      this.ctx.audit({
+        kind: 'deployment_strategy',
+        id: created.id,
+        change: 'created',
+        before: undefined,
+        after: created,
+      });
       return created;
     });
   }
 
   get(id: number): DeploymentStrategyEntity | undefined {
-    const row = this.ctx.statement('SELECT * FROM deployment_strategies WHERE id = ?').get(id) as StrategyRow | undefined;
+    const row = this.ctx.statement('SELECT * FROM deployment_strategies WHERE id = ?').get(id) as
+      StrategyRow | undefined;
     return row === undefined ? undefined : toStrategy(row);
   }
 

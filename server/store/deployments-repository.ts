@@ -10,7 +10,15 @@ import {
 import { DEFAULT_INSTANCE_COUNT } from '@contract/scope';
 import { StoreNotFoundError } from './errors';
 import { type ListFilters, Repository, type RepositoryQuery } from './repository';
-import { type JsonObject, type ListResult, parseArray, parseObject, parseStringMap, toJson, toJsonIfGiven } from './sql';
+import {
+  type JsonObject,
+  type ListResult,
+  parseArray,
+  parseObject,
+  parseStringMap,
+  toJson,
+  toJsonIfGiven,
+} from './sql';
 
 type DeploymentRow = {
   id: number;
@@ -113,7 +121,9 @@ export class DeploymentsRepository extends Repository<DeploymentRow, Deployment,
   /** The scope's deployment in one of the contract's in-flight statuses (there is at most one). */
   inFlightForScope(scopeId: number): Deployment | undefined {
     const row = this.ctx
-      .statement(`SELECT * FROM deployments WHERE scope_id = ? AND status IN (${inFlightPlaceholders}) ORDER BY id DESC LIMIT 1`)
+      .statement(
+        `SELECT * FROM deployments WHERE scope_id = ? AND status IN (${inFlightPlaceholders}) ORDER BY id DESC LIMIT 1`,
+      )
       .get(scopeId, ...inFlightStatuses) as DeploymentRow | undefined;
     return row === undefined ? undefined : this.toEntity(row);
   }
@@ -138,10 +148,12 @@ export class DeploymentsRepository extends Repository<DeploymentRow, Deployment,
     return this.ctx.write(() => {
       const scope = this.ctx
         .statement('SELECT application_id, active_deployment, capabilities, nrn FROM scopes WHERE id = ?')
-        .get(input.scope_id) as { application_id: number; active_deployment: number | null; capabilities: string; nrn: string } | undefined;
+        .get(input.scope_id) as
+        { application_id: number; active_deployment: number | null; capabilities: string; nrn: string } | undefined;
       if (scope === undefined) throw new StoreNotFoundError('scope', input.scope_id);
       const now = input.created_at ?? this.ctx.nowIso();
-      const strategy: DeploymentStrategy = input.strategy ?? (scope.active_deployment === null ? 'initial' : 'blue_green');
+      const strategy: DeploymentStrategy =
+        input.strategy ?? (scope.active_deployment === null ? 'initial' : 'blue_green');
       const status: DeploymentStatus = input.status ?? 'creating';
       const fixedInstances = parseObject(scope.capabilities)['fixed_instances'];
       const strategyData: StrategyDataPatch = {
@@ -198,7 +210,9 @@ export class DeploymentsRepository extends Repository<DeploymentRow, Deployment,
         status: patch.status,
         status_in_scope: patch.status_in_scope,
         strategy_data:
-          patch.strategy_data === undefined ? undefined : toJson({ ...parseObject(current.strategy_data), ...patch.strategy_data }),
+          patch.strategy_data === undefined
+            ? undefined
+            : toJson({ ...parseObject(current.strategy_data), ...patch.strategy_data }),
         status_started_at:
           statusChanges && patch.status !== undefined
             ? toJson({ ...parseStringMap(current.status_started_at), [patch.status]: at })

@@ -48,7 +48,9 @@ export class EvaluationsRepository {
   /** The deployment's evaluations, oldest first (the latest MAX_EVALUATIONS_LISTED). */
   forDeployment(deploymentId: number): MetricEvaluation[] {
     const rows = this.ctx
-      .statement('SELECT * FROM (SELECT * FROM metric_evaluations WHERE deployment_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id')
+      .statement(
+        'SELECT * FROM (SELECT * FROM metric_evaluations WHERE deployment_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
+      )
       .all(deploymentId, MAX_EVALUATIONS_LISTED) as EvaluationRow[];
     return rows.map((row) => ({ ...row, results: ruleResultSchema.array().parse(parseArray(row.results)) }));
   }

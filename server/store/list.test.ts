@@ -73,7 +73,9 @@ function plain(filters: Filters, field: SortField, direction: SortDirection, lim
   const ids = store.db
     .prepare(`SELECT id FROM builds ${where} ORDER BY ${field} ${dir}, id ${dir} LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as { id: number }[];
-  const { total } = store.db.prepare(`SELECT COUNT(*) AS total FROM builds ${where}`).get(...params) as { total: number };
+  const { total } = store.db.prepare(`SELECT COUNT(*) AS total FROM builds ${where}`).get(...params) as {
+    total: number;
+  };
   return { ids: ids.map((row) => row.id), total };
 }
 
@@ -83,9 +85,10 @@ function listed(filters: Filters, field: SortField, direction: SortDirection, li
 }
 
 function expectSame(filters: Filters, field: SortField, direction: SortDirection, offset: number, limit = 50) {
-  expect(listed(filters, field, direction, limit, offset), `${JSON.stringify(filters)} ${field} ${direction} @${offset}`).toEqual(
-    plain(filters, field, direction, limit, offset),
-  );
+  expect(
+    listed(filters, field, direction, limit, offset),
+    `${JSON.stringify(filters)} ${field} ${direction} @${offset}`,
+  ).toEqual(plain(filters, field, direction, limit, offset));
 }
 
 /** Deepest first, then from the start, then the middle: anchors are found in every order. */
@@ -137,7 +140,11 @@ describe('list memos follow every change', () => {
     expectSame({ application_id: [appId], status: ['failed'] }, 'created_at', 'desc', ANCHOR_EVERY + 5);
 
     // A build in the middle of the list moves every page after it by one.
-    const inserted = store.builds.insert({ application_id: appId, status: 'failed', created_at: '2026-01-01T00:05:00.000Z' });
+    const inserted = store.builds.insert({
+      application_id: appId,
+      status: 'failed',
+      created_at: '2026-01-01T00:05:00.000Z',
+    });
     expectSame(app(), 'created_at', 'desc', deep);
     expectSame({ application_id: [appId], status: ['failed'] }, 'created_at', 'desc', ANCHOR_EVERY + 5);
 

@@ -271,7 +271,11 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(initialSchema) },
   // The column keeps its old default ('[]', unused: every insert writes tags); SQLite cannot change it in place.
   { version: 2, name: 'application tags are an object', up: migrateApplicationTags },
-  { version: 3, name: 'one release per version, with or without a leading v', up: (db) => db.exec(oneReleasePerVersion) },
+  {
+    version: 3,
+    name: 'one release per version, with or without a leading v',
+    up: (db) => db.exec(oneReleasePerVersion),
+  },
   { version: 4, name: "the local platform's account", up: (db) => db.exec(theAccount) },
   { version: 5, name: 'metric rule evaluations', up: (db) => db.exec(metricEvaluations) },
   { version: 6, name: 'deployment strategies', up: (db) => db.exec(deploymentStrategies) },
@@ -287,7 +291,9 @@ export function migrate(db: BetterSqlite3.Database, list: readonly Migration[] =
   const latest = list.at(-1)?.version ?? 0;
   const current = schemaVersion(db);
   if (current > latest) {
-    throw new Error(`the database is at schema version ${current}, newer than this console knows (${latest}); upgrade the console`);
+    throw new Error(
+      `the database is at schema version ${current}, newer than this console knows (${latest}); upgrade the console`,
+    );
   }
   for (const migration of list) {
     if (migration.version <= schemaVersion(db)) continue;

@@ -18,14 +18,18 @@ export class NamespacesRepository {
    */
   all(): Namespace[] {
     const rows = this.ctx
-      .statement('SELECT namespace_id AS id, MIN(created_at) AS created_at FROM applications GROUP BY namespace_id ORDER BY namespace_id')
+      .statement(
+        'SELECT namespace_id AS id, MIN(created_at) AS created_at FROM applications GROUP BY namespace_id ORDER BY namespace_id',
+      )
       .all() as NamespaceRow[];
     return rows.map(toNamespace);
   }
 
   get(id: number): Namespace | undefined {
     const row = this.ctx
-      .statement('SELECT namespace_id AS id, MIN(created_at) AS created_at FROM applications WHERE namespace_id = ? GROUP BY namespace_id')
+      .statement(
+        'SELECT namespace_id AS id, MIN(created_at) AS created_at FROM applications WHERE namespace_id = ? GROUP BY namespace_id',
+      )
       .get(id) as NamespaceRow | undefined;
     return row === undefined ? undefined : toNamespace(row);
   }

@@ -27,7 +27,8 @@ export type SortableListQuery = { sort?: { field: string; direction: SortDirecti
 export type SortField<ListQuery extends SortableListQuery> = NonNullable<ListQuery['sort']>['field'];
 
 /** A repository's list query: the contract's filters, all optional, and the paging (with the contract's sort fields). */
-export type RepositoryQuery<ListQuery extends SortableListQuery> = Partial<Omit<ListQuery, 'sort'>> & ListPaging<SortField<ListQuery>>;
+export type RepositoryQuery<ListQuery extends SortableListQuery> = Partial<Omit<ListQuery, 'sort'>> &
+  ListPaging<SortField<ListQuery>>;
 
 /** `[value, column]` pairs; undefined values are ignored. */
 export type ListFilters = ReadonlyArray<readonly [FilterValue, string]>;
@@ -81,7 +82,11 @@ export abstract class Repository<Row extends { id: number }, Entity, ListQuery e
   }
 
   protected row(id: number): Row | undefined {
-    return this.ctx.memoRow(this.resource, `${this.table}:${id}`, () => this.ctx.statement(this.rowSql).get(id) as Row | undefined);
+    return this.ctx.memoRow(
+      this.resource,
+      `${this.table}:${id}`,
+      () => this.ctx.statement(this.rowSql).get(id) as Row | undefined,
+    );
   }
 
   private get rowSql(): string {
@@ -98,14 +103,19 @@ export abstract class Repository<Row extends { id: number }, Entity, ListQuery e
    * Inserts the row and records its creation. `nrn` derives the row's NRN from its id, known only once inserted;
    * `also` records what else the insert changes. Call it inside `ctx.write`.
    */
-  protected insertEntity(columns: Record<string, unknown>, options: { nrn?: (id: number) => string; also?: () => void } = {}): Entity {
+  protected insertEntity(
+    columns: Record<string, unknown>,
+    options: { nrn?: (id: number) => string; also?: () => void } = {},
+  ): Entity {
     const id = insertRow(this.ctx, this.table, columns);
-    if (options.nrn !== undefined) this.ctx.statement(`UPDATE ${this.table} SET nrn = ? WHERE id = ?`).run(options.nrn(id), id);
+    if (options.nrn !== undefined)
+      this.ctx.statement(`UPDATE ${this.table} SET nrn = ? WHERE id = ?`).run(options.nrn(id), id);
     this.ctx.record(this.resource, 'created', id);
     options.also?.();
     const created = this.mustGet(id);
     const kind = this.auditKind();
-    if (this.ctx.auditing && kind !== undefined) this.ctx.audit({ kind, id, change: 'created', before: undefined, after: created });
+    if (this.ctx.auditing && kind !== undefined)
+      this.ctx.audit({ kind, id, change: 'created', before: undefined, after: created });
     return created;
   }
 
@@ -129,11 +139,16 @@ export abstract class Repository<Row extends { id: number }, Entity, ListQuery e
       const kind = this.auditKind();
       const before = this.ctx.auditing && kind !== undefined ? this.toEntity(current) : undefined;
       const actorId = this.stampsUpdatedBy && !('updated_by' in changed) ? this.ctx.actorId() : undefined;
-      updateRow(this.ctx, this.table, id, { ...changed, ...(actorId === undefined ? {} : { updated_by: actorId }), updated_at: now() });
+      updateRow(this.ctx, this.table, id, {
+        ...changed,
+        ...(actorId === undefined ? {} : { updated_by: actorId }),
+        updated_at: now(),
+      });
       this.ctx.record(this.resource, 'updated', id);
       also?.(current);
       const updated = this.mustGet(id);
-      if (before !== undefined && kind !== undefined) this.ctx.audit({ kind, id, change: 'updated', before, after: updated });
+      if (before !== undefined && kind !== undefined)
+        this.ctx.audit({ kind, id, change: 'updated', before, after: updated });
       return updated;
     });
   }

@@ -62,7 +62,9 @@ export class ScopesRepository extends Repository<ScopeRow, Scope, ScopeListQuery
 
   /** Every scope, deleted ones included, oldest first (for the engine's start-up reconciliation). */
   all(): Scope[] {
-    return (this.ctx.statement('SELECT * FROM scopes ORDER BY id').all() as ScopeRow[]).map((row) => this.toEntity(row));
+    return (this.ctx.statement('SELECT * FROM scopes ORDER BY id').all() as ScopeRow[]).map((row) =>
+      this.toEntity(row),
+    );
   }
 
   /** The scope of that name in the application, ignoring deleted scopes (which free their names). */
@@ -76,8 +78,7 @@ export class ScopesRepository extends Repository<ScopeRow, Scope, ScopeListQuery
   insert(input: NewScope): Scope {
     return this.ctx.write(() => {
       const application = this.ctx.statement('SELECT nrn FROM applications WHERE id = ?').get(input.application_id) as
-        | { nrn: string }
-        | undefined;
+        { nrn: string } | undefined;
       if (application === undefined) throw new StoreNotFoundError('application', input.application_id);
       const now = input.created_at ?? this.ctx.nowIso();
       return this.insertEntity(

@@ -151,7 +151,10 @@ function listSql(spec: ListSpec): ListSql {
  */
 export function runList<Row extends { id: number }>(ctx: StoreContext, spec: ListSpec): { rows: Row[]; total: number } {
   const sql = listSql(spec);
-  const memo = ctx.listMemo(spec.resource, `${sql.countSql} ORDER BY ${spec.sortColumn} ${spec.direction} ${JSON.stringify(sql.params)}`);
+  const memo = ctx.listMemo(
+    spec.resource,
+    `${sql.countSql} ORDER BY ${spec.sortColumn} ${spec.direction} ${JSON.stringify(sql.params)}`,
+  );
   memo.total ??= (ctx.statement(sql.countSql).get(...sql.params) as { total: number }).total;
   const ids = spec.offset >= memo.total ? [] : pageIds(ctx, spec, sql, memo);
   return { rows: rowsByIds<Row>(ctx, spec.table, ids), total: memo.total };
@@ -176,12 +179,16 @@ function pageIds(ctx: StoreContext, spec: ListSpec, sql: ListSql, memo: ListMemo
   }
   const anchor = memo.anchors[at];
   if (anchor === undefined) return [];
-  return toIds(ctx.statement(seek.pageSql).all(...sql.params, ...seek.bind(anchor), spec.limit, spec.offset - at * ANCHOR_EVERY));
+  return toIds(
+    ctx.statement(seek.pageSql).all(...sql.params, ...seek.bind(anchor), spec.limit, spec.offset - at * ANCHOR_EVERY),
+  );
 }
 
 function rowsByIds<Row extends { id: number }>(ctx: StoreContext, table: string, ids: readonly number[]): Row[] {
   if (ids.length === 0) return [];
-  const rows = ctx.statement(`SELECT * FROM ${table} WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as Row[];
+  const rows = ctx
+    .statement(`SELECT * FROM ${table} WHERE id IN (${ids.map(() => '?').join(', ')})`)
+    .all(...ids) as Row[];
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
@@ -205,7 +212,10 @@ export function explainList(ctx: StoreContext, spec: ListSpec): { page: string[]
 }
 
 /** The SET part of an UPDATE from the columns that really change; undefined when nothing changes. */
-export function changedColumns(current: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> | undefined {
+export function changedColumns(
+  current: Record<string, unknown>,
+  next: Record<string, unknown>,
+): Record<string, unknown> | undefined {
   const changed: Record<string, unknown> = {};
   let hasChanges = false;
   for (const [column, value] of Object.entries(next)) {

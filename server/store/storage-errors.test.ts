@@ -57,14 +57,18 @@ describe('opening the database', () => {
     writeFileSync(file, 'this is not SQLite '.repeat(100));
     const error = thrownBy(() => openDatabase(file));
     expect(error).toBeInstanceOf(StorageError);
-    expect((error as Error).message).toBe(`cannot open the database ${file}: the file is not an SQLite database (SQLITE_NOTADB)`);
+    expect((error as Error).message).toBe(
+      `cannot open the database ${file}: the file is not an SQLite database (SQLITE_NOTADB)`,
+    );
   });
 
   it('creates a missing data folder and leaves no probe file behind', () => {
     const folder = join(dir, 'new', 'nested');
     const db = openDatabase(join(folder, 'np-console.db'));
     db.close();
-    expect(new BetterSqlite3(join(folder, 'np-console.db')).pragma('user_version', { simple: true })).toBeGreaterThan(0);
+    expect(new BetterSqlite3(join(folder, 'np-console.db')).pragma('user_version', { simple: true })).toBeGreaterThan(
+      0,
+    );
     expect(readdirSync(folder).filter((name) => name.includes('write-check'))).toEqual([]);
   });
 });
@@ -74,14 +78,18 @@ describe('storageFailureOf', () => {
     const store = Store.open(join(dir, 'real-failures.db'));
     try {
       store.db.pragma('query_only = ON');
-      const readOnly = thrownBy(() => store.write((tx) => tx.applications.insert({ name: 'refused', namespace_id: 1 })));
+      const readOnly = thrownBy(() =>
+        store.write((tx) => tx.applications.insert({ name: 'refused', namespace_id: 1 })),
+      );
       expect(storageFailureOf(readOnly)).toEqual({ code: 'SQLITE_READONLY', cause: 'the database is read-only' });
       store.db.pragma('query_only = OFF');
 
       // No page beyond the ones the database has: the next write that needs one fails as on a full disk.
       store.db.pragma(`max_page_count = ${Number(store.db.pragma('page_count', { simple: true }))}`);
       const full = thrownBy(() =>
-        store.write((tx) => tx.applications.insert({ name: 'too big', namespace_id: 1, metadata: { blob: 'x'.repeat(200_000) } })),
+        store.write((tx) =>
+          tx.applications.insert({ name: 'too big', namespace_id: 1, metadata: { blob: 'x'.repeat(200_000) } }),
+        ),
       );
       expect(storageFailureOf(full)).toEqual({ code: 'SQLITE_FULL', cause: 'the disk holding the database is full' });
       expect(store.applications.list().total).toBe(0);
@@ -103,7 +111,9 @@ describe('storageFailureOf', () => {
   });
 
   it('leaves constraints, other SQLite errors and other errors alone', () => {
-    expect(storageFailureOf(new BetterSqlite3.SqliteError('UNIQUE constraint failed', 'SQLITE_CONSTRAINT_UNIQUE'))).toBeUndefined();
+    expect(
+      storageFailureOf(new BetterSqlite3.SqliteError('UNIQUE constraint failed', 'SQLITE_CONSTRAINT_UNIQUE')),
+    ).toBeUndefined();
     expect(storageFailureOf(new BetterSqlite3.SqliteError('no such table: x', 'SQLITE_ERROR'))).toBeUndefined();
     // A prefix is not a code: SQLITE_FULLNESS is not SQLITE_FULL.
     expect(storageFailureOf(new BetterSqlite3.SqliteError('made up', 'SQLITE_FULLNESS'))).toBeUndefined();

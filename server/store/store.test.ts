@@ -181,7 +181,9 @@ describe('Store.write and the change feed', () => {
     const application = seed.application();
     const { build } = seed.build(application.id, { assets: [] });
     const { changes, stop } = recordChanges();
-    const asset = store.write((tx) => tx.assets.insert({ build_id: build.id, name: 'main', type: 'docker-image', url: 'file:x' }));
+    const asset = store.write((tx) =>
+      tx.assets.insert({ build_id: build.id, name: 'main', type: 'docker-image', url: 'file:x' }),
+    );
     stop();
     expect(changes).toEqual([
       { resource: 'asset', action: 'created', id: asset.id },
@@ -271,13 +273,21 @@ describe('deployments repository', () => {
     const createdAt = now.toISOString();
     now = new Date(now.getTime() + 5000);
     const updated = store.write((tx) =>
-      tx.deployments.update(deployment.id, { status: 'waiting_for_instances', strategy_data: { launched_instances: 2 } }),
+      tx.deployments.update(deployment.id, {
+        status: 'waiting_for_instances',
+        strategy_data: { launched_instances: 2 },
+      }),
     );
     expect(updated.strategy_data).toEqual({ ...deployment.strategy_data, launched_instances: 2 });
     expect(updated.status_started_at).toEqual({ creating: createdAt, waiting_for_instances: now.toISOString() });
     expect(updated.updated_at).toBe(now.toISOString());
     now = new Date(now.getTime() + 5000);
-    const again = store.write((tx) => tx.deployments.update(deployment.id, { status: 'waiting_for_instances', strategy_data: { healthy_instances: 1 } }));
+    const again = store.write((tx) =>
+      tx.deployments.update(deployment.id, {
+        status: 'waiting_for_instances',
+        strategy_data: { healthy_instances: 1 },
+      }),
+    );
     expect(again.status_started_at).toEqual(updated.status_started_at);
     expect(again.strategy_data).toMatchObject({ launched_instances: 2, healthy_instances: 1 });
   });
@@ -322,7 +332,9 @@ describe('deployments repository', () => {
 
   it('throws StoreNotFoundError for unknown ids', () => {
     expect(() => store.write((tx) => tx.deployments.update(999_999, { status: 'failed' }))).toThrow(StoreNotFoundError);
-    expect(() => store.write((tx) => tx.deployments.addMessage(999_999, 'INFO', 'x'))).toThrow('deployment 999999 not found');
+    expect(() => store.write((tx) => tx.deployments.addMessage(999_999, 'INFO', 'x'))).toThrow(
+      'deployment 999999 not found',
+    );
     expect(() => store.write((tx) => tx.scopes.update(999_999, { domain: 'x' }))).toThrow(StoreNotFoundError);
   });
 });
@@ -360,7 +372,10 @@ describe('lists', () => {
       const { build } = seed.build(application.id);
       return seed.release(application.id, build.id, semver).id;
     });
-    const bySemver = store.releases.list({ application_id: [application.id], sort: { field: 'semver', direction: 'desc' } });
+    const bySemver = store.releases.list({
+      application_id: [application.id],
+      sort: { field: 'semver', direction: 'desc' },
+    });
     expect(bySemver.results.map((release) => release.semver)).toEqual(['1.10.0', '1.2.0', '1.2.0-rc.1', '0.9.0']);
     const page = store.releases.list({ application_id: [application.id], limit: 2, offset: 1 });
     expect(page.total).toBe(4);
@@ -369,7 +384,12 @@ describe('lists', () => {
 
   it('sorts semver keys by precedence', () => {
     const keys = ['2.0.0', '10.0.0', '1.0.0-alpha', '1.0.0'].map(semverSortKey);
-    expect([...keys].sort()).toEqual([semverSortKey('1.0.0-alpha'), semverSortKey('1.0.0'), semverSortKey('2.0.0'), semverSortKey('10.0.0')]);
+    expect([...keys].sort()).toEqual([
+      semverSortKey('1.0.0-alpha'),
+      semverSortKey('1.0.0'),
+      semverSortKey('2.0.0'),
+      semverSortKey('10.0.0'),
+    ]);
     // A leading `v` does not count (nullplatform sends `v1.0.0`).
     expect(semverSortKey('v1.10.0')).toBe(semverSortKey('1.10.0'));
     expect(semverSortKey('v2.0.0-rc.1')).toBe(semverSortKey('2.0.0-rc.1'));

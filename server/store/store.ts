@@ -118,7 +118,8 @@ export class Store {
     try {
       result = this.db.transaction(() => {
         const value = fn(this);
-        if (isPromiseLike(value)) throw new Error('store.write: the function must be synchronous (it returned a promise)');
+        if (isPromiseLike(value))
+          throw new Error('store.write: the function must be synchronous (it returned a promise)');
         this.auditJournal?.flush(this);
         return value;
       })();

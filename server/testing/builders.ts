@@ -46,7 +46,12 @@ export class Builders {
         created_at: options.created_at,
       });
       const assets = (options.assets ?? ['main']).map((name) =>
-        tx.assets.insert({ build_id: build.id, name, type: 'docker-image', url: options.assetUrl ?? this.runnableAssetUrl }),
+        tx.assets.insert({
+          build_id: build.id,
+          name,
+          type: 'docker-image',
+          url: options.assetUrl ?? this.runnableAssetUrl,
+        }),
       );
       return { build, assets };
     });
@@ -58,7 +63,10 @@ export class Builders {
     );
   }
 
-  scope(applicationId: number, overrides: { name?: string; asset_name?: string | null; fixed_instances?: number } = {}): Scope {
+  scope(
+    applicationId: number,
+    overrides: { name?: string; asset_name?: string | null; fixed_instances?: number } = {},
+  ): Scope {
     return this.store.write((tx) =>
       tx.scopes.insert({
         application_id: applicationId,
@@ -66,7 +74,9 @@ export class Builders {
         type: 'web_pool_k8s',
         asset_name: overrides.asset_name ?? null,
         capabilities:
-          overrides.fixed_instances === undefined ? {} : { scaling_type: 'fixed', fixed_instances: overrides.fixed_instances },
+          overrides.fixed_instances === undefined
+            ? {}
+            : { scaling_type: 'fixed', fixed_instances: overrides.fixed_instances },
       }),
     );
   }

@@ -20,7 +20,12 @@ export type Harness = {
   dataDir: string;
   api<T>(method: string, path: string, body?: unknown, schema?: z.ZodType<T>): Promise<{ status: number; body: T }>;
   deployment(id: number): Promise<Deployment>;
-  waitForDeployment(id: number, done: (deployment: Deployment) => boolean, what: string, timeoutMs?: number): Promise<Deployment>;
+  waitForDeployment(
+    id: number,
+    done: (deployment: Deployment) => boolean,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<Deployment>;
   close(options?: { keepData?: boolean }): Promise<void>;
 };
 
@@ -50,7 +55,8 @@ export async function startHarness(overrides: Record<string, string> = {}, dataD
     const json: unknown = text === '' ? undefined : JSON.parse(text);
     return { status: response.status, body: (schema && response.ok ? schema.parse(json) : json) as T };
   };
-  const deployment = async (id: number) => (await api('GET', `/api/deployment/${id}?include_messages=true`, undefined, deploymentSchema)).body;
+  const deployment = async (id: number) =>
+    (await api('GET', `/api/deployment/${id}?include_messages=true`, undefined, deploymentSchema)).body;
   return {
     server,
     dataDir: folder,
@@ -61,7 +67,9 @@ export async function startHarness(overrides: Record<string, string> = {}, dataD
       let last = await deployment(id);
       while (!done(last)) {
         if (Date.now() > deadline) {
-          throw new Error(`deployment ${id} never became ${what}; it is ${last.status}: ${JSON.stringify(last.strategy_data)} ${JSON.stringify(last.messages)}`);
+          throw new Error(
+            `deployment ${id} never became ${what}; it is ${last.status}: ${JSON.stringify(last.strategy_data)} ${JSON.stringify(last.messages)}`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
         last = await deployment(id);
@@ -80,15 +88,25 @@ type Created = { id: number };
 /** A deployment's audit trail, newest first (`actor`: only that actor's entries, e.g. `engine`). */
 export async function activityOf(harness: Harness, deploymentId: number, actor?: string): Promise<ActivityEntry[]> {
   const query = `?deployment_id=${deploymentId}&limit=100${actor === undefined ? '' : `&actor=${actor}`}`;
-  const answer = await harness.api('GET', `/console/activity${query}`, undefined, listEnvelopeSchema(activityEntrySchema));
+  const answer = await harness.api(
+    'GET',
+    `/console/activity${query}`,
+    undefined,
+    listEnvelopeSchema(activityEntrySchema),
+  );
   if (answer.status !== 200) throw new Error(`GET /console/activity answered ${answer.status}`);
   return answer.body.results;
 }
 
 /** An application with one scope and a release per given asset environment (e.g. a broken /health). */
-export async function createGreeterApp(harness: Harness, releases: Array<{ semver: string; env?: Record<string, string> }>) {
+export async function createGreeterApp(
+  harness: Harness,
+  releases: Array<{ semver: string; env?: Record<string, string> }>,
+) {
   const { api } = harness;
-  const application = (await api<Created>('POST', '/api/application', { name: `greeter-${Date.now()}`, namespace_id: 1 })).body;
+  const application = (
+    await api<Created>('POST', '/api/application', { name: `greeter-${Date.now()}`, namespace_id: 1 })
+  ).body;
   const releaseIds: number[] = [];
   for (const release of releases) {
     const build = (
@@ -111,7 +129,8 @@ export async function createGreeterApp(harness: Harness, releases: Array<{ semve
       application_id: application.id,
       semver: release.semver,
     });
-    if (created.status !== 200 && created.status !== 201) throw new Error(`release ${release.semver}: ${JSON.stringify(created.body)}`);
+    if (created.status !== 200 && created.status !== 201)
+      throw new Error(`release ${release.semver}: ${JSON.stringify(created.body)}`);
     releaseIds.push(created.body.id);
   }
   const scope = (

@@ -58,13 +58,20 @@ export async function startConsoleProcess(
       if (spawned.output().includes('np-console is running')) resolve();
     };
     spawned.child.stdout?.on('data', check);
-    void spawned.exited.then((code) => reject(new Error(`the console exited (${code}) before it was running:\n${spawned.output()}`)));
+    void spawned.exited.then((code) =>
+      reject(new Error(`the console exited (${code}) before it was running:\n${spawned.output()}`)),
+    );
   });
   return spawned;
 }
 
 /** Starts server/main.ts without waiting for anything (for a start that is expected to fail). */
-export function spawnConsole(dataDir: string, port: number, env: Record<string, string> = {}, options: SpawnOptions = {}): ConsoleProcess {
+export function spawnConsole(
+  dataDir: string,
+  port: number,
+  env: Record<string, string> = {},
+  options: SpawnOptions = {},
+): ConsoleProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: consoleRoot,
     env: {
@@ -114,7 +121,9 @@ export async function processesOf(dataDir: string): Promise<number[]> {
   for (const pid of await listPids()) {
     if (pid === process.pid) continue;
     const environment = await readEnvironment(pid);
-    const ours = environment?.some((entry) => entry === `${runtimeMarkerVariable}=${tag}` || entry.startsWith(`${instanceMarkerVariable}=${tag}:`));
+    const ours = environment?.some(
+      (entry) => entry === `${runtimeMarkerVariable}=${tag}` || entry.startsWith(`${instanceMarkerVariable}=${tag}:`),
+    );
     if (ours && (await isRunning(pid))) found.push(pid);
   }
   return found;
@@ -154,10 +163,12 @@ export function apiOf(url: string) {
   };
   const created = async (path: string, body: unknown) => {
     const answer = await call('POST', path, body);
-    if (answer.status !== 200 && answer.status !== 201) throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 200 && answer.status !== 201)
+      throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return z.looseObject({ id: z.number() }).parse(answer.body);
   };
-  const deployment = async (id: number): Promise<Deployment> => deploymentSchema.parse((await call('GET', `/api/deployment/${id}`)).body);
+  const deployment = async (id: number): Promise<Deployment> =>
+    deploymentSchema.parse((await call('GET', `/api/deployment/${id}`)).body);
   return {
     call,
     created,
@@ -175,14 +186,24 @@ export function apiOf(url: string) {
     },
     async instances(scopeId: number) {
       const runtime = z
-        .looseObject({ instances: z.array(z.looseObject({ deployment_id: z.number(), pid: z.number().nullable(), state: z.string() })) })
+        .looseObject({
+          instances: z.array(
+            z.looseObject({ deployment_id: z.number(), pid: z.number().nullable(), state: z.string() }),
+          ),
+        })
         .parse((await call('GET', `/console/scope/${scopeId}/runtime`)).body);
       return runtime.instances;
     },
   };
 }
 
-export type SeededScope = { scopeId: number; address: string; port: number; blueId: number; greenId: number | undefined };
+export type SeededScope = {
+  scopeId: number;
+  address: string;
+  port: number;
+  blueId: number;
+  greenId: number | undefined;
+};
 
 /**
  * The greeter demo app in a scope of two instances per deployment: one release deployed (blue), and with
@@ -199,20 +220,47 @@ export async function seedGreeterScope(url: string, greenShare?: number): Promis
       branch: 'main',
       commit: { id: `c0ffee${semver.replaceAll('.', '')}` },
     });
-    await api.created(`/api/build/${build.id}/asset`, { name: 'main', type: 'docker-image', url: 'file:demo-apps/greeter' });
-    releaseIds.push((await api.created('/api/release', { status: 'active', build_id: build.id, application_id: application.id, semver })).id);
+    await api.created(`/api/build/${build.id}/asset`, {
+      name: 'main',
+      type: 'docker-image',
+      url: 'file:demo-apps/greeter',
+    });
+    releaseIds.push(
+      (
+        await api.created('/api/release', {
+          status: 'active',
+          build_id: build.id,
+          application_id: application.id,
+          semver,
+        })
+      ).id,
+    );
   }
-  const scope = await api.created('/api/scope', { application_id: application.id, name: 'production', capabilities: { fixed_instances: 2 } });
+  const scope = await api.created('/api/scope', {
+    application_id: application.id,
+    name: 'production',
+    capabilities: { fixed_instances: 2 },
+  });
   const blue = await api.created('/api/deployment', { scope_id: scope.id, release_id: releaseIds[0] });
-  await api.waitForDeployment(blue.id, (d) => d.status === 'finalized' && d.strategy_data.healthy_instances === 2, 'finalized and healthy');
+  await api.waitForDeployment(
+    blue.id,
+    (d) => d.status === 'finalized' && d.strategy_data.healthy_instances === 2,
+    'finalized and healthy',
+  );
   let greenId: number | undefined;
   if (greenShare !== undefined) {
     const green = await api.created('/api/deployment', { scope_id: scope.id, release_id: releaseIds[1] });
     greenId = green.id;
     await api.waitForDeployment(green.id, (d) => d.status === 'running', 'running');
-    const patched = await api.call('PATCH', `/api/deployment/${green.id}`, { strategy_data: { desired_switched_traffic: greenShare } });
+    const patched = await api.call('PATCH', `/api/deployment/${green.id}`, {
+      strategy_data: { desired_switched_traffic: greenShare },
+    });
     if (patched.status !== 204) throw new Error(`PATCH: ${patched.status} ${JSON.stringify(patched.body)}`);
-    await api.waitForDeployment(green.id, (d) => d.strategy_data.switched_traffic === greenShare, `switched to ${greenShare}%`);
+    await api.waitForDeployment(
+      green.id,
+      (d) => d.strategy_data.switched_traffic === greenShare,
+      `switched to ${greenShare}%`,
+    );
   }
   const { domain } = await api.scope(scope.id);
   if (!domain) throw new Error(`scope ${scope.id} has no address`);

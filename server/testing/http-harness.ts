@@ -61,14 +61,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dir = mkdtempSync(join(tmpdir(), 'np-console-test-'));
   const appDir = join(dir, 'app');
   mkdirSync(appDir);
-  writeFileSync(join(appDir, 'server.js'), "require('node:http').createServer((_q, s) => s.end('ok')).listen(process.env.PORT);\n");
+  writeFileSync(
+    join(appDir, 'server.js'),
+    "require('node:http').createServer((_q, s) => s.end('ok')).listen(process.env.PORT);\n",
+  );
   const runnableAssetUrl = `file:${appDir}`;
   // The test's folder is an asset root, as NP_CONSOLE_ASSET_ROOTS would make it: its app may be stored and run.
   const assetRoots = [dir];
 
   const store = Store.open(join(dir, 'console.db'), options.store);
   let app: ConsoleApp | undefined;
-  const server = serve({ fetch: (request) => (app === undefined ? new Response('starting', { status: 503 }) : app.fetch(request)), port: 0, hostname: '127.0.0.1' });
+  const server = serve({
+    fetch: (request) => (app === undefined ? new Response('starting', { status: 503 }) : app.fetch(request)),
+    port: 0,
+    hostname: '127.0.0.1',
+  });
   await new Promise<void>((resolve) => {
     if (server.listening) resolve();
     else server.once('listening', () => resolve());
@@ -105,7 +112,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
       const text = await response.text();
       let parsed: unknown = undefined;
-      if (text !== '' && (response.headers.get('content-type') ?? '').includes('application/json')) parsed = JSON.parse(text);
+      if (text !== '' && (response.headers.get('content-type') ?? '').includes('application/json'))
+        parsed = JSON.parse(text);
       return { status: response.status, headers: response.headers, text, body: parsed };
     },
     count(table) {
@@ -126,7 +134,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 /** The `message` of an error answer (fails the test with the body when there is none). */
 export function messageOf(response: ApiResponse): string {
   const body = response.body;
-  if (typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string') return body.message;
+  if (typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string')
+    return body.message;
   throw new Error(`expected a JSON {message}, got ${response.status} ${response.text}`);
 }
 
@@ -145,7 +154,13 @@ export async function rawRequest(
   const url = new URL(path, harness.baseUrl);
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers: { ...headers, ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method,
+        headers: { ...headers, ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }) },
+      },
       (incoming) => {
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -156,7 +171,12 @@ export async function rawRequest(
             if (typeof value === 'string') responseHeaders.set(name, value);
           }
           const isJson = (incoming.headers['content-type'] ?? '').includes('application/json');
-          resolve({ status: incoming.statusCode ?? 0, headers: responseHeaders, text, body: isJson && text !== '' ? JSON.parse(text) : undefined });
+          resolve({
+            status: incoming.statusCode ?? 0,
+            headers: responseHeaders,
+            text,
+            body: isJson && text !== '' ? JSON.parse(text) : undefined,
+          });
         });
       },
     );

@@ -35,14 +35,20 @@ export function destroyAll(connections: readonly StalledConnection[]): void {
 }
 
 /** One ordinary request on a fresh connection: its status and body, or the error that ended it. */
-export function plainRequest(port: number, path: string): Promise<{ status: number; body: string } | { error: string }> {
+export function plainRequest(
+  port: number,
+  path: string,
+): Promise<{ status: number; body: string } | { error: string }> {
   return new Promise((resolve) => {
-    const outgoing = request({ host: '127.0.0.1', port, path, agent: false, headers: { connection: 'close' } }, (incoming) => {
-      let body = '';
-      incoming.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body }));
-      incoming.on('error', (error) => resolve({ error: error.message }));
-    });
+    const outgoing = request(
+      { host: '127.0.0.1', port, path, agent: false, headers: { connection: 'close' } },
+      (incoming) => {
+        let body = '';
+        incoming.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body }));
+        incoming.on('error', (error) => resolve({ error: error.message }));
+      },
+    );
     outgoing.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
     outgoing.end();
   });

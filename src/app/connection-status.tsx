@@ -30,7 +30,10 @@ export function ConnectionStatus() {
   const where = mode === 'local' ? 'Local platform' : connectedTo(upstream);
   return (
     <span className="flex min-w-0 items-center gap-2 text-sm">
-      <span className="sr-only truncate font-medium text-slate-700 sm:not-sr-only dark:text-slate-200" data-testid="connection">
+      <span
+        className="sr-only truncate font-medium text-slate-700 sm:not-sr-only dark:text-slate-200"
+        data-testid="connection"
+      >
         {where}
       </span>
       {trouble ? (

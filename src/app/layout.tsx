@@ -11,7 +11,9 @@ import { UpstreamBanner } from './upstream-banner';
 
 function Breadcrumbs() {
   const matches = useMatches();
-  const match = [...matches].reverse().find((candidate) => isRouteHandle(candidate.handle) && candidate.handle.Breadcrumb);
+  const match = [...matches]
+    .reverse()
+    .find((candidate) => isRouteHandle(candidate.handle) && candidate.handle.Breadcrumb);
   const Breadcrumb = match && isRouteHandle(match.handle) ? match.handle.Breadcrumb : undefined;
   if (!match || !Breadcrumb) return null;
   return (
@@ -26,7 +28,9 @@ function NavigationProgress() {
   const busy = navigation.state !== 'idle';
   return (
     <div aria-hidden="true" className="h-0.5 w-full overflow-hidden">
-      <div className={cn('h-full bg-sky-600 transition-all duration-500', busy ? 'w-2/3 opacity-100' : 'w-0 opacity-0')} />
+      <div
+        className={cn('h-full bg-sky-600 transition-all duration-500', busy ? 'w-2/3 opacity-100' : 'w-0 opacity-0')}
+      />
     </div>
   );
 }
@@ -44,7 +48,10 @@ export function Layout() {
         {/* One row at any width: on a phone the connection's name is left to screen readers, its badge stays. */}
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3">
           <div className="flex min-w-0 items-center gap-2 sm:gap-4">
-            <Link to={paths.home.getHref()} className={cn('shrink-0 rounded text-lg font-bold tracking-tight', focusRing)}>
+            <Link
+              to={paths.home.getHref()}
+              className={cn('shrink-0 rounded text-lg font-bold tracking-tight', focusRing)}
+            >
               np-console
             </Link>
             <ConnectionStatus />

@@ -24,7 +24,11 @@ export function createAppQueryClient(options: { retry?: boolean } = {}): QueryCl
   return createQueryClient({
     ...options,
     onBackgroundError: (error, query) => {
-      showToast({ tone: 'error', title: `Couldn't refresh ${describeQueryKey(query.queryKey)}`, description: describeError(error) });
+      showToast({
+        tone: 'error',
+        title: `Couldn't refresh ${describeQueryKey(query.queryKey)}`,
+        description: describeError(error),
+      });
     },
   });
 }

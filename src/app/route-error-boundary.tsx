@@ -19,7 +19,10 @@ export function RouteErrorBoundary() {
   const title = notFound ? 'Page not found' : isRouteErrorResponse(error) ? `Error ${error.status}` : errorTitle(error);
 
   return (
-    <div role="alert" className="mx-auto max-w-2xl rounded-lg border border-red-300 bg-red-50 p-6 text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100">
+    <div
+      role="alert"
+      className="mx-auto max-w-2xl rounded-lg border border-red-300 bg-red-50 p-6 text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100"
+    >
       <h1 className="text-xl font-semibold">{title}</h1>
       <div className="mt-3 text-sm">
         {isRouteErrorResponse(error) ? <p>{error.statusText || String(error.data)}</p> : <ErrorDetails error={error} />}

@@ -30,9 +30,22 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       return null;
     };
   /** `first`: what the route starts before its loader module arrives (routes/loaders/first-read.ts). */
-  const page = (path: string, loadPage: () => Promise<RouteModule>, loadLoader: () => Promise<PageLoad>, first?: PageLoad): RouteObject => {
-    const component = { Component: () => loadPage().then((module) => module.default), handle: () => loadPage().then((module) => module.handle) };
-    if (first === undefined) return { path, ErrorBoundary: RouteErrorBoundary, lazy: { loader: () => loadLoader().then(loaderOf), ...component } };
+  const page = (
+    path: string,
+    loadPage: () => Promise<RouteModule>,
+    loadLoader: () => Promise<PageLoad>,
+    first?: PageLoad,
+  ): RouteObject => {
+    const component = {
+      Component: () => loadPage().then((module) => module.default),
+      handle: () => loadPage().then((module) => module.handle),
+    };
+    if (first === undefined)
+      return {
+        path,
+        ErrorBoundary: RouteErrorBoundary,
+        lazy: { loader: () => loadLoader().then(loaderOf), ...component },
+      };
     const load: PageLoad = (pageQueries, args) => {
       first(pageQueries, args);
       void loadLoader().then((rest) => rest(pageQueries, args));
@@ -57,21 +70,57 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             handle: () => import('./routes/applications').then((module) => module.handle),
           },
         },
-        page(paths.application.path, () => import('./routes/application'), () => application().then((module) => module.loadApplicationPage)),
-        page(paths.builds.path, () => import('./routes/builds'), () => application().then((module) => module.loadBuildsPage)),
-        page(paths.build.path, () => import('./routes/build'), () => import('./routes/loaders/build').then((module) => module.loadBuildPage)),
-        page(paths.releases.path, () => import('./routes/releases'), () => application().then((module) => module.loadReleasesPage)),
-        page(paths.release.path, () => import('./routes/release'), () => import('./routes/loaders/release').then((module) => module.loadReleasePage)),
-        page(paths.scopes.path, () => import('./routes/scopes'), () => application().then((module) => module.loadScopesPage)),
-        page(paths.scope.path, () => import('./routes/scope'), () => import('./routes/loaders/scope').then((module) => module.loadScopePage)),
-        page(paths.deployments.path, () => import('./routes/deployments'), () => application().then((module) => module.loadDeploymentsPage)),
+        page(
+          paths.application.path,
+          () => import('./routes/application'),
+          () => application().then((module) => module.loadApplicationPage),
+        ),
+        page(
+          paths.builds.path,
+          () => import('./routes/builds'),
+          () => application().then((module) => module.loadBuildsPage),
+        ),
+        page(
+          paths.build.path,
+          () => import('./routes/build'),
+          () => import('./routes/loaders/build').then((module) => module.loadBuildPage),
+        ),
+        page(
+          paths.releases.path,
+          () => import('./routes/releases'),
+          () => application().then((module) => module.loadReleasesPage),
+        ),
+        page(
+          paths.release.path,
+          () => import('./routes/release'),
+          () => import('./routes/loaders/release').then((module) => module.loadReleasePage),
+        ),
+        page(
+          paths.scopes.path,
+          () => import('./routes/scopes'),
+          () => application().then((module) => module.loadScopesPage),
+        ),
+        page(
+          paths.scope.path,
+          () => import('./routes/scope'),
+          () => import('./routes/loaders/scope').then((module) => module.loadScopePage),
+        ),
+        page(
+          paths.deployments.path,
+          () => import('./routes/deployments'),
+          () => application().then((module) => module.loadDeploymentsPage),
+        ),
         page(
           paths.deployment.path,
           () => import('./routes/deployment'),
           () => import('./routes/loaders/deployment').then((module) => module.loadDeploymentPage),
           startDeploymentPage,
         ),
-        { path: '*', ErrorBoundary: RouteErrorBoundary, lazy: () => import('./routes/not-found').then((module) => ({ Component: module.default })) },
+        {
+          path: '*',
+          ErrorBoundary: RouteErrorBoundary,
+          lazy: () => import('./routes/not-found').then((module) => ({ Component: module.default })),
+        },
       ],
     },
   ];

@@ -17,7 +17,11 @@ export function UpstreamBanner() {
   if (trouble === null) return null;
 
   const what =
-    trouble.kind === 'network' ? 'Console server unreachable' : info.data?.mode === 'local' ? 'Platform API unreachable' : 'nullplatform API unreachable';
+    trouble.kind === 'network'
+      ? 'Console server unreachable'
+      : info.data?.mode === 'local'
+        ? 'Platform API unreachable'
+        : 'nullplatform API unreachable';
   const retry = () => {
     setRetrying(true);
     void queryClient.refetchQueries({ type: 'active' }).finally(() => setRetrying(false));

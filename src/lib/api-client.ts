@@ -153,13 +153,23 @@ async function request(method: string, url: string, body: unknown, options: Requ
   const payload = response.status === 204 ? undefined : await readBody(response);
   if (!response.ok) {
     const fallback = `${response.status} ${response.statusText || 'error'}`.trim();
-    throw new ApiError({ status: response.status, message: messageFrom(payload, fallback), body: payload, method, url });
+    throw new ApiError({
+      status: response.status,
+      message: messageFrom(payload, fallback),
+      body: payload,
+      method,
+      url,
+    });
   }
   return payload;
 }
 
 /** GET a same-origin path and parse the answer with `schema`. */
-export async function apiGet<S extends AnswerSchema>(url: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+export async function apiGet<S extends AnswerSchema>(
+  url: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
   const payload = await request('GET', url, undefined, options);
   return parseWith(schema, payload, 'GET', url);
 }
@@ -171,8 +181,18 @@ export type SendMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
  * schema the answer is parsed; a 204 is parsed as `undefined`, so pass `z.optional(schema)` where either may come.
  */
 export function apiSend(method: SendMethod, url: string, body?: unknown): Promise<undefined>;
-export function apiSend<S extends AnswerSchema>(method: SendMethod, url: string, body: unknown, schema: S): Promise<z.output<S>>;
-export async function apiSend(method: SendMethod, url: string, body?: unknown, schema?: AnswerSchema): Promise<unknown> {
+export function apiSend<S extends AnswerSchema>(
+  method: SendMethod,
+  url: string,
+  body: unknown,
+  schema: S,
+): Promise<z.output<S>>;
+export async function apiSend(
+  method: SendMethod,
+  url: string,
+  body?: unknown,
+  schema?: AnswerSchema,
+): Promise<unknown> {
   const payload = await request(method, url, body, {});
   if (!schema) return undefined;
   return parseWith(schema, payload, method, url);
@@ -181,7 +201,8 @@ export async function apiSend(method: SendMethod, url: string, body?: unknown, s
 /** A short sentence for any error a query or mutation can throw. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  if (error instanceof SchemaError) return `Unexpected response: field ${error.field}: ${error.issues[0]?.message ?? 'invalid'}`;
+  if (error instanceof SchemaError)
+    return `Unexpected response: field ${error.field}: ${error.issues[0]?.message ?? 'invalid'}`;
   if (error instanceof Error) return error.message;
   return 'Something went wrong';
 }

@@ -11,7 +11,8 @@ export type CliSetup = { mode: 'local' | 'connected'; lines: string; note: strin
 function upstreamUrl(info: object): string | undefined {
   const upstream = 'upstream' in info ? info.upstream : undefined;
   if (typeof upstream !== 'object' || upstream === null) return undefined;
-  if ('url' in upstream && typeof upstream.url === 'string' && /^https?:\/\//.test(upstream.url)) return upstream.url.replace(/\/$/, '');
+  if ('url' in upstream && typeof upstream.url === 'string' && /^https?:\/\//.test(upstream.url))
+    return upstream.url.replace(/\/$/, '');
   return 'host' in upstream && typeof upstream.host === 'string' ? `https://${upstream.host}` : undefined;
 }
 
@@ -22,8 +23,7 @@ export function cliSetup(info: unknown, origin: string): CliSetup | undefined {
     return {
       mode: 'local',
       lines: [`export NP_API_URL=${shellQuote(`${origin}/api`)}`, 'export NP_TOKEN=local'].join('\n'),
-      note:
-        'The local platform takes any token unless it was started with NP_CONSOLE_REQUIRE_TOKEN=1; then get one with POST /api/token and one of NP_CONSOLE_API_KEYS.',
+      note: 'The local platform takes any token unless it was started with NP_CONSOLE_REQUIRE_TOKEN=1; then get one with POST /api/token and one of NP_CONSOLE_API_KEYS.',
     };
   }
   if (info.mode !== 'connected') return undefined;

@@ -68,12 +68,15 @@ export function readSnippet(resource: string, id: number, query?: QueryParams): 
 export const cliSnippets = {
   createRelease: (body: { status: 'active'; build_id: number; application_id: number; semver: string }) =>
     createSnippet('release', body),
-  createDeployment: (body: { scope_id: number; release_id: number; asset_name?: string; strategy_data?: unknown }) => createSnippet('deployment', body),
+  createDeployment: (body: { scope_id: number; release_id: number; asset_name?: string; strategy_data?: unknown }) =>
+    createSnippet('deployment', body),
   setTraffic: (deploymentId: number, desired: number) =>
     patchSnippet('deployment', deploymentId, { strategy_data: { desired_switched_traffic: desired } }),
   /** Pauses (false) or resumes (true) a deployment's automatic traffic steps (README, "Automatic traffic steps"). */
   setAutoSwitch: (deploymentId: number, enabled: boolean) =>
-    patchSnippet('deployment', deploymentId, { strategy_data: { parameters: { traffic: { enable_auto_switch: enabled } } } }),
+    patchSnippet('deployment', deploymentId, {
+      strategy_data: { parameters: { traffic: { enable_auto_switch: enabled } } },
+    }),
   finalizeDeployment: (deploymentId: number) => patchSnippet('deployment', deploymentId, { status: 'finalizing' }),
   /** Cancels an initial deployment and rolls back a blue/green one: nullplatform's UI sends this for both. */
   cancelDeployment: (deploymentId: number) => patchSnippet('deployment', deploymentId, { status: 'cancelling' }),

@@ -11,7 +11,9 @@ import { errorsInPlace } from './query-client';
  */
 const consoleInfoReader = z.looseObject({
   mode: z.enum(['local', 'connected']),
-  upstream: z.nullable(z.looseObject({ host: z.string(), organization_id: z.nullable(z.number()), url: z.optional(z.string()) })),
+  upstream: z.nullable(
+    z.looseObject({ host: z.string(), organization_id: z.nullable(z.number()), url: z.optional(z.string()) }),
+  ),
   live_events: z.boolean(),
   version: z.string(),
   health_timeout_ms: z.optional(z.nullable(z.number())),

@@ -74,10 +74,13 @@ export function applyChanges(queryClient: QueryClient, changes: readonly ChangeE
           // Merge rather than replace: a detail query may hold fields the event leaves out (e.g. a deployment's
           // messages, which GET /deployment/:id returns only with include_messages=true).
           const patch = change.resource === 'deployment' ? withoutMessages(parsed.data) : parsed.data;
-          queryClient.setQueryData<unknown>(detailKey, (old: unknown) => (isRecord(old) ? { ...old, ...patch } : patch));
+          queryClient.setQueryData<unknown>(detailKey, (old: unknown) =>
+            isRecord(old) ? { ...old, ...patch } : patch,
+          );
           // The event's deployment is read without its messages (the local platform sends `messages: []`), and most
           // changes add one: the detail is read again for them.
-          if (change.resource === 'deployment') void queryClient.invalidateQueries({ queryKey: detailKey, exact: true });
+          if (change.resource === 'deployment')
+            void queryClient.invalidateQueries({ queryKey: detailKey, exact: true });
         } else {
           // No entity, or one that fails its schema: let the query fetch (and report) it itself.
           void queryClient.invalidateQueries({ queryKey: detailKey, exact: true });

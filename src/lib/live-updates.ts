@@ -16,7 +16,13 @@ export type LiveMode = 'events' | 'polling';
 export function useLiveUpdates(): LiveMode | undefined {
   const queryClient = useQueryClient();
   const info = useQuery(consoleInfoQuery);
-  const mode: LiveMode | undefined = info.data ? (info.data.live_events ? 'events' : 'polling') : info.isError ? 'polling' : undefined;
+  const mode: LiveMode | undefined = info.data
+    ? info.data.live_events
+      ? 'events'
+      : 'polling'
+    : info.isError
+      ? 'polling'
+      : undefined;
 
   useEffect(() => {
     if (!mode) return undefined;

@@ -41,7 +41,8 @@ export const paths = {
   },
   deployments: {
     path: '/applications/:applicationId/deployments',
-    getHref: (applicationId: Id, search?: QueryParams) => `/applications/${applicationId}/deployments${toSearch(search)}`,
+    getHref: (applicationId: Id, search?: QueryParams) =>
+      `/applications/${applicationId}/deployments${toSearch(search)}`,
   },
   deployment: {
     path: '/deployments/:deploymentId',

@@ -57,7 +57,8 @@ export function createQueryClient(options: CreateQueryClientOptions = {}): Query
         // Only background refreshes toast: a first load that fails is an error state on the page itself. A query
         // polled every second (live counters) opts out with `meta: { quietBackgroundErrors: true }` and shows its
         // own staleness instead of a toast a second.
-        if (query.state.data !== undefined && query.meta?.[QUIET_BACKGROUND_ERRORS] !== true) options.onBackgroundError?.(error, query);
+        if (query.state.data !== undefined && query.meta?.[QUIET_BACKGROUND_ERRORS] !== true)
+          options.onBackgroundError?.(error, query);
       },
     }),
     mutationCache: new MutationCache({
@@ -67,7 +68,8 @@ export function createQueryClient(options: CreateQueryClientOptions = {}): Query
     defaultOptions: {
       queries: {
         staleTime: DEFAULT_STALE_TIME,
-        retry: options.retry === false ? false : (failureCount, error) => failureCount < MAX_RETRIES && isRetryable(error),
+        retry:
+          options.retry === false ? false : (failureCount, error) => failureCount < MAX_RETRIES && isRetryable(error),
         throwOnError: shouldThrowToBoundary,
         // Live updates (or the polling fallback) keep data fresh and resync when the tab comes back.
         refetchOnWindowFocus: false,

@@ -28,7 +28,11 @@ export function readPaging(params: URLSearchParams, defaultLimit: number = DEFAU
 }
 
 /** The value of `key` when it is one of `values`, else undefined. */
-export function readEnum<const Value extends string>(params: URLSearchParams, key: string, values: readonly Value[]): Value | undefined {
+export function readEnum<const Value extends string>(
+  params: URLSearchParams,
+  key: string,
+  values: readonly Value[],
+): Value | undefined {
   const raw = params.get(key);
   return raw !== null && (values as readonly string[]).includes(raw) ? (raw as Value) : undefined;
 }
@@ -48,7 +52,10 @@ export function readText(params: URLSearchParams, key: string): string | undefin
  * A copy of `params` with `changes` applied: empty values are removed. Changing any filter other than the paging
  * goes back to the first page.
  */
-export function withChanges(params: URLSearchParams, changes: Record<string, string | number | undefined>): URLSearchParams {
+export function withChanges(
+  params: URLSearchParams,
+  changes: Record<string, string | number | undefined>,
+): URLSearchParams {
   const next = new URLSearchParams(params);
   let filterChanged = false;
   for (const [key, value] of Object.entries(changes)) {

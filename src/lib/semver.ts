@@ -45,6 +45,7 @@ export function suggestedBump(latest: string | undefined): Bump {
 
 /** True when `candidate` is a lower version than `current` (both valid semver, `v` ignored); false when either isn't. */
 export function isOlderVersion(candidate: string | undefined, current: string | undefined): boolean {
-  if (candidate === undefined || current === undefined || !isValidSemver(candidate) || !isValidSemver(current)) return false;
+  if (candidate === undefined || current === undefined || !isValidSemver(candidate) || !isValidSemver(current))
+    return false;
   return rcompare(normalizeSemver(candidate), normalizeSemver(current)) > 0;
 }

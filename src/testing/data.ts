@@ -84,7 +84,14 @@ export function buildBuild(overrides: Partial<Build> & { application_id: number 
 }
 
 export function buildRelease(overrides: Partial<Release> & { application_id: number; build_id: number }): Release {
-  return { id: id(), semver: '1.0.0', status: 'active', created_at: minutesAgo(30), updated_at: minutesAgo(30), ...overrides };
+  return {
+    id: id(),
+    semver: '1.0.0',
+    status: 'active',
+    created_at: minutesAgo(30),
+    updated_at: minutesAgo(30),
+    ...overrides,
+  };
 }
 
 export function buildScope(overrides: Partial<Scope> & { application_id: number }): Scope {
@@ -121,7 +128,14 @@ export function buildDeployment(overrides: Partial<Deployment> & { scope_id: num
 }
 
 export function buildConsoleInfo(overrides: Partial<ConsoleInfo> = {}): ConsoleInfo {
-  return { mode: 'local', upstream: null, live_events: true, version: '0.1.0', health_timeout_ms: 60_000, ...overrides };
+  return {
+    mode: 'local',
+    upstream: null,
+    live_events: true,
+    version: '0.1.0',
+    health_timeout_ms: 60_000,
+    ...overrides,
+  };
 }
 
 export function buildRuntime(overrides: Partial<ScopeRuntime> & { scope_id: number }): ScopeRuntime {
@@ -148,7 +162,9 @@ export function idleTestTraffic(scopeId: number, overrides: Partial<TestTrafficS
   };
 }
 
-export function buildStrategy(overrides: Partial<DeploymentStrategyEntity> & { name: string }): DeploymentStrategyEntity {
+export function buildStrategy(
+  overrides: Partial<DeploymentStrategyEntity> & { name: string },
+): DeploymentStrategyEntity {
   return {
     id: id(),
     description: null,
@@ -165,7 +181,9 @@ export function buildStrategy(overrides: Partial<DeploymentStrategyEntity> & { n
 }
 
 /** One check of a deployment's rules, `secondsAgo` seconds ago. */
-export function buildEvaluation(overrides: Partial<MetricEvaluation> & { deployment_id: number; secondsAgo?: number }): MetricEvaluation {
+export function buildEvaluation(
+  overrides: Partial<MetricEvaluation> & { deployment_id: number; secondsAgo?: number },
+): MetricEvaluation {
   const { secondsAgo = 5, ...fields } = overrides;
   return {
     id: id(),

@@ -6,7 +6,9 @@ import http from 'node:http';
 const worker = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
 console.log(`worker pid ${worker.pid}`);
 http
-  .createServer((request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'))
+  .createServer((request, response) =>
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'),
+  )
   .listen(Number(process.env.PORT), process.env.HOST ?? '127.0.0.1');
 // Exits at once on SIGTERM without stopping its worker: only a signal to the whole group reaches the worker.
 process.on('SIGTERM', () => process.exit(0));

@@ -29,11 +29,20 @@ export function createRelease(state: FixtureState, body: unknown): Answer {
   const build = state.world.builds.find((candidate) => candidate.id === buildId);
   if (build === undefined) return fail(404, `Build ${buildId} not found`);
   if (build.application_id !== applicationId) return fail(400, 'The build belongs to a different application');
-  if (state.world.releases.some((existing) => existing.application_id === applicationId && existing.semver === semver)) {
+  if (
+    state.world.releases.some((existing) => existing.application_id === applicationId && existing.semver === semver)
+  ) {
     return fail(400, `There's already a release ${semver} for this application`);
   }
   const at = state.now();
-  const created = release(application, { id: state.nextId(), build_id: buildId, semver, status, created_at: at, updated_at: at });
+  const created = release(application, {
+    id: state.nextId(),
+    build_id: buildId,
+    semver,
+    status,
+    created_at: at,
+    updated_at: at,
+  });
   state.world.releases.push(created);
   return json(created);
 }
@@ -49,8 +58,10 @@ export function createDeployment(state: FixtureState, body: unknown): Answer {
   const chosen = state.world.releases.find((candidate) => candidate.id === releaseId);
   if (chosen === undefined) return fail(404, `Release ${releaseId} not found`);
   // Both messages are nullplatform's own wording (ai-plugins np-developer-actions/deployments.md, reference §1.4).
-  if (chosen.application_id !== scope.application_id) return fail(400, 'The scope and the release belongs to different applications');
-  if (state.inFlightDeployment(scopeId) !== undefined) return fail(400, 'There is already a running deployment in this scope');
+  if (chosen.application_id !== scope.application_id)
+    return fail(400, 'The scope and the release belongs to different applications');
+  if (state.inFlightDeployment(scopeId) !== undefined)
+    return fail(400, 'There is already a running deployment in this scope');
   const parameters = strategyParametersOf(body['strategy_data']);
   if (typeof parameters === 'string') return fail(400, parameters);
 
@@ -90,14 +101,19 @@ export function createDeployment(state: FixtureState, body: unknown): Answer {
  */
 function strategyParametersOf(strategyData: unknown): StrategyParameters | undefined | string {
   if (strategyData === undefined) return undefined;
-  if (!isPlainObject(strategyData) || Object.keys(strategyData).some((key) => key !== 'parameters') || !isPlainObject(strategyData['parameters'])) {
+  if (
+    !isPlainObject(strategyData) ||
+    Object.keys(strategyData).some((key) => key !== 'parameters') ||
+    !isPlainObject(strategyData['parameters'])
+  ) {
     return 'strategy_data may only carry parameters: {traffic, metrics}';
   }
   const defaults = defaultStrategyParameters();
   const given = strategyData['parameters'];
   const traffic = given['traffic'];
   const metrics = given['metrics'];
-  if (traffic !== undefined && !isTraffic(traffic)) return 'Invalid strategy_data.parameters.traffic: {enable_auto_switch, step, interval}';
+  if (traffic !== undefined && !isTraffic(traffic))
+    return 'Invalid strategy_data.parameters.traffic: {enable_auto_switch, step, interval}';
   if (metrics !== undefined && !isMetrics(metrics)) return 'Invalid strategy_data.parameters.metrics: {enabled, rules}';
   return { traffic: traffic ?? defaults.traffic, metrics: metrics ?? defaults.metrics };
 }
@@ -119,6 +135,8 @@ function isMetrics(value: unknown): value is StrategyParameters['metrics'] {
     isPlainObject(value) &&
     typeof value['enabled'] === 'boolean' &&
     Array.isArray(value['rules']) &&
-    value['rules'].every((rule) => isPlainObject(rule) && typeof rule['metric'] === 'string' && typeof rule['threshold'] === 'number')
+    value['rules'].every(
+      (rule) => isPlainObject(rule) && typeof rule['metric'] === 'string' && typeof rule['threshold'] === 'number',
+    )
   );
 }

@@ -61,7 +61,8 @@ export function enterStatus(state: FixtureState, deployment: Deployment, status:
         previous.updated_at = at;
       }
       deployment.status_in_scope = 'active';
-      if (deployment.strategy === 'blue_green') Object.assign(data, { desired_switched_traffic: 100, switched_traffic: 100 });
+      if (deployment.strategy === 'blue_green')
+        Object.assign(data, { desired_switched_traffic: 100, switched_traffic: 100 });
       touchScope(state, deployment.scope_id, at);
       note(deployment, 'INFO', 'Deployment finalized', at);
       break;
@@ -69,8 +70,14 @@ export function enterStatus(state: FixtureState, deployment: Deployment, status:
     case 'rolled_back':
     case 'cancelled':
       deployment.status_in_scope = 'inactive';
-      if (deployment.strategy === 'blue_green') Object.assign(data, { desired_switched_traffic: 0, switched_traffic: 0 });
-      note(deployment, 'INFO', status === 'rolled_back' ? 'All traffic is back on the previous deployment' : 'Deployment cancelled', at);
+      if (deployment.strategy === 'blue_green')
+        Object.assign(data, { desired_switched_traffic: 0, switched_traffic: 0 });
+      note(
+        deployment,
+        'INFO',
+        status === 'rolled_back' ? 'All traffic is back on the previous deployment' : 'Deployment cancelled',
+        at,
+      );
       break;
     default:
       break;

@@ -30,7 +30,10 @@ const patch = (path: string, json: unknown) => callFixture(fixture.url, token, '
 const post = (path: string, json: unknown) => callFixture(fixture.url, token, 'POST', path, json);
 
 function row(answer: FixtureAnswer): Row {
-  expect(typeof answer.body === 'object' && answer.body !== null && !Array.isArray(answer.body), JSON.stringify(answer.body)).toBe(true);
+  expect(
+    typeof answer.body === 'object' && answer.body !== null && !Array.isArray(answer.body),
+    JSON.stringify(answer.body),
+  ).toBe(true);
   return answer.body as Row;
 }
 function results(answer: FixtureAnswer): Row[] {
@@ -48,13 +51,90 @@ const strategyData = (deployment: Row) => deployment['strategy_data'] as Row;
  * context.json), sorted: what the platform really sends.
  */
 const CONTEXT_FIELDS = {
-  account: ['created_at', 'id', 'metadata', 'name', 'nrn', 'organization_id', 'repository_prefix', 'repository_provider', 'settings', 'slug', 'status', 'updated_at'],
-  application: ['auto_deploy_on_creation', 'created_at', 'id', 'is_mono_repo', 'messages', 'metadata', 'name', 'namespace_id', 'nrn', 'repository_app_path', 'repository_url', 'settings', 'slug', 'status', 'tags', 'template_id', 'updated_at'],
+  account: [
+    'created_at',
+    'id',
+    'metadata',
+    'name',
+    'nrn',
+    'organization_id',
+    'repository_prefix',
+    'repository_provider',
+    'settings',
+    'slug',
+    'status',
+    'updated_at',
+  ],
+  application: [
+    'auto_deploy_on_creation',
+    'created_at',
+    'id',
+    'is_mono_repo',
+    'messages',
+    'metadata',
+    'name',
+    'namespace_id',
+    'nrn',
+    'repository_app_path',
+    'repository_url',
+    'settings',
+    'slug',
+    'status',
+    'tags',
+    'template_id',
+    'updated_at',
+  ],
   asset: ['build_id', 'id', 'metadata', 'name', 'nrn', 'platform', 'type', 'url'],
-  deployment: ['created_at', 'created_by', 'deployment_group_id', 'deployment_token', 'expires_at', 'external_strategy_id', 'id', 'messages', 'metadata', 'nrn', 'parameters', 'release_id', 'scope_id', 'status', 'status_in_scope', 'status_started_at', 'strategy', 'strategy_data', 'updated_at', 'updated_by'],
+  deployment: [
+    'created_at',
+    'created_by',
+    'deployment_group_id',
+    'deployment_token',
+    'expires_at',
+    'external_strategy_id',
+    'id',
+    'messages',
+    'metadata',
+    'nrn',
+    'parameters',
+    'release_id',
+    'scope_id',
+    'status',
+    'status_in_scope',
+    'status_started_at',
+    'strategy',
+    'strategy_data',
+    'updated_at',
+    'updated_by',
+  ],
   namespace: ['account_id', 'created_at', 'id', 'metadata', 'name', 'nrn', 'slug', 'status', 'updated_at'],
   release: ['application_id', 'build_id', 'created_at', 'id', 'metadata', 'nrn', 'semver', 'status', 'updated_at'],
-  scope: ['application_id', 'asset_name', 'capabilities', 'created_at', 'dimensions', 'domain', 'domains', 'external_created', 'id', 'instance_id', 'messages', 'metadata', 'name', 'nrn', 'profiles', 'provider', 'requested_spec', 'runtime_configurations', 'slug', 'status', 'tags', 'tier', 'type', 'updated_at'],
+  scope: [
+    'application_id',
+    'asset_name',
+    'capabilities',
+    'created_at',
+    'dimensions',
+    'domain',
+    'domains',
+    'external_created',
+    'id',
+    'instance_id',
+    'messages',
+    'metadata',
+    'name',
+    'nrn',
+    'profiles',
+    'provider',
+    'requested_spec',
+    'runtime_configurations',
+    'slug',
+    'status',
+    'tags',
+    'tier',
+    'type',
+    'updated_at',
+  ],
 };
 const DETAIL_ONLY_SCOPE_FIELDS = ['active_deployment', 'current_active_deployment', 'in_progress_deployment'];
 
@@ -140,14 +220,22 @@ describe('the real shapes', () => {
     const assets = detail['assets'] as Row[];
     expect(assets).toHaveLength(1);
     expect(keys(assets[0] ?? {})).toEqual(CONTEXT_FIELDS.asset);
-    expect(results(await get(`/build?application_id=${ids.applications.automation}&commit.id=${String((detail['commit'] as Row)['id'])}`))).toHaveLength(1);
+    expect(
+      results(
+        await get(
+          `/build?application_id=${ids.applications.automation}&commit.id=${String((detail['commit'] as Row)['id'])}`,
+        ),
+      ),
+    ).toHaveLength(1);
   });
 
   it('serves releases with v-prefixed semver in four statuses', async () => {
     const releases = results(await get(`/release?application_id=${ids.applications.automation}`));
     for (const release of releases) expect(keys(release)).toEqual(CONTEXT_FIELDS.release);
     expect(releases.map((release) => release['semver'])).toContain('v1.0.0');
-    expect(new Set(releases.map((release) => release['status']))).toEqual(new Set(['active', 'pending', 'deprecated', 'failed']));
+    expect(new Set(releases.map((release) => release['status']))).toEqual(
+      new Set(['active', 'pending', 'deprecated', 'failed']),
+    );
   });
 
   it('serves scope lists without deployments and single scopes with their deployment ids', async () => {
@@ -162,10 +250,21 @@ describe('the real shapes', () => {
       scaling_type: 'fixed',
       fixed_instances: 2,
       visibility: 'public',
-      health_check: { enabled: true, type: 'HTTP', path: '/health', period_seconds: 10, timeout_seconds: 5, initial_delay_seconds: 30 },
+      health_check: {
+        enabled: true,
+        type: 'HTTP',
+        path: '/health',
+        period_seconds: 10,
+        timeout_seconds: 5,
+        initial_delay_seconds: 30,
+      },
     });
     const legacy = scopes.find((scope) => scope['type'] === 'web_pool_k8s');
-    expect(legacy?.['capabilities']).toMatchObject({ visibility: { reachability: 'public' }, memory: { memory_in_gb: 1 }, health_check: { configuration: { timeout: 2, interval: 10 } } });
+    expect(legacy?.['capabilities']).toMatchObject({
+      visibility: { reachability: 'public' },
+      memory: { memory_in_gb: 1 },
+      health_check: { configuration: { timeout: 2, interval: 10 } },
+    });
     expect((legacy?.['domains'] as Row[])[0]).toHaveProperty('name');
 
     const detail = row(await get(`/scope/${ids.scopes.production}`));
@@ -183,14 +282,25 @@ describe('the real shapes', () => {
       expect(keys(deployment)).toEqual(CONTEXT_FIELDS.deployment);
       expect(deployment['messages']).toEqual([]);
     }
-    const createdBy = new Set(deployments.map((deployment) => (deployment['created_by'] === null ? 'null' : typeof deployment['created_by'])));
+    const createdBy = new Set(
+      deployments.map((deployment) => (deployment['created_by'] === null ? 'null' : typeof deployment['created_by'])),
+    );
     expect(createdBy).toEqual(new Set(['number', 'null']));
     const byId = (id: number) => deployments.find((deployment) => deployment['id'] === id) ?? {};
 
     const initial = byId(ids.deployments.developmentInitial);
     expect(initial).toMatchObject({ strategy: 'initial', status: 'finalized', expires_at: null });
-    expect(strategyData(initial)).toEqual({ parameters: { metrics: { enabled: false, rules: [] }, traffic: { enable_auto_switch: false, interval: 10, step: '0.1' } } });
-    expect(strategyData(byId(ids.deployments.blueGreenRunning))).toMatchObject({ desired_switched_traffic: 20, switched_traffic: 20, parameters: {} });
+    expect(strategyData(initial)).toEqual({
+      parameters: {
+        metrics: { enabled: false, rules: [] },
+        traffic: { enable_auto_switch: false, interval: 10, step: '0.1' },
+      },
+    });
+    expect(strategyData(byId(ids.deployments.blueGreenRunning))).toMatchObject({
+      desired_switched_traffic: 20,
+      switched_traffic: 20,
+      parameters: {},
+    });
     expect(byId(ids.deployments.canary)).toMatchObject({ strategy: 'canary', status: 'running' });
     expect(byId(ids.deployments.awaitingApproval)['status']).toBe('creating_approval');
     expect(byId(ids.deployments.rolledBack)).toMatchObject({ strategy: 'blue_green', status: 'rolled_back' });
@@ -290,18 +400,26 @@ describe('PATCH /deployment/:id', () => {
     const rolledBack = await read(id);
     expect(rolledBack['status']).toBe('rolled_back');
     expect(strategyData(rolledBack)).toMatchObject({ switched_traffic: 0 });
-    expect(row(await get(`/scope/${ids.scopes.production}`))['active_deployment']).toBe(ids.deployments.productionInitial);
+    expect(row(await get(`/scope/${ids.scopes.production}`))['active_deployment']).toBe(
+      ids.deployments.productionInitial,
+    );
   });
 
   it('refuses any change to a canary deployment or one in a status it cannot leave by request', async () => {
     for (const id of [ids.deployments.canary, ids.deployments.awaitingApproval]) {
-      for (const body of [{ status: 'finalizing' }, { status: 'cancelling' }, { strategy_data: { desired_switched_traffic: 50 } }]) {
+      for (const body of [
+        { status: 'finalizing' },
+        { status: 'cancelling' },
+        { strategy_data: { desired_switched_traffic: 50 } },
+      ]) {
         const answer = await patch(`/deployment/${id}`, body);
         expect(answer.status, `${id} ${JSON.stringify(body)}`).toBe(400);
         expect(typeof row(answer)['message']).toBe('string');
       }
     }
-    expect((await patch(`/deployment/${ids.deployments.blueGreenRunning}`, { status: 'rolling_back' })).status).toBe(400);
+    expect((await patch(`/deployment/${ids.deployments.blueGreenRunning}`, { status: 'rolling_back' })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -319,7 +437,10 @@ describe('POST /release and POST /deployment', () => {
     const busy = await post('/deployment', { scope_id: ids.scopes.chile, release_id: ids.releases.v110 });
     expect(busy.status).toBe(400);
     expect(String(row(busy)['message'])).toContain('already a running deployment');
-    const foreign = await post('/deployment', { scope_id: ids.scopes.development, release_id: ids.releases.paymentsV230 });
+    const foreign = await post('/deployment', {
+      scope_id: ids.scopes.development,
+      release_id: ids.releases.paymentsV230,
+    });
     expect(foreign.status).toBe(400);
   });
 
@@ -332,13 +453,20 @@ describe('POST /release and POST /deployment', () => {
     const id = Number(deployment['id']);
     const statuses = [];
     for (let read = 0; read < 4; read++) statuses.push((await get(`/deployment/${id}`)).body);
-    expect(statuses.map((seen) => (seen as Row)['status'])).toEqual(['creating', 'waiting_for_instances', 'running', 'running']);
+    expect(statuses.map((seen) => (seen as Row)['status'])).toEqual([
+      'creating',
+      'waiting_for_instances',
+      'running',
+      'running',
+    ]);
     expect(strategyData(statuses[3] as Row)).toMatchObject({ desired_switched_traffic: 0, switched_traffic: 0 });
     expect(row(await get(`/scope/${ids.scopes.development}`))['in_progress_deployment']).toBe(id);
   });
 
   it('creates an initial deployment on a scope that never had one; cancelling it ends cancelled', async () => {
-    const created = row(await post('/deployment', { scope_id: ids.scopes.sandbox, release_id: ids.releases.paymentsV230 }));
+    const created = row(
+      await post('/deployment', { scope_id: ids.scopes.sandbox, release_id: ids.releases.paymentsV230 }),
+    );
     expect(created['strategy']).toBe('initial');
     const id = Number(created['id']);
     await get(`/deployment/${id}`);
@@ -349,37 +477,69 @@ describe('POST /release and POST /deployment', () => {
 });
 
 describe('deployment strategies (terraform provider deployment_strategy.go fields; docs examples)', () => {
-  const STRATEGY_FIELDS = ['created_at', 'created_by', 'description', 'dimensions', 'id', 'name', 'nrn', 'parameters', 'scope_type_ids', 'updated_at', 'updated_by'];
+  const STRATEGY_FIELDS = [
+    'created_at',
+    'created_by',
+    'description',
+    'dimensions',
+    'id',
+    'name',
+    'nrn',
+    'parameters',
+    'scope_type_ids',
+    'updated_at',
+    'updated_by',
+  ];
   const productionNrn = async () => String(row(await get(`/scope/${ids.scopes.production}`))['nrn']);
 
   it("lists the strategies that apply at a scope's NRN, with the provider's fields and a JSON-schema parameters", async () => {
     const nrn = await productionNrn();
     const listed = results(await get(`/deployment_strategy?nrn=${encodeURIComponent(nrn)}`));
-    expect(listed.map((strategy) => strategy['id'])).toEqual([ids.strategies.blueGreenRollback, ids.strategies.allIn, ids.strategies.productionArgentina]);
+    expect(listed.map((strategy) => strategy['id'])).toEqual([
+      ids.strategies.blueGreenRollback,
+      ids.strategies.allIn,
+      ids.strategies.productionArgentina,
+    ]);
     for (const strategy of listed) {
       expect(keys(strategy)).toEqual(STRATEGY_FIELDS);
       expect(typeof strategy['created_by']).toBe('string');
       expect(strategy['scope_type_ids']).toEqual([]);
       const parameters = strategy['parameters'] as Row;
-      expect(parameters).toMatchObject({ type: 'object', title: 'Deployment strategy parameters', uiSchema: { type: 'VerticalLayout' } });
+      expect(parameters).toMatchObject({
+        type: 'object',
+        title: 'Deployment strategy parameters',
+        uiSchema: { type: 'VerticalLayout' },
+      });
       expect(keys(parameters['properties'] as Row)).toEqual(['metrics', 'traffic']);
     }
     // The docs' example, and the strategy context.json's deployment points at (external_strategy_id 10).
-    expect(listed[0]).toMatchObject({ name: 'Blue-Green with HTTP error rollback', nrn: 'organization=1:account=2', dimensions: { environment: 'staging' } });
-    expect(results(await get('/deployment_strategy')).map((strategy) => strategy['id'])).toContain(ids.strategies.acmeCareful);
-    expect(row(await get(`/deployment_strategy/${ids.strategies.blueGreenRollback}`))['name']).toBe('Blue-Green with HTTP error rollback');
+    expect(listed[0]).toMatchObject({
+      name: 'Blue-Green with HTTP error rollback',
+      nrn: 'organization=1:account=2',
+      dimensions: { environment: 'staging' },
+    });
+    expect(results(await get('/deployment_strategy')).map((strategy) => strategy['id'])).toContain(
+      ids.strategies.acmeCareful,
+    );
+    expect(row(await get(`/deployment_strategy/${ids.strategies.blueGreenRollback}`))['name']).toBe(
+      'Blue-Green with HTTP error rollback',
+    );
   });
 
   it('refuses what it does not know and writes nothing', async () => {
     expect((await get('/deployment_strategy?nrn=account%3D2')).status).toBe(400);
-    expect(await get('/deployment_strategy?dimensions=x')).toEqual({ status: 403, body: { message: 'Insufficient permissions' } });
+    expect(await get('/deployment_strategy?dimensions=x')).toEqual({
+      status: 403,
+      body: { message: 'Insufficient permissions' },
+    });
     expect((await get('/deployment_strategy/999')).status).toBe(404);
     expect((await post('/deployment_strategy', { name: 'x', parameters: {} })).status).toBe(405);
   });
 });
 
 describe('telemetry (nullplatform/workflows deploy-metrics.yaml reads results[].data[].value)', () => {
-  const path = (metric: string, query: string) => `/telemetry/application/${ids.applications.automation}/metric/${metric}?${query}`;
+  const path = (metric: string, query: string) =>
+    `/telemetry/application/${ids.applications.automation}/metric/${metric}?${query}`;
 
   it('answers one value per period over the minutes asked, and nothing else per point', async () => {
     const answer = await get(path('http.error_rate', `scope_id=${ids.scopes.production}&minutes=5&period=60`));
@@ -393,7 +553,13 @@ describe('telemetry (nullplatform/workflows deploy-metrics.yaml reads results[].
       expect(keys(point)).toEqual(['value']);
       expect(typeof point['value']).toBe('number');
     }
-    expect(((row(await get(path('http.rpm', `scope_id=${ids.scopes.production}&minutes=15&period=60`)))['results'] as Row[])[0]?.['data'] as Row[]).length).toBe(15);
+    expect(
+      (
+        (
+          row(await get(path('http.rpm', `scope_id=${ids.scopes.production}&minutes=15&period=60`)))['results'] as Row[]
+        )[0]?.['data'] as Row[]
+      ).length,
+    ).toBe(15);
   });
 
   it('needs a scope of the application and a known metric; other parameters are refused', async () => {
@@ -415,14 +581,28 @@ describe("a deployment's strategy parameters", () => {
   };
 
   it('are kept as sent on POST /deployment, where context.json shows them', async () => {
-    const created = row(await post('/deployment', { scope_id: ids.scopes.development, release_id: ids.releases.v110, strategy_data: { parameters } }));
+    const created = row(
+      await post('/deployment', {
+        scope_id: ids.scopes.development,
+        release_id: ids.releases.v110,
+        strategy_data: { parameters },
+      }),
+    );
     expect(strategyData(row(await get(`/deployment/${String(created['id'])}`)))['parameters']).toEqual(parameters);
   });
 
   it('other strategy_data on POST is refused, and nothing is created', async () => {
     const before = results(await get(`/deployment?scope_id=${ids.scopes.development}`)).length;
-    for (const strategy_data of [{ desired_switched_traffic: 50 }, { parameters: { traffic: { enable_auto_switch: true, step: '2', interval: 5 } } }, { parameters: 'fast' }]) {
-      const answer = await post('/deployment', { scope_id: ids.scopes.development, release_id: ids.releases.v110, strategy_data });
+    for (const strategy_data of [
+      { desired_switched_traffic: 50 },
+      { parameters: { traffic: { enable_auto_switch: true, step: '2', interval: 5 } } },
+      { parameters: 'fast' },
+    ]) {
+      const answer = await post('/deployment', {
+        scope_id: ids.scopes.development,
+        release_id: ids.releases.v110,
+        strategy_data,
+      });
       expect(answer.status, JSON.stringify(strategy_data)).toBe(400);
       expect(typeof row(answer)['message']).toBe('string');
     }
@@ -431,13 +611,34 @@ describe("a deployment's strategy parameters", () => {
 
   it('pause and resume a running blue/green deployment with enable_auto_switch, and nothing else', async () => {
     const id = ids.deployments.blueGreenRunning;
-    const autoSwitch = async () => ((strategyData(row(await get(`/deployment/${id}`)))['parameters'] as Row)['traffic'] as Row)['enable_auto_switch'];
+    const autoSwitch = async () =>
+      ((strategyData(row(await get(`/deployment/${id}`)))['parameters'] as Row)['traffic'] as Row)[
+        'enable_auto_switch'
+      ];
     for (const enabled of [true, false]) {
-      expect((await patch(`/deployment/${id}`, { strategy_data: { parameters: { traffic: { enable_auto_switch: enabled } } } })).status).toBe(204);
+      expect(
+        (
+          await patch(`/deployment/${id}`, {
+            strategy_data: { parameters: { traffic: { enable_auto_switch: enabled } } },
+          })
+        ).status,
+      ).toBe(204);
       expect(await autoSwitch()).toBe(enabled);
     }
-    expect((await patch(`/deployment/${id}`, { strategy_data: { parameters: { traffic: { enable_auto_switch: true, step: '0.5' } } } })).status).toBe(400);
-    expect((await patch(`/deployment/${ids.deployments.rolledBack}`, { strategy_data: { parameters: { traffic: { enable_auto_switch: true } } } })).status).toBe(400);
+    expect(
+      (
+        await patch(`/deployment/${id}`, {
+          strategy_data: { parameters: { traffic: { enable_auto_switch: true, step: '0.5' } } },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await patch(`/deployment/${ids.deployments.rolledBack}`, {
+          strategy_data: { parameters: { traffic: { enable_auto_switch: true } } },
+        })
+      ).status,
+    ).toBe(400);
     expect(await autoSwitch()).toBe(false);
   });
 });

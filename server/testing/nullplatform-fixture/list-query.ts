@@ -43,7 +43,10 @@ export type ListQuery<T> = {
   switches: Set<string>;
 };
 
-export function parseListQuery<T>(spec: ListSpec<T>, params: URLSearchParams): { ok: true; query: ListQuery<T> } | { ok: false; answer: Answer } {
+export function parseListQuery<T>(
+  spec: ListSpec<T>,
+  params: URLSearchParams,
+): { ok: true; query: ListQuery<T> } | { ok: false; answer: Answer } {
   const conditions: ((item: T) => boolean)[] = [];
   const switches = new Set<string>();
   let limit = DEFAULT_LIMIT;
@@ -75,7 +78,8 @@ export function parseListQuery<T>(spec: ListSpec<T>, params: URLSearchParams): {
       if (filter === undefined) return { ok: false, answer: insufficientPermissions() };
       const values = raw.split(',').map((value) => value.trim());
       if (values.some((value) => value === '')) return refuse(`Invalid ${name}: ${raw}`);
-      if (filter.numeric === true && values.some((value) => !/^\d+$/.test(value))) return refuse(`Invalid ${name}: ${raw}`);
+      if (filter.numeric === true && values.some((value) => !/^\d+$/.test(value)))
+        return refuse(`Invalid ${name}: ${raw}`);
       if (filter.maxValues !== undefined && values.length > filter.maxValues) {
         return refuse(`${name} accepts at most ${filter.maxValues} values`);
       }
@@ -87,7 +91,10 @@ export function parseListQuery<T>(spec: ListSpec<T>, params: URLSearchParams): {
     }
   }
   if (spec.required !== undefined && !params.has(spec.required)) return refuse(`Missing parameter: ${spec.required}`);
-  return { ok: true, query: { matches: (item) => conditions.every((condition) => condition(item)), limit, offset, sort, switches } };
+  return {
+    ok: true,
+    query: { matches: (item) => conditions.every((condition) => condition(item)), limit, offset, sort, switches },
+  };
 }
 
 /** Filters, sorts (by id when not asked otherwise: nullplatform's default order is not documented) and pages. */

@@ -12,7 +12,12 @@ import type { FixtureState } from './state';
 import { FIXTURE_USER_ID } from './world';
 
 /** The strategy_data keys a client may PATCH: traffic, and the instance counters agents report (nullplatform/scopes wait_deployment_active). */
-const PATCHABLE_STRATEGY_DATA = ['desired_switched_traffic', 'amount_instances_to_wait', 'launched_instances', 'healthy_instances'];
+const PATCHABLE_STRATEGY_DATA = [
+  'desired_switched_traffic',
+  'amount_instances_to_wait',
+  'launched_instances',
+  'healthy_instances',
+];
 /** nullplatform/scopes k8s/deployment/build_context `validate_status`: switch-traffic runs only in these. */
 const TRAFFIC_STATUSES = ['running', 'waiting_for_instances'];
 
@@ -21,23 +26,27 @@ export function patchDeployment(state: FixtureState, deploymentId: number, body:
   if (deployment === undefined) return fail(404, `Deployment ${deploymentId} not found`);
   if (!isPlainObject(body)) return fail(400, 'The body must be a JSON object');
   // No public source shows how a canary deployment is steered; the fixture refuses every change to one.
-  if (deployment.strategy === 'canary') return fail(400, 'A canary deployment advances by its own steps and cannot be changed this way');
+  if (deployment.strategy === 'canary')
+    return fail(400, 'A canary deployment advances by its own steps and cannot be changed this way');
 
   const keys = Object.keys(body);
   let answer: Answer;
   if (keys.length === 1 && keys[0] === 'status') answer = patchStatus(state, deployment, body['status']);
-  else if (keys.length === 1 && keys[0] === 'strategy_data') answer = patchStrategyData(state, deployment, body['strategy_data']);
+  else if (keys.length === 1 && keys[0] === 'strategy_data')
+    answer = patchStrategyData(state, deployment, body['strategy_data']);
   else return fail(400, 'Send either {"status": …} or {"strategy_data": {…}}');
   if (answer.status === 204) deployment.updated_by = FIXTURE_USER_ID;
   return answer;
 }
 
 function patchStatus(state: FixtureState, deployment: Deployment, requested: unknown): Answer {
-  const refuse = () => fail(400, `Cannot change the status of a deployment in status ${deployment.status} to ${String(requested)}`);
+  const refuse = () =>
+    fail(400, `Cannot change the status of a deployment in status ${deployment.status} to ${String(requested)}`);
   if (requested === 'finalizing') {
     // Blue/green is finalized by the client (nullplatform/workflows deploy-finish.yaml). The real platform finalizes
     // an initial deployment by itself; the fixture holds new initial deployments at running and lets a client finish them.
-    if (deployment.status !== 'running' || (deployment.strategy !== 'blue_green' && deployment.strategy !== 'initial')) return refuse();
+    if (deployment.status !== 'running' || (deployment.strategy !== 'blue_green' && deployment.strategy !== 'initial'))
+      return refuse();
     state.clearSteps(deployment.id);
     enterStatus(state, deployment, 'finalizing');
     state.queueSteps(deployment.id, [{ kind: 'status', to: 'finalized' }]);
@@ -49,7 +58,9 @@ function patchStatus(state: FixtureState, deployment: Deployment, requested: unk
     enterStatus(state, deployment, 'cancelling');
     // nullplatform/workflows deploy-finish.yaml observed rolled_back for blue/green; an initial deployment has nothing
     // to roll back to, so it ends cancelled (reference §11.4 leaves this open).
-    state.queueSteps(deployment.id, [{ kind: 'status', to: deployment.strategy === 'blue_green' ? 'rolled_back' : 'cancelled' }]);
+    state.queueSteps(deployment.id, [
+      { kind: 'status', to: deployment.strategy === 'blue_green' ? 'rolled_back' : 'cancelled' },
+    ]);
     return noContent();
   }
   return fail(400, `A client can only ask for status finalizing or cancelling (got ${JSON.stringify(requested)})`);
@@ -61,15 +72,21 @@ function patchStrategyData(state: FixtureState, deployment: Deployment, data: un
   const unknown = Object.keys(data).filter((key) => !PATCHABLE_STRATEGY_DATA.includes(key));
   if (unknown.length > 0) return fail(400, `strategy_data cannot set ${unknown.join(', ')}`);
   for (const [key, value] of Object.entries(data)) {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return fail(400, `strategy_data.${key} must be a non-negative integer`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+      return fail(400, `strategy_data.${key} must be a non-negative integer`);
   }
   if (!TRAFFIC_STATUSES.includes(deployment.status)) {
-    return fail(400, `Traffic can only be switched while the deployment is running or waiting_for_instances (it is ${deployment.status})`);
+    return fail(
+      400,
+      `Traffic can only be switched while the deployment is running or waiting_for_instances (it is ${deployment.status})`,
+    );
   }
   const desired = data['desired_switched_traffic'];
   if (desired !== undefined) {
-    if (deployment.strategy !== 'blue_green') return fail(400, `Traffic can only be switched on a blue_green deployment (this one is ${deployment.strategy})`);
-    if (typeof desired !== 'number' || desired > 100) return fail(400, 'strategy_data.desired_switched_traffic must be between 0 and 100');
+    if (deployment.strategy !== 'blue_green')
+      return fail(400, `Traffic can only be switched on a blue_green deployment (this one is ${deployment.strategy})`);
+    if (typeof desired !== 'number' || desired > 100)
+      return fail(400, 'strategy_data.desired_switched_traffic must be between 0 and 100');
   }
   // A partial strategy_data merges (reference §7.3); switched_traffic follows on a later read.
   Object.assign(deployment.strategy_data, data);
@@ -87,11 +104,21 @@ function patchAutoSwitch(state: FixtureState, deployment: Deployment, data: Reco
   const parameters = data['parameters'];
   const traffic = isPlainObject(parameters) ? parameters['traffic'] : undefined;
   const enabled = isPlainObject(traffic) ? traffic['enable_auto_switch'] : undefined;
-  if (Object.keys(data).length !== 1 || !isPlainObject(parameters) || Object.keys(parameters).length !== 1 || !isPlainObject(traffic) || Object.keys(traffic).length !== 1 || typeof enabled !== 'boolean') {
+  if (
+    Object.keys(data).length !== 1 ||
+    !isPlainObject(parameters) ||
+    Object.keys(parameters).length !== 1 ||
+    !isPlainObject(traffic) ||
+    Object.keys(traffic).length !== 1 ||
+    typeof enabled !== 'boolean'
+  ) {
     return fail(400, 'strategy_data.parameters can only set traffic.enable_auto_switch (true or false), alone');
   }
   if (deployment.strategy !== 'blue_green' || !TRAFFIC_STATUSES.includes(deployment.status)) {
-    return fail(400, `Automatic traffic steps can only be paused or resumed on a running blue_green deployment (this one is ${deployment.strategy}, ${deployment.status})`);
+    return fail(
+      400,
+      `Automatic traffic steps can only be paused or resumed on a running blue_green deployment (this one is ${deployment.strategy}, ${deployment.status})`,
+    );
   }
   deployment.strategy_data.parameters.traffic.enable_auto_switch = enabled;
   deployment.updated_at = state.now();

@@ -15,15 +15,24 @@ import type { World } from './world';
 const byId = { read: (item: { id: number }) => item.id, numeric: true };
 
 function listSpecs(state: FixtureState) {
-  const applicationOfScope = (scopeId: number) => state.world.scopes.find((scope) => scope.id === scopeId)?.application_id;
+  const applicationOfScope = (scopeId: number) =>
+    state.world.scopes.find((scope) => scope.id === scopeId)?.application_id;
   return {
     account: {
       required: 'organization_id',
-      filters: { organization_id: { read: (item) => item.organization_id, numeric: true }, slug: { read: (item) => item.slug }, id: byId },
+      filters: {
+        organization_id: { read: (item) => item.organization_id, numeric: true },
+        slug: { read: (item) => item.slug },
+        id: byId,
+      },
     } satisfies ListSpec<World['accounts'][number]>,
     namespace: {
       required: 'account_id',
-      filters: { account_id: { read: (item) => item.account_id, numeric: true }, slug: { read: (item) => item.slug }, id: byId },
+      filters: {
+        account_id: { read: (item) => item.account_id, numeric: true },
+        slug: { read: (item) => item.slug },
+        id: byId,
+      },
     } satisfies ListSpec<World['namespaces'][number]>,
     // nullplatform lists applications per namespace.
     application: {
@@ -74,7 +83,15 @@ function listSpecs(state: FixtureState) {
 }
 
 export type ListResource = keyof ReturnType<typeof listSpecs>;
-export const listResources: readonly ListResource[] = ['account', 'namespace', 'application', 'build', 'release', 'scope', 'deployment'];
+export const listResources: readonly ListResource[] = [
+  'account',
+  'namespace',
+  'application',
+  'build',
+  'release',
+  'scope',
+  'deployment',
+];
 
 export function readList(state: FixtureState, resource: ListResource, params: URLSearchParams): Answer {
   const specs = listSpecs(state);
@@ -104,7 +121,12 @@ export function readList(state: FixtureState, resource: ListResource, params: UR
   }
 }
 
-function list<T extends { id: number }>(spec: ListSpec<T>, items: readonly T[], params: URLSearchParams, view: (item: T) => unknown = (item) => item): Answer {
+function list<T extends { id: number }>(
+  spec: ListSpec<T>,
+  items: readonly T[],
+  params: URLSearchParams,
+  view: (item: T) => unknown = (item) => item,
+): Answer {
   const parsed = parseListQuery(spec, params);
   if (!parsed.ok) return parsed.answer;
   const page = listPage(items, parsed.query);
@@ -127,7 +149,8 @@ export function readOne(state: FixtureState, resource: ListResource, id: number,
   for (const name of params.keys()) {
     if (!allowed.includes(name)) return insufficientPermissions();
     const value = params.get(name);
-    if (value !== 'true' && value !== 'false') return fail(400, `Invalid ${name}: ${String(value)} (expected true or false)`);
+    if (value !== 'true' && value !== 'false')
+      return fail(400, `Invalid ${name}: ${String(value)} (expected true or false)`);
   }
   const includeMessages = params.get('include_messages') === 'true';
   const world = state.world;
@@ -144,7 +167,11 @@ export function readOne(state: FixtureState, resource: ListResource, id: number,
     case 'build': {
       const found = find(world.builds);
       if (found === undefined) return notFound();
-      return json({ ...structuredClone(found), assets: world.assets.filter((item) => item.build_id === id).map((item) => structuredClone(item)), metadata: {} });
+      return json({
+        ...structuredClone(found),
+        assets: world.assets.filter((item) => item.build_id === id).map((item) => structuredClone(item)),
+        metadata: {},
+      });
     }
     case 'scope': {
       const found = find(world.scopes);
@@ -157,7 +184,12 @@ export function readOne(state: FixtureState, resource: ListResource, id: number,
   }
 }
 
-const pluralOf = { account: 'accounts', namespace: 'namespaces', application: 'applications', release: 'releases' } as const;
+const pluralOf = {
+  account: 'accounts',
+  namespace: 'namespaces',
+  application: 'applications',
+  release: 'releases',
+} as const;
 
 function scopeDetail(state: FixtureState, scope: Scope, includeMessages: boolean): ScopeDetail {
   const active = state.activeDeployment(scope.id)?.id ?? null;

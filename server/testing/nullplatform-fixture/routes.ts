@@ -32,14 +32,18 @@ export function route(state: FixtureState, tokens: TokenIssuer, request: Fixture
 
   const telemetry = TELEMETRY_PATH.exec(path);
   if (telemetry !== null) {
-    return method === 'GET' ? readTelemetry(state, telemetry[1] ?? '', decodeURIComponent(telemetry[2] ?? ''), url.searchParams) : methodNotAllowed(method, path);
+    return method === 'GET'
+      ? readTelemetry(state, telemetry[1] ?? '', decodeURIComponent(telemetry[2] ?? ''), url.searchParams)
+      : methodNotAllowed(method, path);
   }
   const strategy = /^\/deployment_strategy(?:\/([^/]+))?$/.exec(path);
   if (strategy !== null) {
     if (method !== 'GET') return methodNotAllowed(method, path);
     const rawId = strategy[1];
     if (rawId === undefined) return listStrategies(state, url.searchParams);
-    return /^\d+$/.test(rawId) ? readStrategy(state, Number(rawId), url.searchParams) : fail(404, `Deployment strategy ${rawId} not found`);
+    return /^\d+$/.test(rawId)
+      ? readStrategy(state, Number(rawId), url.searchParams)
+      : fail(404, `Deployment strategy ${rawId} not found`);
   }
 
   const match = /^\/([a-z_]+)(?:\/([^/]+))?$/.exec(path);
@@ -54,7 +58,8 @@ export function route(state: FixtureState, tokens: TokenIssuer, request: Fixture
   // Writes take no query parameters.
   if ([...url.searchParams.keys()].length > 0) return insufficientPermissions();
   if (method === 'POST' && rawId === undefined && resource === 'release') return createRelease(state, request.body);
-  if (method === 'POST' && rawId === undefined && resource === 'deployment') return createDeployment(state, request.body);
+  if (method === 'POST' && rawId === undefined && resource === 'deployment')
+    return createDeployment(state, request.body);
   if (method === 'PATCH' && rawId !== undefined && resource === 'deployment') {
     return /^\d+$/.test(rawId) ? patchDeployment(state, Number(rawId), request.body) : notFound(resource, rawId);
   }

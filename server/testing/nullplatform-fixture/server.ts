@@ -37,7 +37,8 @@ export async function startNullplatformFixture(options: NullplatformFixtureOptio
   const server = createServer((request, response) => {
     void answer(request).then(
       (result) => send(response, result),
-      (error: unknown) => send(response, fail(500, `fixture error: ${error instanceof Error ? error.message : String(error)}`)),
+      (error: unknown) =>
+        send(response, fail(500, `fixture error: ${error instanceof Error ? error.message : String(error)}`)),
     );
   });
 
@@ -53,7 +54,12 @@ export async function startNullplatformFixture(options: NullplatformFixtureOptio
         return fail(400, 'The body is not valid JSON');
       }
     }
-    return route(state, tokens, { method: request.method ?? 'GET', url, authorization: request.headers.authorization, body });
+    return route(state, tokens, {
+      method: request.method ?? 'GET',
+      url,
+      authorization: request.headers.authorization,
+      body,
+    });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -91,5 +97,10 @@ function send(response: ServerResponse, result: Answer): void {
     return;
   }
   const text = JSON.stringify(result.body);
-  response.writeHead(result.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+  response
+    .writeHead(result.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    })
+    .end(text);
 }

@@ -60,11 +60,15 @@ export class FixtureState {
 
   /** The deployment serving the scope (its `status_in_scope` is `active`). */
   activeDeployment(scopeId: number): Deployment | undefined {
-    return this.world.deployments.find((candidate) => candidate.scope_id === scopeId && candidate.status_in_scope === 'active');
+    return this.world.deployments.find(
+      (candidate) => candidate.scope_id === scopeId && candidate.status_in_scope === 'active',
+    );
   }
 
   /** The scope's deployment that has not ended yet, if any (one at a time per scope). */
   inFlightDeployment(scopeId: number): Deployment | undefined {
-    return this.world.deployments.find((candidate) => candidate.scope_id === scopeId && IN_FLIGHT_STATUSES.has(candidate.status));
+    return this.world.deployments.find(
+      (candidate) => candidate.scope_id === scopeId && IN_FLIGHT_STATUSES.has(candidate.status),
+    );
   }
 }

@@ -25,22 +25,32 @@ const PARAMS = new Set(['scope_id', 'minutes', 'period']);
 
 export const TELEMETRY_PATH = /^\/telemetry\/application\/([^/]+)\/metric\/([^/]+)$/;
 
-export function readTelemetry(state: FixtureState, applicationRaw: string, metric: string, params: URLSearchParams): Answer {
+export function readTelemetry(
+  state: FixtureState,
+  applicationRaw: string,
+  metric: string,
+  params: URLSearchParams,
+): Answer {
   for (const name of params.keys()) if (!PARAMS.has(name)) return insufficientPermissions();
   if (!/^\d+$/.test(applicationRaw)) return fail(404, `Application ${applicationRaw} not found`);
   const applicationId = Number(applicationRaw);
-  if (!state.world.applications.some((application) => application.id === applicationId)) return fail(404, `Application ${applicationId} not found`);
+  if (!state.world.applications.some((application) => application.id === applicationId))
+    return fail(404, `Application ${applicationId} not found`);
   const series = metrics[metric];
   if (series === undefined) return fail(400, `Unknown metric: ${metric}`);
   const scopeRaw = params.get('scope_id');
   if (scopeRaw === null) return fail(400, 'Missing parameter: scope_id');
-  const scope = /^\d+$/.test(scopeRaw) ? state.world.scopes.find((candidate) => candidate.id === Number(scopeRaw)) : undefined;
+  const scope = /^\d+$/.test(scopeRaw)
+    ? state.world.scopes.find((candidate) => candidate.id === Number(scopeRaw))
+    : undefined;
   if (scope === undefined) return fail(404, `Scope ${scopeRaw} not found`);
   if (scope.application_id !== applicationId) return fail(400, 'The scope belongs to a different application');
   const minutes = whole(params.get('minutes'), 5);
   const period = whole(params.get('period'), 60);
-  if (minutes === undefined || minutes < 1 || minutes > 60) return fail(400, `Invalid minutes: ${String(params.get('minutes'))}`);
-  if (period === undefined || period < 1 || period > minutes * 60) return fail(400, `Invalid period: ${String(params.get('period'))}`);
+  if (minutes === undefined || minutes < 1 || minutes > 60)
+    return fail(400, `Invalid minutes: ${String(params.get('minutes'))}`);
+  if (period === undefined || period < 1 || period > minutes * 60)
+    return fail(400, `Invalid period: ${String(params.get('period'))}`);
   const count = Math.ceil((minutes * 60) / period);
   return json({ results: [{ data: Array.from({ length: count }, (_, index) => ({ value: series(index) })) }] });
 }

@@ -54,7 +54,8 @@ export class TokenIssuer {
   /** undefined when the Authorization header carries a token this fixture issued and that has not expired. */
   refusal(authorization: string | undefined): Answer | undefined {
     const match = /^Bearer (\S+)$/.exec(authorization ?? '');
-    if (match?.[1] === undefined) return fail(401, 'Unauthorized: send Authorization: Bearer <access_token> from POST /token');
+    if (match?.[1] === undefined)
+      return fail(401, 'Unauthorized: send Authorization: Bearer <access_token> from POST /token');
     const expiresAt = this.issued.get(match[1]);
     if (expiresAt === undefined) return fail(401, 'Unauthorized: unknown token');
     if (this.now() >= expiresAt) {

@@ -31,9 +31,30 @@ export const ids = {
   accounts: { playground: 2, acme: 1455603117 },
   namespaces: { tools: 3, payments: 1291734820, storefront: 1847211003 },
   applications: { automation: 4, paymentsApi: 1822046730, storefrontWeb: 1822051977 },
-  builds: { first: 5, retry: 612605537, failed: 612611902, metrics: 612616310, inProgress: 612618455, nightly: 612600021 },
-  releases: { v090: 1570024411, v100: 9, v110: 1570028113, v120: 1570031920, v121: 1570033876, paymentsV230: 1612004417 },
-  scopes: { development: 7, production: 1403568815, staging: 982340117, chile: 1403570021, mexico: 1403571144, sandbox: 1500873362 },
+  builds: {
+    first: 5,
+    retry: 612605537,
+    failed: 612611902,
+    metrics: 612616310,
+    inProgress: 612618455,
+    nightly: 612600021,
+  },
+  releases: {
+    v090: 1570024411,
+    v100: 9,
+    v110: 1570028113,
+    v120: 1570031920,
+    v121: 1570033876,
+    paymentsV230: 1612004417,
+  },
+  scopes: {
+    development: 7,
+    production: 1403568815,
+    staging: 982340117,
+    chile: 1403570021,
+    mexico: 1403571144,
+    sandbox: 1500873362,
+  },
   deployments: {
     developmentInitial: 8,
     productionInitial: 1921551120,
@@ -67,8 +88,18 @@ export function seedWorld(): World {
     created_at: '2024-03-11T14:02:51.118Z',
   });
 
-  const tools = namespace(playground, { id: ids.namespaces.tools, name: 'Tools', slug: 'tools', created_at: '2025-05-15T21:34:40.725Z' });
-  const payments = namespace(playground, { id: ids.namespaces.payments, name: 'Payments', slug: 'payments', created_at: '2025-06-02T12:10:04.311Z' });
+  const tools = namespace(playground, {
+    id: ids.namespaces.tools,
+    name: 'Tools',
+    slug: 'tools',
+    created_at: '2025-05-15T21:34:40.725Z',
+  });
+  const payments = namespace(playground, {
+    id: ids.namespaces.payments,
+    name: 'Payments',
+    slug: 'payments',
+    created_at: '2025-06-02T12:10:04.311Z',
+  });
   const storefront = namespace(acme, {
     id: ids.namespaces.storefront,
     name: 'Storefront',
@@ -188,7 +219,12 @@ export function seedWorld(): World {
 
   const assets = [
     // context.json's asset, verbatim but for build_id (see shapes/artifacts.ts).
-    asset(byBuildId(ids.builds.first), { id: 6, name: 'main', type: 'bundle', url: 's3://my-asset-bucket/tools/automation/v1.0.0' }),
+    asset(byBuildId(ids.builds.first), {
+      id: 6,
+      name: 'main',
+      type: 'bundle',
+      url: 's3://my-asset-bucket/tools/automation/v1.0.0',
+    }),
     asset(byBuildId(ids.builds.nightly), {
       id: 1688201447,
       name: 'main',
@@ -207,8 +243,18 @@ export function seedWorld(): World {
       type: 'docker-image',
       url: `${ecr}/playground-repos/tools-automation:${ids.builds.metrics}`,
     }),
-    asset(byBuildId(733102884), { id: 1688301775, name: 'main', type: 'docker-image', url: `${ecr}/payments/payments-api:733102884` }),
-    asset(byBuildId(733220019), { id: 1688402230, name: 'main', type: 'docker-image', url: `${ecr}/acme-corp/storefront-web:733220019` }),
+    asset(byBuildId(733102884), {
+      id: 1688301775,
+      name: 'main',
+      type: 'docker-image',
+      url: `${ecr}/payments/payments-api:733102884`,
+    }),
+    asset(byBuildId(733220019), {
+      id: 1688402230,
+      name: 'main',
+      type: 'docker-image',
+      url: `${ecr}/acme-corp/storefront-web:733220019`,
+    }),
   ];
 
   const releases = [
@@ -318,7 +364,10 @@ export function seedWorld(): World {
       dimensions: { environment: 'staging' },
       tier: 'important',
       domain: 'automation-staging.playground.nullapps.io',
-      domains: [{ id: 'dom-7781', name: 'automation-staging.playground.nullapps.io' }, { id: 'dom-7782', name: 'staging.automation.example.com' }],
+      domains: [
+        { id: 'dom-7781', name: 'automation-staging.playground.nullapps.io' },
+        { id: 'dom-7782', name: 'staging.automation.example.com' },
+      ],
       requested_spec: { cpu_profile: 'standard', local_storage: 8, memory_in_gb: 1 },
       created_at: '2024-06-03T17:40:55.301Z',
       updated_at: '2026-01-13T09:20:14.508Z',
@@ -388,10 +437,25 @@ export function seedWorld(): World {
   });
   const initialMessages = (created: string, finalized: string, instances: number) => [
     { level: 'INFO' as const, message: 'Creating deployment resources', timestamp: epoch(created) + 2_000 },
-    { level: 'INFO' as const, message: `Waiting for ${instances} instance(s) to be healthy`, timestamp: epoch(created) + 16_000 },
+    {
+      level: 'INFO' as const,
+      message: `Waiting for ${instances} instance(s) to be healthy`,
+      timestamp: epoch(created) + 16_000,
+    },
     { level: 'INFO' as const, message: 'Deployment finalized', timestamp: epoch(finalized) },
   ];
-  const finalizedInitial = (scopeId: number, fields: { id: number; release_id: number; created: string; running: string; finalized: string; token: string; instances: number }) =>
+  const finalizedInitial = (
+    scopeId: number,
+    fields: {
+      id: number;
+      release_id: number;
+      created: string;
+      running: string;
+      finalized: string;
+      token: string;
+      instances: number;
+    },
+  ) =>
     deployment(byScopeId(scopeId), {
       id: fields.id,
       release_id: fields.release_id,
@@ -418,7 +482,11 @@ export function seedWorld(): World {
       status_in_scope: 'active',
       strategy: 'initial',
       strategy_data: { parameters: parameters() },
-      status_started_at: finalizedTimes('2025-12-22T18:27:54.629Z', '2025-12-22T18:29:02.310Z', '2025-12-22T18:29:40.882Z'),
+      status_started_at: finalizedTimes(
+        '2025-12-22T18:27:54.629Z',
+        '2025-12-22T18:29:02.310Z',
+        '2025-12-22T18:29:40.882Z',
+      ),
       created_by: FIXTURE_USER_ID,
       expires_at: null,
       deployment_token: 'dep-token',
@@ -442,16 +510,35 @@ export function seedWorld(): World {
       status: 'running',
       status_in_scope: 'candidate',
       strategy: 'blue_green',
-      strategy_data: { parameters: parameters(), desired_switched_traffic: 20, switched_traffic: 20, amount_instances_to_wait: 2, launched_instances: 2, healthy_instances: 2 },
-      status_started_at: { creating: '2026-01-19T14:05:31.840Z', waiting_for_instances: '2026-01-19T14:05:48.116Z', running: '2026-01-19T14:08:47.512Z' },
+      strategy_data: {
+        parameters: parameters(),
+        desired_switched_traffic: 20,
+        switched_traffic: 20,
+        amount_instances_to_wait: 2,
+        launched_instances: 2,
+        healthy_instances: 2,
+      },
+      status_started_at: {
+        creating: '2026-01-19T14:05:31.840Z',
+        waiting_for_instances: '2026-01-19T14:05:48.116Z',
+        running: '2026-01-19T14:08:47.512Z',
+      },
       // Started by an automation, not a person.
       created_by: null,
       expires_at: '2026-01-19T16:08:47.512Z',
       deployment_token: 'dep-8d3e5a17-c2f4-4b69-a1e8-6f0b9c7d2e45',
       messages: [
         { level: 'INFO', message: 'Creating deployment resources', timestamp: epoch('2026-01-19T14:05:33.902Z') },
-        { level: 'INFO', message: 'Waiting for 2 instance(s) to be healthy', timestamp: epoch('2026-01-19T14:05:48.116Z') },
-        { level: 'INFO', message: 'All instances are healthy; the new release serves 0% of the traffic', timestamp: epoch('2026-01-19T14:08:47.512Z') },
+        {
+          level: 'INFO',
+          message: 'Waiting for 2 instance(s) to be healthy',
+          timestamp: epoch('2026-01-19T14:05:48.116Z'),
+        },
+        {
+          level: 'INFO',
+          message: 'All instances are healthy; the new release serves 0% of the traffic',
+          timestamp: epoch('2026-01-19T14:08:47.512Z'),
+        },
         { level: 'INFO', message: 'Switching traffic to 20%', timestamp: epoch('2026-01-19T14:12:03.774Z') },
       ],
       created_at: '2026-01-19T14:05:31.907Z',
@@ -472,15 +559,32 @@ export function seedWorld(): World {
       status: 'rolled_back',
       status_in_scope: 'inactive',
       strategy: 'blue_green',
-      strategy_data: { parameters: parameters(), desired_switched_traffic: 0, switched_traffic: 0, amount_instances_to_wait: 2, launched_instances: 2, healthy_instances: 2 },
-      status_started_at: { creating: '2026-01-09T11:20:32.944Z', waiting_for_instances: '2026-01-09T11:20:49.310Z', running: '2026-01-09T11:23:12.586Z', cancelling: '2026-01-09T11:41:05.027Z', rolled_back: '2026-01-09T11:41:58.663Z' },
+      strategy_data: {
+        parameters: parameters(),
+        desired_switched_traffic: 0,
+        switched_traffic: 0,
+        amount_instances_to_wait: 2,
+        launched_instances: 2,
+        healthy_instances: 2,
+      },
+      status_started_at: {
+        creating: '2026-01-09T11:20:32.944Z',
+        waiting_for_instances: '2026-01-09T11:20:49.310Z',
+        running: '2026-01-09T11:23:12.586Z',
+        cancelling: '2026-01-09T11:41:05.027Z',
+        rolled_back: '2026-01-09T11:41:58.663Z',
+      },
       created_by: FIXTURE_USER_ID,
       expires_at: '2026-01-09T13:23:12.586Z',
       deployment_token: 'dep-e91f3b50-2a7c-4d8e-b6f4-0c3d5a8e7b12',
       messages: [
         { level: 'INFO', message: 'Switching traffic to 10%', timestamp: epoch('2026-01-09T11:25:40.118Z') },
         { level: 'WARNING', message: 'Rollback requested by a user', timestamp: epoch('2026-01-09T11:41:05.027Z') },
-        { level: 'INFO', message: 'All traffic is back on the previous deployment', timestamp: epoch('2026-01-09T11:41:58.663Z') },
+        {
+          level: 'INFO',
+          message: 'All traffic is back on the previous deployment',
+          timestamp: epoch('2026-01-09T11:41:58.663Z'),
+        },
       ],
       created_at: '2026-01-09T11:20:33.010Z',
       updated_at: '2026-01-09T11:41:58.701Z',
@@ -491,14 +595,33 @@ export function seedWorld(): World {
       status: 'failed',
       status_in_scope: 'inactive',
       strategy: 'blue_green',
-      strategy_data: { parameters: parameters(), desired_switched_traffic: 0, switched_traffic: 0, amount_instances_to_wait: 2, launched_instances: 2, healthy_instances: 0 },
-      status_started_at: { creating: '2026-01-13T09:02:40.702Z', waiting_for_instances: '2026-01-13T09:02:58.129Z', failed: '2026-01-13T09:12:58.440Z' },
+      strategy_data: {
+        parameters: parameters(),
+        desired_switched_traffic: 0,
+        switched_traffic: 0,
+        amount_instances_to_wait: 2,
+        launched_instances: 2,
+        healthy_instances: 0,
+      },
+      status_started_at: {
+        creating: '2026-01-13T09:02:40.702Z',
+        waiting_for_instances: '2026-01-13T09:02:58.129Z',
+        failed: '2026-01-13T09:12:58.440Z',
+      },
       created_by: FIXTURE_USER_ID,
       expires_at: null,
       deployment_token: 'dep-73a0d8c5-4e1b-4f92-8c6d-1b9e2f5a0c38',
       messages: [
-        { level: 'INFO', message: 'Waiting for 2 instance(s) to be healthy', timestamp: epoch('2026-01-13T09:02:58.129Z') },
-        { level: 'ERROR', message: 'Instances did not pass the health check at /health within 600 seconds', timestamp: epoch('2026-01-13T09:12:58.440Z') },
+        {
+          level: 'INFO',
+          message: 'Waiting for 2 instance(s) to be healthy',
+          timestamp: epoch('2026-01-13T09:02:58.129Z'),
+        },
+        {
+          level: 'ERROR',
+          message: 'Instances did not pass the health check at /health within 600 seconds',
+          timestamp: epoch('2026-01-13T09:12:58.440Z'),
+        },
       ],
       created_at: '2026-01-13T09:02:40.771Z',
       updated_at: '2026-01-13T09:12:58.502Z',
@@ -534,11 +657,21 @@ export function seedWorld(): World {
           current_step: 0,
         },
       },
-      status_started_at: { creating: '2026-01-18T11:40:02.331Z', waiting_for_instances: '2026-01-18T11:40:19.840Z', running: '2026-01-18T11:42:07.391Z' },
+      status_started_at: {
+        creating: '2026-01-18T11:40:02.331Z',
+        waiting_for_instances: '2026-01-18T11:40:19.840Z',
+        running: '2026-01-18T11:42:07.391Z',
+      },
       created_by: FIXTURE_USER_ID,
       expires_at: '2026-01-18T13:42:07.391Z',
       deployment_token: 'dep-5be82f91-0d6c-4a37-9e15-c4a7d3b0f826',
-      messages: [{ level: 'INFO', message: 'Canary step 1 of 3: 10% of the traffic', timestamp: epoch('2026-01-18T11:42:07.391Z') }],
+      messages: [
+        {
+          level: 'INFO',
+          message: 'Canary step 1 of 3: 10% of the traffic',
+          timestamp: epoch('2026-01-18T11:42:07.391Z'),
+        },
+      ],
       created_at: '2026-01-18T11:40:02.405Z',
       updated_at: '2026-01-18T11:42:07.430Z',
     }),
@@ -564,7 +697,13 @@ export function seedWorld(): World {
       expires_at: null,
       deployment_token: 'dep-0f4b8d26-9a1e-4c73-a2d5-e8c6b3f7a914',
       deployment_group_id: 877312054,
-      messages: [{ level: 'INFO', message: 'Waiting for approval: production deployments need a second reviewer', timestamp: epoch('2026-01-19T16:30:55.118Z') }],
+      messages: [
+        {
+          level: 'INFO',
+          message: 'Waiting for approval: production deployments need a second reviewer',
+          timestamp: epoch('2026-01-19T16:30:55.118Z'),
+        },
+      ],
       created_at: '2026-01-19T16:30:55.190Z',
       updated_at: '2026-01-19T16:30:55.190Z',
     }),
@@ -591,7 +730,10 @@ export function seedWorld(): World {
       description: 'Switches all traffic instantly with no rollback',
       nrn: playground.nrn,
       dimensions: { environment: 'staging' },
-      defaults: { metrics: { enabled: false, rules: [] }, traffic: { enable_auto_switch: true, step: '1', interval: 10 } },
+      defaults: {
+        metrics: { enabled: false, rules: [] },
+        traffic: { enable_auto_switch: true, step: '1', interval: 10 },
+      },
       created_at: '2025-05-15T21:41:37.560Z',
     }),
     deploymentStrategy({
@@ -619,7 +761,10 @@ export function seedWorld(): World {
       description: 'Five percent every two minutes',
       nrn: acme.nrn,
       dimensions: {},
-      defaults: { metrics: { enabled: false, rules: [] }, traffic: { enable_auto_switch: true, step: '0.05', interval: 120 } },
+      defaults: {
+        metrics: { enabled: false, rules: [] },
+        traffic: { enable_auto_switch: true, step: '0.05', interval: 120 },
+      },
       created_at: '2024-03-11T14:30:00.000Z',
     }),
   ];

@@ -26,7 +26,9 @@ describe('app shell', () => {
     db.applications.push(buildApplication({ name: 'checkout' }));
     const { queryClient } = renderRoute('/');
     await screen.findByRole('link', { name: 'checkout' });
-    server.use(http.get('/api/application', () => HttpResponse.json({ message: 'database is locked' }, { status: 500 })));
+    server.use(
+      http.get('/api/application', () => HttpResponse.json({ message: 'database is locked' }, { status: 500 })),
+    );
     await act(() => queryClient.invalidateQueries({ queryKey: applicationQueries.lists() }));
     expect(await screen.findByText("Couldn't refresh the application list")).toBeInTheDocument();
     expect(screen.getAllByText('database is locked').length).toBeGreaterThan(0);
@@ -37,7 +39,9 @@ describe('app shell', () => {
     db.applications.push(buildApplication({ id: 1, name: 'checkout' }));
     renderRoute('/applications/1/releases');
     const crumbs = await screen.findByRole('navigation', { name: 'Breadcrumb' });
-    await waitFor(() => expect(within(crumbs).getByRole('link', { name: 'checkout' })).toHaveAttribute('href', '/applications/1'));
+    await waitFor(() =>
+      expect(within(crumbs).getByRole('link', { name: 'checkout' })).toHaveAttribute('href', '/applications/1'),
+    );
     expect(within(crumbs).getByRole('link', { name: 'Applications' })).toHaveAttribute('href', '/');
     expect(within(crumbs).getByText('Releases')).toHaveAttribute('aria-current', 'page');
   });

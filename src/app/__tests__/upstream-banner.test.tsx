@@ -11,7 +11,11 @@ import { renderRoute } from '@/testing/test-utils';
 const UNREACHABLE = 'nullplatform API at api.nullplatform.com is unreachable: connect ECONNREFUSED';
 
 function connected(organizationId: number | null = 42) {
-  db.info = buildConsoleInfo({ mode: 'connected', upstream: { host: 'api.nullplatform.com', organization_id: organizationId }, live_events: false });
+  db.info = buildConsoleInfo({
+    mode: 'connected',
+    upstream: { host: 'api.nullplatform.com', organization_id: organizationId },
+    live_events: false,
+  });
 }
 
 function upstreamDown(status = 502, message = UNREACHABLE) {
@@ -105,7 +109,9 @@ describe('upstream trouble banner', () => {
     await screen.findByRole('link', { name: 'checkout' });
     server.use(http.get('/api/application', () => HttpResponse.error()));
     await act(() => queryClient.invalidateQueries({ queryKey: applicationQueries.lists() }));
-    expect(await screen.findByTestId('upstream-banner')).toHaveTextContent(/^Console server unreachable: Could not reach the console server/);
+    expect(await screen.findByTestId('upstream-banner')).toHaveTextContent(
+      /^Console server unreachable: Could not reach the console server/,
+    );
     expect(screen.getByRole('link', { name: 'checkout' })).toBeInTheDocument();
   });
 
@@ -113,7 +119,9 @@ describe('upstream trouble banner', () => {
     db.applications.push(buildApplication({ name: 'checkout' }));
     const { queryClient } = renderRoute('/');
     await screen.findByRole('link', { name: 'checkout' });
-    server.use(http.get('/api/application', () => HttpResponse.json({ message: 'database is locked' }, { status: 500 })));
+    server.use(
+      http.get('/api/application', () => HttpResponse.json({ message: 'database is locked' }, { status: 500 })),
+    );
     await act(() => queryClient.invalidateQueries({ queryKey: applicationQueries.lists() }));
     expect(await screen.findByText("Couldn't refresh the application list")).toBeInTheDocument();
     expect(screen.queryByTestId('upstream-banner')).not.toBeInTheDocument();

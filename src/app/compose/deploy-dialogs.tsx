@@ -64,7 +64,11 @@ export function DeployReleaseButton({ release, size = 'md' }: { release: Release
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button size={size} onClick={() => setOpen(true)} aria-label={`Deploy ${release.semver ?? `release #${release.id}`}`}>
+      <Button
+        size={size}
+        onClick={() => setOpen(true)}
+        aria-label={`Deploy ${release.semver ?? `release #${release.id}`}`}
+      >
         Deploy
       </Button>
       {open && <DeployReleaseDialog release={release} onClose={() => setOpen(false)} />}
@@ -93,7 +97,10 @@ export function DeployHereDialog({ scope, onClose }: DeployHereDialogProps) {
     <SelectField
       label="Release"
       hint="Newest first."
-      options={releases.map((item) => ({ value: String(item.id), label: `${item.semver ?? `#${item.id}`} · build #${item.build_id}` }))}
+      options={releases.map((item) => ({
+        value: String(item.id),
+        label: `${item.semver ?? `#${item.id}`} · build #${item.build_id}`,
+      }))}
       value={release ? String(release.id) : ''}
       onChange={(event) => setChosen(Number(event.target.value))}
     />

@@ -30,7 +30,11 @@ import { consoleInfoQuery } from '@/lib/console-info';
 function useSide(releaseId: number, enabled: boolean) {
   const release = useQuery({ ...releaseQueries.detail(releaseId), enabled, throwOnError: false });
   const buildId = release.data?.build_id;
-  const build = useQuery({ ...buildQueries.detail(buildId ?? 0), enabled: enabled && buildId !== undefined, throwOnError: false });
+  const build = useQuery({
+    ...buildQueries.detail(buildId ?? 0),
+    enabled: enabled && buildId !== undefined,
+    throwOnError: false,
+  });
   const side: DiffSide = { semver: release.data?.semver, commit: build.data?.commit?.id };
   return { side, release, ready: build.data !== undefined, error: release.error ?? build.error };
 }
@@ -42,7 +46,11 @@ export function ReleaseChanges({ fromReleaseId, toReleaseId }: ReleaseChangesPro
   const info = useQuery(consoleInfoQuery);
   const local = info.data?.mode === 'local';
   const connected = info.data?.mode === 'connected';
-  const diff = useQuery({ ...releaseDiffQueries.between(fromReleaseId, toReleaseId), enabled: local, throwOnError: false });
+  const diff = useQuery({
+    ...releaseDiffQueries.between(fromReleaseId, toReleaseId),
+    enabled: local,
+    throwOnError: false,
+  });
   const from = useSide(fromReleaseId, connected);
   const to = useSide(toReleaseId, connected);
   const applicationId = to.release.data?.application_id;
@@ -86,12 +94,20 @@ function Heading({ id }: { id: string }) {
 export function ServingReleaseChanges({ scope, release }: { scope: Scope; release: Release }) {
   const headingId = useId();
   const activeId = typeof scope.active_deployment === 'number' ? scope.active_deployment : undefined;
-  const active = useQuery({ ...deploymentQueries.detail(activeId ?? 0), enabled: activeId !== undefined, throwOnError: false });
+  const active = useQuery({
+    ...deploymentQueries.detail(activeId ?? 0),
+    enabled: activeId !== undefined,
+    throwOnError: false,
+  });
   const scopeName = scope.name ?? `scope #${scope.id}`;
   const semver = release.semver ?? `release #${release.id}`;
   let body;
   if (activeId === undefined) {
-    body = <p>Nothing serves {scopeName} yet: everything in {semver} is new there.</p>;
+    body = (
+      <p>
+        Nothing serves {scopeName} yet: everything in {semver} is new there.
+      </p>
+    );
   } else if (active.data === undefined) {
     body = active.error ? (
       <FormError>
@@ -101,12 +117,20 @@ export function ServingReleaseChanges({ scope, release }: { scope: Scope; releas
       <Spinner label={`Reading what serves ${scopeName}…`} />
     );
   } else if (active.data.release_id === release.id) {
-    body = <p>{semver} already serves {scopeName}: nothing changes in the code.</p>;
+    body = (
+      <p>
+        {semver} already serves {scopeName}: nothing changes in the code.
+      </p>
+    );
   } else {
     body = <ReleaseChanges fromReleaseId={active.data.release_id} toReleaseId={release.id} />;
   }
   return (
-    <section aria-labelledby={headingId} className="space-y-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700" data-testid="what-am-i-deploying">
+    <section
+      aria-labelledby={headingId}
+      className="space-y-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700"
+      data-testid="what-am-i-deploying"
+    >
       <Heading id={headingId} />
       {body}
     </section>
@@ -114,14 +138,24 @@ export function ServingReleaseChanges({ scope, release }: { scope: Scope; releas
 }
 
 /** On the deployment page: the changes this deployment brings over the release it replaces. */
-export function DeploymentChanges({ deployment, replacedDeploymentId }: { deployment: Deployment; replacedDeploymentId: number | undefined }) {
+export function DeploymentChanges({
+  deployment,
+  replacedDeploymentId,
+}: {
+  deployment: Deployment;
+  replacedDeploymentId: number | undefined;
+}) {
   const replaced = useQuery({
     ...deploymentQueries.detail(replacedDeploymentId ?? 0),
     enabled: replacedDeploymentId !== undefined,
     throwOnError: false,
   });
   if (deployment.strategy === 'initial') {
-    return <p className="text-sm text-slate-600 dark:text-slate-400">The scope's first deployment: nothing was serving there before, so everything in it is new.</p>;
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        The scope's first deployment: nothing was serving there before, so everything in it is new.
+      </p>
+    );
   }
   if (deployment.strategy !== 'blue_green') {
     return (
@@ -153,7 +187,13 @@ export function CompareReleases({ applicationId }: { applicationId: number }) {
       <SectionHeading
         id="compare-releases"
         actions={
-          <Button variant="secondary" size="sm" aria-expanded={open} aria-controls="compare-releases-body" onClick={() => setOpen(!open)}>
+          <Button
+            variant="secondary"
+            size="sm"
+            aria-expanded={open}
+            aria-controls="compare-releases-body"
+            onClick={() => setOpen(!open)}
+          >
             {open ? 'Close' : 'Compare two releases'}
           </Button>
         }
@@ -173,7 +213,10 @@ function CompareChooser({ applicationId }: { applicationId: number }) {
   // Newest first: by default the newest against the one before it.
   const to = chosenTo ?? releases[0]?.id;
   const from = chosenFrom ?? releases[1]?.id;
-  const options = releases.map((release) => ({ value: String(release.id), label: `${release.semver ?? `#${release.id}`} · build #${release.build_id}` }));
+  const options = releases.map((release) => ({
+    value: String(release.id),
+    label: `${release.semver ?? `#${release.id}`} · build #${release.build_id}`,
+  }));
   if (versions.isPending) return <Spinner label="Loading releases…" />;
   if (versions.data === undefined) {
     return (
@@ -182,12 +225,23 @@ function CompareChooser({ applicationId }: { applicationId: number }) {
       </FormError>
     );
   }
-  if (releases.length < 2) return <p className="text-sm text-slate-600 dark:text-slate-400">Comparing needs two releases.</p>;
+  if (releases.length < 2)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">Comparing needs two releases.</p>;
   return (
     <div className="space-y-3">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <SelectField label="From" options={options} value={from === undefined ? '' : String(from)} onChange={(event) => setFrom(Number(event.target.value))} />
-        <SelectField label="To" options={options} value={to === undefined ? '' : String(to)} onChange={(event) => setTo(Number(event.target.value))} />
+        <SelectField
+          label="From"
+          options={options}
+          value={from === undefined ? '' : String(from)}
+          onChange={(event) => setFrom(Number(event.target.value))}
+        />
+        <SelectField
+          label="To"
+          options={options}
+          value={to === undefined ? '' : String(to)}
+          onChange={(event) => setTo(Number(event.target.value))}
+        />
       </div>
       {from !== undefined && to !== undefined && from !== to ? (
         <ReleaseChanges fromReleaseId={from} toReleaseId={to} />

@@ -30,11 +30,13 @@ export function useReleasePlacements(applicationId: number) {
   const byId = new Map((deployments.data?.results ?? []).map((deployment) => [deployment.id, deployment]));
   const placementOf = (releaseId: number): ReleasePlacement => {
     const own = (deployments.data?.results ?? []).filter((deployment) => deployment.release_id === releaseId);
-    const releaseOf = (deploymentId: unknown) => (typeof deploymentId === 'number' ? byId.get(deploymentId)?.release_id : undefined);
+    const releaseOf = (deploymentId: unknown) =>
+      typeof deploymentId === 'number' ? byId.get(deploymentId)?.release_id : undefined;
     return {
       serving: (scopes ?? []).filter((scope) => releaseOf(scope.active_deployment) === releaseId),
       inFlight: (scopes ?? []).flatMap((scope) => {
-        const deployment = typeof scope.in_progress_deployment === 'number' ? byId.get(scope.in_progress_deployment) : undefined;
+        const deployment =
+          typeof scope.in_progress_deployment === 'number' ? byId.get(scope.in_progress_deployment) : undefined;
         return deployment?.release_id === releaseId ? [{ scope, deployment }] : [];
       }),
       deployments: own,
@@ -67,12 +69,18 @@ export function ReleasePlacementCell({ placements, releaseId }: { placements: Pl
         </TextLink>
       ))}
       {inFlight.map(({ scope, deployment }) => (
-        <TextLink key={`flight-${scope.id}`} to={paths.deployment.getHref(deployment.id)} className="text-amber-800 dark:text-amber-300">
+        <TextLink
+          key={`flight-${scope.id}`}
+          to={paths.deployment.getHref(deployment.id)}
+          className="text-amber-800 dark:text-amber-300"
+        >
           → {displayName(scope, 'Scope')} (deploying)
         </TextLink>
       ))}
       {serving.length === 0 && inFlight.length === 0 && (
-        <span className="text-slate-500 dark:text-slate-400">{deployments.length === 0 ? 'never deployed' : 'nowhere now'}</span>
+        <span className="text-slate-500 dark:text-slate-400">
+          {deployments.length === 0 ? 'never deployed' : 'nowhere now'}
+        </span>
       )}
       {lastFailed && deployments[0] && (
         <TextLink to={paths.deployment.getHref(deployments[0].id)}>

@@ -29,7 +29,9 @@ function InFlight({ deployment, now }: { deployment: Deployment; now: number }) 
           {split.current}% new{split.pending ? ` → ${split.desired}%` : ''}
         </span>
       )}
-      {left !== undefined && left > 0 && <span className="text-xs text-slate-600 dark:text-slate-400">auto-finalizes in {formatDuration(left)}</span>}
+      {left !== undefined && left > 0 && (
+        <span className="text-xs text-slate-600 dark:text-slate-400">auto-finalizes in {formatDuration(left)}</span>
+      )}
     </span>
   );
 }
@@ -87,10 +89,18 @@ export function ApplicationScopeRows({ application, now }: ApplicationScopeRowsP
             {active ? (
               renderRelease(active.release_id)
             ) : (
-              <span className="text-slate-600 dark:text-slate-400">{scope.active_deployment === null ? 'nothing yet' : 'unknown'}</span>
+              <span className="text-slate-600 dark:text-slate-400">
+                {scope.active_deployment === null ? 'nothing yet' : 'unknown'}
+              </span>
             )}
           </TD>
-          <TD>{inFlight ? <InFlight deployment={inFlight} now={now} /> : <span className="text-slate-500 dark:text-slate-400">—</span>}</TD>
+          <TD>
+            {inFlight ? (
+              <InFlight deployment={inFlight} now={now} />
+            ) : (
+              <span className="text-slate-500 dark:text-slate-400">—</span>
+            )}
+          </TD>
           <TD>
             <span className="flex flex-wrap gap-1">
               {attention.map((item) => (
@@ -112,7 +122,9 @@ export function ApplicationAttention({ application, now }: ApplicationScopeRowsP
   return rows.flatMap(({ scope, scopeName, attention }) =>
     attention.map((item) => (
       <li key={`${scope.id}-${item.kind}`} className="flex flex-wrap items-center gap-2 text-sm">
-        <Badge tone={item.kind === 'failed' ? 'danger' : 'warning'}>{item.kind === 'failed' ? 'failed' : item.kind === 'waiting' ? 'slow' : 'expiring'}</Badge>
+        <Badge tone={item.kind === 'failed' ? 'danger' : 'warning'}>
+          {item.kind === 'failed' ? 'failed' : item.kind === 'waiting' ? 'slow' : 'expiring'}
+        </Badge>
         <span>
           {name} / <TextLink to={paths.scope.getHref(scope.id)}>{scopeName}</TextLink>: {item.text}
         </span>

@@ -24,7 +24,9 @@ function ms(value: string | number | null | undefined): number | undefined {
 }
 
 /** When the deployment entered its current status (else when it was created). */
-export function statusSince(deployment: Pick<Deployment, 'status' | 'status_started_at' | 'created_at'>): number | undefined {
+export function statusSince(
+  deployment: Pick<Deployment, 'status' | 'status_started_at' | 'created_at'>,
+): number | undefined {
   return ms(deployment.status_started_at?.[deployment.status]) ?? ms(deployment.created_at);
 }
 
@@ -35,17 +37,29 @@ export function timeToExpiry(deployment: Pick<Deployment, 'expires_at'>, now: nu
 }
 
 /** The things on one scope that need the operator, given the scope's deployments newest first. */
-export function scopeAttention(deployments: readonly Deployment[], inFlight: Deployment | undefined, now: number): Attention[] {
+export function scopeAttention(
+  deployments: readonly Deployment[],
+  inFlight: Deployment | undefined,
+  now: number,
+): Attention[] {
   const found: Attention[] = [];
   const latest = deployments[0];
   const failedAt = latest?.status === 'failed' ? (statusSince(latest) ?? 0) : undefined;
   if (latest && failedAt !== undefined && now - failedAt < FAILED_RECENTLY_MS) {
-    found.push({ kind: 'failed', deploymentId: latest.id, text: `deployment #${latest.id} failed ${formatAge(failedAt, Math.max(now, failedAt))}` });
+    found.push({
+      kind: 'failed',
+      deploymentId: latest.id,
+      text: `deployment #${latest.id} failed ${formatAge(failedAt, Math.max(now, failedAt))}`,
+    });
   }
   if (inFlight && waitingStatuses.includes(inFlight.status)) {
     const since = statusSince(inFlight);
     if (since !== undefined && now - since > WAITING_TOO_LONG_MS) {
-      found.push({ kind: 'waiting', deploymentId: inFlight.id, text: `waiting for instances for ${formatDuration(now - since)}` });
+      found.push({
+        kind: 'waiting',
+        deploymentId: inFlight.id,
+        text: `waiting for instances for ${formatDuration(now - since)}`,
+      });
     }
   }
   if (inFlight?.strategy === 'blue_green') {

@@ -41,7 +41,9 @@ export default function NamespaceOverview({ namespaceId, enabled }: NamespaceOve
             <ApplicationAttention key={application.id} application={application} now={now} />
           ))}
         </ul>
-        <p className="hidden text-sm text-slate-600 peer-empty:block dark:text-slate-400">Nothing needs you now: no recent failure, nothing stuck, nothing about to expire.</p>
+        <p className="hidden text-sm text-slate-600 peer-empty:block dark:text-slate-400">
+          Nothing needs you now: no recent failure, nothing stuck, nothing about to expire.
+        </p>
       </section>
       <section aria-labelledby="runs-where">
         <SectionHeading id="runs-where">What runs where</SectionHeading>

@@ -19,10 +19,17 @@ export function useApplicationOverview(application: Application, now: number) {
   const all = deployments.data?.results ?? [];
   const byId = new Map(all.map((deployment) => [deployment.id, deployment]));
   const rows = (scopes ?? []).map((scope) => {
-    const inFlight = typeof scope.in_progress_deployment === 'number' ? byId.get(scope.in_progress_deployment) : undefined;
+    const inFlight =
+      typeof scope.in_progress_deployment === 'number' ? byId.get(scope.in_progress_deployment) : undefined;
     const active = typeof scope.active_deployment === 'number' ? byId.get(scope.active_deployment) : undefined;
     const own = all.filter((deployment) => deployment.scope_id === scope.id);
-    return { scope, scopeName: displayName(scope, 'Scope'), inFlight, active, attention: scopeAttention(own, inFlight, now) };
+    return {
+      scope,
+      scopeName: displayName(scope, 'Scope'),
+      inFlight,
+      active,
+      attention: scopeAttention(own, inFlight, now),
+    };
   });
   return {
     name: displayName(application, 'Application'),

@@ -27,7 +27,8 @@ export const handle: RouteHandle = {
 function ScopeCards({ applicationId }: { applicationId: number }) {
   const { list, scopes } = useApplicationScopes(applicationId);
   if (list.isPending) return <PageSpinner label="Loading scopes…" />;
-  if (list.data === undefined) return <ErrorState error={list.error} title="Couldn't load the scopes" onRetry={() => void list.refetch()} />;
+  if (list.data === undefined)
+    return <ErrorState error={list.error} title="Couldn't load the scopes" onRetry={() => void list.refetch()} />;
   if (!scopes || scopes.length === 0) {
     return <EmptyState title="No scopes yet">A scope is where a release runs: create one to deploy to.</EmptyState>;
   }
@@ -77,10 +78,10 @@ export default function ApplicationRoute() {
     <>
       <ApplicationHeader applicationId={applicationId} section="overview">
         <section aria-labelledby="scopes-heading">
-        <SectionHeading id="scopes-heading" actions={<CreateScopeAction applicationId={applicationId} />}>
-          Scopes
-        </SectionHeading>
-        <ScopeCards applicationId={applicationId} />
+          <SectionHeading id="scopes-heading" actions={<CreateScopeAction applicationId={applicationId} />}>
+            Scopes
+          </SectionHeading>
+          <ScopeCards applicationId={applicationId} />
         </section>
         <ActivitySection of={{ application_id: applicationId }} />
       </ApplicationHeader>

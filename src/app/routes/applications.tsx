@@ -35,7 +35,10 @@ function useHierarchyChoice() {
   const firstAccount = connected && chosenAccount === undefined ? accounts.data?.results[0]?.id : undefined;
   const accountId = connected ? (chosenAccount ?? firstAccount) : undefined;
 
-  const namespaces = useQuery({ ...namespaceQueries.list(accountId), enabled: !info.isPending && (!connected || accountId !== undefined) });
+  const namespaces = useQuery({
+    ...namespaceQueries.list(accountId),
+    enabled: !info.isPending && (!connected || accountId !== undefined),
+  });
   const chosenNamespace = readId(params, NAMESPACE_PARAM);
   const firstNamespace = connected && chosenNamespace === undefined ? namespaces.data?.results[0]?.id : undefined;
   const namespaceId = chosenNamespace ?? firstNamespace;
@@ -53,7 +56,8 @@ function useHierarchyChoice() {
   }, [firstAccount, firstNamespace, setParams]);
 
   // Another account has other namespaces: its first one is taken again.
-  const chooseAccount = (id: number | undefined) => setParams(withChanges(params, { [ACCOUNT_PARAM]: id, [NAMESPACE_PARAM]: undefined }));
+  const chooseAccount = (id: number | undefined) =>
+    setParams(withChanges(params, { [ACCOUNT_PARAM]: id, [NAMESPACE_PARAM]: undefined }));
   const chooseNamespace = (id: number | undefined) => setParams(withChanges(params, { [NAMESPACE_PARAM]: id }));
   const accountPending = connected && accountId === undefined && accounts.isPending;
   const namespacePending = connected && namespaceId === undefined && (accountPending || namespaces.isPending);
@@ -64,8 +68,22 @@ function useHierarchyChoice() {
     ready: !info.isPending && !namespacePending && !(connected && namespaceId === undefined),
     picker: (
       <>
-        {connected && <HierarchyPicker kind="Account" query={accounts} value={accountId} allowAll={false} onChange={chooseAccount} />}
-        <HierarchyPicker kind="Namespace" query={namespaces} value={namespaceId} allowAll={!connected} onChange={chooseNamespace} />
+        {connected && (
+          <HierarchyPicker
+            kind="Account"
+            query={accounts}
+            value={accountId}
+            allowAll={false}
+            onChange={chooseAccount}
+          />
+        )}
+        <HierarchyPicker
+          kind="Namespace"
+          query={namespaces}
+          value={namespaceId}
+          allowAll={!connected}
+          onChange={chooseNamespace}
+        />
       </>
     ),
   };
@@ -79,7 +97,10 @@ export default function ApplicationsRoute() {
   return (
     <>
       <title>Applications · np-console</title>
-      <PageHeader title="Applications" description="Pick an application to see its scopes, builds, releases and deployments." />
+      <PageHeader
+        title="Applications"
+        description="Pick an application to see its scopes, builds, releases and deployments."
+      />
       <Suspense fallback={null}>
         <NamespaceOverview namespaceId={namespace.namespaceId} enabled={namespace.ready} />
       </Suspense>

@@ -17,7 +17,15 @@ import { errorsInPlace } from '@/lib/query-client';
 
 function BuildBreadcrumb({ buildId }: { buildId: number }) {
   const build = useQuery(errorsInPlace(buildQueries.detail(buildId)));
-  if (!build.data) return <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label: build.isPending ? <Skeleton /> : `Build #${buildId}` }]} />;
+  if (!build.data)
+    return (
+      <BreadcrumbTrail
+        items={[
+          { label: 'Applications', href: paths.home.getHref() },
+          { label: build.isPending ? <Skeleton /> : `Build #${buildId}` },
+        ]}
+      />
+    );
   const applicationId = build.data.application_id;
   return (
     <ApplicationBreadcrumb
@@ -55,7 +63,10 @@ function BuildPage({ buildId }: { buildId: number }) {
       <PageHeader
         title={`Build #${build.id}`}
         actions={
-          <CreateReleaseButton build={build} onCreated={() => void navigate(paths.releases.getHref(build.application_id))} />
+          <CreateReleaseButton
+            build={build}
+            onCreated={() => void navigate(paths.releases.getHref(build.application_id))}
+          />
         }
       />
       <BuildDetails build={build} />
@@ -66,7 +77,11 @@ function BuildPage({ buildId }: { buildId: number }) {
           applicationId={build.application_id}
           buildId={build.id}
           paged={false}
-          emptyText={build.status === 'successful' ? 'Create one with "Create release".' : 'Only a successful build can be released.'}
+          emptyText={
+            build.status === 'successful'
+              ? 'Create one with "Create release".'
+              : 'Only a successful build can be released.'
+          }
         />
       </section>
     </>

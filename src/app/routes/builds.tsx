@@ -22,7 +22,9 @@ export default function BuildsRoute() {
       <ApplicationHeader applicationId={applicationId} section="builds">
         <BuildsList applicationId={applicationId} renderReleases={(build) => <BuildReleases build={build} />} />
         <details className="mt-6 text-sm">
-          <summary className="cursor-pointer text-slate-600 dark:text-slate-400">List these builds from the command line</summary>
+          <summary className="cursor-pointer text-slate-600 dark:text-slate-400">
+            List these builds from the command line
+          </summary>
           <div className="mt-2">
             <CodeSnippet snippet={cliSnippets.listBuilds(applicationId)} title="List builds from the command line" />
           </div>

@@ -74,14 +74,28 @@ export const handle: RouteHandle = {
   },
 };
 
-function Panel({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
+function Panel({
+  id,
+  title,
+  children,
+  className,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section
       aria-labelledby={id}
       // Focus lands here when a dialog closes and the button that opened it is disabled by what it did (Finalize).
       data-focus-return
       tabIndex={-1}
-      className={cn(focusRing, 'rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900', className)}
+      className={cn(
+        focusRing,
+        'rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900',
+        className,
+      )}
     >
       <SectionHeading id={id}>{title}</SectionHeading>
       {children}
@@ -122,9 +136,18 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
   const plan = evidence.plan;
   const rulesOn = plan?.rules?.enabled === true && plan.rules.rules.length > 0;
   // A finished deployment shows its plan only when something in it was automatic; a running one always (to start steps).
-  const showPlan = blueGreen && !readOnly && plan !== undefined && (!finished || plan.steps?.enabled === true || rulesOn || stepsRanBefore(deployment));
+  const showPlan =
+    blueGreen &&
+    !readOnly &&
+    plan !== undefined &&
+    (!finished || plan.steps?.enabled === true || rulesOn || stepsRanBefore(deployment));
   const rollbackReason = blueGreen
-    ? automaticRollbackReason(deployment, plan?.rules?.rules ?? [], evidence.evaluations, semver ?? `release #${deployment.release_id}`)
+    ? automaticRollbackReason(
+        deployment,
+        plan?.rules?.rules ?? [],
+        evidence.evaluations,
+        semver ?? `release #${deployment.release_id}`,
+      )
     : undefined;
   // Until the names are in, the page would say "Release #8 → scope #2" and offer actions that name neither.
   if (release.isPending || scope.isPending) return <PageSkeleton label="Loading deployment…" />;
@@ -136,7 +159,9 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
         deployment={deployment}
         release={semver}
         scope={scope.data ? { id: scope.data.id, name: displayName(scope.data, 'Scope') } : undefined}
-        application={application.data ? { id: application.data.id, name: displayName(application.data, 'Application') } : undefined}
+        application={
+          application.data ? { id: application.data.id, name: displayName(application.data, 'Application') } : undefined
+        }
         replaces={
           previousId === undefined ? (
             'the previous release'
@@ -148,7 +173,9 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
           )
         }
       />
-      {rollbackReason && <RollbackReasonBanner reason={rollbackReason} status={deployment.status} previous={names.old} />}
+      {rollbackReason && (
+        <RollbackReasonBanner reason={rollbackReason} status={deployment.status} previous={names.old} />
+      )}
       {finished && (
         <DeploymentSummary
           deployment={deployment}
@@ -187,7 +214,12 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
               <StrategyData deployment={deployment} />
             </Panel>
           )}
-          <LiveTraffic scopeId={deployment.scope_id} labels={labels} deploymentId={deployment.id} previousDeploymentId={previousId} />
+          <LiveTraffic
+            scopeId={deployment.scope_id}
+            labels={labels}
+            deploymentId={deployment.id}
+            previousDeploymentId={previousId}
+          />
           <Panel id="messages-heading" title="Messages">
             <DeploymentMessages messages={deployment.messages} />
           </Panel>
@@ -205,7 +237,10 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
             title="Actions"
             className="order-first max-lg:sticky max-lg:top-0 max-lg:z-20 max-lg:shadow-md lg:order-none lg:col-start-3 lg:row-start-1"
           >
-            <DeploymentActions deployment={deployment} context={{ release: names.new, scope: scopeName, previousRelease: names.old }} />
+            <DeploymentActions
+              deployment={deployment}
+              context={{ release: names.new, scope: scopeName, previousRelease: names.old }}
+            />
           </Panel>
         )}
         <div className="space-y-6 lg:col-start-3">
@@ -213,7 +248,11 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
             <StatusTimeline deployment={deployment} />
           </Panel>
           <Panel id="instances-heading" title="Instances">
-            <InstanceProgress deployment={deployment} runtime={runtime} healthTimeoutMs={info.data?.health_timeout_ms} />
+            <InstanceProgress
+              deployment={deployment}
+              runtime={runtime}
+              healthTimeoutMs={info.data?.health_timeout_ms}
+            />
           </Panel>
           <Panel id="source-heading" title="Release and build">
             <DeploymentSource
@@ -227,7 +266,13 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
                   </TextLink>
                 )
               }
-              build={release.data ? <BuildReference buildId={release.data.build_id} /> : <span className="text-slate-500">…</span>}
+              build={
+                release.data ? (
+                  <BuildReference buildId={release.data.build_id} />
+                ) : (
+                  <span className="text-slate-500">…</span>
+                )
+              }
             />
             <Authors createdBy={deployment.created_by} updatedBy={deployment.updated_by} />
           </Panel>

@@ -26,7 +26,9 @@ function Deployments({ applicationId }: { applicationId: number }) {
       filter={{ application_id: applicationId }}
       clearHref={paths.deployments.getHref(applicationId)}
       renderRelease={renderRelease}
-      renderScope={(scopeId) => <TextLink to={paths.scope.getHref(scopeId)}>{scopeName.get(scopeId) ?? `Scope #${scopeId}`}</TextLink>}
+      renderScope={(scopeId) => (
+        <TextLink to={paths.scope.getHref(scopeId)}>{scopeName.get(scopeId) ?? `Scope #${scopeId}`}</TextLink>
+      )}
     />
   );
 }

@@ -4,7 +4,9 @@ import { ButtonLink } from '@/components/ui/button';
 import { paths } from '@/lib/paths';
 
 export const handle: RouteHandle = {
-  Breadcrumb: () => <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label: 'Not found' }]} />,
+  Breadcrumb: () => (
+    <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label: 'Not found' }]} />
+  ),
 };
 
 export default function NotFoundRoute() {

@@ -25,12 +25,23 @@ import { errorsInPlace } from '@/lib/query-client';
 
 function ReleaseBreadcrumb({ releaseId }: { releaseId: number }) {
   const release = useQuery(errorsInPlace(releaseQueries.detail(releaseId)));
-  if (!release.data) return <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label: release.isPending ? <Skeleton /> : `Release #${releaseId}` }]} />;
+  if (!release.data)
+    return (
+      <BreadcrumbTrail
+        items={[
+          { label: 'Applications', href: paths.home.getHref() },
+          { label: release.isPending ? <Skeleton /> : `Release #${releaseId}` },
+        ]}
+      />
+    );
   const { application_id: applicationId, semver } = release.data;
   return (
     <ApplicationBreadcrumb
       applicationId={applicationId}
-      trail={[{ label: 'Releases', href: paths.releases.getHref(applicationId) }, { label: semver ?? `Release #${releaseId}` }]}
+      trail={[
+        { label: 'Releases', href: paths.releases.getHref(applicationId) },
+        { label: semver ?? `Release #${releaseId}` },
+      ]}
     />
   );
 }
@@ -82,7 +93,9 @@ function RunsNow({ placement }: { placement: ReleasePlacement }) {
         </li>
       ))}
       {serving.length === 0 && inFlight.length === 0 && (
-        <li className="text-slate-600 dark:text-slate-400">{deployments.length === 0 ? 'Never deployed.' : 'Not serving in any scope now.'}</li>
+        <li className="text-slate-600 dark:text-slate-400">
+          {deployments.length === 0 ? 'Never deployed.' : 'Not serving in any scope now.'}
+        </li>
       )}
       {lastFailed && deployments[0] && (
         <li className="flex items-center gap-2">
@@ -114,7 +127,11 @@ function ReleaseRuns({ release }: { release: Release }) {
             deployments={placement.deployments}
             caption={`Deployments of ${release.semver ?? `release #${release.id}`}`}
             renderRelease={renderRelease}
-            renderScope={(scopeId) => <TextLink to={paths.scope.getHref(scopeId)}>{placements.scopeName(scopeId) ?? `Scope #${scopeId}`}</TextLink>}
+            renderScope={(scopeId) => (
+              <TextLink to={paths.scope.getHref(scopeId)}>
+                {placements.scopeName(scopeId) ?? `Scope #${scopeId}`}
+              </TextLink>
+            )}
           />
         )}
       </section>
@@ -144,7 +161,10 @@ function ReleasePage({ releaseId }: { releaseId: number }) {
         title={title}
         meta={
           <>
-            <StatusBadge status={release.status} /> <span>created <RelativeTime value={release.created_at} /></span>
+            <StatusBadge status={release.status} />{' '}
+            <span>
+              created <RelativeTime value={release.created_at} />
+            </span>
           </>
         }
         actions={<DeployReleaseButton release={release} />}

@@ -1,4 +1,3 @@
-
 import { DeployReleaseButton } from '@/app/compose/deploy-dialogs';
 import { CompareReleases } from '@/app/compose/release-changes';
 import { ReleasePlacementCell, useReleasePlacements } from '@/app/compose/release-placement';
@@ -28,10 +27,10 @@ function Releases({ applicationId }: { applicationId: number }) {
     <>
       <ApplicationHeader applicationId={applicationId} section="releases">
         <ReleasesList
-        applicationId={applicationId}
-        renderBuild={(release) => <BuildReference buildId={release.build_id} />}
-        renderActions={(release) => <DeployReleaseButton release={release} size="sm" />}
-        renderPlacement={(release) => <ReleasePlacementCell placements={placements} releaseId={release.id} />}
+          applicationId={applicationId}
+          renderBuild={(release) => <BuildReference buildId={release.build_id} />}
+          renderActions={(release) => <DeployReleaseButton release={release} size="sm" />}
+          renderPlacement={(release) => <ReleasePlacementCell placements={placements} releaseId={release.id} />}
         />
         <CompareReleases applicationId={applicationId} />
       </ApplicationHeader>

@@ -27,12 +27,23 @@ import { errorsInPlace } from '@/lib/query-client';
 
 function ScopeBreadcrumb({ scopeId }: { scopeId: number }) {
   const scope = useQuery(errorsInPlace(scopeQueries.detail(scopeId)));
-  if (!scope.data) return <BreadcrumbTrail items={[{ label: 'Applications', href: paths.home.getHref() }, { label: scope.isPending ? <Skeleton /> : `Scope #${scopeId}` }]} />;
+  if (!scope.data)
+    return (
+      <BreadcrumbTrail
+        items={[
+          { label: 'Applications', href: paths.home.getHref() },
+          { label: scope.isPending ? <Skeleton /> : `Scope #${scopeId}` },
+        ]}
+      />
+    );
   const applicationId = scope.data.application_id;
   return (
     <ApplicationBreadcrumb
       applicationId={applicationId}
-      trail={[{ label: 'Scopes', href: paths.scopes.getHref(applicationId) }, { label: displayName(scope.data, 'Scope') }]}
+      trail={[
+        { label: 'Scopes', href: paths.scopes.getHref(applicationId) },
+        { label: displayName(scope.data, 'Scope') },
+      ]}
     />
   );
 }
@@ -95,7 +106,10 @@ function ScopePage({ scopeId }: { scopeId: number }) {
         }
       />
       {typeof scope.in_progress_deployment === 'number' && (
-        <section aria-labelledby="scope-in-flight" className="mb-8 rounded-lg border border-amber-300 p-4 dark:border-amber-800">
+        <section
+          aria-labelledby="scope-in-flight"
+          className="mb-8 rounded-lg border border-amber-300 p-4 dark:border-amber-800"
+        >
           <h2 id="scope-in-flight" className="sr-only">
             Deployment in flight
           </h2>

@@ -32,7 +32,8 @@ function Scopes({ applicationId }: { applicationId: number }) {
     />
   );
   if (list.isPending) return <PageSpinner label="Loading scopes…" />;
-  if (list.data === undefined) return <ErrorState error={list.error} title="Couldn't load the scopes" onRetry={() => void list.refetch()} />;
+  if (list.data === undefined)
+    return <ErrorState error={list.error} title="Couldn't load the scopes" onRetry={() => void list.refetch()} />;
   if (!scopes || scopes.length === 0) {
     return (
       <EmptyState title="No scopes yet" action={create('primary')}>
@@ -44,21 +45,23 @@ function Scopes({ applicationId }: { applicationId: number }) {
     <>
       <div className="mb-4 flex justify-end">{create('secondary')}</div>
       <ScopesTable
-      scopes={scopes}
-      renderActiveRelease={(scope) =>
-        typeof scope.active_deployment === 'number' ? (
-          <DeploymentRelease deploymentId={scope.active_deployment} renderRelease={renderRelease} />
-        ) : (
-          <span className="text-slate-500 dark:text-slate-400">{scope.active_deployment === null ? 'Nothing yet' : '—'}</span>
-        )
-      }
-      renderInFlight={(scope) =>
-        typeof scope.in_progress_deployment === 'number' ? (
-          <DeploymentRelease deploymentId={scope.in_progress_deployment} renderRelease={renderRelease} />
-        ) : (
-          <span className="text-slate-400">—</span>
-        )
-      }
+        scopes={scopes}
+        renderActiveRelease={(scope) =>
+          typeof scope.active_deployment === 'number' ? (
+            <DeploymentRelease deploymentId={scope.active_deployment} renderRelease={renderRelease} />
+          ) : (
+            <span className="text-slate-500 dark:text-slate-400">
+              {scope.active_deployment === null ? 'Nothing yet' : '—'}
+            </span>
+          )
+        }
+        renderInFlight={(scope) =>
+          typeof scope.in_progress_deployment === 'number' ? (
+            <DeploymentRelease deploymentId={scope.in_progress_deployment} renderRelease={renderRelease} />
+          ) : (
+            <span className="text-slate-400">—</span>
+          )
+        }
       />
     </>
   );

@@ -18,11 +18,17 @@ export function BreadcrumbTrail({ items }: { items: readonly Crumb[] }) {
           <Fragment key={index}>
             <li>
               {item.href && !last ? (
-                <Link to={item.href} className={cn('rounded hover:text-slate-900 hover:underline dark:hover:text-slate-100', focusRing)}>
+                <Link
+                  to={item.href}
+                  className={cn('rounded hover:text-slate-900 hover:underline dark:hover:text-slate-100', focusRing)}
+                >
                   {item.label}
                 </Link>
               ) : (
-                <span aria-current={last ? 'page' : undefined} className={last ? 'font-medium text-slate-900 dark:text-slate-100' : undefined}>
+                <span
+                  aria-current={last ? 'page' : undefined}
+                  className={last ? 'font-medium text-slate-900 dark:text-slate-100' : undefined}
+                >
                   {item.label}
                 </span>
               )}

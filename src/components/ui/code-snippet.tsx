@@ -42,7 +42,11 @@ export function CodeSnippet({ snippet, title = 'Equivalent command', note }: Cod
     event.preventDefault();
     const index = tabs.findIndex((tab) => tab.key === active);
     const nextIndex =
-      event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : (index + (event.key === 'ArrowRight' ? 1 : -1) + tabs.length) % tabs.length;
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? tabs.length - 1
+          : (index + (event.key === 'ArrowRight' ? 1 : -1) + tabs.length) % tabs.length;
     const next = tabs[nextIndex]?.key ?? 'np';
     setActive(next);
     tabRefs.current[next]?.focus();
@@ -52,7 +56,10 @@ export function CodeSnippet({ snippet, title = 'Equivalent command', note }: Cod
 
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-md border border-slate-200 dark:border-slate-700">
-      <h3 id={`${id}-title`} className="border-b border-slate-200 px-2 pt-1.5 pb-1 text-xs font-semibold text-slate-700 dark:border-slate-700 dark:text-slate-300">
+      <h3
+        id={`${id}-title`}
+        className="border-b border-slate-200 px-2 pt-1.5 pb-1 text-xs font-semibold text-slate-700 dark:border-slate-700 dark:text-slate-300"
+      >
         {title}
       </h3>
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-2 py-1 dark:border-slate-700">
@@ -85,14 +92,23 @@ export function CodeSnippet({ snippet, title = 'Equivalent command', note }: Cod
         </div>
         <CopyButton text={text} label={`Copy ${active === 'np' ? 'np command' : 'curl command'}`} />
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${active}`} tabIndex={0} className={cn('p-2', focusRing)}>
+      <div
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-tab-${active}`}
+        tabIndex={0}
+        className={cn('p-2', focusRing)}
+      >
         <pre className="overflow-x-auto text-xs leading-relaxed whitespace-pre-wrap break-all text-slate-800 dark:text-slate-200">
           <code>{text}</code>
         </pre>
         {note && <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{note}</p>}
       </div>
       {setup && (
-        <details className="border-t border-slate-200 px-2 py-1.5 text-xs dark:border-slate-700" data-testid="cli-setup">
+        <details
+          className="border-t border-slate-200 px-2 py-1.5 text-xs dark:border-slate-700"
+          data-testid="cli-setup"
+        >
           <summary className={cn('cursor-pointer rounded text-slate-700 dark:text-slate-300', focusRing)}>
             First set NP_API_URL and NP_TOKEN ({setup.mode === 'local' ? 'local platform' : 'connected'})
           </summary>

@@ -53,7 +53,9 @@ export function ConfirmDialog({
           onOpenAutoFocus={focus.onOpenAutoFocus}
           onCloseAutoFocus={focus.onCloseAutoFocus}
         >
-          <AlertDialog.Title className="text-lg font-semibold text-slate-900 dark:text-slate-50">{title}</AlertDialog.Title>
+          <AlertDialog.Title className="text-lg font-semibold text-slate-900 dark:text-slate-50">
+            {title}
+          </AlertDialog.Title>
           <AlertDialog.Description asChild>
             <div className="mt-2 text-sm text-slate-700 dark:text-slate-300">{description}</div>
           </AlertDialog.Description>

@@ -41,7 +41,9 @@ export function Dialog({ open, onOpenChange, title, description, children, trigg
         >
           <div className="mb-4 flex items-start justify-between gap-4">
             <div>
-              <RadixDialog.Title className="text-lg font-semibold text-slate-900 dark:text-slate-50">{title}</RadixDialog.Title>
+              <RadixDialog.Title className="text-lg font-semibold text-slate-900 dark:text-slate-50">
+                {title}
+              </RadixDialog.Title>
               {description && (
                 <RadixDialog.Description className="mt-1 text-sm text-slate-600 dark:text-slate-300">
                   {description}
@@ -49,7 +51,10 @@ export function Dialog({ open, onOpenChange, title, description, children, trigg
               )}
             </div>
             <RadixDialog.Close
-              className={cn('rounded p-1 text-slate-500 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800', focusRing)}
+              className={cn(
+                'rounded p-1 text-slate-500 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800',
+                focusRing,
+              )}
               aria-label="Close"
             >
               <span aria-hidden="true">✕</span>

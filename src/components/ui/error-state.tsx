@@ -39,7 +39,11 @@ export function ErrorDetails({ error }: { error: unknown }) {
         </p>
         {error.issues.length > 1 && (
           <p className="text-xs">
-            and {error.issues.length - 1} more: {error.issues.slice(1, 4).map((issue) => issue.path).join(', ')}
+            and {error.issues.length - 1} more:{' '}
+            {error.issues
+              .slice(1, 4)
+              .map((issue) => issue.path)
+              .join(', ')}
           </p>
         )}
         <p className="text-xs opacity-80">

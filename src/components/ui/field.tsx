@@ -83,7 +83,15 @@ export type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id
   containerClassName?: string;
 };
 
-export function SelectField({ label, options, hint, error, containerClassName, className, ...props }: SelectFieldProps) {
+export function SelectField({
+  label,
+  options,
+  hint,
+  error,
+  containerClassName,
+  className,
+  ...props
+}: SelectFieldProps) {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={containerClassName}>
@@ -107,7 +115,10 @@ export function SelectField({ label, options, hint, error, containerClassName, c
 /** A form-level error (one that belongs to no single field). */
 export function FormError({ children }: { children: ReactNode }) {
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+    <div
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+    >
       {children}
     </div>
   );

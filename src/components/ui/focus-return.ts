@@ -19,7 +19,9 @@ export function focusFirstField(body: HTMLElement | null): boolean {
 
 /** The element focused now, to give focus back to later. */
 export function rememberOpener(): HTMLElement | null {
-  return document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+  return document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+    ? document.activeElement
+    : null;
 }
 
 function usable(element: HTMLElement): boolean {

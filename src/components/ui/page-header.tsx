@@ -8,7 +8,11 @@ export function PageHeader({ title, description, actions, meta }: PageHeaderProp
       <div className="min-w-0">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-50">{title}</h1>
         {description && <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{description}</p>}
-        {meta && <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">{meta}</div>}
+        {meta && (
+          <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+            {meta}
+          </div>
+        )}
       </div>
       {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
     </div>

@@ -16,7 +16,14 @@ export type SearchFieldProps = {
 };
 
 /** A text filter that commits (to the URL) after a pause in typing, or at once on Enter. */
-export function SearchField({ label, value, onCommit, placeholder, slashShortcut = false, debounceMs = 350 }: SearchFieldProps) {
+export function SearchField({
+  label,
+  value,
+  onCommit,
+  placeholder,
+  slashShortcut = false,
+  debounceMs = 350,
+}: SearchFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -51,7 +58,9 @@ export function SearchField({ label, value, onCommit, placeholder, slashShortcut
       <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
         {slashShortcut && (
-          <kbd className="ml-2 rounded border border-slate-300 px-1 text-xs font-normal text-slate-500 dark:border-slate-600">/</kbd>
+          <kbd className="ml-2 rounded border border-slate-300 px-1 text-xs font-normal text-slate-500 dark:border-slate-600">
+            /
+          </kbd>
         )}
       </label>
       <input

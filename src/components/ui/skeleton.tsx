@@ -4,7 +4,13 @@ const bar = 'animate-pulse rounded bg-slate-200 dark:bg-slate-700';
 
 /** A grey bar where a name will be, instead of a placeholder label that flashes ("Release #8", "Application 1"). */
 export function Skeleton({ className }: { className?: string }) {
-  return <span aria-hidden="true" data-testid="skeleton" className={cn('inline-block h-[1em] w-20 align-middle', bar, className)} />;
+  return (
+    <span
+      aria-hidden="true"
+      data-testid="skeleton"
+      className={cn('inline-block h-[1em] w-20 align-middle', bar, className)}
+    />
+  );
 }
 
 /** A page's shape while its data loads: a title, a line, and two panels. Screen readers hear `label`. */

@@ -5,7 +5,10 @@ export type SpinnerProps = { label?: string; className?: string; size?: 'sm' | '
 /** An accessible busy indicator: a live status with a visible or screen-reader-only label. */
 export function Spinner({ label = 'Loading…', className, size = 'md' }: SpinnerProps) {
   return (
-    <span role="status" className={cn('inline-flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300', className)}>
+    <span
+      role="status"
+      className={cn('inline-flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300', className)}
+    >
       <span
         aria-hidden="true"
         className={cn(

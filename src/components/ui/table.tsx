@@ -8,7 +8,12 @@ export type TableProps = { caption: string; children: ReactNode; className?: str
 export function Table({ caption, children, className, busy = false }: TableProps) {
   return (
     // relative: the visually hidden caption is positioned absolutely; outside a positioned scroller it would widen the page.
-    <div className={cn('scroll-shadows relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700', className)}>
+    <div
+      className={cn(
+        'scroll-shadows relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700',
+        className,
+      )}
+    >
       <table
         className={cn('w-full border-collapse text-left text-sm transition-opacity', busy && 'opacity-60')}
         aria-busy={busy || undefined}
@@ -21,7 +26,11 @@ export function Table({ caption, children, className, busy = false }: TableProps
 }
 
 export function THead({ children }: { children: ReactNode }) {
-  return <thead className="bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-800/60 dark:text-slate-300">{children}</thead>;
+  return (
+    <thead className="bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-800/60 dark:text-slate-300">
+      {children}
+    </thead>
+  );
 }
 
 export function TBody({ children }: { children: ReactNode }) {

@@ -7,7 +7,11 @@ import { focusRing } from './focus-ring';
 export function TextLink({ className, ...props }: LinkProps) {
   return (
     <Link
-      className={cn('rounded font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400', focusRing, className)}
+      className={cn(
+        'rounded font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400',
+        focusRing,
+        className,
+      )}
       {...props}
     />
   );

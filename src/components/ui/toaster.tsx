@@ -30,10 +30,15 @@ export function Toaster({ toasts }: { toasts: readonly ToastItem[] }) {
           <div className="min-w-0 flex-1">
             <Toast.Title className="font-semibold text-slate-900 dark:text-slate-50">{toast.title}</Toast.Title>
             {toast.description && (
-              <Toast.Description className="mt-1 text-slate-700 dark:text-slate-300">{toast.description}</Toast.Description>
+              <Toast.Description className="mt-1 text-slate-700 dark:text-slate-300">
+                {toast.description}
+              </Toast.Description>
             )}
           </div>
-          <Toast.Close aria-label="Dismiss" className={cn('rounded px-1 text-slate-500 hover:text-slate-900 dark:hover:text-slate-100', focusRing)}>
+          <Toast.Close
+            aria-label="Dismiss"
+            className={cn('rounded px-1 text-slate-500 hover:text-slate-900 dark:hover:text-slate-100', focusRing)}
+          >
             <span aria-hidden="true">✕</span>
           </Toast.Close>
         </Toast.Root>

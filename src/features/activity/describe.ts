@@ -57,7 +57,9 @@ export const actionLabels: Record<(typeof actionChoices)[number], string> = {
 /** "deployment #12", "deployment strategy #3"; the token exchange names nothing. */
 export function entityLabel(entity: { kind?: string | undefined; id?: number | null | undefined } | undefined): string {
   if (entity?.kind === undefined || entity.kind === 'token') return '';
-  return entity.id === null || entity.id === undefined ? humanize(entity.kind) : `${humanize(entity.kind)} #${entity.id}`;
+  return entity.id === null || entity.id === undefined
+    ? humanize(entity.kind)
+    : `${humanize(entity.kind)} #${entity.id}`;
 }
 
 const percentFields = new Set(['strategy_data.desired_switched_traffic', 'strategy_data.switched_traffic']);

@@ -43,9 +43,13 @@ function clockKey(strategyData: object): number | undefined {
   return typeof value === 'string' || typeof value === 'number' ? instant(value) : undefined;
 }
 
-export function stepsState(deployment: Pick<Deployment, 'status' | 'strategy_data' | 'status_started_at'>, steps: AutoSteps): StepsState {
+export function stepsState(
+  deployment: Pick<Deployment, 'status' | 'strategy_data' | 'status_started_at'>,
+  steps: AutoSteps,
+): StepsState {
   const { status } = deployment;
-  if (status === 'creating' || status === 'creating_approval' || status === 'waiting_for_instances') return { kind: 'before_running' };
+  if (status === 'creating' || status === 'creating_approval' || status === 'waiting_for_instances')
+    return { kind: 'before_running' };
   if (status !== 'running') return { kind: 'over' };
   const desired = Math.min(100, Math.max(0, Math.round(deployment.strategy_data.desired_switched_traffic ?? 0)));
   if (desired >= 100) return { kind: 'full' };
@@ -66,7 +70,11 @@ export function stepsState(deployment: Pick<Deployment, 'status' | 'strategy_dat
 }
 
 /** Milliseconds until 100% from `now`: the wait for the next step, then a full interval for each step after it. */
-export function timeToFull(state: Extract<StepsState, { kind: 'stepping' }>, steps: AutoSteps, now: number): number | undefined {
+export function timeToFull(
+  state: Extract<StepsState, { kind: 'stepping' }>,
+  steps: AutoSteps,
+  now: number,
+): number | undefined {
   if (state.dueAt === undefined) return undefined;
   return Math.max(0, state.dueAt - now) + Math.max(0, state.stepsLeft - 1) * steps.intervalSeconds * 1000;
 }

@@ -15,7 +15,9 @@ export type RuleReading = {
   /** Every check of this rule, oldest first. */
   checks: RuleCheck[];
   /** The latest check, with the requests it saw. */
-  latest: (RuleCheck & { requests: number | undefined; minRequests: number | undefined; windowSeconds: number | undefined }) | undefined;
+  latest:
+    | (RuleCheck & { requests: number | undefined; minRequests: number | undefined; windowSeconds: number | undefined })
+    | undefined;
 };
 
 function instant(value: string | number): number {
@@ -23,9 +25,15 @@ function instant(value: string | number): number {
 }
 
 /** A check's result for `rule`: the same position when the rules line up, else the same metric, comparison and threshold. */
-function resultFor(evaluation: MetricEvaluation, rule: RolloutRule, index: number, ruleCount: number): RuleResult | undefined {
+function resultFor(
+  evaluation: MetricEvaluation,
+  rule: RolloutRule,
+  index: number,
+  ruleCount: number,
+): RuleResult | undefined {
   const results = evaluation.results ?? [];
-  const same = (result: RuleResult) => result.metric === rule.metric && result.threshold === rule.threshold && result.comparison === rule.comparison;
+  const same = (result: RuleResult) =>
+    result.metric === rule.metric && result.threshold === rule.threshold && result.comparison === rule.comparison;
   const positional = results.length === ruleCount ? results[index] : undefined;
   return positional !== undefined && same(positional) ? positional : results.find(same);
 }
@@ -83,9 +91,15 @@ export function automaticRollbackReason(
   if (!ROLLED_BACK.includes(deployment.status)) return undefined;
   const broken = [...evaluations].reverse().find((evaluation) => evaluation.verdict === 'broken');
   const result = broken?.results?.find((item) => item.broken === true);
-  if (broken !== undefined && result?.metric !== undefined && result.threshold !== undefined && result.comparison !== undefined) {
+  if (
+    broken !== undefined &&
+    result?.metric !== undefined &&
+    result.threshold !== undefined &&
+    result.comparison !== undefined
+  ) {
     const rule = { metric: result.metric, comparison: result.comparison, threshold: result.threshold };
-    const measured = result.value === null || result.value === undefined ? 'no value' : formatMetricValue(result.metric, result.value);
+    const measured =
+      result.value === null || result.value === undefined ? 'no value' : formatMetricValue(result.metric, result.value);
     const window = broken.window_seconds === undefined ? '' : ` over the last ${broken.window_seconds} s`;
     const requests = broken.requests === undefined ? '' : ` (${broken.requests} requests to ${releaseName})`;
     return {

@@ -29,10 +29,24 @@ export const ruleMetricCatalogue: readonly MetricInfo[] = [
   { name: 'http.error_rate', label: 'error rate', unit: '%', scale: 100, local: true, localTelemetry: true },
   { name: 'http.response_time', label: 'response time', unit: 'ms', scale: 1, local: true, localTelemetry: true },
   { name: 'http.rpm', label: 'request rate', unit: 'req/min', scale: 1, local: true, localTelemetry: true },
-  { name: 'http.healthcheck_fail', label: 'failed health checks', unit: '', scale: 1, local: true, localTelemetry: false },
+  {
+    name: 'http.healthcheck_fail',
+    label: 'failed health checks',
+    unit: '',
+    scale: 1,
+    local: true,
+    localTelemetry: false,
+  },
   { name: 'http.healthcheck_count', label: 'health checks', unit: '', scale: 1, local: false, localTelemetry: false },
   { name: 'system.cpu_usage_percentage', label: 'CPU usage', unit: '%', scale: 1, local: false, localTelemetry: false },
-  { name: 'system.memory_usage_percentage', label: 'memory usage', unit: '%', scale: 1, local: false, localTelemetry: false },
+  {
+    name: 'system.memory_usage_percentage',
+    label: 'memory usage',
+    unit: '%',
+    scale: 1,
+    local: false,
+    localTelemetry: false,
+  },
 ];
 
 /** The three comparisons nullplatform documents (reference §8), as a rule states when to roll back. */
@@ -40,7 +54,11 @@ export const ruleComparisons = ['greater_than', 'less_than', 'equal'] as const;
 export type RuleComparison = (typeof ruleComparisons)[number];
 
 export const comparisonSymbols: Record<RuleComparison, string> = { greater_than: '>', less_than: '<', equal: '=' };
-export const comparisonWords: Record<RuleComparison, string> = { greater_than: 'greater than', less_than: 'less than', equal: 'equal to' };
+export const comparisonWords: Record<RuleComparison, string> = {
+  greater_than: 'greater than',
+  less_than: 'less than',
+  equal: 'equal to',
+};
 
 export function isRuleComparison(value: string): value is RuleComparison {
   return (ruleComparisons as readonly string[]).includes(value);

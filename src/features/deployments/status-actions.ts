@@ -1,4 +1,9 @@
-import { deploymentTransitions, isDeploymentStatus, requestableFrom, type DeploymentStatus } from '@contract/deployment-lifecycle';
+import {
+  deploymentTransitions,
+  isDeploymentStatus,
+  requestableFrom,
+  type DeploymentStatus,
+} from '@contract/deployment-lifecycle';
 
 import { cliSnippets, type CliSnippet } from '@/lib/cli-snippets';
 import { humanize } from '@/lib/format';
@@ -68,8 +73,12 @@ const rollBack: StatusAction = {
 
 const finalizeInitial: StatusAction = {
   ...finalizeBlueGreen,
-  description: ({ release }) => `${release} takes all the traffic and becomes the scope's active release. This cannot be undone.`,
-  done: ({ release, scope }) => ({ title: `Finalizing ${release} on ${scope}`, description: `${release} becomes the scope's active release.` }),
+  description: ({ release }) =>
+    `${release} takes all the traffic and becomes the scope's active release. This cannot be undone.`,
+  done: ({ release, scope }) => ({
+    title: `Finalizing ${release} on ${scope}`,
+    description: `${release} becomes the scope's active release.`,
+  }),
 };
 
 /** An initial deployment has nothing to roll back to: its one action besides Finalize is Cancel. */
@@ -80,8 +89,12 @@ const cancelInitial: StatusAction = {
   tone: 'danger',
   snippet: cliSnippets.cancelDeployment,
   title: ({ release, scope }) => `Cancel the deployment of ${release} on ${scope}?`,
-  description: ({ release }) => `${release}'s instances stop and the scope stays without a release. This cannot be undone.`,
-  done: ({ release, scope }) => ({ title: `Cancelling ${release} on ${scope}`, description: `${release}'s instances stop.` }),
+  description: ({ release }) =>
+    `${release}'s instances stop and the scope stays without a release. This cannot be undone.`,
+  done: ({ release, scope }) => ({
+    title: `Cancelling ${release} on ${scope}`,
+    description: `${release}'s instances stop.`,
+  }),
 };
 
 /** The actions a deployment of this strategy offers, in the order the page shows their buttons; none for others. */
@@ -95,14 +108,21 @@ export function statusActionsFor(strategy: string | undefined): readonly StatusA
 export function allowedActions(deployment: Pick<Deployment, 'status' | 'strategy'>): Set<StatusActionTarget> {
   if (!isDeploymentStatus(deployment.status) || !isDeploymentStrategy(deployment.strategy)) return new Set();
   const targets = requestableFrom(deployment.status, deployment.strategy);
-  return new Set(statusActionsFor(deployment.strategy).map((action) => action.target).filter((target) => targets.includes(target)));
+  return new Set(
+    statusActionsFor(deployment.strategy)
+      .map((action) => action.target)
+      .filter((target) => targets.includes(target)),
+  );
 }
 
 /** The statuses from which a client may ask for `target` on a deployment of this strategy, e.g. ['running']. */
 export function statusesAllowing(target: StatusActionTarget, strategy: string | undefined): DeploymentStatus[] {
   if (!isDeploymentStrategy(strategy)) return [];
   return deploymentTransitions
-    .filter((transition) => transition.by === 'client' && transition.to === target && transition.strategies.includes(strategy))
+    .filter(
+      (transition) =>
+        transition.by === 'client' && transition.to === target && transition.strategies.includes(strategy),
+    )
     .flatMap((transition) => transition.from);
 }
 
@@ -112,7 +132,10 @@ export function statusesAllowing(target: StatusActionTarget, strategy: string | 
  */
 export function readOnlyReason(deployment: Pick<Deployment, 'status' | 'strategy'>): string | undefined {
   if (!isDeploymentStrategy(deployment.strategy)) {
-    const what = deployment.strategy === undefined ? 'a deployment without a strategy' : `${strategyLabel(deployment.strategy)} deployments`;
+    const what =
+      deployment.strategy === undefined
+        ? 'a deployment without a strategy'
+        : `${strategyLabel(deployment.strategy)} deployments`;
     return `This console has no actions for ${what}: it shows the deployment as the platform reports it. Manage it in nullplatform.`;
   }
   if (!isDeploymentStatus(deployment.status)) {

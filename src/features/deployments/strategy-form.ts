@@ -50,7 +50,13 @@ export function draftFromPlan(plan: RolloutPlan | undefined): CustomDraft {
   const rules = (plan.rules?.rules ?? []).flatMap((rule): RuleDraft[] => {
     const info = metricInfo(rule.metric);
     if (info === undefined || !isRuleComparison(rule.comparison)) return [];
-    return [newRule({ metric: rule.metric, comparison: rule.comparison, threshold: String(Number((rule.threshold * info.scale).toPrecision(6))) })];
+    return [
+      newRule({
+        metric: rule.metric,
+        comparison: rule.comparison,
+        threshold: String(Number((rule.threshold * info.scale).toPrecision(6))),
+      }),
+    ];
   });
   return {
     autoSteps: plan.steps?.enabled ?? base.autoSteps,
@@ -69,10 +75,12 @@ export function checkDraft(draft: CustomDraft): CustomErrors {
   if (draft.autoSteps) {
     const step = draft.step.trim();
     if (step === '') errors.step = 'Enter the step: the share of the traffic each step adds, in %.';
-    else if (!NUMBER.test(step) || !(Number(step) > 0) || Number(step) > 100) errors.step = `"${step}" is not a step between 0% (excluded) and 100%.`;
+    else if (!NUMBER.test(step) || !(Number(step) > 0) || Number(step) > 100)
+      errors.step = `"${step}" is not a step between 0% (excluded) and 100%.`;
     const interval = draft.interval.trim();
     if (interval === '') errors.interval = 'Enter the interval between steps, in seconds.';
-    else if (!/^\d+$/.test(interval) || Number(interval) < 1) errors.interval = `"${interval}" is not a whole number of seconds of at least 1.`;
+    else if (!/^\d+$/.test(interval) || Number(interval) < 1)
+      errors.interval = `"${interval}" is not a whole number of seconds of at least 1.`;
   }
   if (draft.rollback) {
     if (draft.rules.length === 0) errors.rules = 'Add a rule, or turn automatic rollback off.';
@@ -89,7 +97,12 @@ export function checkDraft(draft: CustomDraft): CustomErrors {
 }
 
 export function hasErrors(errors: CustomErrors): boolean {
-  return errors.step !== undefined || errors.interval !== undefined || errors.rules !== undefined || Object.keys(errors.byRule).length > 0;
+  return (
+    errors.step !== undefined ||
+    errors.interval !== undefined ||
+    errors.rules !== undefined ||
+    Object.keys(errors.byRule).length > 0
+  );
 }
 
 /**

@@ -26,7 +26,9 @@ function ms(value: string | number | null | undefined): number | undefined {
 
 /** The last ERROR message of the deployment (what the platform says went wrong), if any. */
 export function failureReason(deployment: Pick<Deployment, 'messages'>): string | undefined {
-  const errors = (deployment.messages ?? []).filter((message) => (message.level ?? '').toUpperCase() === 'ERROR' && message.message);
+  const errors = (deployment.messages ?? []).filter(
+    (message) => (message.level ?? '').toUpperCase() === 'ERROR' && message.message,
+  );
   return errors.at(-1)?.message;
 }
 
@@ -34,7 +36,11 @@ export function summarize(deployment: Deployment, names: SummaryNames): Deployme
   const blueGreen = deployment.strategy === 'blue_green';
   const start = ms(deployment.created_at);
   const end = ms(deployment.status_started_at?.[deployment.status]) ?? ms(deployment.updated_at);
-  const base = { durationMs: start !== undefined && end !== undefined && end >= start ? end - start : undefined, endedAt: end, reason: undefined };
+  const base = {
+    durationMs: start !== undefined && end !== undefined && end >= start ? end - start : undefined,
+    endedAt: end,
+    reason: undefined,
+  };
   switch (deployment.status) {
     case 'finalized':
       return {
@@ -67,6 +73,11 @@ export function summarize(deployment: Deployment, names: SummaryNames): Deployme
       };
     }
     default:
-      return { ...base, tone: 'neutral', outcome: `The deployment is ${deployment.status.replaceAll('_', ' ')}: nothing more can be asked of it.`, finalSplit: undefined };
+      return {
+        ...base,
+        tone: 'neutral',
+        outcome: `The deployment is ${deployment.status.replaceAll('_', ' ')}: nothing more can be asked of it.`,
+        finalSplit: undefined,
+      };
   }
 }

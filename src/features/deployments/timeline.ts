@@ -29,7 +29,10 @@ function toneOf(status: string, current: boolean): TimelineTone {
  * twice shows once (at its latest start); ties in time keep the lifecycle order the server wrote them in. The current
  * status is the deployment's `status` even when the map lags behind it (a live update may bring one before the other).
  */
-export function timelineSteps(deployment: Pick<Deployment, 'status' | 'status_started_at'>, now: number = Date.now()): TimelineStep[] {
+export function timelineSteps(
+  deployment: Pick<Deployment, 'status' | 'status_started_at'>,
+  now: number = Date.now(),
+): TimelineStep[] {
   const entries = Object.entries(deployment.status_started_at ?? {})
     .map(([status, at], order) => ({ status, at: typeof at === 'number' ? at : Date.parse(at), order }))
     .filter((entry) => !Number.isNaN(entry.at))
@@ -41,7 +44,8 @@ export function timelineSteps(deployment: Pick<Deployment, 'status' | 'status_st
     const next = entries[index + 1];
     const current = entry.status === deployment.status;
     const end = next ? next.at : isTerminal(entry.status) ? undefined : now;
-    const durationMs = end === undefined || Number.isNaN(entry.at) || Number.isNaN(end) ? undefined : Math.max(0, end - entry.at);
+    const durationMs =
+      end === undefined || Number.isNaN(entry.at) || Number.isNaN(end) ? undefined : Math.max(0, end - entry.at);
     return { status: entry.status, startedAt: entry.at, durationMs, current, tone: toneOf(entry.status, current) };
   });
 }

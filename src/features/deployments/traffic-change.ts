@@ -46,15 +46,22 @@ export function percentProblem(text: string): string | undefined {
  * Why the traffic controls are locked now, or undefined when they can be used. A change is "in flight" from the moment
  * it is sent until the platform reports it applied (`switched_traffic` reaches `desired_switched_traffic`).
  */
-export function trafficLock(deployment: Pick<Deployment, 'status' | 'strategy' | 'strategy_data'>, sending: boolean): string | undefined {
+export function trafficLock(
+  deployment: Pick<Deployment, 'status' | 'strategy' | 'strategy_data'>,
+  sending: boolean,
+): string | undefined {
   if (!isDeploymentStatus(deployment.status) || !isDeploymentStrategy(deployment.strategy)) {
     return `this console does not know the ${deployment.strategy} deployment status ${deployment.status}`;
   }
   const refusal = trafficChangeRefusal(deployment.status, deployment.strategy);
   if (refusal) return `The controls are locked: ${humanize(refusal)}.`;
-  const unreadable = ['switched_traffic', 'desired_switched_traffic'].filter((field) => isUnreadable(deployment.strategy_data, field));
+  const unreadable = ['switched_traffic', 'desired_switched_traffic'].filter((field) =>
+    isUnreadable(deployment.strategy_data, field),
+  );
   if (unreadable.length > 0) {
-    const sent = unreadable.map((field) => `${field} ${compactJson(unreadableValue(deployment.strategy_data, field), 40)}`).join(', ');
+    const sent = unreadable
+      .map((field) => `${field} ${compactJson(unreadableValue(deployment.strategy_data, field), 40)}`)
+      .join(', ');
     return `The controls are locked: the traffic numbers the platform sent could not be read (${sent}).`;
   }
   if (sending) return 'Sending the traffic change…';

@@ -22,7 +22,12 @@ export function seriesLabel(labels: SeriesLabels, id: string): string {
  * The chart's model: series in stacking order (`order` first, in that order, whether or not they served anything, then
  * any other deployment by id) and one column per second, oldest first, with the last `windowSeconds` samples.
  */
-export function chartModel(traffic: ScopeTraffic, labels: SeriesLabels, order: readonly string[], windowSeconds = 60): ChartModel {
+export function chartModel(
+  traffic: ScopeTraffic,
+  labels: SeriesLabels,
+  order: readonly string[],
+  windowSeconds = 60,
+): ChartModel {
   const samples = [...traffic.samples].sort((a, b) => a.at - b.at).slice(-windowSeconds);
   const totals = new Map<string, number>();
   for (const sample of samples) {

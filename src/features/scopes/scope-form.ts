@@ -33,7 +33,10 @@ export const initialScopeForm: ScopeFormValues = {
 /** `region=us-east, tier=gold` → { region: 'us-east', tier: 'gold' }, or the entry that isn't `key=value`. */
 export function parseDimensions(text: string): { dimensions: Record<string, string> } | { problem: string } {
   const dimensions: Record<string, string> = {};
-  for (const entry of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = /^([\w.-]+)\s*=\s*(\S(?:.*\S)?)$/.exec(entry);
     if (!match?.[1] || !match[2]) return { problem: `"${entry}" is not key=value (for example region=us-east)` };
     dimensions[match[1]] = match[2];
@@ -47,14 +50,16 @@ export function scopeFormProblems(values: ScopeFormValues, takenNames: ReadonlyS
   if (name === '') problems.name = 'Enter a name, such as development';
   else if (name.length > 60) problems.name = 'A name has at most 60 characters';
   else if (takenNames.has(name.toLowerCase())) problems.name = `This application already has a scope named ${name}`;
-  if (values.environment.trim() === '') problems.environment = 'Enter the environment, such as development or production';
+  if (values.environment.trim() === '')
+    problems.environment = 'Enter the environment, such as development or production';
   const other = parseDimensions(values.otherDimensions);
   if ('problem' in other) problems.otherDimensions = other.problem;
   const instances = Number(values.instances);
   if (!/^\d+$/.test(values.instances.trim()) || instances < 1 || instances > MAX_INSTANCE_COUNT) {
     problems.instances = `A whole number from 1 to ${MAX_INSTANCE_COUNT}`;
   }
-  if (!/^\/\S*$/.test(values.healthCheckPath.trim())) problems.healthCheckPath = 'A path that starts with /, such as /health';
+  if (!/^\/\S*$/.test(values.healthCheckPath.trim()))
+    problems.healthCheckPath = 'A path that starts with /, such as /health';
   return problems;
 }
 

@@ -18,9 +18,15 @@ export const durationProblem = `Whole seconds from 1 to ${TEST_TRAFFIC_MAX_SECON
 export function testTrafficProblems(values: TestTrafficValues): Partial<Record<TestTrafficField, string>> {
   const problems: Partial<Record<TestTrafficField, string>> = {};
   const rate = Number(values.rate);
-  if (values.rate.trim() === '' || !Number.isFinite(rate) || rate <= 0 || rate > TEST_TRAFFIC_MAX_RATE) problems.rate = rateProblem;
+  if (values.rate.trim() === '' || !Number.isFinite(rate) || rate <= 0 || rate > TEST_TRAFFIC_MAX_RATE)
+    problems.rate = rateProblem;
   const duration = Number(values.duration);
-  if (values.duration.trim() === '' || !Number.isInteger(duration) || duration < 1 || duration > TEST_TRAFFIC_MAX_SECONDS) {
+  if (
+    values.duration.trim() === '' ||
+    !Number.isInteger(duration) ||
+    duration < 1 ||
+    duration > TEST_TRAFFIC_MAX_SECONDS
+  ) {
     problems.duration = durationProblem;
   }
   return problems;

@@ -7,44 +7,79 @@ import { z } from 'zod';
 
 import { server } from '@/testing/mocks/server';
 
-import { ApiError, apiGet, apiPath, apiSend, formatIssuePath, NetworkError, SchemaError, toSearch } from '../api-client';
+import {
+  ApiError,
+  apiGet,
+  apiPath,
+  apiSend,
+  formatIssuePath,
+  NetworkError,
+  SchemaError,
+  toSearch,
+} from '../api-client';
 import { isRetryable, shouldThrowToBoundary } from '../query-client';
 
 describe('api client', () => {
   test('builds API paths with comma-separated lists and without empty values', () => {
-    expect(apiPath('/build', { application_id: 3, status: undefined, branch: '', id: [1, 2] })).toBe('/api/build?application_id=3&id=1%2C2');
+    expect(apiPath('/build', { application_id: 3, status: undefined, branch: '', id: [1, 2] })).toBe(
+      '/api/build?application_id=3&id=1%2C2',
+    );
     expect(toSearch({})).toBe('');
   });
 
   test('parses a response with its schema', async () => {
-    server.use(http.get('/api/release/1', () => HttpResponse.json({ id: 1, application_id: 2, build_id: 3, semver: '1.0.0', status: 'active', extra: true })));
+    server.use(
+      http.get('/api/release/1', () =>
+        HttpResponse.json({ id: 1, application_id: 2, build_id: 3, semver: '1.0.0', status: 'active', extra: true }),
+      ),
+    );
     const release = await apiGet('/api/release/1', releaseSchema);
     expect(release.semver).toBe('1.0.0');
   });
 
   test("throws ApiError with the server's message, status and body", async () => {
-    server.use(http.get('/api/release/1', () => HttpResponse.json({ message: 'release 1 not found', code: 'not_found' }, { status: 404 })));
+    server.use(
+      http.get('/api/release/1', () =>
+        HttpResponse.json({ message: 'release 1 not found', code: 'not_found' }, { status: 404 }),
+      ),
+    );
     const error = await apiGet('/api/release/1', releaseSchema).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 404, message: 'release 1 not found', body: { message: 'release 1 not found', code: 'not_found' } });
+    expect(error).toMatchObject({
+      status: 404,
+      message: 'release 1 not found',
+      body: { message: 'release 1 not found', code: 'not_found' },
+    });
     expect((error as ApiError).isNotFound).toBe(true);
   });
 
   test('an error without a JSON body still says the status', async () => {
-    server.use(http.get('/api/release/1', () => new HttpResponse(null, { status: 503, statusText: 'Service Unavailable' })));
-    await expect(apiGet('/api/release/1', releaseSchema)).rejects.toMatchObject({ status: 503, message: '503 Service Unavailable' });
+    server.use(
+      http.get('/api/release/1', () => new HttpResponse(null, { status: 503, statusText: 'Service Unavailable' })),
+    );
+    await expect(apiGet('/api/release/1', releaseSchema)).rejects.toMatchObject({
+      status: 503,
+      message: '503 Service Unavailable',
+    });
   });
 
   test('a response that fails its schema throws SchemaError naming the field', async () => {
     server.use(
       http.get('/api/application', () =>
-        HttpResponse.json({ paging: { total: 1, offset: 0, limit: 30 }, results: [{ id: 1, name: 'a', slug: 'a', status: 'active', namespace_id: 1, repository_url: null }] }),
+        HttpResponse.json({
+          paging: { total: 1, offset: 0, limit: 30 },
+          results: [{ id: 1, name: 'a', slug: 'a', status: 'active', namespace_id: 1, repository_url: null }],
+        }),
       ),
     );
-    const error = await apiGet('/api/application', listEnvelopeSchema(applicationSchema)).catch((caught: unknown) => caught);
+    const error = await apiGet('/api/application', listEnvelopeSchema(applicationSchema)).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(SchemaError);
     expect((error as SchemaError).field).toBe('results[0].nrn');
-    expect((error as SchemaError).message).toContain('GET /api/application answered with an unexpected shape: results[0].nrn');
+    expect((error as SchemaError).message).toContain(
+      'GET /api/application answered with an unexpected shape: results[0].nrn',
+    );
   });
 
   test('sends JSON and parses the answer; a 204 without a schema is undefined', async () => {

@@ -52,14 +52,18 @@ describe('semver', () => {
 describe('cli snippets', () => {
   test('np and curl for a release', () => {
     const snippet = cliSnippets.createRelease({ status: 'active', build_id: 5, application_id: 2, semver: '1.0.1' });
-    expect(snippet.np).toBe(`np release create --body '{"status":"active","build_id":5,"application_id":2,"semver":"1.0.1"}'`);
+    expect(snippet.np).toBe(
+      `np release create --body '{"status":"active","build_id":5,"application_id":2,"semver":"1.0.1"}'`,
+    );
     expect(snippet.curl).toBe(
       `curl -X POST "$NP_API_URL/release" -H "Authorization: Bearer $NP_TOKEN" -H 'Content-Type: application/json' -d '{"status":"active","build_id":5,"application_id":2,"semver":"1.0.1"}'`,
     );
   });
 
   test('patches for traffic, finalize and cancel', () => {
-    expect(cliSnippets.setTraffic(12, 30).np).toBe(`np deployment patch --id 12 --body '{"strategy_data":{"desired_switched_traffic":30}}'`);
+    expect(cliSnippets.setTraffic(12, 30).np).toBe(
+      `np deployment patch --id 12 --body '{"strategy_data":{"desired_switched_traffic":30}}'`,
+    );
     expect(cliSnippets.finalizeDeployment(12).curl).toBe(
       `curl -X PATCH "$NP_API_URL/deployment/12" -H "Authorization: Bearer $NP_TOKEN" -H 'Content-Type: application/json' -d '{"status":"finalizing"}'`,
     );

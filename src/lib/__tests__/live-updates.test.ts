@@ -38,17 +38,32 @@ function setVisibility(state: 'visible' | 'hidden') {
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
-const deployment = buildDeployment({ id: 5, scope_id: 9, release_id: 3, status: 'running', strategy: 'blue_green', messages: [{ level: 'INFO', message: 'started', timestamp: 1 }] });
+const deployment = buildDeployment({
+  id: 5,
+  scope_id: 9,
+  release_id: 3,
+  status: 'running',
+  strategy: 'blue_green',
+  messages: [{ level: 'INFO', message: 'started', timestamp: 1 }],
+});
 
 describe('applyChanges', () => {
   test('patches a cached detail (keeping fields the event leaves out) and invalidates the lists', () => {
     const client = new QueryClient();
     client.setQueryData(resourceKeys.deployment.detail(5), deployment);
-    client.setQueryData(resourceKeys.deployment.list({ scope_id: 9 }), { paging: { total: 1, offset: 0, limit: 30 }, results: [deployment] });
+    client.setQueryData(resourceKeys.deployment.list({ scope_id: 9 }), {
+      paging: { total: 1, offset: 0, limit: 30 },
+      results: [deployment],
+    });
     client.setQueryData(resourceKeys.scope.detail(9), buildScope({ id: 9, application_id: 1 }));
     const { messages: _messages, ...withoutMessages } = deployment;
     applyChanges(client, [
-      { resource: 'deployment', action: 'updated', id: 5, entity: { ...withoutMessages, strategy_data: { switched_traffic: 30, desired_switched_traffic: 30 } } },
+      {
+        resource: 'deployment',
+        action: 'updated',
+        id: 5,
+        entity: { ...withoutMessages, strategy_data: { switched_traffic: 30, desired_switched_traffic: 30 } },
+      },
     ]);
     const detail = client.getQueryData<typeof deployment>(resourceKeys.deployment.detail(5));
     expect(detail?.strategy_data.switched_traffic).toBe(30);
@@ -59,7 +74,14 @@ describe('applyChanges', () => {
 
   test('does not create details nobody asked for, and drops deleted ones', () => {
     const client = new QueryClient();
-    applyChanges(client, [{ resource: 'release', action: 'created', id: 8, entity: { id: 8, application_id: 1, build_id: 2, semver: '1.0.0', status: 'active' } }]);
+    applyChanges(client, [
+      {
+        resource: 'release',
+        action: 'created',
+        id: 8,
+        entity: { id: 8, application_id: 1, build_id: 2, semver: '1.0.0', status: 'active' },
+      },
+    ]);
     expect(client.getQueryState(resourceKeys.release.detail(8))).toBeUndefined();
     client.setQueryData(resourceKeys.release.detail(8), { id: 8 });
     applyChanges(client, [{ resource: 'release', action: 'deleted', id: 8, entity: null }]);
@@ -79,7 +101,10 @@ describe('applyChanges', () => {
     expect(hasDeploymentInFlight(client)).toBe(false);
     client.setQueryData(resourceKeys.deployment.detail(1), { ...deployment, status: 'finalized' });
     expect(hasDeploymentInFlight(client)).toBe(false);
-    client.setQueryData(resourceKeys.deployment.list({}), { paging: { total: 1, offset: 0, limit: 30 }, results: [deployment] });
+    client.setQueryData(resourceKeys.deployment.list({}), {
+      paging: { total: 1, offset: 0, limit: 30 },
+      results: [deployment],
+    });
     expect(hasDeploymentInFlight(client)).toBe(true);
   });
 });
@@ -105,13 +130,24 @@ describe('event stream', () => {
     const source = FakeEventSource.instances[0];
     expect(source?.url).toBe('/console/events');
     for (const traffic of [10, 20, 30]) {
-      source?.emit('change', { resource: 'deployment', action: 'updated', id: 5, entity: { ...deployment, strategy_data: { switched_traffic: traffic } } });
+      source?.emit('change', {
+        resource: 'deployment',
+        action: 'updated',
+        id: 5,
+        entity: { ...deployment, strategy_data: { switched_traffic: traffic } },
+      });
     }
-    expect(client.getQueryData<typeof deployment>(resourceKeys.deployment.detail(5))?.strategy_data.switched_traffic).toBeUndefined();
+    expect(
+      client.getQueryData<typeof deployment>(resourceKeys.deployment.detail(5))?.strategy_data.switched_traffic,
+    ).toBeUndefined();
     const eventsBefore = listener.mock.calls.length;
     vi.advanceTimersByTime(BATCH_MS);
-    expect(client.getQueryData<typeof deployment>(resourceKeys.deployment.detail(5))?.strategy_data.switched_traffic).toBe(30);
-    expect(listener.mock.calls.filter(([event]) => event.type === 'updated' && event.action.type === 'success').length).toBe(1);
+    expect(
+      client.getQueryData<typeof deployment>(resourceKeys.deployment.detail(5))?.strategy_data.switched_traffic,
+    ).toBe(30);
+    expect(
+      listener.mock.calls.filter(([event]) => event.type === 'updated' && event.action.type === 'success').length,
+    ).toBe(1);
     expect(listener.mock.calls.length).toBeGreaterThan(eventsBefore);
     unsubscribe();
     stop();

@@ -7,15 +7,25 @@ import { MAX_TROUBLE_BACKOFF_MS, startPolling, troubleBackoff } from '../live-up
 import { createQueryClient, shouldThrowToBoundary } from '../query-client';
 import { getTrouble, isTroubleError, reportFailure, reportSuccess } from '../upstream-trouble';
 
-const badGateway = () => new ApiError({ status: 502, message: 'nullplatform API at api.test is unreachable', body: undefined, method: 'GET', url: '/api/application' });
-const apiError = (status: number) => new ApiError({ status, message: `answered ${status}`, body: undefined, method: 'GET', url: '/api/x' });
+const badGateway = () =>
+  new ApiError({
+    status: 502,
+    message: 'nullplatform API at api.test is unreachable',
+    body: undefined,
+    method: 'GET',
+    url: '/api/application',
+  });
+const apiError = (status: number) =>
+  new ApiError({ status, message: `answered ${status}`, body: undefined, method: 'GET', url: '/api/x' });
 
 describe('upstream trouble', () => {
   test('502, 503, 504 and no answer are trouble; other failures are not', () => {
     expect(isTroubleError(apiError(502))).toBe(true);
     expect(isTroubleError(apiError(503))).toBe(true);
     expect(isTroubleError(apiError(504))).toBe(true);
-    expect(isTroubleError(new NetworkError({ method: 'GET', url: '/api/x', cause: new TypeError('fetch failed') }))).toBe(true);
+    expect(
+      isTroubleError(new NetworkError({ method: 'GET', url: '/api/x', cause: new TypeError('fetch failed') })),
+    ).toBe(true);
     expect(isTroubleError(apiError(500))).toBe(false);
     expect(isTroubleError(apiError(401))).toBe(false);
     expect(isTroubleError(new SchemaError({ issues: [], method: 'GET', url: '/api/x' }))).toBe(false);
@@ -25,7 +35,11 @@ describe('upstream trouble', () => {
     reportFailure(apiError(400));
     expect(getTrouble()).toBeNull();
     reportFailure(badGateway(), 1_000);
-    expect(getTrouble()).toEqual({ kind: 'upstream', message: 'nullplatform API at api.test is unreachable', since: 1_000 });
+    expect(getTrouble()).toEqual({
+      kind: 'upstream',
+      message: 'nullplatform API at api.test is unreachable',
+      since: 1_000,
+    });
     reportFailure(apiError(504), 2_000);
     expect(getTrouble()).toMatchObject({ message: 'answered 504', since: 1_000 });
     // /console/info answers from the console server itself: it says nothing about nullplatform.
@@ -37,7 +51,9 @@ describe('upstream trouble', () => {
 
   test('the query client feeds it from queries and mutations', async () => {
     const client = createQueryClient({ retry: false });
-    await client.fetchQuery({ queryKey: ['application', 'list', {}], queryFn: () => Promise.reject(badGateway()) }).catch(() => undefined);
+    await client
+      .fetchQuery({ queryKey: ['application', 'list', {}], queryFn: () => Promise.reject(badGateway()) })
+      .catch(() => undefined);
     expect(getTrouble()?.kind).toBe('upstream');
     await client.fetchQuery({ queryKey: ['console', 'info'], queryFn: () => Promise.resolve({}) });
     expect(getTrouble()).not.toBeNull();
@@ -56,7 +72,14 @@ describe('polling while the API is in trouble', () => {
   afterEach(() => vi.useRealTimers());
 
   test('backs off 2 s, 4 s, 8 s … up to 30 s, and returns to its pace after a success', async () => {
-    expect([0, 1, 2, 3, 4, 10].map(troubleBackoff)).toEqual([2_000, 4_000, 8_000, 16_000, MAX_TROUBLE_BACKOFF_MS, MAX_TROUBLE_BACKOFF_MS]);
+    expect([0, 1, 2, 3, 4, 10].map(troubleBackoff)).toEqual([
+      2_000,
+      4_000,
+      8_000,
+      16_000,
+      MAX_TROUBLE_BACKOFF_MS,
+      MAX_TROUBLE_BACKOFF_MS,
+    ]);
     const client = new QueryClient();
     let down = true;
     const refetch = vi.spyOn(client, 'refetchQueries').mockImplementation(() => {
@@ -97,7 +120,9 @@ describe('polling while the API is in trouble', () => {
     const filters = refetch.mock.calls[0]?.[0];
     const predicate = filters?.predicate;
     expect(predicate).toBeTypeOf('function');
-    const query = client.getQueryCache().build<unknown, Error, unknown, readonly unknown[]>(client, { queryKey: ['scope', 'runtime', 1] });
+    const query = client
+      .getQueryCache()
+      .build<unknown, Error, unknown, readonly unknown[]>(client, { queryKey: ['scope', 'runtime', 1] });
     query.setState({ error: apiError(404), status: 'error' });
     expect(predicate?.(query)).toBe(false);
     query.setState({ error: apiError(502), status: 'error' });

@@ -4,7 +4,15 @@
  */
 import { z } from 'zod/mini';
 
-import { idField, nullableIdField, nullableTextField, shownObject, textField, timeField, tolerantObject } from './tolerant';
+import {
+  idField,
+  nullableIdField,
+  nullableTextField,
+  shownObject,
+  textField,
+  timeField,
+  tolerantObject,
+} from './tolerant';
 
 export const actorReader = tolerantObject({ id: idField }, { name: textField, kind: textField });
 export type Actor = z.output<typeof actorReader>;

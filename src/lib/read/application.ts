@@ -1,7 +1,15 @@
 /** An application as the SPA reads it (reference §2, §8b: `tags` is an object in nullplatform's answers). */
 import type { z } from 'zod/mini';
 
-import { idField, nullableIdField, nullableTextField, textField, textMapField, timeField, tolerantObject } from './tolerant';
+import {
+  idField,
+  nullableIdField,
+  nullableTextField,
+  textField,
+  textMapField,
+  timeField,
+  tolerantObject,
+} from './tolerant';
 
 export const applicationReader = tolerantObject(
   { id: idField },

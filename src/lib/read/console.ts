@@ -34,7 +34,9 @@ const instanceReader = z.looseObject({
   port: z.nullable(z.number()),
   state: z.enum(['starting', 'healthy', 'unhealthy', 'draining', 'stopped', 'crashed']),
   restarts: z.number().check(z.int()),
-  last_health: z.nullable(z.looseObject({ at: z.number(), status_code: z.nullable(z.number()), error: z.nullable(z.string()) })),
+  last_health: z.nullable(
+    z.looseObject({ at: z.number(), status_code: z.nullable(z.number()), error: z.nullable(z.string()) }),
+  ),
 });
 
 /** GET /console/scope/:id/runtime (contract `scopeRuntimeSchema`). */

@@ -30,7 +30,9 @@ export const deploymentStrategyReader = tolerantObject(
 export type DeploymentStrategy = z.output<typeof deploymentStrategyReader>;
 
 /** The values of a strategy's parameters, shaped as a deployment carries them: `{traffic, metrics}`. */
-export function strategyValues(parameters: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> | undefined {
+export function strategyValues(
+  parameters: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> | undefined {
   if (parameters === undefined) return undefined;
   if ('traffic' in parameters || 'metrics' in parameters) return { ...parameters };
   const properties = record(parameters['properties']);

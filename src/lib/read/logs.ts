@@ -18,7 +18,10 @@ export type LogLine = z.output<typeof logLineReader>;
 
 const pagingReader = shownObject({ next: wholeNumber, has_more: booleanField });
 
-const logPageFields = tolerantObject({ results: z.array(logLineReader) }, { instances: z.array(wholeNumber), paging: pagingReader });
+const logPageFields = tolerantObject(
+  { results: z.array(logLineReader) },
+  { instances: z.array(wholeNumber), paging: pagingReader },
+);
 
 export const logPageReader = z.pipe(
   logPageFields,

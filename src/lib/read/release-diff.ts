@@ -1,9 +1,20 @@
 /** "What am I deploying" as the SPA reads `GET /console/release-diff` (contract/release-diff.ts, local platform only). */
 import { z } from 'zod/mini';
 
-import { booleanField, idField, nullableTextField, shownObject, textField, timeField, tolerantObject } from './tolerant';
+import {
+  booleanField,
+  idField,
+  nullableTextField,
+  shownObject,
+  textField,
+  timeField,
+  tolerantObject,
+} from './tolerant';
 
-const commitReader = tolerantObject({ id: textField }, { short_id: textField, author: textField, date: timeField, subject: textField });
+const commitReader = tolerantObject(
+  { id: textField },
+  { short_id: textField, author: textField, date: timeField, subject: textField },
+);
 export type DiffCommit = z.output<typeof commitReader>;
 
 const sideReader = tolerantObject(

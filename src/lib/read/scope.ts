@@ -22,7 +22,13 @@ import {
 
 /** A reference to a deployment: its id, or (unverified) the deployment itself; null when there is none. */
 const deploymentRefField = z.nullable(
-  z.union([idField, z.pipe(z.looseObject({ id: idField }), z.transform((deployment: { id: number }) => deployment.id))]),
+  z.union([
+    idField,
+    z.pipe(
+      z.looseObject({ id: idField }),
+      z.transform((deployment: { id: number }) => deployment.id),
+    ),
+  ]),
 );
 
 const capabilitiesReader = shownObject({

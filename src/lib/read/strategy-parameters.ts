@@ -11,7 +11,12 @@ import { z } from 'zod/mini';
 import { booleanField, numberField, shownObject, textField } from './tolerant';
 
 const trafficReader = shownObject({ enable_auto_switch: booleanField, step: numberField, interval: numberField });
-const ruleReader = shownObject({ metric: textField, operation: textField, comparison: textField, threshold: numberField });
+const ruleReader = shownObject({
+  metric: textField,
+  operation: textField,
+  comparison: textField,
+  threshold: numberField,
+});
 const metricsReader = shownObject({ enabled: booleanField, rules: z.array(ruleReader) });
 const parametersReader = shownObject({ traffic: trafficReader, metrics: metricsReader });
 
@@ -45,10 +50,15 @@ export function parametersOf(strategyData: object): unknown {
 }
 
 function toSteps(traffic: z.output<typeof trafficReader> | undefined): AutoSteps | undefined {
-  if (traffic?.enable_auto_switch === undefined || traffic.step === undefined || traffic.interval === undefined) return undefined;
+  if (traffic?.enable_auto_switch === undefined || traffic.step === undefined || traffic.interval === undefined)
+    return undefined;
   // Out of range is not a plan: the local platform refuses it, and no reading of it would be more than a guess.
   if (!(traffic.step > 0 && traffic.step <= 1) || !(traffic.interval > 0)) return undefined;
-  return { enabled: traffic.enable_auto_switch, stepPercent: Math.round(traffic.step * 1000) / 10, intervalSeconds: traffic.interval };
+  return {
+    enabled: traffic.enable_auto_switch,
+    stepPercent: Math.round(traffic.step * 1000) / 10,
+    intervalSeconds: traffic.interval,
+  };
 }
 
 function toRules(metrics: z.output<typeof metricsReader> | undefined): RolloutRules | undefined {

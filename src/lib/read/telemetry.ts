@@ -18,7 +18,10 @@ const seriesReader = tolerantObject({ data: z.array(z.unknown()) }, {});
 export type TelemetryPoint = { at: number | undefined; value: number | null };
 export type Telemetry = { unit: string | undefined; period: number | undefined; points: TelemetryPoint[] };
 
-const telemetryFields = tolerantObject({ results: z.array(z.unknown()) }, { metric: textField, unit: textField, period: numberField });
+const telemetryFields = tolerantObject(
+  { results: z.array(z.unknown()) },
+  { metric: textField, unit: textField, period: numberField },
+);
 
 export const telemetryReader = z.pipe(
   telemetryFields,
@@ -35,7 +38,12 @@ export const telemetryReader = z.pipe(
 function toPoint(item: unknown): TelemetryPoint {
   const read = pointReader.safeParse(item);
   if (!read.success) return { at: undefined, value: null };
-  const at = read.data.timestamp === undefined ? undefined : typeof read.data.timestamp === 'number' ? read.data.timestamp : Date.parse(read.data.timestamp);
+  const at =
+    read.data.timestamp === undefined
+      ? undefined
+      : typeof read.data.timestamp === 'number'
+        ? read.data.timestamp
+        : Date.parse(read.data.timestamp);
   return { at, value: read.data.value ?? null };
 }
 

@@ -19,12 +19,26 @@ const running = {
   failed: 2,
   last_failure: '500 from deployment 12',
 };
-const idle = { ...running, running: false, rate_per_second: null, duration_seconds: null, path: null, address: null, started_at: null, ends_at: null, sent: 0, failed: 0, last_failure: null };
+const idle = {
+  ...running,
+  running: false,
+  rate_per_second: null,
+  duration_seconds: null,
+  path: null,
+  address: null,
+  started_at: null,
+  ends_at: null,
+  sent: 0,
+  failed: 0,
+  last_failure: null,
+};
 const stopped = { ...running, running: false, ended_at: '2026-01-01T00:01:00.000Z', end_reason: 'stopped' };
 
 test('test traffic status: reads what the contract reads, refuses what it refuses', () => {
   for (const valid of [running, idle, stopped]) {
-    expect(testTrafficStatusReader.parse({ ...valid, extra: true })).toEqual(testTrafficStatusSchema.parse({ ...valid, extra: true }));
+    expect(testTrafficStatusReader.parse({ ...valid, extra: true })).toEqual(
+      testTrafficStatusSchema.parse({ ...valid, extra: true }),
+    );
   }
   const invalid = [
     { ...running, scope_id: 0 },

@@ -25,7 +25,9 @@ export type Unreadable = { [UNREADABLE_KEY]?: Readonly<Record<string, unknown>> 
 type Shape = Readonly<Record<string, z.ZodMiniType>>;
 
 /** What a tolerant object reads as: the required fields, each shown field or undefined, and what it could not read. */
-export type ReadObject<Required extends Shape, Shown extends Shape> = { [K in keyof Required]: z.output<Required[K]> } & {
+export type ReadObject<Required extends Shape, Shown extends Shape> = {
+  [K in keyof Required]: z.output<Required[K]>;
+} & {
   [K in keyof Shown]?: z.output<Shown[K]>;
 } & Unreadable;
 
@@ -34,12 +36,16 @@ export type ReadObject<Required extends Shape, Shown extends Shape> = { [K in ke
  * read when they can be: a shown field of another shape reads as undefined and its raw value goes to `$unreadable`.
  * Fields in neither pass through as they came.
  */
-export function tolerantObject<const Required extends Shape, const Shown extends Shape>(required: Required, shown: Shown) {
+export function tolerantObject<const Required extends Shape, const Shown extends Shape>(
+  required: Required,
+  shown: Shown,
+) {
   const requiredSchema = z.looseObject(required);
   const read = (input: unknown, ctx: z.core.ParsePayload): ReadObject<Required, Shown> => {
     const base = requiredSchema.safeParse(input);
     if (!base.success) {
-      for (const issue of base.error.issues) ctx.issues.push({ code: 'custom', message: issue.message, path: issue.path, input });
+      for (const issue of base.error.issues)
+        ctx.issues.push({ code: 'custom', message: issue.message, path: issue.path, input });
       return z.NEVER;
     }
     const out: Record<string, unknown> = { ...(input as Record<string, unknown>), ...base.data };

@@ -31,7 +31,8 @@ function list<T extends Entity>(items: readonly T[], url: URL, filterKeys: reado
     results = results.filter((item) => wanted.includes(String(item[key])));
   }
   const sort = url.searchParams.get('sort');
-  if (sort === 'created_at:desc') results.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)) || b.id - a.id);
+  if (sort === 'created_at:desc')
+    results.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)) || b.id - a.id);
   if (sort === 'name:asc') results.sort((a, b) => String(a.name).localeCompare(String(b.name)));
   if (sort === 'semver:desc') results.sort((a, b) => rcompare(String(a.semver), String(b.semver)));
   const limit = Number(url.searchParams.get('limit') ?? DEFAULT_PAGE_LIMIT);
@@ -43,7 +44,12 @@ function notFound(what: string, id: string | readonly string[] | undefined) {
   return HttpResponse.json({ message: `${what} ${String(id)} not found` }, { status: 404 });
 }
 
-function resource<T extends Entity>(path: string, items: () => T[], filterKeys: readonly string[], what: string): HttpHandler[] {
+function resource<T extends Entity>(
+  path: string,
+  items: () => T[],
+  filterKeys: readonly string[],
+  what: string,
+): HttpHandler[] {
   return [
     http.get(`/api/${path}`, ({ request }) => {
       record(request);
@@ -60,13 +66,17 @@ function resource<T extends Entity>(path: string, items: () => T[], filterKeys: 
 /** The seeded namespaces, else the ones the applications use (what the local platform answers). */
 function namespaces() {
   if (db.namespaces.length > 0) return db.namespaces;
-  return [...new Set(db.applications.map((application) => application.namespace_id))].sort((a, b) => a - b).map((id) => buildNamespace({ id }));
+  return [...new Set(db.applications.map((application) => application.namespace_id))]
+    .sort((a, b) => a - b)
+    .map((id) => buildNamespace({ id }));
 }
 
 /** The seeded accounts, else one per account the namespaces name, all in organization 42 (the test console info's). */
 function accounts() {
   if (db.accounts.length > 0) return db.accounts;
-  return [...new Set(namespaces().map((namespace) => namespace.account_id))].sort((a, b) => a - b).map((id) => buildAccount({ id }));
+  return [...new Set(namespaces().map((namespace) => namespace.account_id))]
+    .sort((a, b) => a - b)
+    .map((id) => buildAccount({ id }));
 }
 
 export const handlers: HttpHandler[] = [
@@ -86,7 +96,14 @@ export const handlers: HttpHandler[] = [
     const scopeId = new URL(request.url).searchParams.get('scope_id');
     const scope = db.scopes.find((item) => String(item.id) === scopeId);
     if (!scope) return notFound('scope', scopeId ?? undefined);
-    return HttpResponse.json({ scope_id: scope.id, address: scope.domain ?? null, window_seconds: 60, samples: [], totals: {}, weights: {} });
+    return HttpResponse.json({
+      scope_id: scope.id,
+      address: scope.domain ?? null,
+      window_seconds: 60,
+      samples: [],
+      totals: {},
+      weights: {},
+    });
   }),
   // The console's test traffic: none ran for a known scope. Tests that start one override it.
   http.get('/console/scope/:id/test-traffic', ({ request, params }) => {
@@ -100,19 +117,29 @@ export const handlers: HttpHandler[] = [
     record(request);
     const deployment = db.deployments.find((item) => String(item.id) === params.id);
     if (!deployment) return notFound('deployment', params.id);
-    return HttpResponse.json({ deployment_id: deployment.id, instances: [], results: [], paging: { limit: 500, since: null, next: 0, has_more: false } });
+    return HttpResponse.json({
+      deployment_id: deployment.id,
+      instances: [],
+      results: [],
+      paging: { limit: 500, since: null, next: 0, has_more: false },
+    });
   }),
   // The local platform's answer: the strategies defined at the asked NRN or at one that contains it.
   http.get('/api/deployment_strategy', ({ request }) => {
     record(request);
     const nrn = new URL(request.url).searchParams.get('nrn');
-    const results = db.strategies.filter((strategy) => nrn === null || nrn === strategy.nrn || nrn.startsWith(`${strategy.nrn}:`));
+    const results = db.strategies.filter(
+      (strategy) => nrn === null || nrn === strategy.nrn || nrn.startsWith(`${strategy.nrn}:`),
+    );
     return HttpResponse.json({ paging: { total: results.length, offset: 0, limit: 100 }, results });
   }),
   http.get('/console/deployment/:id/evaluations', ({ request, params }) => {
     record(request);
     const deploymentId = Number(params.id);
-    return HttpResponse.json({ deployment_id: deploymentId, results: db.evaluations.filter((evaluation) => evaluation.deployment_id === deploymentId) });
+    return HttpResponse.json({
+      deployment_id: deploymentId,
+      results: db.evaluations.filter((evaluation) => evaluation.deployment_id === deploymentId),
+    });
   }),
   // Nothing measured yet, in the local platform's shape; tests that chart a metric override it.
   http.get('/api/telemetry/application/:id/metric/:name', ({ request, params }) => {
@@ -134,7 +161,10 @@ export const handlers: HttpHandler[] = [
     if (action !== null) entries = entries.filter((entry) => action.split(',').includes(entry.action));
     const limit = Number(url.searchParams.get('limit') ?? 20);
     const offset = Number(url.searchParams.get('offset') ?? 0);
-    return HttpResponse.json({ paging: { total: entries.length, offset, limit }, results: entries.slice(offset, offset + limit) });
+    return HttpResponse.json({
+      paging: { total: entries.length, offset, limit },
+      results: entries.slice(offset, offset + limit),
+    });
   }),
   http.get('/console/actors', ({ request }) => {
     record(request);
@@ -147,12 +177,24 @@ export const handlers: HttpHandler[] = [
     const side = (name: string) => {
       const release = db.releases.find((item) => String(item.id) === url.searchParams.get(name));
       const build = db.builds.find((item) => item.id === release?.build_id);
-      return release && { release_id: release.id, semver: release.semver, build_id: release.build_id, commit_id: build?.commit?.id ?? null, branch: build?.branch ?? null };
+      return (
+        release && {
+          release_id: release.id,
+          semver: release.semver,
+          build_id: release.build_id,
+          commit_id: build?.commit?.id ?? null,
+          branch: build?.branch ?? null,
+        }
+      );
     };
     const from = side('from_release_id');
     const to = side('to_release_id');
-    if (!from || !to) return notFound('release', url.searchParams.get(from ? 'to_release_id' : 'from_release_id') ?? undefined);
-    const repositoryUrl = db.applications.find((item) => item.id === db.releases.find((release) => release.id === to.release_id)?.application_id)?.repository_url ?? null;
+    if (!from || !to)
+      return notFound('release', url.searchParams.get(from ? 'to_release_id' : 'from_release_id') ?? undefined);
+    const repositoryUrl =
+      db.applications.find(
+        (item) => item.id === db.releases.find((release) => release.id === to.release_id)?.application_id,
+      )?.repository_url ?? null;
     const link = compareLink(repositoryUrl, from.commit_id, to.commit_id);
     const note = 'neither build has a local (file:) asset whose folder git could read';
     return HttpResponse.json({
@@ -183,15 +225,25 @@ export const handlers: HttpHandler[] = [
   http.post('/api/release', async ({ request }) => {
     const body = (await request.json()) as { application_id: number; build_id: number; semver: string; status: string };
     record(request, body);
-    if (db.releases.some((release) => release.application_id === body.application_id && release.semver === body.semver)) {
-      return HttpResponse.json({ message: `semver ${body.semver} already exists for this application` }, { status: 409 });
+    if (
+      db.releases.some((release) => release.application_id === body.application_id && release.semver === body.semver)
+    ) {
+      return HttpResponse.json(
+        { message: `semver ${body.semver} already exists for this application` },
+        { status: 409 },
+      );
     }
     const release = buildRelease({ application_id: body.application_id, build_id: body.build_id, semver: body.semver });
     db.releases.push(release);
     return HttpResponse.json(release);
   }),
   http.post('/api/deployment', async ({ request }) => {
-    const body = (await request.json()) as { scope_id: number; release_id: number; asset_name?: string; strategy_data?: { parameters: Record<string, unknown> } };
+    const body = (await request.json()) as {
+      scope_id: number;
+      release_id: number;
+      asset_name?: string;
+      strategy_data?: { parameters: Record<string, unknown> };
+    };
     record(request, body);
     const scope = db.scopes.find((item) => item.id === body.scope_id);
     if (!scope) return HttpResponse.json({ message: 'scope not found' }, { status: 404 });
@@ -211,12 +263,26 @@ export const handlers: HttpHandler[] = [
     return HttpResponse.json(deployment);
   }),
   http.post('/api/scope', async ({ request }) => {
-    const body = (await request.json()) as { application_id: number; name: string; type: string; dimensions?: Record<string, string> };
+    const body = (await request.json()) as {
+      application_id: number;
+      name: string;
+      type: string;
+      dimensions?: Record<string, string>;
+    };
     record(request, body);
     if (db.scopes.some((scope) => scope.application_id === body.application_id && scope.name === body.name)) {
-      return HttpResponse.json({ message: "There's already a scope with this name on this application" }, { status: 409 });
+      return HttpResponse.json(
+        { message: "There's already a scope with this name on this application" },
+        { status: 409 },
+      );
     }
-    const scope = buildScope({ application_id: body.application_id, name: body.name, type: body.type, dimensions: body.dimensions ?? {}, asset_name: null });
+    const scope = buildScope({
+      application_id: body.application_id,
+      name: body.name,
+      type: body.type,
+      dimensions: body.dimensions ?? {},
+      asset_name: null,
+    });
     db.scopes.push(scope);
     return HttpResponse.json(scope);
   }),
@@ -225,10 +291,16 @@ export const handlers: HttpHandler[] = [
     const scope = db.scopes.find((item) => String(item.id) === params.id);
     if (!scope) return notFound('scope', params.id);
     if (scope.status === 'deleting' || scope.status === 'deleted') {
-      return HttpResponse.json({ message: `scope ${scope.id} is ${scope.status}; it cannot be deleted again` }, { status: 409 });
+      return HttpResponse.json(
+        { message: `scope ${scope.id} is ${scope.status}; it cannot be deleted again` },
+        { status: 409 },
+      );
     }
     if (typeof scope.in_progress_deployment === 'number') {
-      return HttpResponse.json({ message: `scope ${scope.id} has deployment ${scope.in_progress_deployment} in flight` }, { status: 409 });
+      return HttpResponse.json(
+        { message: `scope ${scope.id} has deployment ${scope.in_progress_deployment} in flight` },
+        { status: 409 },
+      );
     }
     scope.status = 'deleting';
     return new HttpResponse(null, { status: 204 });

@@ -21,7 +21,9 @@ const server = http.createServer((request, response) => {
   }
   for (let line = 0; line < linesPerRequest; line += 1) console.log(`request ${request.method} ${request.url}`);
   if (request.url?.startsWith('/warn')) console.error(`warning: ${request.url}`);
-  response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ deployment_id: process.env.NP_DEPLOYMENT_ID ?? null }));
+  response
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ deployment_id: process.env.NP_DEPLOYMENT_ID ?? null }));
 });
 
 for (let index = 1; index <= Number(process.env.PRINT_LINES ?? 0); index += 1) console.log(`hello ${index}`);
@@ -45,7 +47,9 @@ if (floodBytes > 0) {
   console.log(`flood done: ${number} lines`);
 }
 
-server.listen(Number(process.env.PORT), process.env.HOST ?? '127.0.0.1', () => console.log(`chatty listening on ${process.env.PORT}`));
+server.listen(Number(process.env.PORT), process.env.HOST ?? '127.0.0.1', () =>
+  console.log(`chatty listening on ${process.env.PORT}`),
+);
 process.on('SIGTERM', () => {
   console.log('chatty: SIGTERM, bye');
   server.close(() => process.exit(0));

@@ -67,7 +67,10 @@ export type Asset = {
   url: string;
 };
 
-export function asset(parent: Build, fields: { id: number; name: string; type: 'bundle' | 'docker-image'; url: string }): Asset {
+export function asset(
+  parent: Build,
+  fields: { id: number; name: string; type: 'bundle' | 'docker-image'; url: string },
+): Asset {
   return {
     build_id: parent.id,
     id: fields.id,
@@ -100,7 +103,14 @@ export const releaseStatuses: readonly Release['status'][] = ['active', 'pending
 
 export function release(
   parent: Application,
-  fields: { id: number; build_id: number; semver: string; status: Release['status']; created_at: string; updated_at: string },
+  fields: {
+    id: number;
+    build_id: number;
+    semver: string;
+    status: Release['status'];
+    created_at: string;
+    updated_at: string;
+  },
 ): Release {
   return {
     application_id: parent.id,

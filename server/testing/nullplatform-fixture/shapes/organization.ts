@@ -23,7 +23,13 @@ export type Account = {
   updated_at: string;
 };
 
-export function account(fields: { id: number; name: string; slug: string; repository_prefix: string; created_at: string }): Account {
+export function account(fields: {
+  id: number;
+  name: string;
+  slug: string;
+  repository_prefix: string;
+  created_at: string;
+}): Account {
   return {
     created_at: fields.created_at,
     id: fields.id,
@@ -56,7 +62,10 @@ export type Namespace = {
   updated_at: string;
 };
 
-export function namespace(parent: Account, fields: { id: number; name: string; slug: string; created_at: string }): Namespace {
+export function namespace(
+  parent: Account,
+  fields: { id: number; name: string; slug: string; created_at: string },
+): Namespace {
   return {
     account_id: parent.id,
     created_at: fields.created_at,

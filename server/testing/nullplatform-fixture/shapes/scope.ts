@@ -54,17 +54,34 @@ export type ScopeDetail = Scope & {
  * SOURCE: nullplatform/scopes k8s/specs/service-spec.json.tpl — the agent "Containers" scope type (a `custom` scope):
  * flat attributes with the spec's defaults, except the few a scope here sets.
  */
-export function containersCapabilities(fields: { fixed_instances: number; ram_memory: number; cpu_millicores: number }): JsonObject {
+export function containersCapabilities(fields: {
+  fixed_instances: number;
+  ram_memory: number;
+  cpu_millicores: number;
+}): JsonObject {
   return {
     additional_ports: [],
     asset_type: 'docker-image',
-    autoscaling: { max_replicas: 5, min_replicas: 1, target_cpu_utilization: 70, target_memory_enabled: false, target_memory_utilization: 70 },
+    autoscaling: {
+      max_replicas: 5,
+      min_replicas: 1,
+      target_cpu_utilization: 70,
+      target_memory_enabled: false,
+      target_memory_utilization: 70,
+    },
     continuous_delivery: { branches: ['main'], enabled: false },
     cpu_millicores: fields.cpu_millicores,
     cpu_millicores_limit: null,
     custom_domains: { enabled: true },
     fixed_instances: fields.fixed_instances,
-    health_check: { enabled: true, initial_delay_seconds: 30, path: '/health', period_seconds: 10, timeout_seconds: 5, type: 'HTTP' },
+    health_check: {
+      enabled: true,
+      initial_delay_seconds: 30,
+      path: '/health',
+      period_seconds: 10,
+      timeout_seconds: 5,
+      type: 'HTTP',
+    },
     main_http_port: 8080,
     protocol: 'http',
     ram_memory: fields.ram_memory,
@@ -123,7 +140,12 @@ export function scope(
   const country = fields.dimensions['country'];
   // context.json's profiles: one per dimension combination, `environment_<e>` then `environment_<e>_country_<c>`.
   const profiles =
-    environment === undefined ? [] : [`environment_${environment}`, ...(country === undefined ? [] : [`environment_${environment}_country_${country}`])];
+    environment === undefined
+      ? []
+      : [
+          `environment_${environment}`,
+          ...(country === undefined ? [] : [`environment_${environment}_country_${country}`]),
+        ];
   return {
     application_id: parent.id,
     asset_name: 'main',

@@ -46,8 +46,17 @@ export function strategyParameters(defaults: StrategyDefaults): JsonObject {
       type: 'VerticalLayout',
       elements: [
         { type: 'Control', scope: '#/properties/metrics/properties/enabled', label: 'Enable metric-based rollback' },
-        { type: 'Control', scope: '#/properties/metrics/properties/rules', label: '', rule: showWhen('#/properties/metrics/properties/enabled') },
-        { type: 'Control', scope: '#/properties/traffic/properties/enable_auto_switch', label: 'Customize traffic switch' },
+        {
+          type: 'Control',
+          scope: '#/properties/metrics/properties/rules',
+          label: '',
+          rule: showWhen('#/properties/metrics/properties/enabled'),
+        },
+        {
+          type: 'Control',
+          scope: '#/properties/traffic/properties/enable_auto_switch',
+          label: 'Customize traffic switch',
+        },
         {
           type: 'Group',
           rule: showWhen('#/properties/traffic/properties/enable_auto_switch'),

@@ -14,10 +14,14 @@ function deployment(fields: Record<string, unknown>): Deployment {
 describe('what needs attention on a scope', () => {
   test('a recent failure, not an old one', () => {
     const failed = deployment({ id: 7, status: 'failed', status_started_at: { failed: ago(5 * 60_000) } });
-    expect(scopeAttention([failed], undefined, now)).toEqual([{ kind: 'failed', deploymentId: 7, text: 'deployment #7 failed 5 min ago' }]);
+    expect(scopeAttention([failed], undefined, now)).toEqual([
+      { kind: 'failed', deploymentId: 7, text: 'deployment #7 failed 5 min ago' },
+    ]);
     // The page's clock ticks every few seconds: a failure it has not caught up with yet is "just now", never "in …".
     const fresh = deployment({ id: 7, status: 'failed', status_started_at: { failed: ago(-3_000) } });
-    expect(scopeAttention([fresh], undefined, now)).toEqual([{ kind: 'failed', deploymentId: 7, text: 'deployment #7 failed just now' }]);
+    expect(scopeAttention([fresh], undefined, now)).toEqual([
+      { kind: 'failed', deploymentId: 7, text: 'deployment #7 failed just now' },
+    ]);
     const old = deployment({ id: 7, status: 'failed', status_started_at: { failed: ago(3 * 86_400_000) } });
     expect(scopeAttention([old], undefined, now)).toEqual([]);
     // A failure followed by a success is history.
@@ -25,16 +29,38 @@ describe('what needs attention on a scope', () => {
   });
 
   test('waiting for instances too long', () => {
-    const waiting = deployment({ id: 9, status: 'waiting_for_instances', status_started_at: { waiting_for_instances: ago(45_000) } });
-    expect(scopeAttention([waiting], waiting, now)).toEqual([{ kind: 'waiting', deploymentId: 9, text: 'waiting for instances for 45 s' }]);
-    const fresh = deployment({ id: 9, status: 'waiting_for_instances', status_started_at: { waiting_for_instances: ago(5_000) } });
+    const waiting = deployment({
+      id: 9,
+      status: 'waiting_for_instances',
+      status_started_at: { waiting_for_instances: ago(45_000) },
+    });
+    expect(scopeAttention([waiting], waiting, now)).toEqual([
+      { kind: 'waiting', deploymentId: 9, text: 'waiting for instances for 45 s' },
+    ]);
+    const fresh = deployment({
+      id: 9,
+      status: 'waiting_for_instances',
+      status_started_at: { waiting_for_instances: ago(5_000) },
+    });
     expect(scopeAttention([fresh], fresh, now)).toEqual([]);
   });
 
   test('a blue/green close to finalizing by itself', () => {
-    const soon = deployment({ id: 10, status: 'running', strategy: 'blue_green', expires_at: new Date(now + 10 * 60_000).toISOString() });
-    expect(scopeAttention([soon], soon, now)).toEqual([{ kind: 'expiring', deploymentId: 10, text: 'finalizes by itself in 10 min' }]);
-    const later = deployment({ id: 10, status: 'running', strategy: 'blue_green', expires_at: new Date(now + 90 * 60_000).toISOString() });
+    const soon = deployment({
+      id: 10,
+      status: 'running',
+      strategy: 'blue_green',
+      expires_at: new Date(now + 10 * 60_000).toISOString(),
+    });
+    expect(scopeAttention([soon], soon, now)).toEqual([
+      { kind: 'expiring', deploymentId: 10, text: 'finalizes by itself in 10 min' },
+    ]);
+    const later = deployment({
+      id: 10,
+      status: 'running',
+      strategy: 'blue_green',
+      expires_at: new Date(now + 90 * 60_000).toISOString(),
+    });
     expect(scopeAttention([later], later, now)).toEqual([]);
   });
 });

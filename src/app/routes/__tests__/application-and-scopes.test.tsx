@@ -14,7 +14,14 @@ function seed() {
     buildRelease({ id: 61, application_id: 1, build_id: 50, semver: '1.1.0' }),
   );
   db.deployments.push(
-    buildDeployment({ id: 70, scope_id: 11, release_id: 60, application_id: 1, status: 'finalized', created_at: minutesAgo(30) }),
+    buildDeployment({
+      id: 70,
+      scope_id: 11,
+      release_id: 60,
+      application_id: 1,
+      status: 'finalized',
+      created_at: minutesAgo(30),
+    }),
     buildDeployment({
       id: 71,
       scope_id: 11,
@@ -28,7 +35,14 @@ function seed() {
     }),
   );
   db.scopes.push(
-    buildScope({ id: 10, application_id: 1, name: 'staging', asset_name: null, domain: null, dimensions: { environment: 'staging' } }),
+    buildScope({
+      id: 10,
+      application_id: 1,
+      name: 'staging',
+      asset_name: null,
+      domain: null,
+      dimensions: { environment: 'staging' },
+    }),
     buildScope({
       id: 11,
       application_id: 1,
@@ -54,7 +68,9 @@ describe('application page', () => {
     expect(card.getByRole('link', { name: /127\.0\.0\.1:5011/ })).toHaveAttribute('href', 'http://127.0.0.1:5011');
     expect(card.getByRole('link', { name: 'Deployment #71' })).toHaveAttribute('href', '/deployments/71');
     expect(card.getByText('running')).toBeInTheDocument();
-    expect(await card.findByRole('img', { name: 'Traffic: old 70%, new 30%; 50% requested for new' })).toBeInTheDocument();
+    expect(
+      await card.findByRole('img', { name: 'Traffic: old 70%, new 30%; 50% requested for new' }),
+    ).toBeInTheDocument();
 
     const staging = within(screen.getByRole('article', { name: 'staging' }));
     expect(staging.getByText('Nothing deployed yet')).toBeInTheDocument();
@@ -101,7 +117,9 @@ describe('scopes page', () => {
   test('a schema failure names the field', async () => {
     seed();
     server.use(
-      http.get('/api/scope', () => HttpResponse.json({ paging: { total: 1, offset: 0, limit: 200 }, results: [{ id: 1, name: 'x' }] })),
+      http.get('/api/scope', () =>
+        HttpResponse.json({ paging: { total: 1, offset: 0, limit: 200 }, results: [{ id: 1, name: 'x' }] }),
+      ),
     );
     renderRoute('/applications/1/scopes');
     expect(await screen.findByText('results[0].application_id')).toBeInTheDocument();
@@ -115,8 +133,24 @@ describe('scope page', () => {
       buildRuntime({
         scope_id: 11,
         instances: [
-          { deployment_id: 70, index: 0, pid: 123, port: 41001, state: 'healthy', restarts: 0, last_health: { at: Date.now(), status_code: 200, error: null } },
-          { deployment_id: 71, index: 0, pid: 124, port: 41002, state: 'unhealthy', restarts: 2, last_health: { at: Date.now(), status_code: 503, error: 'not ready' } },
+          {
+            deployment_id: 70,
+            index: 0,
+            pid: 123,
+            port: 41001,
+            state: 'healthy',
+            restarts: 0,
+            last_health: { at: Date.now(), status_code: 200, error: null },
+          },
+          {
+            deployment_id: 71,
+            index: 0,
+            pid: 124,
+            port: 41002,
+            state: 'unhealthy',
+            restarts: 2,
+            last_health: { at: Date.now(), status_code: 503, error: 'not ready' },
+          },
         ],
       }),
     );
@@ -162,13 +196,21 @@ describe('deployments page', () => {
     const table = await screen.findByRole('table', { name: 'Deployments' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
-    expect(within(rows[0] as HTMLElement).getByRole('link', { name: '#71' })).toHaveAttribute('href', '/deployments/71');
-    expect(await within(rows[0] as HTMLElement).findByRole('link', { name: 'production' })).toHaveAttribute('href', '/scopes/11');
+    expect(within(rows[0] as HTMLElement).getByRole('link', { name: '#71' })).toHaveAttribute(
+      'href',
+      '/deployments/71',
+    );
+    expect(await within(rows[0] as HTMLElement).findByRole('link', { name: 'production' })).toHaveAttribute(
+      'href',
+      '/scopes/11',
+    );
     expect(within(rows[0] as HTMLElement).getByText('30% → 50%')).toBeInTheDocument();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'finalized');
     await waitFor(() => expect(searchOf(router).get('status')).toBe('finalized'));
-    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Deployments' })).getAllByRole('row')).toHaveLength(2));
+    await waitFor(() =>
+      expect(within(screen.getByRole('table', { name: 'Deployments' })).getAllByRole('row')).toHaveLength(2),
+    );
     expect(requestsTo('/api/deployment').at(-1)?.url.searchParams.get('status')).toBe('finalized');
     expect(requestsTo('/api/deployment').at(-1)?.url.searchParams.get('sort')).toBe('created_at:desc');
   });
@@ -176,7 +218,15 @@ describe('deployments page', () => {
   test('pages on the server', async () => {
     seed();
     for (let index = 0; index < 40; index++) {
-      db.deployments.push(buildDeployment({ scope_id: 10, release_id: 60, application_id: 1, status: 'failed', created_at: minutesAgo(100 + index) }));
+      db.deployments.push(
+        buildDeployment({
+          scope_id: 10,
+          release_id: 60,
+          application_id: 1,
+          status: 'failed',
+          created_at: minutesAgo(100 + index),
+        }),
+      );
     }
     const { user, router } = renderRoute('/applications/1/deployments?status=failed');
     expect(await screen.findByText('Showing 1–30 of 40')).toBeInTheDocument();

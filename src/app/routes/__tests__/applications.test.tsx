@@ -16,13 +16,19 @@ describe('applications page', () => {
       http.get('/api/application', async ({ request }) => {
         await answer.held;
         const url = new URL(request.url);
-        return HttpResponse.json({ paging: { total: 2, offset: 0, limit: Number(url.searchParams.get('limit')) }, results: db.applications });
+        return HttpResponse.json({
+          paging: { total: 2, offset: 0, limit: Number(url.searchParams.get('limit')) },
+          results: db.applications,
+        });
       }),
     );
     renderRoute('/');
     expect(await screen.findByText('Loading applications…')).toBeInTheDocument();
     answer.release();
-    expect(await screen.findByRole('link', { name: 'checkout' })).toHaveAttribute('href', `/applications/${db.applications[0]?.id}`);
+    expect(await screen.findByRole('link', { name: 'checkout' })).toHaveAttribute(
+      'href',
+      `/applications/${db.applications[0]?.id}`,
+    );
     expect(screen.getByRole('link', { name: 'billing' })).toBeInTheDocument();
   });
 
@@ -32,7 +38,11 @@ describe('applications page', () => {
   });
 
   test('shows the upstream host and organization in connected mode', async () => {
-    db.info = buildConsoleInfo({ mode: 'connected', upstream: { host: 'api.nullplatform.com', organization_id: 42 }, live_events: false });
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+      live_events: false,
+    });
     renderRoute('/');
     expect(await screen.findByText('Connected to api.nullplatform.com · org 42')).toBeInTheDocument();
     expect(screen.getByText('Polling')).toBeInTheDocument();
@@ -45,7 +55,9 @@ describe('applications page', () => {
 
   test('a 500 reaches the route error boundary with its message and a way back', async () => {
     silenceConsoleErrors();
-    server.use(http.get('/api/application', () => HttpResponse.json({ message: 'database is locked' }, { status: 500 })));
+    server.use(
+      http.get('/api/application', () => HttpResponse.json({ message: 'database is locked' }, { status: 500 })),
+    );
     renderRoute('/');
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Server error (500)')).toBeInTheDocument();
@@ -62,7 +74,10 @@ describe('applications page', () => {
       http.get('/api/application', () =>
         fail
           ? HttpResponse.json({ message: 'database is locked' }, { status: 500 })
-          : HttpResponse.json({ paging: { total: 1, offset: 0, limit: 30 }, results: [buildApplication({ name: 'recovered' })] }),
+          : HttpResponse.json({
+              paging: { total: 1, offset: 0, limit: 30 },
+              results: [buildApplication({ name: 'recovered' })],
+            }),
       ),
     );
     const { user } = renderRoute('/');
@@ -75,7 +90,10 @@ describe('applications page', () => {
   test('an application without an id is an error state naming the field', async () => {
     server.use(
       http.get('/api/application', () =>
-        HttpResponse.json({ paging: { total: 1, offset: 0, limit: 30 }, results: [{ name: 'no-id', status: 'active' }] }),
+        HttpResponse.json({
+          paging: { total: 1, offset: 0, limit: 30 },
+          results: [{ name: 'no-id', status: 'active' }],
+        }),
       ),
     );
     renderRoute('/');
@@ -105,12 +123,27 @@ describe('applications page', () => {
       template_id: 1037172878,
       updated_at: '2025-10-07T03:22:30.695Z',
     };
-    const odd = { ...automation, id: 5, name: 'Odd', slug: 'odd', repository_url: { provider: 'github' }, created_at: 'yesterday' };
-    server.use(http.get('/api/application', () => HttpResponse.json({ paging: { total: 2, offset: 0, limit: 100 }, results: [automation, odd] })));
+    const odd = {
+      ...automation,
+      id: 5,
+      name: 'Odd',
+      slug: 'odd',
+      repository_url: { provider: 'github' },
+      created_at: 'yesterday',
+    };
+    server.use(
+      http.get('/api/application', () =>
+        HttpResponse.json({ paging: { total: 2, offset: 0, limit: 100 }, results: [automation, odd] }),
+      ),
+    );
     renderRoute('/');
     expect(await screen.findByRole('link', { name: 'Automation' })).toBeInTheDocument();
     const oddRow = within(screen.getByRole('table', { name: 'Applications' })).getByRole('row', { name: /Odd/ });
-    expect(within(oddRow).getAllByTestId('unreadable-value').map((cell) => cell.textContent)).toEqual(['{"provider":"github"}', '"yesterday"']);
+    expect(
+      within(oddRow)
+        .getAllByTestId('unreadable-value')
+        .map((cell) => cell.textContent),
+    ).toEqual(['{"provider":"github"}', '"yesterday"']);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -140,7 +173,10 @@ describe('applications page', () => {
   });
 
   test('a deep link with filters shows the filtered view', async () => {
-    db.applications.push(buildApplication({ name: 'checkout' }), buildApplication({ name: 'billing', status: 'archived' }));
+    db.applications.push(
+      buildApplication({ name: 'checkout' }),
+      buildApplication({ name: 'billing', status: 'archived' }),
+    );
     renderRoute('/?status=archived');
     expect(await screen.findByRole('link', { name: 'billing' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'checkout' })).not.toBeInTheDocument();

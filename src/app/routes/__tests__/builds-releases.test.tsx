@@ -23,7 +23,9 @@ describe('builds and their releases', () => {
     seed();
     renderRoute('/applications/1/builds');
     await screen.findByRole('table', { name: 'Builds' });
-    await waitFor(() => expect(within(rowOf(10)).getByRole('list', { name: 'Releases of build #10' })).toHaveTextContent('1.0.0'));
+    await waitFor(() =>
+      expect(within(rowOf(10)).getByRole('list', { name: 'Releases of build #10' })).toHaveTextContent('1.0.0'),
+    );
     expect(within(rowOf(11)).getByRole('button', { name: 'Create release from build #11' })).toBeEnabled();
     expect(within(rowOf(12)).getByText('none')).toBeInTheDocument();
     expect(within(rowOf(12)).queryByRole('button')).not.toBeInTheDocument();
@@ -48,7 +50,9 @@ describe('builds and their releases', () => {
     await user.type(version, '1.1.0');
     await user.click(within(dialog).getByRole('button', { name: 'Create release 1.1.0' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    await waitFor(() => expect(within(rowOf(11)).getByRole('list', { name: 'Releases of build #11' })).toHaveTextContent('1.1.0'));
+    await waitFor(() =>
+      expect(within(rowOf(11)).getByRole('list', { name: 'Releases of build #11' })).toHaveTextContent('1.1.0'),
+    );
   });
 
   test('the release dialog says when the build is already released', async () => {
@@ -58,6 +62,8 @@ describe('builds and their releases', () => {
     const { user } = renderRoute('/builds/10');
     await user.click(await screen.findByRole('button', { name: 'Create release' }));
     const dialog = await screen.findByRole('dialog', { name: 'Create a release from build #10' });
-    expect(await within(dialog).findByTestId('build-has-release')).toHaveTextContent('Build #10 is already released as 1.0.0');
+    expect(await within(dialog).findByTestId('build-has-release')).toHaveTextContent(
+      'Build #10 is already released as 1.0.0',
+    );
   });
 });

@@ -48,7 +48,10 @@ describe('builds page', () => {
     const cells = within(row as HTMLElement);
     expect(cells.getByRole('link', { name: '#1001' })).toHaveAttribute('href', '/builds/1001');
     expect(cells.getByText('successful')).toBeInTheDocument();
-    expect(cells.getByRole('link', { name: /1001aaa/ })).toHaveAttribute('href', 'https://github.com/acme/app/commit/1001');
+    expect(cells.getByRole('link', { name: /1001aaa/ })).toHaveAttribute(
+      'href',
+      'https://github.com/acme/app/commit/1001',
+    );
     expect(cells.getByText('1 min ago')).toBeInTheDocument();
   });
 
@@ -116,7 +119,9 @@ describe('builds page', () => {
 
   test('a 4xx is shown in place', async () => {
     seed(1);
-    server.use(http.get('/api/build', () => HttpResponse.json({ message: 'limit must be at most 200' }, { status: 400 })));
+    server.use(
+      http.get('/api/build', () => HttpResponse.json({ message: 'limit must be at most 200' }, { status: 400 })),
+    );
     renderRoute('/applications/1/builds');
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText("Couldn't load the builds")).toBeInTheDocument();
@@ -128,7 +133,10 @@ describe('builds page', () => {
     seed(0);
     server.use(
       http.get('/api/build', () =>
-        HttpResponse.json({ paging: { total: 1, offset: 0, limit: 30 }, results: [{ id: 5, application_id: 1, branch: 'main' }] }),
+        HttpResponse.json({
+          paging: { total: 1, offset: 0, limit: 30 },
+          results: [{ id: 5, application_id: 1, branch: 'main' }],
+        }),
       ),
     );
     const { unmount } = renderRoute('/applications/1/builds');
@@ -137,7 +145,9 @@ describe('builds page', () => {
     unmount();
 
     server.use(
-      http.get('/api/build', () => HttpResponse.json({ paging: { total: 1, offset: 0, limit: 30 }, results: [{ id: 5, branch: 'main' }] })),
+      http.get('/api/build', () =>
+        HttpResponse.json({ paging: { total: 1, offset: 0, limit: 30 }, results: [{ id: 5, branch: 'main' }] }),
+      ),
     );
     renderRoute('/applications/1/builds');
     const alert = await screen.findByRole('alert');

@@ -7,7 +7,10 @@ import { db, requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute } from '@/testing/test-utils';
 
-function seed({ status = 'successful', versions = ['1.2.0', '1.10.3', '0.9.0'] }: { status?: string; versions?: string[] } = {}) {
+function seed({
+  status = 'successful',
+  versions = ['1.2.0', '1.10.3', '0.9.0'],
+}: { status?: string; versions?: string[] } = {}) {
   db.applications.push(buildApplication({ id: 1, name: 'checkout' }));
   db.builds.push(buildBuild({ id: 50, application_id: 1, status }));
   db.assets.push(buildAsset({ build_id: 50 }));
@@ -43,7 +46,9 @@ describe('create release', () => {
       `np release create --body '{"status":"active","build_id":50,"application_id":1,"semver":"1.11.0"}'`,
     );
     await user.click(within(dialog).getByRole('tab', { name: 'curl' }));
-    expect(within(dialog).getByRole('tabpanel')).toHaveTextContent('curl -X POST "$NP_API_URL/release" -H "Authorization: Bearer $NP_TOKEN"');
+    expect(within(dialog).getByRole('tabpanel')).toHaveTextContent(
+      'curl -X POST "$NP_API_URL/release" -H "Authorization: Bearer $NP_TOKEN"',
+    );
   });
 
   test('an invalid semver is shown next to the field and nothing is sent', async () => {
@@ -72,7 +77,9 @@ describe('create release', () => {
   test("the server's 409 is shown next to the field", async () => {
     const { dialog, user } = await openDialog();
     server.use(
-      http.post('/api/release', () => HttpResponse.json({ message: 'semver 1.10.4 already exists (created meanwhile)' }, { status: 409 })),
+      http.post('/api/release', () =>
+        HttpResponse.json({ message: 'semver 1.10.4 already exists (created meanwhile)' }, { status: 409 }),
+      ),
     );
     await user.click(within(dialog).getByRole('button', { name: 'Create release 1.10.4' }));
     const error = await within(dialog).findByText('semver 1.10.4 already exists (created meanwhile)');
@@ -83,7 +90,9 @@ describe('create release', () => {
 
   test('a server error that is not about the version is shown in the dialog', async () => {
     const { dialog, user } = await openDialog();
-    server.use(http.post('/api/release', () => HttpResponse.json({ message: 'build 50 is not successful' }, { status: 400 })));
+    server.use(
+      http.post('/api/release', () => HttpResponse.json({ message: 'build 50 is not successful' }, { status: 400 })),
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Create release 1.10.4' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('build 50 is not successful');
@@ -93,7 +102,12 @@ describe('create release', () => {
     const { dialog, user, router } = await openDialog();
     await user.click(within(dialog).getByRole('button', { name: 'Create release 1.10.4' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/applications/1/releases'));
-    expect(requestsTo('/api/release', 'POST')[0]?.body).toEqual({ status: 'active', build_id: 50, application_id: 1, semver: '1.10.4' });
+    expect(requestsTo('/api/release', 'POST')[0]?.body).toEqual({
+      status: 'active',
+      build_id: 50,
+      application_id: 1,
+      semver: '1.10.4',
+    });
     expect(await screen.findByRole('cell', { name: '1.10.4' })).toBeInTheDocument();
   });
 
@@ -103,9 +117,13 @@ describe('create release', () => {
     db.applications.push(buildApplication({ id: 1, name: 'checkout' }));
     db.builds.push(buildBuild({ id: 50, application_id: 1, status: 'successful' }));
     db.assets.push(buildAsset({ build_id: 50 }));
-    db.releases.push(buildRelease({ application_id: 1, build_id: 50, semver: '9.0.0', created_at: minutesAgo(10_000) }));
+    db.releases.push(
+      buildRelease({ application_id: 1, build_id: 50, semver: '9.0.0', created_at: minutesAgo(10_000) }),
+    );
     for (let patch = 0; patch < 250; patch += 1) {
-      db.releases.push(buildRelease({ application_id: 1, build_id: 50, semver: `1.0.${patch}`, created_at: minutesAgo(1000 - patch) }));
+      db.releases.push(
+        buildRelease({ application_id: 1, build_id: 50, semver: `1.0.${patch}`, created_at: minutesAgo(1000 - patch) }),
+      );
     }
     const { user } = renderRoute('/builds/50');
     await user.click(await screen.findByRole('button', { name: 'Create release' }));

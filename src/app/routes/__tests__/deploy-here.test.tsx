@@ -14,7 +14,9 @@ function seed() {
     buildRelease({ id: 60, application_id: 1, build_id: 50, semver: '1.0.0', created_at: '2026-01-01T00:00:00.000Z' }),
     buildRelease({ id: 61, application_id: 1, build_id: 51, semver: '1.1.0', created_at: '2026-01-02T00:00:00.000Z' }),
   );
-  db.deployments.push(buildDeployment({ id: 70, scope_id: 11, release_id: 61, application_id: 1, status: 'finalized' }));
+  db.deployments.push(
+    buildDeployment({ id: 70, scope_id: 11, release_id: 61, application_id: 1, status: 'finalized' }),
+  );
   db.scopes.push(
     buildScope({ id: 10, application_id: 1, name: 'development', asset_name: null, active_deployment: null }),
     buildScope({ id: 11, application_id: 1, name: 'production', asset_name: 'main', active_deployment: 70 }),
@@ -33,14 +35,22 @@ describe('deploy a release here', () => {
     seed();
     const { dialog, user, router } = await openHere(10, 'development');
     const release = await within(dialog).findByRole('combobox', { name: 'Release' });
-    expect(within(release).getAllByRole('option').map((option) => option.textContent)).toEqual(['1.1.0 · build #51', '1.0.0 · build #50']);
+    expect(
+      within(release)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['1.1.0 · build #51', '1.0.0 · build #50']);
     // No choice of scope: it is the one the page is about.
     expect(within(dialog).queryByRole('radio')).not.toBeInTheDocument();
     expect(within(dialog).getByText('This will be an initial deployment.')).toBeInTheDocument();
     await user.selectOptions(release, '60');
     await user.click(await within(dialog).findByRole('button', { name: 'Deploy 1.0.0 to development' }));
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/deployments\/\d+$/));
-    expect(requestsTo('/api/deployment', 'POST')[0]?.body).toEqual({ scope_id: 10, release_id: 60, asset_name: 'main' });
+    expect(requestsTo('/api/deployment', 'POST')[0]?.body).toEqual({
+      scope_id: 10,
+      release_id: 60,
+      asset_name: 'main',
+    });
   });
 
   test('going back to an older version than the one serving asks for a second look', async () => {

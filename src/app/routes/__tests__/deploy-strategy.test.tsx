@@ -3,7 +3,16 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 
-import { buildApplication, buildAsset, buildBuild, buildConsoleInfo, buildDeployment, buildRelease, buildScope, buildStrategy } from '@/testing/data';
+import {
+  buildApplication,
+  buildAsset,
+  buildBuild,
+  buildConsoleInfo,
+  buildDeployment,
+  buildRelease,
+  buildScope,
+  buildStrategy,
+} from '@/testing/data';
 import { db, requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute } from '@/testing/test-utils';
@@ -17,14 +26,39 @@ function seed() {
   db.applications.push(buildApplication({ id: 1, name: 'checkout' }));
   db.builds.push(buildBuild({ id: 50, application_id: 1 }));
   db.assets.push(buildAsset({ build_id: 50, name: 'main' }));
-  db.releases.push(buildRelease({ id: 60, application_id: 1, build_id: 50, semver: '1.0.0' }), buildRelease({ id: 61, application_id: 1, build_id: 50, semver: '1.1.0' }));
-  db.deployments.push(buildDeployment({ id: 70, scope_id: 11, release_id: 60, application_id: 1, status: 'finalized' }));
+  db.releases.push(
+    buildRelease({ id: 60, application_id: 1, build_id: 50, semver: '1.0.0' }),
+    buildRelease({ id: 61, application_id: 1, build_id: 50, semver: '1.1.0' }),
+  );
+  db.deployments.push(
+    buildDeployment({ id: 70, scope_id: 11, release_id: 60, application_id: 1, status: 'finalized' }),
+  );
   db.scopes.push(
-    buildScope({ id: 10, application_id: 1, name: 'staging', asset_name: null, active_deployment: null, dimensions: { environment: 'staging' } }),
-    buildScope({ id: 11, application_id: 1, name: 'production', asset_name: 'main', active_deployment: 70, dimensions: { environment: 'production' } }),
+    buildScope({
+      id: 10,
+      application_id: 1,
+      name: 'staging',
+      asset_name: null,
+      active_deployment: null,
+      dimensions: { environment: 'staging' },
+    }),
+    buildScope({
+      id: 11,
+      application_id: 1,
+      name: 'production',
+      asset_name: 'main',
+      active_deployment: 70,
+      dimensions: { environment: 'production' },
+    }),
   );
   db.strategies.push(
-    buildStrategy({ id: 1, name: 'Careful', description: 'Shift 10% of traffic every 30 seconds', dimensions: { environment: 'production' }, parameters: careful }),
+    buildStrategy({
+      id: 1,
+      name: 'Careful',
+      description: 'Shift 10% of traffic every 30 seconds',
+      dimensions: { environment: 'production' },
+      parameters: careful,
+    }),
     // Another environment, and another account: neither applies to production.
     buildStrategy({ id: 2, name: 'Fast staging', dimensions: { environment: 'staging' } }),
     buildStrategy({ id: 3, name: 'Other account', nrn: 'organization=1:account=9' }),
@@ -50,11 +84,17 @@ describe('deploy dialog: traffic strategy', () => {
     await within(choice).findByRole('radio', { name: /Careful/ });
     expect(within(choice).queryByRole('radio', { name: /Fast staging|Other account/ })).not.toBeInTheDocument();
     // Asked for the scope's NRN: the platform answers the strategies defined there or above.
-    expect(requestsTo('/api/deployment_strategy')[0]?.url.searchParams.get('nrn')).toBe('organization=1:account=1:namespace=1:application=1:scope=11');
+    expect(requestsTo('/api/deployment_strategy')[0]?.url.searchParams.get('nrn')).toBe(
+      'organization=1:account=1:namespace=1:application=1:scope=11',
+    );
 
     await user.click(within(choice).getByRole('radio', { name: /Careful/ }));
-    expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent('Plan: 10% every 30 s → 100% in 5 min; roll back if error rate > 30%');
-    expect(within(dialog).getByRole('tabpanel')).toHaveTextContent('"strategy_data":{"parameters":{"traffic":{"enable_auto_switch":true,"step":"0.1"');
+    expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent(
+      'Plan: 10% every 30 s → 100% in 5 min; roll back if error rate > 30%',
+    );
+    expect(within(dialog).getByRole('tabpanel')).toHaveTextContent(
+      '"strategy_data":{"parameters":{"traffic":{"enable_auto_switch":true,"step":"0.1"',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Deploy 1.1.0 to production' }));
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/deployments\/\d+$/));
     expect(posted()).toEqual([{ scope_id: 11, release_id: 61, strategy_data: { parameters: careful } }]);
@@ -65,12 +105,11 @@ describe('deploy dialog: traffic strategy', () => {
     const { dialog, choice, user, router } = await openOnProduction();
     await user.click(within(choice).getByRole('radio', { name: /Custom/ }));
     // The local platform judges four metrics; nullplatform's others are not offered here.
-    expect(within(dialog).getAllByRole('option', { name: /http\./ }).map((option) => option.getAttribute('value'))).toEqual([
-      'http.error_rate',
-      'http.response_time',
-      'http.rpm',
-      'http.healthcheck_fail',
-    ]);
+    expect(
+      within(dialog)
+        .getAllByRole('option', { name: /http\./ })
+        .map((option) => option.getAttribute('value')),
+    ).toEqual(['http.error_rate', 'http.response_time', 'http.rpm', 'http.healthcheck_fail']);
     const step = within(dialog).getByRole('textbox', { name: 'Step (% of the traffic)' });
     const interval = within(dialog).getByRole('textbox', { name: 'Interval (seconds)' });
     const threshold = within(dialog).getByRole('textbox', { name: 'Threshold (%)' });
@@ -97,7 +136,9 @@ describe('deploy dialog: traffic strategy', () => {
     await user.type(threshold, '5');
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Comparison' }), 'greater_than');
     expect(step).not.toHaveAttribute('aria-invalid');
-    expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent('Plan: 25% every 2 s → 100% in 8 s; roll back if error rate > 5%');
+    expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent(
+      'Plan: 25% every 2 s → 100% in 8 s; roll back if error rate > 5%',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Deploy 1.1.0 to production' }));
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/deployments\/\d+$/));
     expect(posted()).toEqual([
@@ -107,7 +148,10 @@ describe('deploy dialog: traffic strategy', () => {
         strategy_data: {
           parameters: {
             traffic: { enable_auto_switch: true, step: '0.25', interval: 2 },
-            metrics: { enabled: true, rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.05 }] },
+            metrics: {
+              enabled: true,
+              rules: [{ metric: 'http.error_rate', operation: 'greater_than', threshold: 0.05 }],
+            },
           },
         },
       },
@@ -130,18 +174,30 @@ describe('deploy dialog: traffic strategy', () => {
     await user.selectOptions(within(second).getByRole('combobox', { name: 'Metric' }), 'http.response_time');
     await user.clear(within(second).getByRole('textbox', { name: 'Threshold (ms)' }));
     await user.type(within(second).getByRole('textbox', { name: 'Threshold (ms)' }), '500');
-    expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent('roll back if error rate > 30% or response time > 500 ms');
+    expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent(
+      'roll back if error rate > 30% or response time > 500 ms',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Remove rule 1' }));
-    expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent('Plan: 10% every 30 s → 100% in 5 min; roll back if response time > 500 ms');
+    expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent(
+      'Plan: 10% every 30 s → 100% in 5 min; roll back if response time > 500 ms',
+    );
     await user.click(within(dialog).getByRole('checkbox', { name: /Move traffic automatically/ }));
-    expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent('Plan: traffic moved by hand; roll back if response time > 500 ms');
+    expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent(
+      'Plan: traffic moved by hand; roll back if response time > 500 ms',
+    );
   });
 
   test('a refusal of the platform is shown next to the field it names', async () => {
     seed();
     server.use(
       http.post('/api/deployment', () =>
-        HttpResponse.json({ message: 'strategy_data.parameters.traffic.interval: traffic.interval must be at least 1 (seconds between steps)' }, { status: 400 }),
+        HttpResponse.json(
+          {
+            message:
+              'strategy_data.parameters.traffic.interval: traffic.interval must be at least 1 (seconds between steps)',
+          },
+          { status: 400 },
+        ),
       ),
     );
     const { dialog, choice, user, router } = await openOnProduction();
@@ -155,7 +211,11 @@ describe('deploy dialog: traffic strategy', () => {
 
   test('connected to nullplatform: its other metrics are offered too', async () => {
     seed();
-    db.info = buildConsoleInfo({ mode: 'connected', live_events: false, upstream: { host: 'api.nullplatform.com', organization_id: 1 } });
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      live_events: false,
+      upstream: { host: 'api.nullplatform.com', organization_id: 1 },
+    });
     const { dialog, choice, user } = await openOnProduction();
     await user.click(within(choice).getByRole('radio', { name: /Custom/ }));
     const metrics = within(within(dialog).getByRole('combobox', { name: 'Metric' })).getAllByRole('option');

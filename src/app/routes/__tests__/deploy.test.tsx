@@ -15,12 +15,30 @@ function seed() {
     buildRelease({ id: 60, application_id: 1, build_id: 50, semver: '1.0.0' }),
     buildRelease({ id: 61, application_id: 1, build_id: 50, semver: '1.1.0' }),
   );
-  db.deployments.push(buildDeployment({ id: 70, scope_id: 11, release_id: 60, application_id: 1, status: 'finalized' }));
-  db.deployments.push(buildDeployment({ id: 71, scope_id: 12, release_id: 60, application_id: 1, status: 'running', strategy: 'blue_green' }));
+  db.deployments.push(
+    buildDeployment({ id: 70, scope_id: 11, release_id: 60, application_id: 1, status: 'finalized' }),
+  );
+  db.deployments.push(
+    buildDeployment({
+      id: 71,
+      scope_id: 12,
+      release_id: 60,
+      application_id: 1,
+      status: 'running',
+      strategy: 'blue_green',
+    }),
+  );
   db.scopes.push(
     buildScope({ id: 10, application_id: 1, name: 'staging', asset_name: null, active_deployment: null }),
     buildScope({ id: 11, application_id: 1, name: 'production', asset_name: 'main', active_deployment: 70 }),
-    buildScope({ id: 12, application_id: 1, name: 'canary', asset_name: 'main', active_deployment: 69, in_progress_deployment: 71 }),
+    buildScope({
+      id: 12,
+      application_id: 1,
+      name: 'canary',
+      asset_name: 'main',
+      active_deployment: 69,
+      in_progress_deployment: 71,
+    }),
   );
 }
 
@@ -39,14 +57,22 @@ describe('deploy dialog', () => {
     await user.click(within(dialog).getByRole('radio', { name: /staging/ }));
     expect(within(dialog).getByText('This will be an initial deployment.')).toBeInTheDocument();
     const asset = within(dialog).getByRole('combobox', { name: 'Asset' });
-    expect(within(asset).getAllByRole('option').map((option) => option.textContent)).toEqual(['main', 'worker']);
+    expect(
+      within(asset)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['main', 'worker']);
     await user.selectOptions(asset, 'worker');
     expect(within(dialog).getByRole('tabpanel')).toHaveTextContent(
       `np deployment create --body '{"scope_id":10,"release_id":61,"asset_name":"worker"}'`,
     );
     await user.click(within(dialog).getByRole('button', { name: 'Deploy 1.1.0 to staging' }));
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/deployments\/\d+$/));
-    expect(requestsTo('/api/deployment', 'POST')[0]?.body).toEqual({ scope_id: 10, release_id: 61, asset_name: 'worker' });
+    expect(requestsTo('/api/deployment', 'POST')[0]?.body).toEqual({
+      scope_id: 10,
+      release_id: 61,
+      asset_name: 'worker',
+    });
   });
 
   test('a scope serving a release: a blue/green deployment that says what it replaces', async () => {
@@ -78,7 +104,11 @@ describe('deploy dialog', () => {
 
   test("the server's refusal is shown in the dialog", async () => {
     seed();
-    server.use(http.post('/api/deployment', () => HttpResponse.json({ message: 'already a running deployment' }, { status: 400 })));
+    server.use(
+      http.post('/api/deployment', () =>
+        HttpResponse.json({ message: 'already a running deployment' }, { status: 400 }),
+      ),
+    );
     const { dialog, user, router } = await openDeploy();
     await user.click(within(dialog).getByRole('radio', { name: /production/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Deploy 1.1.0 to production' }));
@@ -94,7 +124,9 @@ describe('deploy dialog', () => {
       http.get('/api/scope', () =>
         HttpResponse.json({
           paging: { total: 3, offset: 0, limit: 200 },
-          results: db.scopes.map(({ active_deployment: _active, in_progress_deployment: _inProgress, ...scope }) => scope),
+          results: db.scopes.map(
+            ({ active_deployment: _active, in_progress_deployment: _inProgress, ...scope }) => scope,
+          ),
         }),
       ),
     );

@@ -16,7 +16,14 @@ export type Overrides = Partial<Deployment>;
 /** greeter: production serves 1.1.0 (deployment 70); deployment 71 is a blue/green of 1.2.0, running at 0%. */
 export function seed(overrides: Overrides = {}) {
   db.applications.push(buildApplication({ id: 1, name: 'greeter' }));
-  db.builds.push(buildBuild({ id: 50, application_id: 1, branch: 'main', commit: { id: 'abcdef1234567890', permalink: 'https://git.example/c/abcdef1' } }));
+  db.builds.push(
+    buildBuild({
+      id: 50,
+      application_id: 1,
+      branch: 'main',
+      commit: { id: 'abcdef1234567890', permalink: 'https://git.example/c/abcdef1' },
+    }),
+  );
   db.releases.push(
     buildRelease({ id: 60, application_id: 1, build_id: 50, semver: '1.1.0' }),
     buildRelease({ id: 61, application_id: 1, build_id: 50, semver: '1.2.0' }),
@@ -30,7 +37,13 @@ export function seed(overrides: Overrides = {}) {
     status_in_scope: 'candidate',
     strategy: 'blue_green',
     asset_name: 'main',
-    strategy_data: { desired_switched_traffic: 0, switched_traffic: 0, amount_instances_to_wait: 2, launched_instances: 2, healthy_instances: 1 },
+    strategy_data: {
+      desired_switched_traffic: 0,
+      switched_traffic: 0,
+      amount_instances_to_wait: 2,
+      launched_instances: 2,
+      healthy_instances: 1,
+    },
     // Deliberately out of order: the page orders the steps by time.
     status_started_at: { running: iso(9), creating: iso(0), waiting_for_instances: iso(1) },
     messages: [
@@ -39,13 +52,26 @@ export function seed(overrides: Overrides = {}) {
     ],
     ...overrides,
   });
-  db.deployments.push(buildDeployment({ id: 70, scope_id: 11, release_id: 60, application_id: 1, status: 'finalized' }), deployment);
-  db.scopes.push(buildScope({ id: 11, application_id: 1, name: 'production', active_deployment: 70, in_progress_deployment: 71 }));
+  db.deployments.push(
+    buildDeployment({ id: 70, scope_id: 11, release_id: 60, application_id: 1, status: 'finalized' }),
+    deployment,
+  );
+  db.scopes.push(
+    buildScope({ id: 11, application_id: 1, name: 'production', active_deployment: 70, in_progress_deployment: 71 }),
+  );
   db.runtimes.push(
     buildRuntime({
       scope_id: 11,
       instances: [
-        { deployment_id: 71, index: 0, pid: 10, port: 4100, state: 'healthy', restarts: 0, last_health: { at: t0, status_code: 200, error: null } },
+        {
+          deployment_id: 71,
+          index: 0,
+          pid: 10,
+          port: 4100,
+          state: 'healthy',
+          restarts: 0,
+          last_health: { at: t0, status_code: 200, error: null },
+        },
         { deployment_id: 71, index: 1, pid: 11, port: 4101, state: 'starting', restarts: 1, last_health: null },
         { deployment_id: 70, index: 0, pid: 9, port: 4000, state: 'healthy', restarts: 0, last_health: null },
       ],
@@ -83,13 +109,20 @@ export function patchHandler({ delayMs = 0 }: { delayMs?: number } = {}) {
     if (!deployment) return HttpResponse.json({ message: 'not found' }, { status: 404 });
     const desired = body.strategy_data?.desired_switched_traffic;
     if (desired !== undefined) {
-      deployment.strategy_data = { ...deployment.strategy_data, desired_switched_traffic: desired, switched_traffic: desired };
+      deployment.strategy_data = {
+        ...deployment.strategy_data,
+        desired_switched_traffic: desired,
+        switched_traffic: desired,
+      };
     }
     const autoSwitch = body.strategy_data?.parameters?.traffic.enable_auto_switch;
     const parameters = deployment.strategy_data['parameters'];
     if (autoSwitch !== undefined && typeof parameters === 'object' && parameters !== null && 'traffic' in parameters) {
       const traffic = typeof parameters.traffic === 'object' ? parameters.traffic : {};
-      deployment.strategy_data = { ...deployment.strategy_data, parameters: { ...parameters, traffic: { ...traffic, enable_auto_switch: autoSwitch } } };
+      deployment.strategy_data = {
+        ...deployment.strategy_data,
+        parameters: { ...parameters, traffic: { ...traffic, enable_auto_switch: autoSwitch } },
+      };
     }
     if (body.status) deployment.status = body.status;
     return new HttpResponse(null, { status: 204 });

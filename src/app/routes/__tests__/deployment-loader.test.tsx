@@ -32,7 +32,11 @@ const pageData = [
 ];
 
 function askedFor(): Set<string> {
-  return new Set(db.requests.filter((request) => request.method === 'GET').map((request) => `${request.url.pathname}${request.url.search}`));
+  return new Set(
+    db.requests
+      .filter((request) => request.method === 'GET')
+      .map((request) => `${request.url.pathname}${request.url.search}`),
+  );
 }
 
 function runLoader() {
@@ -46,7 +50,11 @@ function withoutLoaders(routes: RouteObject[]): RouteObject[] {
   return routes.map((route): RouteObject => {
     const { loader: _loader, lazy, children, ...rest } = route;
     const pageOnly = typeof lazy === 'object' ? (({ loader: _lazyLoader, ...parts }) => parts)(lazy) : lazy;
-    return { ...rest, ...(pageOnly ? { lazy: pageOnly } : {}), ...(children ? { children: withoutLoaders(children) } : {}) } as RouteObject;
+    return {
+      ...rest,
+      ...(pageOnly ? { lazy: pageOnly } : {}),
+      ...(children ? { children: withoutLoaders(children) } : {}),
+    } as RouteObject;
   });
 }
 
@@ -60,7 +68,9 @@ describe('deployment page loader', () => {
     db.requests.length = 0;
 
     const queryClient = createAppQueryClient({ retry: false });
-    const router = createMemoryRouter(withoutLoaders(createRoutes(queryClient)), { initialEntries: ['/deployments/71'] });
+    const router = createMemoryRouter(withoutLoaders(createRoutes(queryClient)), {
+      initialEntries: ['/deployments/71'],
+    });
     render(
       <AppProvider queryClient={queryClient}>
         <RouterProvider router={router} />

@@ -11,7 +11,13 @@ import { openPage, slider } from './deployment-fixture';
 
 async function openFinalize() {
   const view = await openPage({
-    strategy_data: { desired_switched_traffic: 30, switched_traffic: 30, amount_instances_to_wait: 2, launched_instances: 2, healthy_instances: 2 },
+    strategy_data: {
+      desired_switched_traffic: 30,
+      switched_traffic: 30,
+      amount_instances_to_wait: 2,
+      launched_instances: 2,
+      healthy_instances: 2,
+    },
   });
   await view.user.click(screen.getByRole('button', { name: 'Finalize' }));
   const dialog = await screen.findByRole('alertdialog', { name: 'Finalize 1.2.0 on production?' });
@@ -36,7 +42,9 @@ describe('a reason for the action', () => {
     const { user, dialog } = await openFinalize();
     const field = within(dialog).getByRole('textbox', { name: 'Reason (optional)' });
     fireEvent.change(field, { target: { value: 'x'.repeat(501) } });
-    expect(field).toHaveAccessibleDescription(/The reason has 501 characters; at most 500 are kept\. Shorten it to continue\./);
+    expect(field).toHaveAccessibleDescription(
+      /The reason has 501 characters; at most 500 are kept\. Shorten it to continue\./,
+    );
     expect(field).toHaveAttribute('aria-invalid', 'true');
     const confirm = within(dialog).getByRole('button', { name: 'Finalize' });
     expect(confirm).toBeDisabled();
@@ -48,7 +56,11 @@ describe('a reason for the action', () => {
 
   test("the platform's refusal of a reason is shown under the field, not as the action's failure", async () => {
     const { user, dialog } = await openFinalize();
-    server.use(http.patch('/api/deployment/:id', () => HttpResponse.json({ message: 'reason: reason must be at most 500 characters' }, { status: 400 })));
+    server.use(
+      http.patch('/api/deployment/:id', () =>
+        HttpResponse.json({ message: 'reason: reason must be at most 500 characters' }, { status: 400 }),
+      ),
+    );
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason (optional)' }), 'why');
     await user.click(within(dialog).getByRole('button', { name: 'Finalize' }));
     const field = within(dialog).getByRole('textbox', { name: 'Reason (optional)' });
@@ -71,13 +83,20 @@ describe('a reason for the action', () => {
   });
 
   test('connected to nullplatform no reason is asked for nor sent (it documents no such field)', async () => {
-    db.info = buildConsoleInfo({ mode: 'connected', live_events: false, upstream: { host: 'api.nullplatform.com', organization_id: 42 }, health_timeout_ms: null });
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      live_events: false,
+      upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+      health_timeout_ms: null,
+    });
     const { user } = await openPage();
     await user.click(screen.getByRole('button', { name: 'Roll back' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Roll back 1.2.0 on production?' });
     expect(within(dialog).queryByRole('textbox', { name: 'Reason (optional)' })).not.toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Roll back' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
-    expect(requestsTo('/api/deployment/71', 'PATCH').map((request) => request.body)).toEqual([{ status: 'cancelling' }]);
+    expect(requestsTo('/api/deployment/71', 'PATCH').map((request) => request.body)).toEqual([
+      { status: 'cancelling' },
+    ]);
   });
 });

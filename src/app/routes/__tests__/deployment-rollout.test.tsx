@@ -42,7 +42,9 @@ describe('deployment page: rollout plan', () => {
     const progress = within(plan()).getByRole('progressbar', { name: 'Traffic on 1.2.0' });
     expect(progress).toHaveAttribute('aria-valuenow', '25');
     // The platform's clock (the last step, 10 s ago) and the interval say when: the number itself moves every second.
-    expect(within(plan()).getByTestId('auto-steps-status')).toHaveTextContent(/^Next step: 25% → 50% in \d+ s; 100% in about 1 min \d+ s\.$/);
+    expect(within(plan()).getByTestId('auto-steps-status')).toHaveTextContent(
+      /^Next step: 25% → 50% in \d+ s; 100% in about 1 min \d+ s\.$/,
+    );
   });
 
   test('Pause and Resume send enable_auto_switch false and true, one request each', async () => {
@@ -50,13 +52,19 @@ describe('deployment page: rollout plan', () => {
     // A platform slower than a double click: the second click must find the first request still in flight.
     server.use(patchHandler({ delayMs: 150 }));
     await user.dblClick(within(plan()).getByRole('button', { name: 'Pause automatic steps' }));
-    await waitFor(() => expect(within(plan()).getByTestId('auto-steps-status')).toHaveTextContent('Automatic steps are off: traffic moves by hand.'));
+    await waitFor(() =>
+      expect(within(plan()).getByTestId('auto-steps-status')).toHaveTextContent(
+        'Automatic steps are off: traffic moves by hand.',
+      ),
+    );
     const patches = () => requestsTo('/api/deployment/71', 'PATCH').map((request) => request.body);
     expect(patches()).toEqual([{ strategy_data: { parameters: { traffic: { enable_auto_switch: false } } } }]);
     expect(await screen.findByText(/Paused the automatic steps on production/)).toBeInTheDocument();
 
     await user.click(await within(plan()).findByRole('button', { name: /^(Start|Resume) automatic steps$/ }));
-    await waitFor(() => expect(within(plan()).getByTestId('auto-steps-status')).toHaveTextContent(/^Next step: 25% → 50%/));
+    await waitFor(() =>
+      expect(within(plan()).getByTestId('auto-steps-status')).toHaveTextContent(/^Next step: 25% → 50%/),
+    );
     expect(patches()).toEqual([
       { strategy_data: { parameters: { traffic: { enable_auto_switch: false } } } },
       { strategy_data: { parameters: { traffic: { enable_auto_switch: true } } } },
@@ -75,7 +83,9 @@ describe('deployment page: rollout plan', () => {
     seed(stepping());
     server.use(
       trafficHandler(),
-      http.patch('/api/deployment/:id', () => HttpResponse.json({ message: 'deployment 71: traffic can be set only while running' }, { status: 409 })),
+      http.patch('/api/deployment/:id', () =>
+        HttpResponse.json({ message: 'deployment 71: traffic can be set only while running' }, { status: 409 }),
+      ),
     );
     const { user } = renderRoute('/deployments/71');
     await user.click(await screen.findByRole('button', { name: 'Pause automatic steps' }));
@@ -92,8 +102,24 @@ describe('deployment page: rollout plan', () => {
         requests: 30,
         verdict: 'passed',
         results: [
-          { metric: 'http.error_rate', comparison: 'greater_than', threshold: 0.1, value: 0.02, unit: 'fraction', judged: true, broken: false },
-          { metric: 'http.response_time', comparison: 'greater_than', threshold: 500, value: 120, unit: 'ms', judged: true, broken: false },
+          {
+            metric: 'http.error_rate',
+            comparison: 'greater_than',
+            threshold: 0.1,
+            value: 0.02,
+            unit: 'fraction',
+            judged: true,
+            broken: false,
+          },
+          {
+            metric: 'http.response_time',
+            comparison: 'greater_than',
+            threshold: 500,
+            value: 120,
+            unit: 'ms',
+            judged: true,
+            broken: false,
+          },
         ],
       }),
       buildEvaluation({
@@ -103,8 +129,24 @@ describe('deployment page: rollout plan', () => {
         min_requests: 20,
         verdict: 'not_enough_requests',
         results: [
-          { metric: 'http.error_rate', comparison: 'greater_than', threshold: 0.1, value: 0.04, unit: 'fraction', judged: false, broken: false },
-          { metric: 'http.response_time', comparison: 'greater_than', threshold: 500, value: 85, unit: 'ms', judged: false, broken: false },
+          {
+            metric: 'http.error_rate',
+            comparison: 'greater_than',
+            threshold: 0.1,
+            value: 0.04,
+            unit: 'fraction',
+            judged: false,
+            broken: false,
+          },
+          {
+            metric: 'http.response_time',
+            comparison: 'greater_than',
+            threshold: 500,
+            value: 85,
+            unit: 'ms',
+            judged: false,
+            broken: false,
+          },
         ],
       }),
     );
@@ -113,14 +155,22 @@ describe('deployment page: rollout plan', () => {
     expect(rules).toHaveLength(2);
     const [errors, latency] = rules;
     if (errors === undefined || latency === undefined) throw new Error('two rules');
-    await waitFor(() => expect(within(errors).getByTestId('rule-value')).toHaveTextContent(/^4% now, threshold 10% · 12 requests to 1\.2\.0 in the last 60 s/));
+    await waitFor(() =>
+      expect(within(errors).getByTestId('rule-value')).toHaveTextContent(
+        /^4% now, threshold 10% · 12 requests to 1\.2\.0 in the last 60 s/,
+      ),
+    );
     expect(within(errors).getByTestId('rule-not-judged')).toHaveTextContent('Not judged yet: 12 of 20 requests.');
     expect(within(errors).getByText('not judged yet')).toBeInTheDocument();
     expect(within(latency).getByTestId('rule-value')).toHaveTextContent(/^85 ms now, threshold 500 ms/);
     // A chart per rule over the window: both checks, and what it measures, in words.
-    expect(within(errors).getByRole('img')).toHaveAccessibleName(/^error rate over the last minutes: 2 checks of 1\.2\.0; rolls back at 10%\.$/);
+    expect(within(errors).getByRole('img')).toHaveAccessibleName(
+      /^error rate over the last minutes: 2 checks of 1\.2\.0; rolls back at 10%\.$/,
+    );
     expect(within(plan()).getByTestId('evidence-source')).toHaveTextContent('Checked by the local platform');
-    expect(requestsTo('/api/telemetry/application/1/metric/http.error_rate')[0]?.url.search).toBe('?scope_id=11&minutes=5&period=10');
+    expect(requestsTo('/api/telemetry/application/1/metric/http.error_rate')[0]?.url.search).toBe(
+      '?scope_id=11&minutes=5&period=10',
+    );
   });
 
   test("an automatic rollback's reason is at the top of the page, with the rule, the value and the window", async () => {
@@ -130,8 +180,24 @@ describe('deployment page: rollout plan', () => {
         requests: 45,
         verdict: 'broken',
         results: [
-          { metric: 'http.error_rate', comparison: 'greater_than', threshold: 0.1, value: 0.3, unit: 'fraction', judged: true, broken: true },
-          { metric: 'http.response_time', comparison: 'greater_than', threshold: 500, value: 40, unit: 'ms', judged: true, broken: false },
+          {
+            metric: 'http.error_rate',
+            comparison: 'greater_than',
+            threshold: 0.1,
+            value: 0.3,
+            unit: 'fraction',
+            judged: true,
+            broken: true,
+          },
+          {
+            metric: 'http.response_time',
+            comparison: 'greater_than',
+            threshold: 500,
+            value: 40,
+            unit: 'ms',
+            judged: true,
+            broken: false,
+          },
         ],
       }),
     );
@@ -144,7 +210,8 @@ describe('deployment page: rollout plan', () => {
       messages: [
         {
           level: 'ERROR',
-          message: 'metric rule broken: http.error_rate greater_than 0.1; measured 0.3 fraction > 0.1 over the last 60 s (45 requests to this release at the scope address); rolling back to the previous release',
+          message:
+            'metric rule broken: http.error_rate greater_than 0.1; measured 0.3 fraction > 0.1 over the last 60 s (45 requests to this release at the scope address); rolling back to the previous release',
           timestamp: Date.now() - 5_000,
         },
       ],
@@ -169,8 +236,12 @@ describe('deployment page: rollout plan', () => {
     expect(screen.queryByTestId('rollback-reason')).not.toBeInTheDocument();
   });
 
-  test("connected to nullplatform: no checks are asked for, and the evidence is its telemetry, said as such", async () => {
-    db.info = buildConsoleInfo({ mode: 'connected', live_events: false, upstream: { host: 'api.nullplatform.com', organization_id: 1 } });
+  test('connected to nullplatform: no checks are asked for, and the evidence is its telemetry, said as such', async () => {
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      live_events: false,
+      upstream: { host: 'api.nullplatform.com', organization_id: 1 },
+    });
     server.use(
       // nullplatform's shape as its own workflow reads it (deploy-metrics.yaml): results[].data[].value.
       http.get('/api/telemetry/application/:id/metric/:name', ({ request }) => {
@@ -180,11 +251,17 @@ describe('deployment page: rollout plan', () => {
     );
     await openPage(stepping({ rules: [errorRule] }));
     const rule = await within(plan()).findByTestId('rule-evidence');
-    await waitFor(() => expect(within(rule).getByTestId('rule-value')).toHaveTextContent("0.6 latest at the scope's address (as nullplatform's telemetry reports it), threshold 0.1"));
+    await waitFor(() =>
+      expect(within(rule).getByTestId('rule-value')).toHaveTextContent(
+        "0.6 latest at the scope's address (as nullplatform's telemetry reports it), threshold 0.1",
+      ),
+    );
     expect(within(rule).getByText('judged by nullplatform')).toBeInTheDocument();
     expect(within(plan()).getByTestId('evidence-source')).toHaveTextContent('nullplatform checks these rules itself');
     expect(requestsTo('/console/deployment/71/evaluations')).toHaveLength(0);
-    expect(requestsTo('/api/telemetry/application/1/metric/http.error_rate')[0]?.url.search).toBe('?scope_id=11&minutes=15&period=60');
+    expect(requestsTo('/api/telemetry/application/1/metric/http.error_rate')[0]?.url.search).toBe(
+      '?scope_id=11&minutes=15&period=60',
+    );
   });
 
   test('a deployment without strategy parameters shows no plan', async () => {

@@ -50,7 +50,10 @@ describe('safe to click twice', () => {
       http.patch('/api/deployment/:id', () => {
         const deployment = deployment71();
         if (deployment) deployment.status = 'rolled_back';
-        return HttpResponse.json({ message: 'deployment 71 cannot go from rolled_back to cancelling' }, { status: 409 });
+        return HttpResponse.json(
+          { message: 'deployment 71 cannot go from rolled_back to cancelling' },
+          { status: 409 },
+        );
       }),
     );
     await user.click(screen.getByRole('button', { name: 'Roll back' }));

@@ -10,10 +10,30 @@ const at = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
 
 describe('a finished deployment', () => {
   test.for([
-    { status: 'finalized', strategy: 'blue_green', outcome: '1.2.0 replaced 1.1.0 on production: it serves all of the traffic.', split: '100% → 1.2.0 · 0% → 1.1.0' },
-    { status: 'rolled_back', strategy: 'blue_green', outcome: "Rolled back: 1.1.0 kept serving production; 1.2.0's instances stopped.", split: '100% → 1.1.0 · 0% → 1.2.0' },
-    { status: 'cancelled', strategy: 'initial', outcome: "Cancelled: 1.2.0's instances stopped; production serves no release from this deployment.", split: undefined },
-    { status: 'finalized', strategy: 'initial', outcome: '1.2.0 became the release of production and serves all of its traffic.', split: '100% → 1.2.0' },
+    {
+      status: 'finalized',
+      strategy: 'blue_green',
+      outcome: '1.2.0 replaced 1.1.0 on production: it serves all of the traffic.',
+      split: '100% → 1.2.0 · 0% → 1.1.0',
+    },
+    {
+      status: 'rolled_back',
+      strategy: 'blue_green',
+      outcome: "Rolled back: 1.1.0 kept serving production; 1.2.0's instances stopped.",
+      split: '100% → 1.1.0 · 0% → 1.2.0',
+    },
+    {
+      status: 'cancelled',
+      strategy: 'initial',
+      outcome: "Cancelled: 1.2.0's instances stopped; production serves no release from this deployment.",
+      split: undefined,
+    },
+    {
+      status: 'finalized',
+      strategy: 'initial',
+      outcome: '1.2.0 became the release of production and serves all of its traffic.',
+      split: '100% → 1.2.0',
+    },
   ])('$strategy $status: a summary, no controls', async ({ status, strategy, outcome, split }) => {
     await openPage({ status, strategy, status_started_at: { creating: at(0), [status]: at(95) }, created_at: at(0) });
     const summary = await screen.findByTestId('deployment-summary');
@@ -31,7 +51,9 @@ describe('a finished deployment', () => {
     await openPage({ status: 'failed', strategy: 'blue_green' });
     const summary = await screen.findByRole('region', { name: 'This deployment failed' });
     expect(within(summary).getByTestId('failure-reason')).toHaveTextContent('Why: instance 1 answered 503 on /health');
-    await waitFor(() => expect(summary).toHaveTextContent('Failed: 1.1.0 kept serving production; 1.2.0 never took its traffic.'));
+    await waitFor(() =>
+      expect(summary).toHaveTextContent('Failed: 1.1.0 kept serving production; 1.2.0 never took its traffic.'),
+    );
     // It comes before everything else the page shows about the deployment.
     const instances = screen.getByRole('region', { name: 'Instances' });
     expect(summary.compareDocumentPosition(instances) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
@@ -57,9 +79,13 @@ describe('instances not yet healthy', () => {
       strategy: 'blue_green',
       status_started_at: { waiting_for_instances: new Date(Date.now() - 12_000).toISOString() },
     });
-    expect(await screen.findByTestId('waiting-for-instances')).toHaveTextContent(/Waiting for healthy instances for 1[2-4] s/);
+    expect(await screen.findByTestId('waiting-for-instances')).toHaveTextContent(
+      /Waiting for healthy instances for 1[2-4] s/,
+    );
     // The test console publishes a 60 s health timeout: 12 s in, the failure is some 48 s away.
-    expect(await screen.findByTestId('health-timeout-countdown')).toHaveTextContent(/fails in 4[6-8] s unless they are healthy by then/);
+    expect(await screen.findByTestId('health-timeout-countdown')).toHaveTextContent(
+      /fails in 4[6-8] s unless they are healthy by then/,
+    );
     const instances = await screen.findByRole('list', { name: 'Instances of this deployment' });
     expect(instances).toHaveTextContent('/health answered 200');
     expect(instances).toHaveTextContent('/health not checked yet');

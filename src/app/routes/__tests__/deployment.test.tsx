@@ -15,13 +15,18 @@ describe('deployment page', () => {
     await openPage();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('1.2.0 → production');
     expect(screen.getByTestId('deployment-status')).toHaveTextContent('running');
-    for (const link of await screen.findAllByRole('link', { name: 'greeter' })) expect(link).toHaveAttribute('href', '/applications/1');
+    for (const link of await screen.findAllByRole('link', { name: 'greeter' }))
+      expect(link).toHaveAttribute('href', '/applications/1');
     expect(screen.getAllByRole('link', { name: 'production' })[0]).toHaveAttribute('href', '/scopes/11');
     await waitFor(() => expect(screen.getByTestId('replaces')).toHaveTextContent('replaces 1.1.0 (deployment #70)'));
 
     const timeline = screen.getByRole('list', { name: 'Status timeline' });
     const steps = within(timeline).getAllByRole('listitem');
-    expect(steps.map((step) => step.querySelector('p')?.textContent)).toEqual(['creating', 'waiting for instances', 'running (current status)']);
+    expect(steps.map((step) => step.querySelector('p')?.textContent)).toEqual([
+      'creating',
+      'waiting for instances',
+      'running (current status)',
+    ]);
     expect(steps[2]).toHaveAttribute('aria-current', 'step');
     expect(steps[1]).toHaveTextContent('took 8 s');
 
@@ -32,7 +37,10 @@ describe('deployment page', () => {
     ]);
     expect(messages[1]).toHaveTextContent(/^ERROR/);
 
-    expect(await screen.findByRole('link', { name: /abcdef1/ })).toHaveAttribute('href', 'https://git.example/c/abcdef1');
+    expect(await screen.findByRole('link', { name: /abcdef1/ })).toHaveAttribute(
+      'href',
+      'https://git.example/c/abcdef1',
+    );
   });
 
   test('instance progress: a labelled meter and each instance of this deployment', async () => {
@@ -48,7 +56,10 @@ describe('deployment page', () => {
 
   test('without the console runtime (connected mode) the instances say so quietly', async () => {
     seed();
-    server.use(trafficHandler(), http.get('/console/scope/:id/runtime', () => HttpResponse.json({ message: 'no' }, { status: 404 })));
+    server.use(
+      trafficHandler(),
+      http.get('/console/scope/:id/runtime', () => HttpResponse.json({ message: 'no' }, { status: 404 })),
+    );
     renderRoute('/deployments/71');
     expect(await screen.findByText('Per-instance health is not available from this platform.')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
@@ -75,21 +86,35 @@ describe('deployment page', () => {
 
     await user.click(screen.getByRole('button', { name: 'Review change' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Move traffic on production?' });
-    expect(within(dialog).getByTestId('traffic-change')).toHaveTextContent('old (1.1.0) 100% → 70%, new (1.2.0) 0% → 30%');
-    expect(dialog).toHaveTextContent(`np deployment patch --id 71 --body '{"strategy_data":{"desired_switched_traffic":30}}'`);
+    expect(within(dialog).getByTestId('traffic-change')).toHaveTextContent(
+      'old (1.1.0) 100% → 70%, new (1.2.0) 0% → 30%',
+    );
+    expect(dialog).toHaveTextContent(
+      `np deployment patch --id 71 --body '{"strategy_data":{"desired_switched_traffic":30}}'`,
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Move traffic' }));
 
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
-    expect(requestsTo('/api/deployment/71', 'PATCH').map((request) => request.body)).toEqual([{ strategy_data: { desired_switched_traffic: 30 } }]);
+    expect(requestsTo('/api/deployment/71', 'PATCH').map((request) => request.body)).toEqual([
+      { strategy_data: { desired_switched_traffic: 30 } },
+    ]);
     expect(await screen.findByRole('img', { name: 'Serving now: 1.1.0 70%, 1.2.0 30%' })).toBeInTheDocument();
     expect(slider()).toHaveAttribute('aria-valuenow', '30');
   });
 
   test('controls are locked while a change is in flight, and unlock when the platform reports it applied', async () => {
     const { queryClient } = await openPage({
-      strategy_data: { desired_switched_traffic: 50, switched_traffic: 20, amount_instances_to_wait: 2, launched_instances: 2, healthy_instances: 2 },
+      strategy_data: {
+        desired_switched_traffic: 50,
+        switched_traffic: 20,
+        amount_instances_to_wait: 2,
+        launched_instances: 2,
+        healthy_instances: 2,
+      },
     });
-    expect(await screen.findByRole('img', { name: 'Serving now: 1.1.0 80%, 1.2.0 20%; 50% requested for 1.2.0' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', { name: 'Serving now: 1.1.0 80%, 1.2.0 20%; 50% requested for 1.2.0' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'Requested: 1.1.0 50%, 1.2.0 50%' })).toBeInTheDocument();
     expect(screen.getByText(/A traffic change is in progress: 50% requested, 20% applied/)).toBeInTheDocument();
     expect(slider()).toHaveAttribute('aria-disabled', 'true');
@@ -130,7 +155,11 @@ describe('deployment page', () => {
 
   test("the platform's refusal of a traffic change is shown next to the panel", async () => {
     const { user } = await openPage();
-    server.use(http.patch('/api/deployment/:id', () => HttpResponse.json({ message: 'the scope is being deleted' }, { status: 409 })));
+    server.use(
+      http.patch('/api/deployment/:id', () =>
+        HttpResponse.json({ message: 'the scope is being deleted' }, { status: 409 }),
+      ),
+    );
     await user.click(await screen.findByRole('button', { name: '10%' }));
     await user.click(screen.getByRole('button', { name: 'Review change' }));
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Move traffic' }));
@@ -144,9 +173,21 @@ describe('deployment page', () => {
   test.for([
     { status: 'running', strategy: 'blue_green', enabled: ['Finalize', 'Roll back'], disabled: [], absent: 'Cancel' },
     { status: 'running', strategy: 'initial', enabled: ['Finalize', 'Cancel'], disabled: [], absent: 'Roll back' },
-    { status: 'waiting_for_instances', strategy: 'blue_green', enabled: ['Roll back'], disabled: ['Finalize'], absent: 'Cancel' },
+    {
+      status: 'waiting_for_instances',
+      strategy: 'blue_green',
+      enabled: ['Roll back'],
+      disabled: ['Finalize'],
+      absent: 'Cancel',
+    },
     { status: 'creating', strategy: 'initial', enabled: ['Cancel'], disabled: ['Finalize'], absent: 'Roll back' },
-    { status: 'finalizing', strategy: 'blue_green', enabled: [], disabled: ['Finalize', 'Roll back'], absent: 'Cancel' },
+    {
+      status: 'finalizing',
+      strategy: 'blue_green',
+      enabled: [],
+      disabled: ['Finalize', 'Roll back'],
+      absent: 'Cancel',
+    },
   ])('$strategy $status: enabled $enabled', async ({ status, strategy, enabled, disabled, absent }) => {
     await openPage({ status, strategy });
     const actions = within(screen.getByRole('region', { name: 'Actions' }));
@@ -157,7 +198,10 @@ describe('deployment page', () => {
   });
 
   test('a canary deployment (a strategy the console has no rules for) is shown read-only with its data', async () => {
-    await openPage({ strategy: 'canary', strategy_data: { canary: { weight: 10 }, parameters: { traffic: { step: '0.1' } } } });
+    await openPage({
+      strategy: 'canary',
+      strategy_data: { canary: { weight: 10 }, parameters: { traffic: { step: '0.1' } } },
+    });
     const actions = within(screen.getByRole('region', { name: 'Actions' }));
     expect(actions.getByTestId('read-only-reason')).toHaveTextContent('no actions for canary deployments');
     expect(actions.queryByRole('button')).not.toBeInTheDocument();
@@ -167,7 +211,13 @@ describe('deployment page', () => {
 
   test('finalize is confirmed in a dialog that names the release, the scope and the current split', async () => {
     const { user } = await openPage({
-      strategy_data: { desired_switched_traffic: 30, switched_traffic: 30, amount_instances_to_wait: 2, launched_instances: 2, healthy_instances: 2 },
+      strategy_data: {
+        desired_switched_traffic: 30,
+        switched_traffic: 30,
+        amount_instances_to_wait: 2,
+        launched_instances: 2,
+        healthy_instances: 2,
+      },
     });
     await waitFor(() => expect(screen.getByTestId('replaces')).toHaveTextContent('1.1.0'));
     await user.click(screen.getByRole('button', { name: 'Finalize' }));
@@ -178,7 +228,9 @@ describe('deployment page', () => {
     expect(dialog).toHaveTextContent(`np deployment patch --id 71 --body '{"status":"finalizing"}'`);
     await user.click(within(dialog).getByRole('button', { name: 'Finalize' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
-    expect(requestsTo('/api/deployment/71', 'PATCH').map((request) => request.body)).toEqual([{ status: 'finalizing' }]);
+    expect(requestsTo('/api/deployment/71', 'PATCH').map((request) => request.body)).toEqual([
+      { status: 'finalizing' },
+    ]);
     await waitFor(() => expect(screen.getByTestId('deployment-status')).toHaveTextContent('finalizing'));
     expect(screen.getByRole('button', { name: 'Finalize' })).toBeDisabled();
   });
@@ -189,12 +241,18 @@ describe('deployment page', () => {
     const dialog = await screen.findByRole('alertdialog', { name: 'Roll back 1.2.0 on production?' });
     await user.click(within(dialog).getByRole('button', { name: 'Roll back' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
-    expect(requestsTo('/api/deployment/71', 'PATCH').map((request) => request.body)).toEqual([{ status: 'cancelling' }]);
+    expect(requestsTo('/api/deployment/71', 'PATCH').map((request) => request.body)).toEqual([
+      { status: 'cancelling' },
+    ]);
   });
 
   test("roll back: the platform's refusal stays in the dialog", async () => {
     const { user } = await openPage();
-    server.use(http.patch('/api/deployment/:id', () => HttpResponse.json({ message: 'deployment 71 is finalizing' }, { status: 409 })));
+    server.use(
+      http.patch('/api/deployment/:id', () =>
+        HttpResponse.json({ message: 'deployment 71 is finalizing' }, { status: 409 }),
+      ),
+    );
     await user.click(screen.getByRole('button', { name: 'Roll back' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Roll back 1.2.0 on production?' });
     expect(dialog).toHaveTextContent('all traffic goes back to 1.1.0');
@@ -222,7 +280,9 @@ describe('deployment page', () => {
   });
 
   test('an API error is shown with its message', async () => {
-    server.use(http.get('/api/deployment/:id', () => HttpResponse.json({ message: 'deployment 71 not found' }, { status: 404 })));
+    server.use(
+      http.get('/api/deployment/:id', () => HttpResponse.json({ message: 'deployment 71 not found' }, { status: 404 })),
+    );
     renderRoute('/deployments/71');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent("Couldn't load deployment #71");
@@ -242,7 +302,10 @@ describe('deployment page', () => {
     const deployment = seed();
     server.use(
       http.get('/api/deployment/:id', () =>
-        HttpResponse.json({ ...deployment, strategy_data: { ...deployment.strategy_data, switched_traffic: 'thirty' } }),
+        HttpResponse.json({
+          ...deployment,
+          strategy_data: { ...deployment.strategy_data, switched_traffic: 'thirty' },
+        }),
       ),
     );
     renderRoute('/deployments/71');
@@ -250,6 +313,8 @@ describe('deployment page', () => {
     const traffic = screen.getByRole('region', { name: 'Traffic' });
     expect(traffic).toHaveTextContent('could not be read');
     expect(traffic).toHaveTextContent('"thirty"');
-    expect(within(screen.getByRole('region', { name: 'Actions' })).getByRole('button', { name: 'Finalize' })).toBeEnabled();
+    expect(
+      within(screen.getByRole('region', { name: 'Actions' })).getByRole('button', { name: 'Finalize' }),
+    ).toBeEnabled();
   });
 });

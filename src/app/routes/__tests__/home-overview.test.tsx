@@ -26,7 +26,14 @@ function seed() {
       expires_at: new Date(Date.now() + 10 * 60_000).toISOString(),
       created_at: minutesAgo(5),
     }),
-    buildDeployment({ id: 72, scope_id: 20, release_id: 62, application_id: 2, status: 'failed', status_started_at: { failed: minutesAgo(3) } }),
+    buildDeployment({
+      id: 72,
+      scope_id: 20,
+      release_id: 62,
+      application_id: 2,
+      status: 'failed',
+      status_started_at: { failed: minutesAgo(3) },
+    }),
   );
   db.scopes.push(
     buildScope({ id: 10, application_id: 1, name: 'production', active_deployment: 70, in_progress_deployment: 71 }),
@@ -51,7 +58,11 @@ describe('home page overview', () => {
     expect(within(table).getByRole('rowheader', { name: 'inventory' })).toBeInTheDocument();
 
     const needs = screen.getByRole('list', { name: 'Needs you' });
-    expect(within(needs).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+    expect(
+      within(needs)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
       expect.stringMatching(/greeter \/ production: finalizes by itself in (9|10) min/),
       expect.stringMatching(/inventory \/ staging: deployment #72 failed 3 min ago/),
     ]);

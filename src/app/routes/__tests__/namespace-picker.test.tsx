@@ -8,7 +8,11 @@ import { server } from '@/testing/mocks/server';
 import { renderRoute, searchOf } from '@/testing/test-utils';
 
 const connected = () =>
-  buildConsoleInfo({ mode: 'connected', upstream: { host: 'api.nullplatform.com', organization_id: 42 }, live_events: false });
+  buildConsoleInfo({
+    mode: 'connected',
+    upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+    live_events: false,
+  });
 
 function seed() {
   db.namespaces.push(buildNamespace({ id: 3, name: 'Payments' }), buildNamespace({ id: 7, name: 'Logistics' }));
@@ -26,7 +30,11 @@ describe('namespace picker (local platform)', () => {
     await screen.findByRole('link', { name: 'fleet' });
     const picker = screen.getByRole('combobox', { name: 'Namespace' });
     expect(picker).toHaveValue('');
-    expect(within(picker).getAllByRole('option').map((option) => option.textContent)).toEqual(['All namespaces', 'Payments', 'Logistics']);
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['All namespaces', 'Payments', 'Logistics']);
     expect(requestsTo('/api/application').at(-1)?.url.searchParams.has('namespace_id')).toBe(false);
 
     await user.selectOptions(picker, 'Logistics');
@@ -65,9 +73,13 @@ describe('account and namespace pickers (connected mode)', () => {
     expect(picker).toHaveValue('3');
     expect(within(picker).queryByRole('option', { name: 'All namespaces' })).not.toBeInTheDocument();
     // Down from the organization the token names, as nullplatform lists them; never every application at once.
-    expect(requestsTo('/api/account').map((request) => request.url.searchParams.get('organization_id'))).toEqual(['42']);
+    expect(requestsTo('/api/account').map((request) => request.url.searchParams.get('organization_id'))).toEqual([
+      '42',
+    ]);
     expect(requestsTo('/api/namespace').map((request) => request.url.searchParams.get('account_id'))).toEqual(['1']);
-    expect(requestsTo('/api/application').map((request) => request.url.searchParams.get('namespace_id'))).toEqual(['3']);
+    expect(requestsTo('/api/application').map((request) => request.url.searchParams.get('namespace_id'))).toEqual([
+      '3',
+    ]);
   });
 
   test('another account has other namespaces: choosing it takes its first namespace', async () => {
@@ -89,7 +101,12 @@ describe('account and namespace pickers (connected mode)', () => {
     seed();
     const { user, router } = renderRoute('/?namespace_id=3&status=active');
     await screen.findByRole('link', { name: 'checkout' });
-    await waitFor(() => expect(screen.getByRole('link', { name: 'Clear filters' })).toHaveAttribute('href', '/?account_id=1&namespace_id=3'));
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: 'Clear filters' })).toHaveAttribute(
+        'href',
+        '/?account_id=1&namespace_id=3',
+      ),
+    );
     await user.selectOptions(screen.getByRole('combobox', { name: 'Namespace' }), 'Logistics');
     await waitFor(() => expect(searchOf(router).get('namespace_id')).toBe('7'));
     expect(await screen.findByRole('link', { name: 'fleet' })).toBeInTheDocument();
@@ -99,9 +116,13 @@ describe('account and namespace pickers (connected mode)', () => {
   test('when the namespaces cannot be read it says so in place and takes a typed id', async () => {
     db.info = connected();
     seed();
-    server.use(http.get('/api/namespace', () => HttpResponse.json({ message: 'forbidden: namespace:list' }, { status: 403 })));
+    server.use(
+      http.get('/api/namespace', () => HttpResponse.json({ message: 'forbidden: namespace:list' }, { status: 403 })),
+    );
     const { user, router } = renderRoute('/');
-    expect(await screen.findByTestId('namespace-error')).toHaveTextContent("Couldn't list the namespaces: forbidden: namespace:list");
+    expect(await screen.findByTestId('namespace-error')).toHaveTextContent(
+      "Couldn't list the namespaces: forbidden: namespace:list",
+    );
     expect(searchOf(router).has('namespace_id')).toBe(false);
     // nullplatform lists applications per namespace: none is asked for until there is one.
     expect(requestsTo('/api/application')).toEqual([]);
@@ -115,9 +136,13 @@ describe('account and namespace pickers (connected mode)', () => {
   test('when the accounts cannot be read it says so in place and takes a typed id', async () => {
     db.info = connected();
     seed();
-    server.use(http.get('/api/account', () => HttpResponse.json({ message: 'Insufficient permissions' }, { status: 403 })));
+    server.use(
+      http.get('/api/account', () => HttpResponse.json({ message: 'Insufficient permissions' }, { status: 403 })),
+    );
     const { user, router } = renderRoute('/');
-    expect(await screen.findByTestId('account-error')).toHaveTextContent("Couldn't list the accounts: Insufficient permissions");
+    expect(await screen.findByTestId('account-error')).toHaveTextContent(
+      "Couldn't list the accounts: Insufficient permissions",
+    );
     await user.type(screen.getByRole('searchbox', { name: 'Account id' }), '1{Enter}');
     await waitFor(() => expect(searchOf(router).get('account_id')).toBe('1'));
     expect(await screen.findByRole('link', { name: 'checkout' })).toBeInTheDocument();

@@ -15,9 +15,30 @@ function seed() {
     buildRelease({ id: 62, application_id: 1, build_id: 50, semver: '1.2.0', created_at: '2026-01-03T00:00:00.000Z' }),
   );
   db.deployments.push(
-    buildDeployment({ id: 70, scope_id: 10, release_id: 60, application_id: 1, status: 'finalized', created_at: '2026-01-01T01:00:00.000Z' }),
-    buildDeployment({ id: 71, scope_id: 11, release_id: 61, application_id: 1, status: 'finalized', created_at: '2026-01-02T01:00:00.000Z' }),
-    buildDeployment({ id: 72, scope_id: 10, release_id: 62, application_id: 1, status: 'failed', created_at: '2026-01-03T01:00:00.000Z' }),
+    buildDeployment({
+      id: 70,
+      scope_id: 10,
+      release_id: 60,
+      application_id: 1,
+      status: 'finalized',
+      created_at: '2026-01-01T01:00:00.000Z',
+    }),
+    buildDeployment({
+      id: 71,
+      scope_id: 11,
+      release_id: 61,
+      application_id: 1,
+      status: 'finalized',
+      created_at: '2026-01-02T01:00:00.000Z',
+    }),
+    buildDeployment({
+      id: 72,
+      scope_id: 10,
+      release_id: 62,
+      application_id: 1,
+      status: 'failed',
+      created_at: '2026-01-03T01:00:00.000Z',
+    }),
   );
   db.scopes.push(
     buildScope({ id: 10, application_id: 1, name: 'staging', active_deployment: 70 }),
@@ -29,9 +50,16 @@ describe('releases and where they run', () => {
   test('the releases list says where each release runs and marks one whose last deployment failed', async () => {
     seed();
     renderRoute('/applications/1/releases');
-    const row = async (semver: string) => (await screen.findByRole('link', { name: semver })).closest('tr') as HTMLElement;
-    expect(await within(await row('1.0.0')).findByRole('link', { name: 'staging' })).toHaveAttribute('href', '/scopes/10');
-    expect(await within(await row('1.1.0')).findByRole('link', { name: 'production' })).toHaveAttribute('href', '/scopes/11');
+    const row = async (semver: string) =>
+      (await screen.findByRole('link', { name: semver })).closest('tr') as HTMLElement;
+    expect(await within(await row('1.0.0')).findByRole('link', { name: 'staging' })).toHaveAttribute(
+      'href',
+      '/scopes/10',
+    );
+    expect(await within(await row('1.1.0')).findByRole('link', { name: 'production' })).toHaveAttribute(
+      'href',
+      '/scopes/11',
+    );
     const failed = await row('1.2.0');
     expect(await within(failed).findByText('last deployment failed')).toBeInTheDocument();
     expect(within(failed).getByText('nowhere now')).toBeInTheDocument();

@@ -26,7 +26,9 @@ describe('create and delete scopes', () => {
     await user.type(within(dialog).getByLabelText('Health check path'), 'health');
     await user.type(within(dialog).getByLabelText('Other dimensions'), 'region');
     await user.click(within(dialog).getByRole('button', { name: 'Create scope' }));
-    expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription('This application already has a scope named production');
+    expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription(
+      'This application already has a scope named production',
+    );
     expect(within(dialog).getByLabelText('Environment')).toHaveAttribute('aria-invalid', 'true');
     expect(within(dialog).getByLabelText('Instances')).toHaveAccessibleDescription('A whole number from 1 to 10');
     expect(within(dialog).getByLabelText('Health check path')).toHaveAccessibleDescription(/starts with \//);
@@ -65,13 +67,17 @@ describe('create and delete scopes', () => {
     await user.type(within(dialog).getByLabelText('Environment'), 'qa');
     await user.click(within(dialog).getByRole('button', { name: 'Create scope' }));
     await waitFor(() =>
-      expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription("There's already a scope with this name on this application"),
+      expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription(
+        "There's already a scope with this name on this application",
+      ),
     );
   });
 
   test('delete asks with the scope named, and a refusal stays in the dialog', async () => {
     seed();
-    db.scopes.push(buildScope({ id: 11, application_id: 1, name: 'staging', active_deployment: null, in_progress_deployment: 90 }));
+    db.scopes.push(
+      buildScope({ id: 11, application_id: 1, name: 'staging', active_deployment: null, in_progress_deployment: 90 }),
+    );
     const { user, router } = renderRoute('/scopes/11');
     await user.click(await screen.findByRole('button', { name: 'Delete scope' }));
     const confirm = await screen.findByRole('alertdialog', { name: 'Delete scope staging?' });

@@ -4,7 +4,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 
-import { buildApplication, buildConsoleInfo, buildDeployment, buildRelease, buildScope, idleTestTraffic } from '@/testing/data';
+import {
+  buildApplication,
+  buildConsoleInfo,
+  buildDeployment,
+  buildRelease,
+  buildScope,
+  idleTestTraffic,
+} from '@/testing/data';
 import { db, requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute } from '@/testing/test-utils';
@@ -14,7 +21,9 @@ const path = '/console/scope/11/test-traffic';
 function seed() {
   db.applications.push(buildApplication({ id: 1, name: 'greeter' }));
   db.releases.push(buildRelease({ id: 61, application_id: 1, build_id: 50, semver: '1.1.0' }));
-  db.deployments.push(buildDeployment({ id: 70, scope_id: 11, release_id: 61, application_id: 1, status: 'finalized' }));
+  db.deployments.push(
+    buildDeployment({ id: 70, scope_id: 11, release_id: 61, application_id: 1, status: 'finalized' }),
+  );
   db.scopes.push(buildScope({ id: 11, application_id: 1, name: 'production', active_deployment: 70 }));
 }
 
@@ -24,7 +33,8 @@ function fakeGenerator() {
   server.use(
     http.get(path, ({ request }) => {
       db.requests.push({ method: 'GET', url: new URL(request.url), body: undefined });
-      if (state.running) state = { ...state, sent: state.sent + 10, failed: state.failed + 3, last_failure: '500 from deployment 71' };
+      if (state.running)
+        state = { ...state, sent: state.sent + 10, failed: state.failed + 3, last_failure: '500 from deployment 71' };
       return HttpResponse.json(state);
     }),
     http.post(path, async ({ request }) => {
@@ -84,7 +94,9 @@ describe('send test traffic from the scope page', () => {
     await user.type(duration, '300');
     await user.click(within(section).getByRole('button', { name: 'Send test traffic' }));
 
-    await waitFor(() => expect(requestsTo(path, 'POST')[0]?.body).toEqual({ rate_per_second: 20, duration_seconds: 300 }));
+    await waitFor(() =>
+      expect(requestsTo(path, 'POST')[0]?.body).toEqual({ rate_per_second: 20, duration_seconds: 300 }),
+    );
     const counts = await within(section).findByTestId('test-traffic-counts');
     expect(counts).toHaveTextContent('Sending 20/s to /');
     // The page reads the counts again every second while the generator runs.
@@ -102,13 +114,23 @@ describe('send test traffic from the scope page', () => {
 
   test("the server's refusals go next to the field they name, or next to the button", async () => {
     seed();
-    let answer: { status: number; message: string } = { status: 400, message: 'rate_per_second must be more than 0 and at most 50' };
+    let answer: { status: number; message: string } = {
+      status: 400,
+      message: 'rate_per_second must be more than 0 and at most 50',
+    };
     server.use(http.post(path, () => HttpResponse.json({ message: answer.message }, { status: answer.status })));
     const { section, user } = await openControl();
     await user.click(within(section).getByRole('button', { name: 'Send test traffic' }));
-    await waitFor(() => expect(within(section).getByLabelText('Requests per second')).toHaveAccessibleDescription('Up to 50 rate_per_second must be more than 0 and at most 50'));
+    await waitFor(() =>
+      expect(within(section).getByLabelText('Requests per second')).toHaveAccessibleDescription(
+        'Up to 50 rate_per_second must be more than 0 and at most 50',
+      ),
+    );
 
-    answer = { status: 409, message: 'test traffic already runs on scope 11 (5 requests/s until 2026-01-01T00:10:00.000Z); stop it first' };
+    answer = {
+      status: 409,
+      message: 'test traffic already runs on scope 11 (5 requests/s until 2026-01-01T00:10:00.000Z); stop it first',
+    };
     await user.click(within(section).getByRole('button', { name: 'Send test traffic' }));
     expect(await within(section).findByRole('alert')).toHaveTextContent(/already runs on scope 11/);
     expect(within(section).getByLabelText('Requests per second')).toHaveAccessibleDescription('Up to 50');
@@ -120,7 +142,16 @@ describe('send test traffic from the scope page', () => {
     const ends = new Date(Date.now() + 60_000).toISOString();
     server.use(
       http.get(path, () =>
-        HttpResponse.json(idleTestTraffic(11, { running: true, rate_per_second: 5, duration_seconds: 90, path: '/api/greeting', sent: 40, ends_at: ends })),
+        HttpResponse.json(
+          idleTestTraffic(11, {
+            running: true,
+            rate_per_second: 5,
+            duration_seconds: 90,
+            path: '/api/greeting',
+            sent: 40,
+            ends_at: ends,
+          }),
+        ),
       ),
     );
     const { section, user } = await openControl();
@@ -133,7 +164,11 @@ describe('send test traffic from the scope page', () => {
 
   test('is not offered in connected mode', async () => {
     seed();
-    db.info = buildConsoleInfo({ mode: 'connected', upstream: { host: 'api.nullplatform.com', organization_id: 42 }, live_events: false });
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+      live_events: false,
+    });
     renderRoute('/scopes/11');
     expect(await screen.findByRole('heading', { level: 1, name: 'production' })).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'Deployment history' })).toBeInTheDocument();
@@ -143,7 +178,15 @@ describe('send test traffic from the scope page', () => {
 
   test('is not offered on a scope that serves no release yet', async () => {
     seed();
-    db.scopes.push(buildScope({ id: 12, application_id: 1, name: 'development', active_deployment: null, in_progress_deployment: null }));
+    db.scopes.push(
+      buildScope({
+        id: 12,
+        application_id: 1,
+        name: 'development',
+        active_deployment: null,
+        in_progress_deployment: null,
+      }),
+    );
     renderRoute('/scopes/12');
     expect(await screen.findByRole('heading', { level: 1, name: 'development' })).toBeInTheDocument();
     expect(await screen.findByText('Nothing deployed yet')).toBeInTheDocument();

@@ -43,6 +43,8 @@ export const loadReleasesPage = applicationPage(async (queries, applicationId, s
 
 export const loadDeploymentsPage = applicationPage(async (queries, applicationId, search) => {
   queries.start(scopeQueries.ofApplication(applicationId));
-  const deployments = await queries.read(deploymentQueries.list(deploymentListFilters({ application_id: applicationId }, search)));
+  const deployments = await queries.read(
+    deploymentQueries.list(deploymentListFilters({ application_id: applicationId }, search)),
+  );
   for (const deployment of deployments?.results ?? []) queries.start(releaseQueries.detail(deployment.release_id));
 });

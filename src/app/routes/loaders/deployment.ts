@@ -7,7 +7,11 @@
 import { applicationQueries } from '@/features/applications/api/queries';
 import { buildQueries } from '@/features/builds/api/queries';
 import { deploymentQueries } from '@/features/deployments/api/queries';
-import { replacedFromScope, replacedHistoryQuery, replacedInHistory } from '@/features/deployments/hooks/use-replaced-deployment';
+import {
+  replacedFromScope,
+  replacedHistoryQuery,
+  replacedInHistory,
+} from '@/features/deployments/hooks/use-replaced-deployment';
 import { releaseQueries } from '@/features/releases/api/queries';
 import { scopeQueries } from '@/features/scopes/api/queries';
 import { consoleInfoQuery } from '@/lib/console-info';
@@ -31,7 +35,8 @@ async function deploymentPage(queries: PageQueries, deploymentId: number): Promi
     deployment.strategy === 'blue_green' ? queries.read(replacedHistoryQuery(deployment.scope_id)) : undefined,
   ]);
   if (release !== undefined) queries.start(buildQueries.detail(release.build_id));
-  if (scope !== undefined && deployment.application_id === undefined) queries.start(applicationQueries.detail(scope.application_id));
+  if (scope !== undefined && deployment.application_id === undefined)
+    queries.start(applicationQueries.detail(scope.application_id));
   const fromScope = replacedFromScope(deployment, scope?.active_deployment);
   const previousId = fromScope ?? (finalized === undefined ? undefined : replacedInHistory(deployment, finalized));
   if (previousId === undefined) return;

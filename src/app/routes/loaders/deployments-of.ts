@@ -20,7 +20,9 @@ export async function applicationScopes(queries: PageQueries, applicationId: num
   const list = await queries.read(scopeQueries.ofApplication(applicationId));
   const live = (list?.results ?? []).filter((scope) => scope.status !== 'deleted');
   const scopes = await Promise.all(
-    live.map((scope) => (scope.active_deployment === undefined ? queries.read(scopeQueries.detail(scope.id)) : Promise.resolve(scope))),
+    live.map((scope) =>
+      scope.active_deployment === undefined ? queries.read(scopeQueries.detail(scope.id)) : Promise.resolve(scope),
+    ),
   );
   return scopes.filter((scope): scope is Scope => scope !== undefined);
 }

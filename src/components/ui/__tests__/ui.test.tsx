@@ -41,7 +41,13 @@ describe('command-line snippets (issue 9, item 14)', () => {
   });
 
   test('connected: the nullplatform host, and a token from your own API key', () => {
-    renderWith(buildConsoleInfo({ mode: 'connected', upstream: { host: 'api.nullplatform.com', organization_id: 42 }, live_events: false }));
+    renderWith(
+      buildConsoleInfo({
+        mode: 'connected',
+        upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+        live_events: false,
+      }),
+    );
     const setup = screen.getByTestId('cli-setup');
     expect(setup).toHaveTextContent('(connected)');
     expect(setup).toHaveTextContent("export NP_API_URL='https://api.nullplatform.com'");
@@ -63,10 +69,22 @@ describe('command-line snippets (issue 9, item 14)', () => {
 
 describe('ui primitives', () => {
   test('external link: links http(s) addresses, and shows any other scheme as plain text', () => {
-    const { unmount } = render(<ExternalLink href="https://github.com/acme/greeter">github.com/acme/greeter</ExternalLink>);
-    expect(screen.getByRole('link', { name: /github\.com\/acme\/greeter/ })).toHaveAttribute('href', 'https://github.com/acme/greeter');
+    const { unmount } = render(
+      <ExternalLink href="https://github.com/acme/greeter">github.com/acme/greeter</ExternalLink>,
+    );
+    expect(screen.getByRole('link', { name: /github\.com\/acme\/greeter/ })).toHaveAttribute(
+      'href',
+      'https://github.com/acme/greeter',
+    );
     unmount();
-    for (const href of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'example.com']) {
+    for (const href of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+      'example.com',
+    ]) {
       const { container, unmount: done } = render(<ExternalLink href={href}>the address</ExternalLink>);
       expect(screen.queryByRole('link'), href).toBeNull();
       expect(container.querySelector('a')).toBeNull();
@@ -121,14 +139,32 @@ describe('ui primitives', () => {
   test('error state names an API error and a schema error', () => {
     const { rerender } = render(
       <MemoryRouter>
-        <ErrorState error={new ApiError({ status: 409, message: 'already a running deployment', body: {}, method: 'POST', url: '/api/deployment' })} />
+        <ErrorState
+          error={
+            new ApiError({
+              status: 409,
+              message: 'already a running deployment',
+              body: {},
+              method: 'POST',
+              url: '/api/deployment',
+            })
+          }
+        />
       </MemoryRouter>,
     );
     expect(screen.getByText('Request refused (409)')).toBeInTheDocument();
     expect(screen.getByText('already a running deployment')).toBeInTheDocument();
     rerender(
       <MemoryRouter>
-        <ErrorState error={new SchemaError({ issues: [{ path: 'strategy_data', message: 'Invalid input' }], method: 'GET', url: '/api/deployment/1' })} />
+        <ErrorState
+          error={
+            new SchemaError({
+              issues: [{ path: 'strategy_data', message: 'Invalid input' }],
+              method: 'GET',
+              url: '/api/deployment/1',
+            })
+          }
+        />
       </MemoryRouter>,
     );
     expect(screen.getByText('strategy_data')).toBeInTheDocument();

@@ -3,7 +3,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 
 import { applyChanges } from '@/lib/live-updates-runtime';
-import { buildApplication, buildConsoleInfo, buildDeployment, buildRelease, buildScope, minutesAgo } from '@/testing/data';
+import {
+  buildApplication,
+  buildConsoleInfo,
+  buildDeployment,
+  buildRelease,
+  buildScope,
+  minutesAgo,
+} from '@/testing/data';
 import { db, requestsTo } from '@/testing/mocks/db';
 import { renderRoute } from '@/testing/test-utils';
 
@@ -34,7 +41,9 @@ function entry(overrides: Partial<ActivityEntry> = {}): ActivityEntry {
 function seedScope() {
   db.applications.push(buildApplication({ id: 1, name: 'greeter' }));
   db.releases.push(buildRelease({ id: 60, application_id: 1, build_id: 50, semver: '1.1.0' }));
-  db.deployments.push(buildDeployment({ id: 70, scope_id: 11, release_id: 60, application_id: 1, status: 'finalized' }));
+  db.deployments.push(
+    buildDeployment({ id: 70, scope_id: 11, release_id: 60, application_id: 1, status: 'finalized' }),
+  );
   db.scopes.push(buildScope({ id: 11, application_id: 1, name: 'production', active_deployment: 70 }));
   db.actors.push(actors.local, actors.engine, actors.alice);
 }
@@ -78,20 +87,29 @@ describe('activity feed', () => {
     );
     const { section } = await openScopeActivity();
     const items = await within(section).findAllByTestId('activity-entry');
-    expect(items.map((item) => item.querySelector('p')?.textContent?.replace(/\s+/g, ' ').replace(/·.*$/, '').trim())).toEqual([
+    expect(
+      items.map((item) => item.querySelector('p')?.textContent?.replace(/\s+/g, ' ').replace(/·.*$/, '').trim()),
+    ).toEqual([
       'engine automatic rolled back deployment #71',
       'alice moved traffic on deployment #71',
       'local created deployment #71',
     ]);
     const [rollback, traffic, created] = items;
     expect(rollback).toHaveTextContent('status: running → rolling_back');
-    expect(within(rollback as HTMLElement).getByTestId('activity-reason')).toHaveTextContent('Reason: automatic: metric rule broken');
+    expect(within(rollback as HTMLElement).getByTestId('activity-reason')).toHaveTextContent(
+      'Reason: automatic: metric rule broken',
+    );
     expect(traffic).toHaveTextContent('traffic to the new release: 0% → 30%');
-    expect(within(traffic as HTMLElement).getByTestId('activity-reason')).toHaveTextContent('Reason: Watching the error rate at a third');
+    expect(within(traffic as HTMLElement).getByTestId('activity-reason')).toHaveTextContent(
+      'Reason: Watching the error rate at a third',
+    );
     // A creation shows what the new entity is, not "none → …".
     expect(created).toHaveTextContent('release_id: 61');
     expect(created).not.toHaveTextContent('none');
-    expect(within(traffic as HTMLElement).getByRole('link', { name: 'deployment #71' })).toHaveAttribute('href', '/deployments/71');
+    expect(within(traffic as HTMLElement).getByRole('link', { name: 'deployment #71' })).toHaveAttribute(
+      'href',
+      '/deployments/71',
+    );
     expect(within(traffic as HTMLElement).getByRole('time')).toHaveTextContent(/min ago/);
     expect(requestsTo('/console/activity')[0]?.url.searchParams.get('scope_id')).toBe('11');
   });
@@ -99,7 +117,12 @@ describe('activity feed', () => {
   test('filters by actor and action, and pages older and newer', async () => {
     seedScope();
     for (let index = 0; index < 25; index += 1) {
-      db.activity.push(entry({ actor: index % 5 === 0 ? actors.alice : actors.local, changes: [{ field: 'tier', from: String(index), to: String(index + 1) }] }));
+      db.activity.push(
+        entry({
+          actor: index % 5 === 0 ? actors.alice : actors.local,
+          changes: [{ field: 'tier', from: String(index), to: String(index + 1) }],
+        }),
+      );
     }
     const { section, user } = await openScopeActivity();
     expect(await within(section).findByText('Showing 1–10 of 25')).toBeInTheDocument();
@@ -117,7 +140,11 @@ describe('activity feed', () => {
     expect(asked?.get('actor')).toBe('alice');
     // A new filter starts from the newest entry.
     expect(asked?.get('offset')).toBe('0');
-    expect(within(section).getAllByTestId('activity-actor').map((node) => node.textContent)).toEqual(Array(5).fill('alice'));
+    expect(
+      within(section)
+        .getAllByTestId('activity-actor')
+        .map((node) => node.textContent),
+    ).toEqual(Array(5).fill('alice'));
 
     await user.selectOptions(within(section).getByRole('combobox', { name: 'What' }), 'finalize');
     expect(await within(section).findByText('Nothing matches these filters')).toBeInTheDocument();
@@ -138,9 +165,16 @@ describe('activity feed', () => {
 
   test('connected to nullplatform it says the feed is local-only, and never asks for it', async () => {
     seedScope();
-    db.info = buildConsoleInfo({ mode: 'connected', live_events: false, upstream: { host: 'api.nullplatform.com', organization_id: 42 }, health_timeout_ms: null });
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      live_events: false,
+      upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+      health_timeout_ms: null,
+    });
     const { section } = await openScopeActivity();
-    expect(await within(section).findByTestId('activity-local-only')).toHaveTextContent("the local platform's own audit trail");
+    expect(await within(section).findByTestId('activity-local-only')).toHaveTextContent(
+      "the local platform's own audit trail",
+    );
     expect(requestsTo('/console/activity')).toHaveLength(0);
     expect(requestsTo('/console/actors')).toHaveLength(0);
   });
@@ -149,7 +183,17 @@ describe('activity feed', () => {
 describe('created_by and updated_by on the deployment page', () => {
   function seedDeployment(createdBy: number | null, updatedBy: number | null) {
     seedScope();
-    db.deployments.push(buildDeployment({ id: 71, scope_id: 11, release_id: 60, application_id: 1, status: 'finalized', created_by: createdBy, updated_by: updatedBy }));
+    db.deployments.push(
+      buildDeployment({
+        id: 71,
+        scope_id: 11,
+        release_id: 60,
+        application_id: 1,
+        status: 'finalized',
+        created_by: createdBy,
+        updated_by: updatedBy,
+      }),
+    );
   }
 
   test('the local platform names its actors by their numbers', async () => {
@@ -162,7 +206,12 @@ describe('created_by and updated_by on the deployment page', () => {
 
   test("nullplatform's user ids are shown as they come", async () => {
     seedDeployment(123456789, null);
-    db.info = buildConsoleInfo({ mode: 'connected', live_events: false, upstream: { host: 'api.nullplatform.com', organization_id: 42 }, health_timeout_ms: null });
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      live_events: false,
+      upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+      health_timeout_ms: null,
+    });
     renderRoute('/deployments/71');
     const authors = await screen.findByTestId('authors');
     expect(authors).toHaveTextContent('Created byuser 123456789');

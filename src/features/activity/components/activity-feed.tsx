@@ -41,15 +41,26 @@ function LocalActivityFeed({ of, pageSize }: { of: ActivityScope; pageSize: numb
   const [actor, setActor] = useState('');
   const [action, setAction] = useState('');
   const [offset, setOffset] = useState(0);
-  const filters: ActivityFilters = { ...of, limit: pageSize, offset, ...(actor ? { actor } : {}), ...(action ? { action } : {}) };
+  const filters: ActivityFilters = {
+    ...of,
+    limit: pageSize,
+    offset,
+    ...(actor ? { actor } : {}),
+    ...(action ? { action } : {}),
+  };
   const feed = useQuery(activityQueries.list(filters));
   const actors = useQuery({ ...activityQueries.actors(), throwOnError: false });
 
   const actorOptions = [
     { value: '', label: 'Everyone' },
-    ...(actors.data?.results ?? []).map((item) => ({ value: item.name ?? '', label: item.name ?? `#${item.id}` })).filter((item) => item.value !== ''),
+    ...(actors.data?.results ?? [])
+      .map((item) => ({ value: item.name ?? '', label: item.name ?? `#${item.id}` }))
+      .filter((item) => item.value !== ''),
   ];
-  const actionOptions = [{ value: '', label: 'All actions' }, ...actionChoices.map((value) => ({ value, label: actionLabels[value] }))];
+  const actionOptions = [
+    { value: '', label: 'All actions' },
+    ...actionChoices.map((value) => ({ value, label: actionLabels[value] })),
+  ];
   const filtered = actor !== '' || action !== '';
 
   const paging = feed.data?.paging;
@@ -85,10 +96,15 @@ function LocalActivityFeed({ of, pageSize }: { of: ActivityScope; pageSize: numb
         <ErrorState error={feed.error} title="Couldn't load the activity" onRetry={() => void feed.refetch()} />
       ) : results.length === 0 ? (
         <EmptyState title={filtered ? 'Nothing matches these filters' : 'Nothing recorded yet'}>
-          {filtered ? 'Choose everyone and all actions to see every entry.' : 'Every change made here is listed, newest first, as it happens.'}
+          {filtered
+            ? 'Choose everyone and all actions to see every entry.'
+            : 'Every change made here is listed, newest first, as it happens.'}
         </EmptyState>
       ) : (
-        <div aria-busy={feed.isPlaceholderData || undefined} className={feed.isPlaceholderData ? 'opacity-60' : undefined}>
+        <div
+          aria-busy={feed.isPlaceholderData || undefined}
+          className={feed.isPlaceholderData ? 'opacity-60' : undefined}
+        >
           <ActivityList entries={results} />
         </div>
       )}
@@ -98,10 +114,20 @@ function LocalActivityFeed({ of, pageSize }: { of: ActivityScope; pageSize: numb
             Showing {first}–{last} of {paging.total}
           </p>
           <div className="flex gap-2">
-            <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - pageSize))}
+            >
               Newer
             </Button>
-            <Button variant="secondary" size="sm" disabled={offset + pageSize >= paging.total} onClick={() => setOffset(offset + pageSize)}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={offset + pageSize >= paging.total}
+              onClick={() => setOffset(offset + pageSize)}
+            >
               Older
             </Button>
           </div>

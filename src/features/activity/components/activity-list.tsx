@@ -19,7 +19,8 @@ const entityHref: Record<string, (id: number) => string> = {
 function EntityName({ entity }: { entity: ActivityEntry['entity'] }): ReactNode {
   const label = entityLabel(entity);
   if (label === '') return null;
-  const href = entity?.kind === undefined || typeof entity.id !== 'number' ? undefined : entityHref[entity.kind]?.(entity.id);
+  const href =
+    entity?.kind === undefined || typeof entity.id !== 'number' ? undefined : entityHref[entity.kind]?.(entity.id);
   return href === undefined ? <span className="font-medium">{label}</span> : <TextLink to={href}>{label}</TextLink>;
 }
 
@@ -49,7 +50,9 @@ function Change({ change, created }: { change: ActivityChange; created: boolean 
         <span className="font-medium">{formatValue(change.field, change.to)}</span>
       ) : (
         <>
-          <span className="text-slate-600 line-through decoration-slate-400 dark:text-slate-400">{formatValue(change.field, change.from)}</span>
+          <span className="text-slate-600 line-through decoration-slate-400 dark:text-slate-400">
+            {formatValue(change.field, change.from)}
+          </span>
           <span aria-label="changed to"> → </span>
           <span className="font-medium">{formatValue(change.field, change.to)}</span>
         </>
@@ -70,16 +73,23 @@ export function ActivityList({ entries }: ActivityListProps) {
         return (
           <li key={entry.id} className="space-y-1 py-3 text-sm" data-testid="activity-entry" data-action={entry.action}>
             <p className="flex flex-wrap items-baseline gap-x-1.5 gap-y-1 text-slate-800 dark:text-slate-200">
-              <Actor actor={entry.actor} />{' '}
-              <span>{actionVerb(entry.action)}</span>{' '}
-              <EntityName entity={entry.entity} />{' '}
+              <Actor actor={entry.actor} /> <span>{actionVerb(entry.action)}</span> <EntityName entity={entry.entity} />{' '}
               <span className="text-slate-500 dark:text-slate-400">
                 · <RelativeTime value={entry.at} />
               </span>
             </p>
-            {changes.length > 0 && <ul className="space-y-0.5 pl-3 text-slate-700 dark:text-slate-300">{changes.map((change) => <Change key={change.field} change={change} created={created} />)}</ul>}
+            {changes.length > 0 && (
+              <ul className="space-y-0.5 pl-3 text-slate-700 dark:text-slate-300">
+                {changes.map((change) => (
+                  <Change key={change.field} change={change} created={created} />
+                ))}
+              </ul>
+            )}
             {entry.reason && (
-              <p className="rounded-md border-l-4 border-sky-400 bg-sky-50 px-3 py-1.5 text-slate-800 dark:border-sky-600 dark:bg-sky-950 dark:text-slate-200" data-testid="activity-reason">
+              <p
+                className="rounded-md border-l-4 border-sky-400 bg-sky-50 px-3 py-1.5 text-slate-800 dark:border-sky-600 dark:bg-sky-950 dark:text-slate-200"
+                data-testid="activity-reason"
+              >
                 <span className="font-medium">Reason:</span> {entry.reason}
               </p>
             )}

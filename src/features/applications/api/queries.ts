@@ -6,7 +6,12 @@ import { applicationReader, type Application } from '@/lib/read/application';
 import type { List } from '@/lib/read/list';
 import { resourceKeys } from '@/lib/resource-keys';
 
-export type ApplicationListFilters = { name?: string | undefined; status?: string | undefined; limit: number; offset: number };
+export type ApplicationListFilters = {
+  name?: string | undefined;
+  status?: string | undefined;
+  limit: number;
+  offset: number;
+};
 
 const keys = resourceKeys.application;
 
@@ -34,7 +39,8 @@ export const applicationQueries = {
   ofNamespace: (namespaceId: number | undefined) =>
     queryOptions({
       queryKey: keys.list({ namespace_id: namespaceId }),
-      queryFn: ({ signal }) => listAll('application', { namespace_id: namespaceId, sort: NEWEST_FIRST }, applicationReader, signal),
+      queryFn: ({ signal }) =>
+        listAll('application', { namespace_id: namespaceId, sort: NEWEST_FIRST }, applicationReader, signal),
     }),
   details: () => keys.details(),
   /** `undefined` while the id is not known yet: the query waits (`skipToken`) instead of asking for a placeholder id. */

@@ -16,7 +16,10 @@ export function ApplicationBreadcrumb({ applicationId, trail = [] }: Application
     <BreadcrumbTrail
       items={[
         { label: 'Applications', href: paths.home.getHref() },
-        { label: query.data?.name ?? (query.isPending ? <Skeleton /> : `Application #${applicationId}`), href: paths.application.getHref(applicationId) },
+        {
+          label: query.data?.name ?? (query.isPending ? <Skeleton /> : `Application #${applicationId}`),
+          href: paths.application.getHref(applicationId),
+        },
         ...trail,
       ]}
     />

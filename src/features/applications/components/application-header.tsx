@@ -37,7 +37,9 @@ export function ApplicationHeader({ applicationId, section, title, children }: A
   const current = sections.find((item) => item.key === section);
   const name = query.data?.name;
 
-  const pageTitle = <title>{`${[section === 'overview' ? undefined : current?.label, name ?? 'Application'].filter(Boolean).join(' · ')} · np-console`}</title>;
+  const pageTitle = (
+    <title>{`${[section === 'overview' ? undefined : current?.label, name ?? 'Application'].filter(Boolean).join(' · ')} · np-console`}</title>
+  );
   if (query.isError && !query.data) {
     return (
       <>
@@ -60,10 +62,14 @@ export function ApplicationHeader({ applicationId, section, title, children }: A
         meta={
           query.data && (
             <>
-              {section !== 'overview' && <span className="font-medium text-slate-800 dark:text-slate-200">{query.data.name}</span>}
+              {section !== 'overview' && (
+                <span className="font-medium text-slate-800 dark:text-slate-200">{query.data.name}</span>
+              )}
               <StatusBadge status={query.data.status} />
               {query.data.repository_url && (
-                <ExternalLink href={query.data.repository_url}>{query.data.repository_url.replace(/^https?:\/\//, '')}</ExternalLink>
+                <ExternalLink href={query.data.repository_url}>
+                  {query.data.repository_url.replace(/^https?:\/\//, '')}
+                </ExternalLink>
               )}
             </>
           )

@@ -40,7 +40,12 @@ export type ApplicationsListProps = {
 };
 
 /** Applications with a name search and a status filter, both in the URL; optionally those of one namespace. */
-export function ApplicationsList({ namespaceId, enabled = true, namespaceFilter, keepNamespace = false }: ApplicationsListProps) {
+export function ApplicationsList({
+  namespaceId,
+  enabled = true,
+  namespaceFilter,
+  keepNamespace = false,
+}: ApplicationsListProps) {
   const [params, setParams] = useSearchParams();
   const name = readText(params, 'name');
   const status = readEnum(params, 'status', applicationStatuses);
@@ -52,7 +57,9 @@ export function ApplicationsList({ namespaceId, enabled = true, namespaceFilter,
     enabled,
   });
   const filtered = Boolean(name || status || (!keepNamespace && namespaceId !== undefined));
-  const clearHref = paths.home.getHref(keepNamespace ? { account_id: params.get('account_id'), namespace_id: namespaceId } : undefined);
+  const clearHref = paths.home.getHref(
+    keepNamespace ? { account_id: params.get('account_id'), namespace_id: namespaceId } : undefined,
+  );
 
   const update = (changes: Record<string, string | undefined>) => setParams(withChanges(params, changes));
 
@@ -60,7 +67,12 @@ export function ApplicationsList({ namespaceId, enabled = true, namespaceFilter,
     <>
       <FilterBar active={filtered} clearHref={clearHref}>
         {namespaceFilter}
-        <SearchField label="Search by name" value={name ?? ''} onCommit={(value) => update({ name: value })} slashShortcut />
+        <SearchField
+          label="Search by name"
+          value={name ?? ''}
+          onCommit={(value) => update({ name: value })}
+          slashShortcut
+        />
         <SelectField
           label="Status"
           options={statusOptions}
@@ -95,7 +107,9 @@ export function ApplicationsList({ namespaceId, enabled = true, namespaceFilter,
               {query.data.results.map((application) => (
                 <TR key={application.id}>
                   <TD>
-                    <TextLink to={paths.application.getHref(application.id)}>{displayName(application, 'Application')}</TextLink>
+                    <TextLink to={paths.application.getHref(application.id)}>
+                      {displayName(application, 'Application')}
+                    </TextLink>
                     <div className="text-xs text-slate-500 dark:text-slate-400">{application.slug}</div>
                   </TD>
                   <TD>
@@ -104,7 +118,9 @@ export function ApplicationsList({ namespaceId, enabled = true, namespaceFilter,
                   <TD className="max-w-xs truncate">
                     <FieldValue entity={application} field="repository_url">
                       {application.repository_url && (
-                        <ExternalLink href={application.repository_url}>{application.repository_url.replace(/^https?:\/\//, '')}</ExternalLink>
+                        <ExternalLink href={application.repository_url}>
+                          {application.repository_url.replace(/^https?:\/\//, '')}
+                        </ExternalLink>
                       )}
                     </FieldValue>
                   </TD>

@@ -36,7 +36,8 @@ export const buildQueries = {
   list: (filters: BuildListFilters) =>
     queryOptions({
       queryKey: keys.list(filters),
-      queryFn: ({ signal }) => apiGet(listPath('build', { ...filters, sort: NEWEST_FIRST }), buildListReader, { signal }),
+      queryFn: ({ signal }) =>
+        apiGet(listPath('build', { ...filters, sort: NEWEST_FIRST }), buildListReader, { signal }),
       placeholderData: keepPreviousData,
     }),
   details: () => keys.details(),
@@ -45,6 +46,9 @@ export const buildQueries = {
   detail: (buildId: number | undefined) =>
     queryOptions({
       queryKey: keys.detail(buildId),
-      queryFn: buildId === undefined ? skipToken : ({ signal }) => apiGet(apiPath(`/build/${buildId}`), buildReader, { signal }),
+      queryFn:
+        buildId === undefined
+          ? skipToken
+          : ({ signal }) => apiGet(apiPath(`/build/${buildId}`), buildReader, { signal }),
     }),
 };

@@ -35,7 +35,8 @@ export function BuildDetails({ build }: BuildDetailsProps) {
         <CommitLink commit={build.commit} />
       </Item>
       <Item label="Created">
-        <RelativeTime value={build.created_at} /> <span className="text-xs text-slate-600 dark:text-slate-400">({formatDateTime(build.created_at)})</span>
+        <RelativeTime value={build.created_at} />{' '}
+        <span className="text-xs text-slate-600 dark:text-slate-400">({formatDateTime(build.created_at)})</span>
       </Item>
       {build.description && (
         <div className="sm:col-span-2 lg:col-span-4">
@@ -54,7 +55,9 @@ export function BuildAssets({ build }: BuildDetailsProps) {
     <section aria-labelledby="build-assets" className="mb-8">
       <SectionHeading id="build-assets">Assets</SectionHeading>
       {assets.length === 0 ? (
-        <EmptyState title="No assets">This build has not reported any asset, so a release of it cannot be deployed yet.</EmptyState>
+        <EmptyState title="No assets">
+          This build has not reported any asset, so a release of it cannot be deployed yet.
+        </EmptyState>
       ) : (
         <Table caption="Assets">
           <THead>

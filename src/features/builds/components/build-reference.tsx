@@ -16,7 +16,9 @@ export function BuildReference({ buildId }: { buildId: number }) {
       {query.data && (
         <>
           <CommitLink commit={query.data.commit} />
-          {query.data.branch && <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{query.data.branch}</span>}
+          {query.data.branch && (
+            <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{query.data.branch}</span>
+          )}
         </>
       )}
     </span>

@@ -23,7 +23,10 @@ import { withChanges } from '@/lib/search-params';
 import { buildListFilters, buildQueries } from '../api/queries';
 import { CommitLink } from './commit-link';
 
-const statusOptions = [{ value: '', label: 'All statuses' }, ...buildStatuses.map((status) => ({ value: status, label: humanize(status) }))];
+const statusOptions = [
+  { value: '', label: 'All statuses' },
+  ...buildStatuses.map((status) => ({ value: status, label: humanize(status) })),
+];
 
 export type BuildsListProps = {
   applicationId: number;
@@ -43,8 +46,18 @@ export function BuildsList({ applicationId, renderReleases }: BuildsListProps) {
   return (
     <>
       <FilterBar active={filtered} clearHref={paths.builds.getHref(applicationId)}>
-        <SearchField label="Branch" value={branch ?? ''} onCommit={(value) => update({ branch: value })} placeholder="main" />
-        <SelectField label="Status" options={statusOptions} value={status ?? ''} onChange={(event) => update({ status: event.target.value })} />
+        <SearchField
+          label="Branch"
+          value={branch ?? ''}
+          onCommit={(value) => update({ branch: value })}
+          placeholder="main"
+        />
+        <SelectField
+          label="Status"
+          options={statusOptions}
+          value={status ?? ''}
+          onChange={(event) => update({ status: event.target.value })}
+        />
       </FilterBar>
       {query.isPending ? (
         <PageSpinner label="Loading builds…" />

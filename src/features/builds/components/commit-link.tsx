@@ -1,7 +1,9 @@
 import { ExternalLink } from '@/components/ui/external-link';
 import { shortCommit } from '@/lib/format';
 
-export type CommitLinkProps = { commit: { id?: string | undefined; permalink?: string | null | undefined } | null | undefined };
+export type CommitLinkProps = {
+  commit: { id?: string | undefined; permalink?: string | null | undefined } | null | undefined;
+};
 
 /** The commit a build was made from: its short id, linked to its permalink when there is one. */
 export function CommitLink({ commit }: CommitLinkProps) {

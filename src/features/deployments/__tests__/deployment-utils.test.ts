@@ -22,7 +22,10 @@ describe('timelineSteps', () => {
   });
 
   test('steps at the same instant keep the order the server wrote them in', () => {
-    const steps = timelineSteps({ status: 'finalized', status_started_at: { running: iso(1), finalizing: iso(1), finalized: iso(1) } });
+    const steps = timelineSteps({
+      status: 'finalized',
+      status_started_at: { running: iso(1), finalizing: iso(1), finalized: iso(1) },
+    });
     expect(steps.map((step) => step.status)).toEqual(['running', 'finalizing', 'finalized']);
   });
 
@@ -53,7 +56,10 @@ describe('traffic wording', () => {
     expect(describeSplit(names, 30)).toBe('1.1.0 70%, 1.2.0 30%');
   });
 
-  const bg = (status: string, strategy_data: Record<string, number> = { switched_traffic: 10, desired_switched_traffic: 10 }) => ({
+  const bg = (
+    status: string,
+    strategy_data: Record<string, number> = { switched_traffic: 10, desired_switched_traffic: 10 },
+  ) => ({
     status,
     strategy: 'blue_green',
     strategy_data,
@@ -68,7 +74,9 @@ describe('traffic wording', () => {
     expect(trafficLock(bg('finalized'), false)).toBe(
       'The controls are locked: traffic can be moved only while the deployment is waiting for instances, running; it is finalized.',
     );
-    expect(trafficLock({ ...bg('running'), strategy: 'initial' }, false)).toMatch(/initial deployment takes all the traffic/);
+    expect(trafficLock({ ...bg('running'), strategy: 'initial' }, false)).toMatch(
+      /initial deployment takes all the traffic/,
+    );
     expect(trafficLock(bg('sleeping'), false)).toMatch(/does not know/);
   });
 });
@@ -104,8 +112,12 @@ describe('status actions', () => {
     ]);
     expect(statusActionsFor('canary')).toEqual([]);
     expect(readOnlyReason({ status: 'running', strategy: 'canary' })).toMatch(/no actions for canary deployments/);
-    expect(readOnlyReason({ status: 'creating_approval_pending', strategy: 'blue_green' })).toMatch(/does not know the status/);
-    expect(readOnlyReason({ status: 'creating_approval', strategy: 'blue_green' })).toMatch(/waiting for approval: approve or deny it in nullplatform/);
+    expect(readOnlyReason({ status: 'creating_approval_pending', strategy: 'blue_green' })).toMatch(
+      /does not know the status/,
+    );
+    expect(readOnlyReason({ status: 'creating_approval', strategy: 'blue_green' })).toMatch(
+      /waiting for approval: approve or deny it in nullplatform/,
+    );
     expect(readOnlyReason({ status: 'running', strategy: 'blue_green' })).toBeUndefined();
   });
 });
@@ -153,7 +165,9 @@ describe('traffic series', () => {
 
   test('summarises the last ten seconds as shares', () => {
     expect(recentShareSummary(chartModel(traffic, labels, ['2', '5']))).toBe('Last 10 s: 1.1.0 70%, 1.2.0 30%');
-    expect(recentShareSummary(chartModel({ ...traffic, samples: [] }, labels, ['2', '5']))).toBe('Last 10 s: no requests');
+    expect(recentShareSummary(chartModel({ ...traffic, samples: [] }, labels, ['2', '5']))).toBe(
+      'Last 10 s: no requests',
+    );
   });
 
   test('rounds the axis up', () => {

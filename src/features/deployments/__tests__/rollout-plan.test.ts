@@ -1,5 +1,9 @@
 import { telemetryMetrics } from '@contract/telemetry';
-import { AUTO_SWITCH_CLOCK_KEY as SERVER_CLOCK_KEY, ruleComparisons as serverComparisons, ruleMetrics } from '@contract/strategy-parameters';
+import {
+  AUTO_SWITCH_CLOCK_KEY as SERVER_CLOCK_KEY,
+  ruleComparisons as serverComparisons,
+  ruleMetrics,
+} from '@contract/strategy-parameters';
 import { describe, expect, test } from 'vitest';
 
 import { deploymentStrategyReader, strategyValues } from '@/lib/read/deployment-strategy';
@@ -20,7 +24,12 @@ const iso = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
 describe('what the SPA knows of the local platform stays what the server does', () => {
   test('metrics judged, telemetry answered, comparisons and the steps clock key', () => {
     expect(ruleMetricCatalogue.filter((metric) => metric.local).map((metric) => metric.name)).toEqual([...ruleMetrics]);
-    expect(ruleMetricCatalogue.filter((metric) => metric.localTelemetry).map((metric) => metric.name).sort()).toEqual([...telemetryMetrics].sort());
+    expect(
+      ruleMetricCatalogue
+        .filter((metric) => metric.localTelemetry)
+        .map((metric) => metric.name)
+        .sort(),
+    ).toEqual([...telemetryMetrics].sort());
     expect(ruleComparisons).toEqual(serverComparisons);
     expect(AUTO_SWITCH_CLOCK_KEY).toBe(SERVER_CLOCK_KEY);
   });
@@ -29,7 +38,13 @@ describe('what the SPA knows of the local platform stays what the server does', 
 describe('reading a plan', () => {
   test("nullplatform's shape (context.json): step as a string fraction, a rule's comparison in either field", () => {
     const plan = readRolloutPlan({
-      metrics: { enabled: true, rules: [{ metric: 'http.error_rate', comparison: 'greater_than', threshold: 0.3 }, { metric: 'http.rpm', operation: 'less_than', threshold: '5' }] },
+      metrics: {
+        enabled: true,
+        rules: [
+          { metric: 'http.error_rate', comparison: 'greater_than', threshold: 0.3 },
+          { metric: 'http.rpm', operation: 'less_than', threshold: '5' },
+        ],
+      },
       traffic: { enable_auto_switch: true, interval: 30, step: '0.1' },
     });
     expect(plan).toEqual({
@@ -42,7 +57,9 @@ describe('reading a plan', () => {
         ],
       },
     });
-    expect(plan && describePlan(plan)).toBe('10% every 30 s → 100% in 5 min; roll back if error rate > 30% or request rate < 5 req/min');
+    expect(plan && describePlan(plan)).toBe(
+      '10% every 30 s → 100% in 5 min; roll back if error rate > 30% or request rate < 5 req/min',
+    );
   });
 
   test('what cannot be read is no plan, never a guess', () => {
@@ -50,7 +67,12 @@ describe('reading a plan', () => {
     expect(readRolloutPlan('fast')).toBeUndefined();
     // A step of 10 is not a fraction: no steps are read from it.
     expect(readRolloutPlan({ traffic: { enable_auto_switch: true, step: 10, interval: 30 } })).toBeUndefined();
-    expect(readRolloutPlan({ traffic: { enable_auto_switch: true, step: 10, interval: 30 }, metrics: { enabled: false, rules: [] } })).toEqual({
+    expect(
+      readRolloutPlan({
+        traffic: { enable_auto_switch: true, step: 10, interval: 30 },
+        metrics: { enabled: false, rules: [] },
+      }),
+    ).toEqual({
       steps: undefined,
       rules: { enabled: false, rules: [] },
     });
@@ -62,8 +84,12 @@ describe('reading a plan', () => {
   });
 
   test('rules in their shown units', () => {
-    expect(describeRule({ metric: 'http.response_time', comparison: 'greater_than', threshold: 500 })).toBe('response time > 500 ms');
-    expect(describeRule({ metric: 'http.healthcheck_fail', comparison: 'equal', threshold: 2 })).toBe('failed health checks = 2');
+    expect(describeRule({ metric: 'http.response_time', comparison: 'greater_than', threshold: 500 })).toBe(
+      'response time > 500 ms',
+    );
+    expect(describeRule({ metric: 'http.healthcheck_fail', comparison: 'equal', threshold: 2 })).toBe(
+      'failed health checks = 2',
+    );
     expect(describeRule({ metric: 'custom.metric', comparison: 'above', threshold: 1 })).toBe('custom.metric above 1');
   });
 });
@@ -78,16 +104,32 @@ describe("a strategy's values", () => {
     const schema = {
       type: 'object',
       title: 'Deployment strategy parameters',
-      uiSchema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/traffic/properties/step', label: 'Step size' }] },
+      uiSchema: {
+        type: 'VerticalLayout',
+        elements: [{ type: 'Control', scope: '#/properties/traffic/properties/step', label: 'Step size' }],
+      },
       properties: {
         traffic: {
           type: 'object',
-          properties: { enable_auto_switch: { type: 'boolean', default: true }, step: { type: 'string', default: '0.1' }, interval: { type: 'number', default: 30 } },
+          properties: {
+            enable_auto_switch: { type: 'boolean', default: true },
+            step: { type: 'string', default: '0.1' },
+            interval: { type: 'number', default: 30 },
+          },
         },
-        metrics: { type: 'object', properties: { enabled: { type: 'boolean', default: false }, rules: { type: 'array', items: { type: 'object' } } } },
+        metrics: {
+          type: 'object',
+          properties: {
+            enabled: { type: 'boolean', default: false },
+            rules: { type: 'array', items: { type: 'object' } },
+          },
+        },
       },
     };
-    expect(strategyValues(schema)).toEqual({ traffic: { enable_auto_switch: true, step: '0.1', interval: 30 }, metrics: { enabled: false } });
+    expect(strategyValues(schema)).toEqual({
+      traffic: { enable_auto_switch: true, step: '0.1', interval: 30 },
+      metrics: { enabled: false },
+    });
     expect(strategyValues({ type: 'object', title: 'no defaults' })).toBeUndefined();
   });
 });
@@ -115,12 +157,29 @@ describe("the nullplatform fixture's strategy reads as its plan", () => {
 
 describe('telemetry in either shape', () => {
   test("the local platform's points, with their times", () => {
-    const read = telemetryReader.parse({ metric: 'http.rpm', unit: 'requests/min', period: 10, results: [{ timestamp: iso(0), value: 60 }, { timestamp: iso(10), value: null }] });
-    expect(read).toEqual({ unit: 'requests/min', period: 10, points: [{ at: t0, value: 60 }, { at: t0 + 10_000, value: null }] });
+    const read = telemetryReader.parse({
+      metric: 'http.rpm',
+      unit: 'requests/min',
+      period: 10,
+      results: [
+        { timestamp: iso(0), value: 60 },
+        { timestamp: iso(10), value: null },
+      ],
+    });
+    expect(read).toEqual({
+      unit: 'requests/min',
+      period: 10,
+      points: [
+        { at: t0, value: 60 },
+        { at: t0 + 10_000, value: null },
+      ],
+    });
   });
 
   test("nullplatform's results[].data[].value, several series averaged point by point", () => {
-    const read = telemetryReader.parse({ results: [{ data: [{ value: 1 }, { value: '3' }] }, { data: [{ value: 3 }, { value: null }] }] });
+    const read = telemetryReader.parse({
+      results: [{ data: [{ value: 1 }, { value: '3' }] }, { data: [{ value: 3 }, { value: null }] }],
+    });
     expect(read.points).toEqual([
       { at: undefined, value: 2 },
       { at: undefined, value: 3 },
@@ -137,16 +196,28 @@ describe('the next step', () => {
   });
 
   test('before the first step the clock is the start of running; after it, the platform’s own key', () => {
-    expect(stepsState(deployment({ desired_switched_traffic: 0 }), steps)).toMatchObject({ kind: 'stepping', nextTo: 25, dueAt: t0 + 30_000, stepsLeft: 4 });
+    expect(stepsState(deployment({ desired_switched_traffic: 0 }), steps)).toMatchObject({
+      kind: 'stepping',
+      nextTo: 25,
+      dueAt: t0 + 30_000,
+      stepsLeft: 4,
+    });
     const later = stepsState(deployment({ desired_switched_traffic: 50, [AUTO_SWITCH_CLOCK_KEY]: iso(70) }), steps);
     expect(later).toMatchObject({ kind: 'stepping', desired: 50, nextTo: 75, dueAt: t0 + 100_000, stepsLeft: 2 });
     if (later.kind === 'stepping') expect(timeToFull(later, steps, t0 + 90_000)).toBe(40_000);
     // nullplatform sends no clock: after the first step, when the next one comes is not known.
-    expect(stepsState(deployment({ desired_switched_traffic: 50 }), steps)).toMatchObject({ kind: 'stepping', dueAt: undefined });
+    expect(stepsState(deployment({ desired_switched_traffic: 50 }), steps)).toMatchObject({
+      kind: 'stepping',
+      dueAt: undefined,
+    });
   });
 
   test('paused, at 100%, not running yet, over', () => {
-    expect(stepsState(deployment({ desired_switched_traffic: 50 }), { ...steps, enabled: false })).toEqual({ kind: 'paused', desired: 50, nextTo: 75 });
+    expect(stepsState(deployment({ desired_switched_traffic: 50 }), { ...steps, enabled: false })).toEqual({
+      kind: 'paused',
+      desired: 50,
+      nextTo: 75,
+    });
     expect(stepsState(deployment({ desired_switched_traffic: 100 }), steps)).toEqual({ kind: 'full' });
     expect(stepsState(deployment({}, 'waiting_for_instances'), steps)).toEqual({ kind: 'before_running' });
     expect(stepsState(deployment({}, 'rolled_back'), steps)).toEqual({ kind: 'over' });
@@ -172,23 +243,34 @@ describe('the custom strategy form', () => {
   });
 
   test('turned off, steps and rules are not checked', () => {
-    expect(hasErrors(checkDraft({ ...defaultDraft(), autoSteps: false, step: 'x', rollback: false, rules: [] }))).toBe(false);
+    expect(hasErrors(checkDraft({ ...defaultDraft(), autoSteps: false, step: 'x', rollback: false, rules: [] }))).toBe(
+      false,
+    );
     expect(checkDraft({ ...defaultDraft(), rules: [] }).rules).toBe('Add a rule, or turn automatic rollback off.');
   });
 
   test("the platform's refusals find their field", () => {
-    expect(placeServerMessage('strategy_data.parameters.traffic.step: traffic.step must be in (0, 1]; metric must be one of http.rpm')).toEqual({
+    expect(
+      placeServerMessage(
+        'strategy_data.parameters.traffic.step: traffic.step must be in (0, 1]; metric must be one of http.rpm',
+      ),
+    ).toEqual({
       step: 'strategy_data.parameters.traffic.step: traffic.step must be in (0, 1]',
       rules: 'metric must be one of http.rpm',
     });
-    expect(placeServerMessage('There is already a running deployment in this scope')).toEqual({ form: 'There is already a running deployment in this scope' });
+    expect(placeServerMessage('There is already a running deployment in this scope')).toEqual({
+      form: 'There is already a running deployment in this scope',
+    });
   });
 });
 
 describe('a pause or resume refused with 409 counts as done when the deployment already is there', () => {
   const withSteps = (enabled: boolean) => ({
     status: 'running',
-    strategy_data: { desired_switched_traffic: 30, parameters: { traffic: { enable_auto_switch: enabled, step: '0.1', interval: 30 } } },
+    strategy_data: {
+      desired_switched_traffic: 30,
+      parameters: { traffic: { enable_auto_switch: enabled, step: '0.1', interval: 30 } },
+    },
   });
   const pause = { strategy_data: { parameters: { traffic: { enable_auto_switch: false } } } };
   test.for([

@@ -18,8 +18,12 @@ const doneStatuses: Record<string, readonly string[]> = {
  * tab or another operator got there first. The check reads the deployment rather than the 409's message, because
  * nullplatform's wording is not documented and the local platform's is not a contract.
  */
-export function isAlreadyDone(body: PatchDeploymentBody, deployment: Pick<Deployment, 'status' | 'strategy_data'>): boolean {
-  if (body.status !== undefined) return doneStatuses[body.status]?.includes(deployment.status) ?? deployment.status === body.status;
+export function isAlreadyDone(
+  body: PatchDeploymentBody,
+  deployment: Pick<Deployment, 'status' | 'strategy_data'>,
+): boolean {
+  if (body.status !== undefined)
+    return doneStatuses[body.status]?.includes(deployment.status) ?? deployment.status === body.status;
   const autoSwitch = body.strategy_data?.parameters?.traffic.enable_auto_switch;
   if (autoSwitch !== undefined) return autoSwitchOf(deployment.strategy_data) === autoSwitch;
   if (body.strategy_data !== undefined) {

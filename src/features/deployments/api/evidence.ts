@@ -40,7 +40,8 @@ export const evidenceQueries = {
   evaluations: (deploymentId: number, inFlight: boolean) =>
     queryOptions({
       queryKey: [...resourceKeys.deployment.all, 'evaluations', deploymentId] as const,
-      queryFn: ({ signal }) => apiGet(consolePaths.deploymentEvaluations(deploymentId), evaluationListReader, { signal }),
+      queryFn: ({ signal }) =>
+        apiGet(consolePaths.deploymentEvaluations(deploymentId), evaluationListReader, { signal }),
       refetchInterval: inFlight ? EVALUATIONS_REFRESH_MS : false,
       refetchIntervalInBackground: false,
       staleTime: 0,
@@ -52,9 +53,16 @@ export const evidenceQueries = {
     return queryOptions({
       queryKey: [...TELEMETRY_KEY, applicationId, metric, { scope_id: scopeId, ...window }] as const,
       queryFn: ({ signal }) =>
-        apiGet(apiPath(`/telemetry/application/${applicationId}/metric/${encodeURIComponent(metric)}`, { scope_id: scopeId, ...window }), telemetryReader, {
-          signal,
-        }),
+        apiGet(
+          apiPath(`/telemetry/application/${applicationId}/metric/${encodeURIComponent(metric)}`, {
+            scope_id: scopeId,
+            ...window,
+          }),
+          telemetryReader,
+          {
+            signal,
+          },
+        ),
       refetchInterval: inFlight ? TELEMETRY_REFRESH_MS : false,
       refetchIntervalInBackground: false,
       staleTime: 0,

@@ -22,11 +22,19 @@ export type PatchOutcome = { deployment: Deployment | undefined; alreadyDone: bo
  */
 export async function patchDeployment({ deploymentId, body }: PatchDeploymentInput): Promise<PatchOutcome> {
   try {
-    const deployment = await apiSend('PATCH', apiPath(`/deployment/${deploymentId}`), body, z.optional(deploymentReader));
+    const deployment = await apiSend(
+      'PATCH',
+      apiPath(`/deployment/${deploymentId}`),
+      body,
+      z.optional(deploymentReader),
+    );
     return { deployment, alreadyDone: false };
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 409) throw error;
-    const now = await apiGet(apiPath(`/deployment/${deploymentId}`, { include_messages: true }), deploymentReader).catch(() => undefined);
+    const now = await apiGet(
+      apiPath(`/deployment/${deploymentId}`, { include_messages: true }),
+      deploymentReader,
+    ).catch(() => undefined);
     if (now === undefined || !isAlreadyDone(body, now)) throw error;
     return { deployment: now, alreadyDone: true };
   }
@@ -37,7 +45,9 @@ export async function patchDeployment({ deploymentId, body }: PatchDeploymentInp
  * `"cancelling"`). One request at a time. Refreshes the deployment, the deployment lists and the scope (its active
  * and in-progress deployments change on finalize and cancel) before the mutation settles.
  */
-export function usePatchDeployment(options: { onSuccess?: (input: PatchDeploymentInput, outcome: PatchOutcome) => void } = {}) {
+export function usePatchDeployment(
+  options: { onSuccess?: (input: PatchDeploymentInput, outcome: PatchOutcome) => void } = {},
+) {
   const queryClient = useQueryClient();
   return useSingleFlightMutation({
     mutationFn: patchDeployment,

@@ -34,7 +34,8 @@ export const deploymentQueries = {
   list: (filters: DeploymentListFilters) =>
     queryOptions({
       queryKey: keys.list(filters),
-      queryFn: ({ signal }) => apiGet(listPath('deployment', { ...filters, sort: NEWEST_FIRST }), deploymentListReader, { signal }),
+      queryFn: ({ signal }) =>
+        apiGet(listPath('deployment', { ...filters, sort: NEWEST_FIRST }), deploymentListReader, { signal }),
       placeholderData: keepPreviousData,
     }),
   /**
@@ -44,7 +45,8 @@ export const deploymentQueries = {
   ofApplication: (applicationId: number) =>
     queryOptions({
       queryKey: keys.list({ application_id: applicationId, all: true }),
-      queryFn: ({ signal }) => listAll('deployment', { application_id: applicationId, sort: NEWEST_FIRST }, deploymentReader, signal),
+      queryFn: ({ signal }) =>
+        listAll('deployment', { application_id: applicationId, sort: NEWEST_FIRST }, deploymentReader, signal),
     }),
   details: () => keys.details(),
   /** With its messages (GET /deployment/:id only fills them with include_messages=true). */
@@ -55,6 +57,7 @@ export const deploymentQueries = {
       queryFn:
         deploymentId === undefined
           ? skipToken
-          : ({ signal }) => apiGet(apiPath(`/deployment/${deploymentId}`, { include_messages: true }), deploymentReader, { signal }),
+          : ({ signal }) =>
+              apiGet(apiPath(`/deployment/${deploymentId}`, { include_messages: true }), deploymentReader, { signal }),
     }),
 };

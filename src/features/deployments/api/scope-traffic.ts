@@ -22,7 +22,8 @@ export function scopeTrafficQuery(scopeId: number) {
   return errorsInPlace(
     queryOptions({
       queryKey: resourceKeys.scope.traffic(scopeId),
-      queryFn: ({ signal }) => apiGet(`${consolePaths.traffic}${toSearch({ scope_id: scopeId })}`, scopeTrafficReader, { signal }),
+      queryFn: ({ signal }) =>
+        apiGet(`${consolePaths.traffic}${toSearch({ scope_id: scopeId })}`, scopeTrafficReader, { signal }),
       refetchInterval: (query) => (isMissingEndpoint(query.state.error) ? false : TRAFFIC_REFRESH_MS),
       refetchIntervalInBackground: false,
       staleTime: 0,

@@ -29,13 +29,17 @@ export const strategyQueries = {
   forNrn: (nrn: string | undefined) =>
     queryOptions({
       queryKey: ['deployment_strategy', 'list', { nrn: nrn ?? null }] as const,
-      queryFn: ({ signal }) => apiGet(apiPath('/deployment_strategy', { nrn, limit: STRATEGY_PAGE }), strategyListReader, { signal }),
+      queryFn: ({ signal }) =>
+        apiGet(apiPath('/deployment_strategy', { nrn, limit: STRATEGY_PAGE }), strategyListReader, { signal }),
       throwOnError: false,
     }),
 };
 
 /** Whether a strategy applies to a scope with these dimensions: every dimension it names has the scope's value. */
-export function appliesToDimensions(strategy: Pick<DeploymentStrategy, 'dimensions'>, dimensions: Readonly<Record<string, string>> | undefined): boolean {
+export function appliesToDimensions(
+  strategy: Pick<DeploymentStrategy, 'dimensions'>,
+  dimensions: Readonly<Record<string, string>> | undefined,
+): boolean {
   return Object.entries(strategy.dimensions ?? {}).every(([name, value]) => dimensions?.[name] === value);
 }
 

@@ -26,9 +26,22 @@ export type AutoStepsControlProps = {
 };
 
 /** The traffic the new release has, against 100%, with a tick at each step the plan takes. */
-function StepsProgress({ current, desired, stepPercent, release }: { current: number; desired: number; stepPercent: number; release: string }) {
+function StepsProgress({
+  current,
+  desired,
+  stepPercent,
+  release,
+}: {
+  current: number;
+  desired: number;
+  stepPercent: number;
+  release: string;
+}) {
   const points = Math.max(1, Math.round(stepPercent));
-  const ticks = Array.from({ length: Math.max(0, Math.ceil(100 / points) - 1) }, (_, index) => (index + 1) * points).filter((at) => at < 100);
+  const ticks = Array.from(
+    { length: Math.max(0, Math.ceil(100 / points) - 1) },
+    (_, index) => (index + 1) * points,
+  ).filter((at) => at < 100);
   return (
     <div>
       <div
@@ -42,10 +55,21 @@ function StepsProgress({ current, desired, stepPercent, release }: { current: nu
       >
         <div className="h-full bg-emerald-500 transition-all" style={{ width: `${current}%` }} />
         {desired > current && (
-          <div aria-hidden="true" className="absolute top-0 h-full bg-emerald-300 dark:bg-emerald-800" style={{ left: `${current}%`, width: `${desired - current}%` }} />
+          <div
+            aria-hidden="true"
+            className="absolute top-0 h-full bg-emerald-300 dark:bg-emerald-800"
+            style={{ left: `${current}%`, width: `${desired - current}%` }}
+          />
         )}
         {ticks.length <= 50 &&
-          ticks.map((at) => <span key={at} aria-hidden="true" className="absolute top-0 h-full w-px bg-white/80 dark:bg-slate-900/80" style={{ left: `${at}%` }} />)}
+          ticks.map((at) => (
+            <span
+              key={at}
+              aria-hidden="true"
+              className="absolute top-0 h-full w-px bg-white/80 dark:bg-slate-900/80"
+              style={{ left: `${at}%` }}
+            />
+          ))}
       </div>
       <p className="mt-1 flex justify-between text-xs text-slate-600 tabular-nums dark:text-slate-400">
         <span>0%</span>
@@ -62,7 +86,8 @@ function StepsProgress({ current, desired, stepPercent, release }: { current: nu
 function whenNext(state: Extract<StepsState, { kind: 'stepping' }>, steps: AutoSteps, now: number): string {
   const full = timeToFull(state, steps, now);
   const eta = full === undefined ? '' : `; 100% in about ${formatDuration(full)}`;
-  if (state.dueAt === undefined) return `Next step: ${state.desired}% → ${state.nextTo}%, every ${formatDuration(steps.intervalSeconds * 1000)}${eta}.`;
+  if (state.dueAt === undefined)
+    return `Next step: ${state.desired}% → ${state.nextTo}%, every ${formatDuration(steps.intervalSeconds * 1000)}${eta}.`;
   const wait = state.dueAt - now;
   return `Next step: ${state.desired}% → ${state.nextTo}% ${wait <= 0 ? 'due now' : `in ${formatDuration(wait)}`}${eta}.`;
 }
@@ -82,29 +107,45 @@ export function AutoStepsControl({ deployment, steps, release, scope }: AutoStep
       showToast({
         tone: 'success',
         title: `${enabled ? 'Resumed' : 'Paused'} the automatic steps on ${scope}`,
-        description: outcome.alreadyDone ? 'They already were: nothing more was needed.' : enabled ? 'The next step comes one interval from now.' : 'Traffic stays where it is until you resume or move it.',
+        description: outcome.alreadyDone
+          ? 'They already were: nothing more was needed.'
+          : enabled
+            ? 'The next step comes one interval from now.'
+            : 'Traffic stays where it is until you resume or move it.',
       });
     },
   });
-  const refusal = isDeploymentStatus(deployment.status) ? trafficChangeRefusal(deployment.status, 'blue_green') : 'this console does not know its status';
+  const refusal = isDeploymentStatus(deployment.status)
+    ? trafficChangeRefusal(deployment.status, 'blue_green')
+    : 'this console does not know its status';
   const canToggle = (state.kind === 'stepping' || state.kind === 'paused') && refusal === undefined;
   const toggle = (enabled: boolean) =>
-    mutation.mutate({ deploymentId: deployment.id, body: { strategy_data: { parameters: { traffic: { enable_auto_switch: enabled } } } } });
+    mutation.mutate({
+      deploymentId: deployment.id,
+      body: { strategy_data: { parameters: { traffic: { enable_auto_switch: enabled } } } },
+    });
 
   return (
     <div className="space-y-3" data-testid="auto-steps">
       {/* Steps that never ran would only repeat the traffic panel's split. */}
       {(steps.enabled || state.kind === 'full' || stepsRanBefore(deployment)) && (
-        <StepsProgress current={split.current} desired={split.desired} stepPercent={steps.stepPercent} release={release} />
+        <StepsProgress
+          current={split.current}
+          desired={split.desired}
+          stepPercent={steps.stepPercent}
+          release={release}
+        />
       )}
       <p className="text-sm tabular-nums" data-testid="auto-steps-status">
-        {state.kind === 'before_running' && 'Steps begin once the new instances are healthy and the deployment is running.'}
+        {state.kind === 'before_running' &&
+          'Steps begin once the new instances are healthy and the deployment is running.'}
         {state.kind === 'stepping' && whenNext(state, steps, now)}
         {state.kind === 'paused' &&
           (stepsRanBefore(deployment)
             ? `Automatic steps are paused at ${state.desired}%: traffic stays there until you resume them or move it.`
             : `Automatic steps are off: traffic moves by hand. Started, they add ${state.nextTo - state.desired}% every ${formatDuration(steps.intervalSeconds * 1000)}.`)}
-        {state.kind === 'full' && 'The steps reached 100%. The previous release stays ready for a rollback until the deployment is finalized.'}
+        {state.kind === 'full' &&
+          'The steps reached 100%. The previous release stays ready for a rollback until the deployment is finalized.'}
         {state.kind === 'over' && 'No more steps: the deployment is no longer running.'}
       </p>
       {canToggle && (
@@ -118,20 +159,29 @@ export function AutoStepsControl({ deployment, steps, release, scope }: AutoStep
               {stepsRanBefore(deployment) ? 'Resume automatic steps' : 'Start automatic steps'}
             </Button>
           )}
-          <span className="text-xs text-slate-600 dark:text-slate-400">Moving the traffic by hand pauses them too.</span>
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            Moving the traffic by hand pauses them too.
+          </span>
         </div>
       )}
       {mutation.isError && (
         <FormError>
-          <p className="font-medium">The automatic steps were not {state.kind === 'stepping' ? 'paused' : 'resumed'}.</p>
+          <p className="font-medium">
+            The automatic steps were not {state.kind === 'stepping' ? 'paused' : 'resumed'}.
+          </p>
           <ErrorDetails error={mutation.error} />
         </FormError>
       )}
       {canToggle && (
         <details className="text-sm max-lg:hidden">
-          <summary className={cn('cursor-pointer rounded text-slate-700 dark:text-slate-300', focusRing)}>Command line to pause or resume</summary>
+          <summary className={cn('cursor-pointer rounded text-slate-700 dark:text-slate-300', focusRing)}>
+            Command line to pause or resume
+          </summary>
           <div className="mt-2">
-            <CodeSnippet snippet={cliSnippets.setAutoSwitch(deployment.id, state.kind !== 'stepping')} title={state.kind === 'stepping' ? 'Pause from the command line' : 'Resume from the command line'} />
+            <CodeSnippet
+              snippet={cliSnippets.setAutoSwitch(deployment.id, state.kind !== 'stepping')}
+              title={state.kind === 'stepping' ? 'Pause from the command line' : 'Resume from the command line'}
+            />
           </div>
         </details>
       )}

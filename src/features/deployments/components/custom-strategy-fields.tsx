@@ -20,16 +20,31 @@ export type CustomStrategyFieldsProps = {
 const checkboxLabel = 'flex items-start gap-2 text-sm font-medium text-slate-800 dark:text-slate-200';
 
 /** A one-off strategy for this deployment: automatic steps (step, interval) and rollback rules. */
-export function CustomStrategyFields({ draft, onChange, errors, showAll, serverErrors, metrics }: CustomStrategyFieldsProps) {
+export function CustomStrategyFields({
+  draft,
+  onChange,
+  errors,
+  showAll,
+  serverErrors,
+  metrics,
+}: CustomStrategyFieldsProps) {
   const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
   const leave = (field: string) => setLeft((before) => new Set(before).add(field));
   const shown = (field: string, message: string | undefined) => (showAll || left.has(field) ? message : undefined);
 
   return (
-    <div className="space-y-4 rounded-md border border-slate-300 bg-slate-50 p-3 dark:border-slate-600 dark:bg-slate-950/40" data-testid="custom-strategy">
+    <div
+      className="space-y-4 rounded-md border border-slate-300 bg-slate-50 p-3 dark:border-slate-600 dark:bg-slate-950/40"
+      data-testid="custom-strategy"
+    >
       <div className="space-y-3">
         <label className={checkboxLabel}>
-          <input type="checkbox" className="mt-0.5" checked={draft.autoSteps} onChange={(event) => onChange({ ...draft, autoSteps: event.target.checked })} />
+          <input
+            type="checkbox"
+            className="mt-0.5"
+            checked={draft.autoSteps}
+            onChange={(event) => onChange({ ...draft, autoSteps: event.target.checked })}
+          />
           <span>
             Move traffic automatically
             <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
@@ -63,11 +78,17 @@ export function CustomStrategyFields({ draft, onChange, errors, showAll, serverE
 
       <div className="space-y-3">
         <label className={checkboxLabel}>
-          <input type="checkbox" className="mt-0.5" checked={draft.rollback} onChange={(event) => onChange({ ...draft, rollback: event.target.checked })} />
+          <input
+            type="checkbox"
+            className="mt-0.5"
+            checked={draft.rollback}
+            onChange={(event) => onChange({ ...draft, rollback: event.target.checked })}
+          />
           <span>
             Roll back automatically when a rule breaks
             <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
-              The platform checks each rule on the new release's requests and sends all traffic back to the previous release when one breaks.
+              The platform checks each rule on the new release's requests and sends all traffic back to the previous
+              release when one breaks.
             </span>
           </span>
         </label>
@@ -80,13 +101,20 @@ export function CustomStrategyFields({ draft, onChange, errors, showAll, serverE
                 rule={rule}
                 metrics={metrics}
                 errors={showAll || left.has(`rule-${rule.key}`) ? errors.byRule[rule.key] : undefined}
-                onChange={(changed) => onChange({ ...draft, rules: draft.rules.map((item) => (item.key === rule.key ? changed : item)) })}
+                onChange={(changed) =>
+                  onChange({ ...draft, rules: draft.rules.map((item) => (item.key === rule.key ? changed : item)) })
+                }
                 onBlur={() => leave(`rule-${rule.key}`)}
                 onRemove={() => onChange({ ...draft, rules: draft.rules.filter((item) => item.key !== rule.key) })}
               />
             ))}
             {shown('rules', errors.rules) && <p className="text-sm text-red-700 dark:text-red-400">{errors.rules}</p>}
-            <Button variant="secondary" size="sm" onClick={() => onChange({ ...draft, rules: [...draft.rules, newRule()] })} disabled={draft.rules.length >= 20}>
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => onChange({ ...draft, rules: [...draft.rules, newRule()] })}
+              disabled={draft.rules.length >= 20}
+            >
               Add a rule
             </Button>
           </>

@@ -55,14 +55,33 @@ export type DeployDialogProps = {
 
 /** Deploy a release to a scope, saying what kind of deployment it will be, what it replaces, and when it goes back. */
 export function DeployDialog(props: DeployDialogProps) {
-  const { release, releasePicker, scopes, assets, renderRelease, releaseSemver, onOpenChange, onDeployed, initialScopeId, fixedScope, renderChanges } = props;
+  const {
+    release,
+    releasePicker,
+    scopes,
+    assets,
+    renderRelease,
+    releaseSemver,
+    onOpenChange,
+    onDeployed,
+    initialScopeId,
+    fixedScope,
+    renderChanges,
+  } = props;
   const scopeList = scopes.data ?? [];
-  const [scopeId, setScopeId] = useState<number | undefined>(initialScopeId ?? (scopeList.length === 1 ? scopeList[0]?.id : undefined));
-  const scope = scopeList.find((candidate) => candidate.id === scopeId) ?? (scopeList.length === 1 ? scopeList[0] : undefined);
+  const [scopeId, setScopeId] = useState<number | undefined>(
+    initialScopeId ?? (scopeList.length === 1 ? scopeList[0]?.id : undefined),
+  );
+  const scope =
+    scopeList.find((candidate) => candidate.id === scopeId) ?? (scopeList.length === 1 ? scopeList[0] : undefined);
   const [chosenAsset, setChosenAsset] = useState<string | undefined>(undefined);
   // The confirmation of an older version holds for the release and scope it was given for only.
   const [olderConfirmedFor, setOlderConfirmedFor] = useState<string | undefined>(undefined);
-  const active = useQuery(errorsInPlace(deploymentQueries.detail(typeof scope?.active_deployment === 'number' ? scope.active_deployment : undefined)));
+  const active = useQuery(
+    errorsInPlace(
+      deploymentQueries.detail(typeof scope?.active_deployment === 'number' ? scope.active_deployment : undefined),
+    ),
+  );
   const activeReleaseId = typeof scope?.active_deployment === 'number' ? active.data?.release_id : undefined;
   const servingSemver = activeReleaseId === undefined ? undefined : releaseSemver?.(activeReleaseId);
   const olderThanServing = isOlderVersion(release?.semver, servingSemver);
@@ -92,12 +111,17 @@ export function DeployDialog(props: DeployDialogProps) {
   const missingScopeAsset = scope?.asset_name && assets.data && !assetNames.includes(scope.asset_name);
   const inFlight = typeof scope?.in_progress_deployment === 'number' ? scope.in_progress_deployment : undefined;
   // Strategies pace a blue/green switch; an initial deployment takes all the traffic at once (reference §8).
-  const strategyApplies = scope !== undefined && release !== undefined && inFlight === undefined && deploymentKind(scope) === 'blue_green';
+  const strategyApplies =
+    scope !== undefined && release !== undefined && inFlight === undefined && deploymentKind(scope) === 'blue_green';
   // A change of strategy takes back the platform's refusal of the previous one.
   const chosen = useStrategySelection(scope, strategyApplies, () => mutation.reset());
   const serverErrors = strategyRefusal(mutation.error, chosen.parameters !== undefined);
   const canSubmit =
-    Boolean(scope) && Boolean(release) && inFlight === undefined && (!needsAsset || Boolean(assetName)) && (!olderThanServing || olderConfirmed);
+    Boolean(scope) &&
+    Boolean(release) &&
+    inFlight === undefined &&
+    (!needsAsset || Boolean(assetName)) &&
+    (!olderThanServing || olderConfirmed);
 
   const body = {
     scope_id: scope?.id ?? 0,
@@ -152,12 +176,17 @@ export function DeployDialog(props: DeployDialogProps) {
         {scope && inFlight !== undefined && (
           <FormError>
             {scope.name} already has a deployment in flight (
-            <TextLink to={paths.deployment.getHref(inFlight)}>deployment #{inFlight}</TextLink>): finalize or cancel it before deploying
-            again.
+            <TextLink to={paths.deployment.getHref(inFlight)}>deployment #{inFlight}</TextLink>): finalize or cancel it
+            before deploying again.
           </FormError>
         )}
         {scope && release && inFlight === undefined && (
-          <StrategyNotice scope={scope} release={release} activeReleaseId={activeReleaseId} renderRelease={renderRelease} />
+          <StrategyNotice
+            scope={scope}
+            release={release}
+            activeReleaseId={activeReleaseId}
+            renderRelease={renderRelease}
+          />
         )}
         {scope && release && inFlight === undefined && renderChanges?.(scope, release)}
         {scope && release && inFlight === undefined && olderThanServing && (
@@ -170,10 +199,14 @@ export function DeployDialog(props: DeployDialogProps) {
           />
         )}
 
-        {strategyApplies && <StrategyChoice selection={chosen} mode={mode} showAllErrors={attempted} serverErrors={serverErrors} />}
+        {strategyApplies && (
+          <StrategyChoice selection={chosen} mode={mode} showAllErrors={attempted} serverErrors={serverErrors} />
+        )}
 
-        {scope && release && needsAsset && (
-          assets.isPending ? (
+        {scope &&
+          release &&
+          needsAsset &&
+          (assets.isPending ? (
             <Spinner label="Loading the build's assets…" />
           ) : assets.error ? (
             <FormError>
@@ -189,14 +222,14 @@ export function DeployDialog(props: DeployDialogProps) {
               value={assetName ?? ''}
               onChange={(event) => setChosenAsset(event.target.value)}
             />
-          )
-        )}
+          ))}
         {scope && release && !needsAsset && (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Asset: <code className="font-mono">{scope.asset_name}</code> (the scope's)
             {missingScopeAsset && (
               <span className="block text-amber-700 dark:text-amber-400">
-                Build #{release.build_id} has no asset named {scope.asset_name}: the platform will refuse this deployment.
+                Build #{release.build_id} has no asset named {scope.asset_name}: the platform will refuse this
+                deployment.
               </span>
             )}
           </p>
@@ -213,7 +246,10 @@ export function DeployDialog(props: DeployDialogProps) {
           </FormError>
         )}
         {scope && release && chosen.valid && (
-          <CodeSnippet snippet={cliSnippets.createDeployment(body)} title="Create this deployment from the command line" />
+          <CodeSnippet
+            snippet={cliSnippets.createDeployment(body)}
+            title="Create this deployment from the command line"
+          />
         )}
         <DialogFooter>
           <Button variant="secondary" onClick={() => onOpenChange(false)}>

@@ -66,7 +66,8 @@ export function DeploymentActions({ deployment, context }: DeploymentActionsProp
         <ul className="text-sm text-slate-600 dark:text-slate-400">
           {disabled.map((action) => (
             <li key={action.target}>
-              {action.label}: {whenAllowed(action.target, deployment.strategy)}; the deployment is {humanize(deployment.status)}.
+              {action.label}: {whenAllowed(action.target, deployment.strategy)}; the deployment is{' '}
+              {humanize(deployment.status)}.
             </li>
           ))}
         </ul>
@@ -74,12 +75,18 @@ export function DeploymentActions({ deployment, context }: DeploymentActionsProp
       {allowed.size > 0 && (
         // The commands are for a terminal: on a phone the sticky bar keeps to the buttons.
         <details className="text-sm max-lg:hidden">
-          <summary className={cn('cursor-pointer rounded text-slate-700 dark:text-slate-300', focusRing)}>Command line for these actions</summary>
+          <summary className={cn('cursor-pointer rounded text-slate-700 dark:text-slate-300', focusRing)}>
+            Command line for these actions
+          </summary>
           <div className="mt-2 space-y-2">
             {shown
               .filter((action) => allowed.has(action.target))
               .map((action) => (
-                <CodeSnippet key={action.target} snippet={action.snippet(deployment.id)} title={`${action.label} from the command line`} />
+                <CodeSnippet
+                  key={action.target}
+                  snippet={action.snippet(deployment.id)}
+                  title={`${action.label} from the command line`}
+                />
               ))}
           </div>
         </details>

@@ -24,7 +24,14 @@ export type DeploymentHeaderProps = {
 };
 
 /** "1.2.0 → production": what is deployed where, how, and how it is doing. */
-export function DeploymentHeader({ deployment, release, scope, application, replaces, actions }: DeploymentHeaderProps) {
+export function DeploymentHeader({
+  deployment,
+  release,
+  scope,
+  application,
+  replaces,
+  actions,
+}: DeploymentHeaderProps) {
   const blueGreen = deployment.strategy === 'blue_green';
   const expires = blueGreen && deployment.status === 'running' && deployment.expires_at;
   return (
@@ -32,13 +39,18 @@ export function DeploymentHeader({ deployment, release, scope, application, repl
       title={
         <>
           <span className="font-mono">{release ?? `Release #${deployment.release_id}`}</span>
-          <span className="text-slate-500 dark:text-slate-400"> → {scope?.name ?? `scope #${deployment.scope_id}`}</span>
+          <span className="text-slate-500 dark:text-slate-400">
+            {' '}
+            → {scope?.name ?? `scope #${deployment.scope_id}`}
+          </span>
         </>
       }
       description={
         <>
           Deployment #{deployment.id} of{' '}
-          <TextLink to={paths.scope.getHref(deployment.scope_id)}>{scope?.name ?? `scope #${deployment.scope_id}`}</TextLink>
+          <TextLink to={paths.scope.getHref(deployment.scope_id)}>
+            {scope?.name ?? `scope #${deployment.scope_id}`}
+          </TextLink>
           {application && (
             <>
               {' '}

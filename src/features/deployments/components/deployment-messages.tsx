@@ -24,7 +24,11 @@ function instant(timestamp: string | number | undefined): number {
 
 export function DeploymentMessages({ messages }: DeploymentMessagesProps) {
   if (messages === undefined) {
-    return <p className="text-sm text-slate-600 dark:text-slate-400">The platform did not send this deployment's messages.</p>;
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        The platform did not send this deployment's messages.
+      </p>
+    );
   }
   if (messages.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No messages yet.</p>;
   const ordered = messages
@@ -54,7 +58,10 @@ export function DeploymentMessages({ messages }: DeploymentMessagesProps) {
                 {level}
               </span>
               {message.timestamp !== undefined && (
-                <time className="text-xs text-slate-600 tabular-nums dark:text-slate-400" dateTime={new Date(message.timestamp).toISOString()}>
+                <time
+                  className="text-xs text-slate-600 tabular-nums dark:text-slate-400"
+                  dateTime={new Date(message.timestamp).toISOString()}
+                >
                   {formatDateTime(message.timestamp)}
                 </time>
               )}

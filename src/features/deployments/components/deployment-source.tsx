@@ -24,7 +24,9 @@ export function DeploymentSource({ deployment, release, build }: DeploymentSourc
     <dl className="space-y-2">
       <Item label="Release">{release}</Item>
       <Item label="Build">{build}</Item>
-      <Item label="Asset">{deployment.asset_name ? <code className="font-mono">{deployment.asset_name}</code> : '—'}</Item>
+      <Item label="Asset">
+        {deployment.asset_name ? <code className="font-mono">{deployment.asset_name}</code> : '—'}
+      </Item>
       {deployment.description && <Item label="Description">{deployment.description}</Item>}
     </dl>
   );

@@ -18,7 +18,13 @@ export type DeploymentsTableProps = {
   renderScope?: (scopeId: number) => ReactNode;
 };
 
-export function DeploymentsTable({ deployments, caption = 'Deployments', busy, renderRelease, renderScope }: DeploymentsTableProps) {
+export function DeploymentsTable({
+  deployments,
+  caption = 'Deployments',
+  busy,
+  renderRelease,
+  renderScope,
+}: DeploymentsTableProps) {
   return (
     <Table caption={caption} busy={busy}>
       <THead>
@@ -47,7 +53,9 @@ export function DeploymentsTable({ deployments, caption = 'Deployments', busy, r
               {renderScope && <TD>{renderScope(deployment.scope_id)}</TD>}
               <TD>{strategyLabel(deployment.strategy)}</TD>
               <TD className="tabular-nums">
-                {deployment.strategy === 'blue_green' ? `${split.current}%${split.pending ? ` → ${split.desired}%` : ''}` : '—'}
+                {deployment.strategy === 'blue_green'
+                  ? `${split.current}%${split.pending ? ` → ${split.desired}%` : ''}`
+                  : '—'}
               </TD>
               <TD>
                 <RelativeTime value={deployment.created_at} />

@@ -40,7 +40,9 @@ export function InFlightDeployment({ deploymentId, renderRelease }: InFlightDepl
       <div className="text-slate-600 dark:text-slate-400">
         {strategyLabel(deployment.strategy)} of {renderRelease(deployment.release_id)}
       </div>
-      {deployment.strategy === 'blue_green' && <TrafficSplitBar current={split.current} desired={split.desired} size="sm" />}
+      {deployment.strategy === 'blue_green' && (
+        <TrafficSplitBar current={split.current} desired={split.desired} size="sm" />
+      )}
     </div>
   );
 }

@@ -41,7 +41,10 @@ function WaitingFor({ deployment, healthTimeoutMs }: Pick<InstanceProgressProps,
       {typeof healthTimeoutMs === 'number' && (
         <span data-testid="health-timeout-countdown">
           {' '}
-          · {since + healthTimeoutMs > now ? `fails in ${formatDuration(since + healthTimeoutMs - now)} unless they are healthy by then` : 'the health timeout has passed'}
+          ·{' '}
+          {since + healthTimeoutMs > now
+            ? `fails in ${formatDuration(since + healthTimeoutMs - now)} unless they are healthy by then`
+            : 'the health timeout has passed'}
         </span>
       )}
     </p>
@@ -50,13 +53,19 @@ function WaitingFor({ deployment, healthTimeoutMs }: Pick<InstanceProgressProps,
 
 /** Launched and healthy instances out of those the deployment waits for, then each instance's last health check. */
 export function InstanceProgress({ deployment, runtime, healthTimeoutMs }: InstanceProgressProps) {
-  const { amount_instances_to_wait: wanted, launched_instances: launched = 0, healthy_instances: healthy = 0 } = deployment.strategy_data;
+  const {
+    amount_instances_to_wait: wanted,
+    launched_instances: launched = 0,
+    healthy_instances: healthy = 0,
+  } = deployment.strategy_data;
   const instances = runtime.data?.instances.filter((instance) => instance.deployment_id === deployment.id);
   return (
     <div className="space-y-3">
       <WaitingFor deployment={deployment} healthTimeoutMs={healthTimeoutMs} />
       {wanted === undefined ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">The platform has not reported instance counters yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          The platform has not reported instance counters yet.
+        </p>
       ) : (
         <div>
           <p className="mb-1 flex justify-between text-sm tabular-nums">
@@ -74,8 +83,14 @@ export function InstanceProgress({ deployment, runtime, healthTimeoutMs }: Insta
             aria-valuetext={`${healthy} of ${wanted} healthy, ${launched} launched`}
             className="relative h-2.5 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
           >
-            <div className="absolute inset-y-0 left-0 bg-sky-300 transition-all dark:bg-sky-800" style={{ width: `${percent(launched, wanted)}%` }} />
-            <div className="absolute inset-y-0 left-0 bg-emerald-600 transition-all dark:bg-emerald-400" style={{ width: `${percent(healthy, wanted)}%` }} />
+            <div
+              className="absolute inset-y-0 left-0 bg-sky-300 transition-all dark:bg-sky-800"
+              style={{ width: `${percent(launched, wanted)}%` }}
+            />
+            <div
+              className="absolute inset-y-0 left-0 bg-emerald-600 transition-all dark:bg-emerald-400"
+              style={{ width: `${percent(healthy, wanted)}%` }}
+            />
           </div>
         </div>
       )}

@@ -28,8 +28,13 @@ export function LiveTraffic({ scopeId, labels, deploymentId, previousDeploymentI
   const query = useQuery(scopeTrafficQuery(scopeId));
   if (isMissingEndpoint(query.error)) return null;
   return (
-    <section aria-labelledby="live-traffic-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
-      <SectionHeading id="live-traffic-heading">Requests at {query.data?.address ?? 'the scope’s address'}</SectionHeading>
+    <section
+      aria-labelledby="live-traffic-heading"
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+    >
+      <SectionHeading id="live-traffic-heading">
+        Requests at {query.data?.address ?? 'the scope’s address'}
+      </SectionHeading>
       {query.data ? (
         <Suspense fallback={<Spinner label="Loading the chart…" />}>
           <TrafficChart
@@ -48,7 +53,9 @@ export function LiveTraffic({ scopeId, labels, deploymentId, previousDeploymentI
         <Spinner label="Reading the request counters…" />
       )}
       {query.data && query.isError && (
-        <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">The last refresh failed; the chart shows the last counters read.</p>
+        <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">
+          The last refresh failed; the chart shows the last counters read.
+        </p>
       )}
     </section>
   );

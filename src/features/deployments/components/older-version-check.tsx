@@ -12,9 +12,13 @@ export type OlderVersionCheckProps = {
  */
 export function OlderVersionCheck({ semver, serving, scopeName, checked, onChange }: OlderVersionCheckProps) {
   return (
-    <div className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/60" data-testid="older-version">
+    <div
+      className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/60"
+      data-testid="older-version"
+    >
       <p className="font-semibold text-amber-900 dark:text-amber-200">
-        <span className="font-mono">{semver}</span> is older than <span className="font-mono">{serving}</span>, which {scopeName} serves now.
+        <span className="font-mono">{semver}</span> is older than <span className="font-mono">{serving}</span>, which{' '}
+        {scopeName} serves now.
       </p>
       <label className="mt-2 flex items-center gap-2">
         <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />

@@ -6,7 +6,15 @@ import type { RollbackReason } from '../rule-evidence';
  * At the top of the page of a deployment its rules rolled back: which rule broke and what was measured, so the
  * operator does not have to find it among the messages.
  */
-export function RollbackReasonBanner({ reason, status, previous }: { reason: RollbackReason; status: string; previous: string }) {
+export function RollbackReasonBanner({
+  reason,
+  status,
+  previous,
+}: {
+  reason: RollbackReason;
+  status: string;
+  previous: string;
+}) {
   return (
     <section
       aria-labelledby="rollback-reason-heading"

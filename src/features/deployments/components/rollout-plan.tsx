@@ -47,7 +47,16 @@ function EvidenceSource({ mode }: { mode: 'local' | 'connected' | undefined }) {
  * A blue/green deployment's plan and the evidence for it: the plan in one sentence, the automatic steps (progress,
  * the next step and when, pause and resume) and each rollback rule's live value beside its threshold.
  */
-export function RolloutPlan({ deployment, plan, evaluations, evaluationsError, mode, applicationId, release, scope }: RolloutPlanProps) {
+export function RolloutPlan({
+  deployment,
+  plan,
+  evaluations,
+  evaluationsError,
+  mode,
+  applicationId,
+  release,
+  scope,
+}: RolloutPlanProps) {
   const live = isInFlight(deployment.status);
   const now = useNow(5_000, live);
   const rules = plan.rules?.enabled ? plan.rules.rules : [];
@@ -56,20 +65,34 @@ export function RolloutPlan({ deployment, plan, evaluations, evaluationsError, m
       <p className="text-sm font-medium" data-testid="rollout-plan-sentence">
         Plan: {describePlan(plan)}
       </p>
-      {plan.steps && live && <AutoStepsControl deployment={deployment} steps={plan.steps} release={release} scope={scope} />}
+      {plan.steps && live && (
+        <AutoStepsControl deployment={deployment} steps={plan.steps} release={release} scope={scope} />
+      )}
       {plan.rules && !plan.rules.enabled && plan.rules.rules.length > 0 && (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Its rollback rules are off: nothing rolls it back automatically.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Its rollback rules are off: nothing rolls it back automatically.
+        </p>
       )}
       {rules.length > 0 && (
         <div className="space-y-2">
           <h3 className="text-sm font-semibold">Rollback rules</h3>
           <EvidenceSource mode={mode} />
           {evaluationsError !== null && evaluationsError !== undefined && (
-            <p className="text-sm text-amber-800 dark:text-amber-300">The platform’s checks of the rules could not be read; the values below may be missing.</p>
+            <p className="text-sm text-amber-800 dark:text-amber-300">
+              The platform’s checks of the rules could not be read; the values below may be missing.
+            </p>
           )}
           <RuleEvidenceList
             readings={ruleReadings(rules, evaluations)}
-            context={{ mode: mode ?? 'local', applicationId, scopeId: deployment.scope_id, live, release, now, since: runningSince(deployment) }}
+            context={{
+              mode: mode ?? 'local',
+              applicationId,
+              scopeId: deployment.scope_id,
+              live,
+              release,
+              now,
+              since: runningSince(deployment),
+            }}
           />
         </div>
       )}

@@ -35,12 +35,17 @@ export function RuleChart({ comparison, threshold, line, checks, from, to, label
   const y = (value: number) => HEIGHT - (Math.max(0, value) / top) * HEIGHT;
   const thresholdY = y(threshold);
   const visible = line.filter((point) => point.at >= from && point.at <= to);
-  const path = visible.map((point, index) => `${index === 0 ? 'M' : 'L'}${x(point.at).toFixed(1)},${y(point.value).toFixed(1)}`).join(' ');
+  const path = visible
+    .map((point, index) => `${index === 0 ? 'M' : 'L'}${x(point.at).toFixed(1)},${y(point.value).toFixed(1)}`)
+    .join(' ');
   const rollsBackAbove = isRuleComparison(comparison) ? comparison === 'greater_than' : undefined;
 
   return (
     <div className="flex gap-2">
-      <div className="flex w-14 shrink-0 flex-col justify-between text-right text-[10px] text-slate-500 tabular-nums dark:text-slate-400" aria-hidden="true">
+      <div
+        className="flex w-14 shrink-0 flex-col justify-between text-right text-[10px] text-slate-500 tabular-nums dark:text-slate-400"
+        aria-hidden="true"
+      >
         <span>{format(top)}</span>
         <span>0</span>
       </div>
@@ -60,8 +65,25 @@ export function RuleChart({ comparison, threshold, line, checks, from, to, label
             className="fill-red-100 dark:fill-red-950/60"
           />
         )}
-        <line x1={0} x2={WIDTH} y1={thresholdY} y2={thresholdY} className="stroke-red-600 dark:stroke-red-400" strokeWidth={1.5} strokeDasharray="4 3" vectorEffect="non-scaling-stroke" />
-        {path !== '' && <path d={path} fill="none" className="stroke-sky-600 dark:stroke-sky-400" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />}
+        <line
+          x1={0}
+          x2={WIDTH}
+          y1={thresholdY}
+          y2={thresholdY}
+          className="stroke-red-600 dark:stroke-red-400"
+          strokeWidth={1.5}
+          strokeDasharray="4 3"
+          vectorEffect="non-scaling-stroke"
+        />
+        {path !== '' && (
+          <path
+            d={path}
+            fill="none"
+            className="stroke-sky-600 dark:stroke-sky-400"
+            strokeWidth={1.5}
+            vectorEffect="non-scaling-stroke"
+          />
+        )}
         {checks
           .filter((check) => check.at >= from && check.at <= to)
           .map((check) => (
@@ -73,7 +95,13 @@ export function RuleChart({ comparison, threshold, line, checks, from, to, label
               y2={y(check.value) + 5}
               strokeWidth={2.5}
               vectorEffect="non-scaling-stroke"
-              className={cn(check.broken ? 'stroke-red-700 dark:stroke-red-400' : check.judged ? 'stroke-emerald-600 dark:stroke-emerald-400' : 'stroke-slate-400')}
+              className={cn(
+                check.broken
+                  ? 'stroke-red-700 dark:stroke-red-400'
+                  : check.judged
+                    ? 'stroke-emerald-600 dark:stroke-emerald-400'
+                    : 'stroke-slate-400',
+              )}
             />
           ))}
       </svg>

@@ -36,7 +36,9 @@ function placed(telemetry: Telemetry | undefined, fallbackPeriod: number, end: n
   if (telemetry === undefined) return [];
   const period = (telemetry.period ?? fallbackPeriod) * 1000;
   const count = telemetry.points.length;
-  return telemetry.points.flatMap((point, index) => (point.value === null ? [] : [{ at: point.at ?? end - (count - 1 - index) * period, value: point.value }]));
+  return telemetry.points.flatMap((point, index) =>
+    point.value === null ? [] : [{ at: point.at ?? end - (count - 1 - index) * period, value: point.value }],
+  );
 }
 
 function RuleRow({ reading, context }: { reading: RuleReading; context: EvidenceContext }) {
@@ -44,9 +46,15 @@ function RuleRow({ reading, context }: { reading: RuleReading; context: Evidence
   const info = metricInfo(rule.metric);
   const window = telemetryWindow[context.mode];
   // The local platform answers telemetry for three metrics only; nullplatform's list is its own.
-  const hasTelemetry = context.live && context.applicationId !== undefined && (context.mode === 'connected' || info?.localTelemetry === true);
+  const hasTelemetry =
+    context.live &&
+    context.applicationId !== undefined &&
+    (context.mode === 'connected' || info?.localTelemetry === true);
   const telemetry = useQuery({
-    ...evidenceQueries.telemetry({ applicationId: context.applicationId ?? 0, scopeId: context.scopeId, metric: rule.metric, mode: context.mode }, context.live),
+    ...evidenceQueries.telemetry(
+      { applicationId: context.applicationId ?? 0, scopeId: context.scopeId, metric: rule.metric, mode: context.mode },
+      context.live,
+    ),
     enabled: hasTelemetry,
   });
   const line = placed(telemetry.data, window.period, context.now);
@@ -61,7 +69,8 @@ function RuleRow({ reading, context }: { reading: RuleReading; context: Evidence
     ? Math.min(end - 60_000, Math.max(windowStart, (context.since ?? windowStart) - 5_000))
     : Math.min(valued[0]?.at ?? end - 60_000, end - 60_000);
   const to = end + (end - from) * 0.03;
-  const shownValue = (value: number) => (context.mode === 'connected' ? formatNumber(value) : formatMetricValue(rule.metric, value));
+  const shownValue = (value: number) =>
+    context.mode === 'connected' ? formatNumber(value) : formatMetricValue(rule.metric, value);
   const chartLabel =
     `${info?.label ?? rule.metric} ${context.live ? 'over the last minutes' : 'while it was checked'}: ` +
     `${lastTelemetry ? `latest ${shownValue(lastTelemetry.value)} at the scope's address, ` : ''}` +
@@ -80,13 +89,15 @@ function RuleRow({ reading, context }: { reading: RuleReading; context: Evidence
       </div>
       {context.mode === 'local' && latest !== undefined && (
         <p className="text-sm tabular-nums" data-testid="rule-value">
-          <span className="font-semibold">{latest.value === null ? 'no value' : formatMetricValue(rule.metric, latest.value)}</span>{' '}
-          {context.live ? 'now' : 'at the last check'}, threshold{' '}
-          {formatMetricValue(rule.metric, rule.threshold)}
+          <span className="font-semibold">
+            {latest.value === null ? 'no value' : formatMetricValue(rule.metric, latest.value)}
+          </span>{' '}
+          {context.live ? 'now' : 'at the last check'}, threshold {formatMetricValue(rule.metric, rule.threshold)}
           <span className="text-slate-600 dark:text-slate-400">
             {' '}
             · {latest.requests ?? '?'} requests to {context.release}
-            {latest.windowSeconds === undefined ? '' : ` in the last ${latest.windowSeconds} s`} · checked <RelativeTime value={latest.at} />
+            {latest.windowSeconds === undefined ? '' : ` in the last ${latest.windowSeconds} s`} · checked{' '}
+            <RelativeTime value={latest.at} />
           </span>
         </p>
       )}
@@ -96,14 +107,16 @@ function RuleRow({ reading, context }: { reading: RuleReading; context: Evidence
         </p>
       )}
       {context.mode === 'local' && latest === undefined && context.live && (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Not checked yet: the first check comes once the deployment has run for a check period.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Not checked yet: the first check comes once the deployment has run for a check period.
+        </p>
       )}
       {context.mode === 'connected' && (
         <p className="text-sm tabular-nums" data-testid="rule-value">
           {lastTelemetry ? (
             <>
-              <span className="font-semibold">{shownValue(lastTelemetry.value)}</span> latest at the scope's address (as nullplatform's telemetry
-              reports it), threshold {formatNumber(rule.threshold)}
+              <span className="font-semibold">{shownValue(lastTelemetry.value)}</span> latest at the scope's address (as
+              nullplatform's telemetry reports it), threshold {formatNumber(rule.threshold)}
             </>
           ) : telemetry.isError ? (
             'nullplatform answered no telemetry for this metric.'
@@ -115,14 +128,29 @@ function RuleRow({ reading, context }: { reading: RuleReading; context: Evidence
         </p>
       )}
       {(line.length > 0 || valued.length > 0) && (
-        <RuleChart comparison={rule.comparison} threshold={rule.threshold} line={line} checks={valued} from={from} to={to} label={chartLabel} format={shownValue} />
+        <RuleChart
+          comparison={rule.comparison}
+          threshold={rule.threshold}
+          line={line}
+          checks={valued}
+          from={from}
+          to={to}
+          label={chartLabel}
+          format={shownValue}
+        />
       )}
     </li>
   );
 }
 
 /** Each rollback rule with its live value beside its threshold, its verdict, and a small chart over the window. */
-export function RuleEvidenceList({ readings, context }: { readings: readonly RuleReading[]; context: EvidenceContext }) {
+export function RuleEvidenceList({
+  readings,
+  context,
+}: {
+  readings: readonly RuleReading[];
+  context: EvidenceContext;
+}) {
   return (
     <ul className="space-y-3" aria-label="Rollback rules">
       {readings.map((reading, index) => (

@@ -1,7 +1,14 @@
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 
-import { comparisonSymbols, comparisonWords, isRuleComparison, metricInfo, ruleComparisons, type MetricInfo } from '../rule-metrics';
+import {
+  comparisonSymbols,
+  comparisonWords,
+  isRuleComparison,
+  metricInfo,
+  ruleComparisons,
+  type MetricInfo,
+} from '../rule-metrics';
 import type { RuleDraft, RuleErrors } from '../strategy-form';
 
 export type RuleFieldsProps = {
@@ -19,7 +26,9 @@ export function RuleFields({ index, rule, metrics, errors, onChange, onBlur, onR
   const unit = metricInfo(rule.metric)?.unit;
   return (
     <fieldset className="rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid="rule-fields">
-      <legend className="px-1 text-xs font-medium text-slate-600 dark:text-slate-400">Rule {index + 1}: roll back if…</legend>
+      <legend className="px-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+        Rule {index + 1}: roll back if…
+      </legend>
       <div className="grid grid-cols-1 items-start gap-3 sm:grid-cols-[minmax(0,1.5fr)_minmax(0,1fr)_minmax(0,1fr)_auto]">
         <SelectField
           label="Metric"
@@ -30,7 +39,10 @@ export function RuleFields({ index, rule, metrics, errors, onChange, onBlur, onR
         />
         <SelectField
           label="Comparison"
-          options={ruleComparisons.map((comparison) => ({ value: comparison, label: `${comparisonSymbols[comparison]} ${comparisonWords[comparison]}` }))}
+          options={ruleComparisons.map((comparison) => ({
+            value: comparison,
+            label: `${comparisonSymbols[comparison]} ${comparisonWords[comparison]}`,
+          }))}
           value={rule.comparison}
           onChange={(event) => {
             const comparison = event.target.value;
@@ -46,7 +58,13 @@ export function RuleFields({ index, rule, metrics, errors, onChange, onBlur, onR
           onChange={(event) => onChange({ ...rule, threshold: event.target.value })}
           onBlur={onBlur}
         />
-        <Button variant="ghost" size="sm" className="sm:mt-6" onClick={onRemove} aria-label={`Remove rule ${index + 1}`}>
+        <Button
+          variant="ghost"
+          size="sm"
+          className="sm:mt-6"
+          onClick={onRemove}
+          aria-label={`Remove rule ${index + 1}`}
+        >
           Remove
         </Button>
       </div>

@@ -40,9 +40,15 @@ export function StatusTimeline({ deployment }: StatusTimelineProps) {
           data-testid="timeline-step"
         >
           {index < steps.length - 1 && (
-            <span aria-hidden="true" className="absolute top-4 left-[5px] h-full w-0.5 bg-slate-200 dark:bg-slate-700" />
+            <span
+              aria-hidden="true"
+              className="absolute top-4 left-[5px] h-full w-0.5 bg-slate-200 dark:bg-slate-700"
+            />
           )}
-          <span aria-hidden="true" className={cn('relative mt-1.5 size-3 shrink-0 rounded-full', dotClasses[step.tone])} />
+          <span
+            aria-hidden="true"
+            className={cn('relative mt-1.5 size-3 shrink-0 rounded-full', dotClasses[step.tone])}
+          />
           <div className="min-w-0 text-sm">
             <p className={labelClasses[step.tone]}>
               {humanize(step.status)}

@@ -20,14 +20,30 @@ export type StrategyChoiceProps = {
   serverErrors: Partial<Record<ServerErrorPlace, string>>;
 };
 
-function Choice({ checked, onSelect, disabled, label, hint, testId }: { checked: boolean; onSelect: () => void; disabled?: boolean; label: ReactNode; hint?: ReactNode; testId?: string }) {
+function Choice({
+  checked,
+  onSelect,
+  disabled,
+  label,
+  hint,
+  testId,
+}: {
+  checked: boolean;
+  onSelect: () => void;
+  disabled?: boolean;
+  label: ReactNode;
+  hint?: ReactNode;
+  testId?: string;
+}) {
   return (
     <label
       data-testid={testId}
       className={cn(
         'flex items-start gap-3 rounded-md border p-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600',
         disabled ? 'cursor-not-allowed opacity-70' : 'cursor-pointer',
-        checked ? 'border-sky-600 bg-sky-50 dark:border-sky-400 dark:bg-sky-950/60' : 'border-slate-300 dark:border-slate-600',
+        checked
+          ? 'border-sky-600 bg-sky-50 dark:border-sky-400 dark:bg-sky-950/60'
+          : 'border-slate-300 dark:border-slate-600',
       )}
     >
       <input type="radio" name="strategy" checked={checked} onChange={onSelect} disabled={disabled} className="mt-1" />
@@ -47,7 +63,10 @@ function Choice({ checked, onSelect, disabled, label, hint, testId }: { checked:
 export function StrategyChoice({ selection, mode, showAllErrors, serverErrors }: StrategyChoiceProps) {
   const { choice, choose, offered, draft, setDraft, errors, plan } = selection;
   const chosen = choice.kind === 'strategy' ? offered.data?.find((item) => item.strategy.id === choice.id) : undefined;
-  const refusal = choice.kind === 'custom' ? undefined : [serverErrors.step, serverErrors.interval, serverErrors.rules].filter(Boolean).join('; ');
+  const refusal =
+    choice.kind === 'custom'
+      ? undefined
+      : [serverErrors.step, serverErrors.interval, serverErrors.rules].filter(Boolean).join('; ');
   return (
     <fieldset className="space-y-2" data-testid="strategy-choice">
       <legend className="mb-2 text-sm font-medium">Traffic and rollback</legend>
@@ -60,7 +79,9 @@ export function StrategyChoice({ selection, mode, showAllErrors, serverErrors }:
       {offered.isPending && <Spinner size="md" label="Loading the deployment strategies…" />}
       {offered.error !== null && offered.error !== undefined && (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
-          <p className="font-medium">The deployment strategies could not be read: moving traffic by hand and a custom strategy still work.</p>
+          <p className="font-medium">
+            The deployment strategies could not be read: moving traffic by hand and a custom strategy still work.
+          </p>
           <ErrorDetails error={offered.error} />
         </div>
       )}
@@ -75,7 +96,11 @@ export function StrategyChoice({ selection, mode, showAllErrors, serverErrors }:
           hint={
             <>
               {item.strategy.description && <span className="block">{item.strategy.description}</span>}
-              <span className="block">{item.plan ? describePlan(item.plan) : 'Its parameters could not be read, so it cannot be used from here.'}</span>
+              <span className="block">
+                {item.plan
+                  ? describePlan(item.plan)
+                  : 'Its parameters could not be read, so it cannot be used from here.'}
+              </span>
             </>
           }
         />
@@ -92,7 +117,14 @@ export function StrategyChoice({ selection, mode, showAllErrors, serverErrors }:
         </Button>
       )}
       {choice.kind === 'custom' && (
-        <CustomStrategyFields draft={draft} onChange={setDraft} errors={errors} showAll={showAllErrors} serverErrors={serverErrors} metrics={metricChoices(mode)} />
+        <CustomStrategyFields
+          draft={draft}
+          onChange={setDraft}
+          errors={errors}
+          showAll={showAllErrors}
+          serverErrors={serverErrors}
+          metrics={metricChoices(mode)}
+        />
       )}
       {refusal && (
         <p className="text-sm text-red-700 dark:text-red-400" data-testid="strategy-server-error">
@@ -100,7 +132,10 @@ export function StrategyChoice({ selection, mode, showAllErrors, serverErrors }:
         </p>
       )}
       {choice.kind !== 'none' && plan && (
-        <p className="rounded-md bg-slate-100 px-3 py-2 text-sm font-medium text-slate-900 dark:bg-slate-800 dark:text-slate-100" data-testid="strategy-plan">
+        <p
+          className="rounded-md bg-slate-100 px-3 py-2 text-sm font-medium text-slate-900 dark:bg-slate-800 dark:text-slate-100"
+          data-testid="strategy-plan"
+        >
           Plan: {describePlan(plan)}
         </p>
       )}

@@ -26,10 +26,18 @@ export type TrafficChartProps = {
   oldId: string | undefined;
 };
 
-function colours(id: string, index: number, newId: string, oldId: string | undefined): { fill: string; swatch: string } {
+function colours(
+  id: string,
+  index: number,
+  newId: string,
+  oldId: string | undefined,
+): { fill: string; swatch: string } {
   if (id === newId) return { fill: 'fill-emerald-500', swatch: 'bg-emerald-500' };
   if (id === oldId) return { fill: 'fill-slate-500 dark:fill-slate-400', swatch: 'bg-slate-500 dark:bg-slate-400' };
-  return { fill: otherFills[index % otherFills.length] ?? 'fill-sky-500', swatch: otherSwatches[index % otherSwatches.length] ?? 'bg-sky-500' };
+  return {
+    fill: otherFills[index % otherFills.length] ?? 'fill-sky-500',
+    swatch: otherSwatches[index % otherSwatches.length] ?? 'bg-sky-500',
+  };
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
@@ -55,7 +63,10 @@ export function TrafficChart({ traffic, labels, newId, oldId }: TrafficChartProp
         </p>
       )}
       <div className="flex gap-2">
-        <div className="flex flex-col justify-between text-right text-xs text-slate-500 tabular-nums dark:text-slate-400" aria-hidden="true">
+        <div
+          className="flex flex-col justify-between text-right text-xs text-slate-500 tabular-nums dark:text-slate-400"
+          aria-hidden="true"
+        >
           <span>{top}/s</span>
           <span>0</span>
         </div>
@@ -81,10 +92,15 @@ export function TrafficChart({ traffic, labels, newId, oldId }: TrafficChartProp
           {model.columns.map((column, index) => (
             <g key={column.at}>
               <title>
-                {`${timeFormat.format(column.at)}: ${column.segments
-                  .filter((segment) => segment.count > 0)
-                  .map((segment) => `${model.series.find((series) => series.id === segment.id)?.label ?? segment.id} ${segment.count}`)
-                  .join(', ') || 'no requests'}`}
+                {`${timeFormat.format(column.at)}: ${
+                  column.segments
+                    .filter((segment) => segment.count > 0)
+                    .map(
+                      (segment) =>
+                        `${model.series.find((series) => series.id === segment.id)?.label ?? segment.id} ${segment.count}`,
+                    )
+                    .join(', ') || 'no requests'
+                }`}
               </title>
               {column.segments
                 .filter((segment) => segment.count > 0)
@@ -107,7 +123,10 @@ export function TrafficChart({ traffic, labels, newId, oldId }: TrafficChartProp
         <span>now</span>
       </div>
       <figcaption>
-        <ul aria-label="Requests per deployment over the last minute" className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
+        <ul
+          aria-label="Requests per deployment over the last minute"
+          className="flex flex-wrap gap-x-5 gap-y-1 text-sm"
+        >
           {model.series.map((series) => (
             <li key={series.id} className="flex items-center gap-2">
               <span aria-hidden="true" className={cn('size-3 rounded-sm', palette.get(series.id)?.swatch)} />
@@ -115,7 +134,9 @@ export function TrafficChart({ traffic, labels, newId, oldId }: TrafficChartProp
               <span className="text-slate-500 dark:text-slate-400">#{series.id}</span>
               <span className="tabular-nums">{series.total} requests</span>
               {traffic.weights[series.id] !== undefined && (
-                <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400">(weight {traffic.weights[series.id]}%)</span>
+                <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
+                  (weight {traffic.weights[series.id]}%)
+                </span>
               )}
             </li>
           ))}

@@ -82,7 +82,13 @@ export function TrafficPanel({ deployment, names, scope }: TrafficPanelProps) {
         <div>
           <dt className="mb-1 text-xs font-medium text-slate-500 uppercase dark:text-slate-400">Serving now</dt>
           <dd data-testid="current-split">
-            <TrafficSplitBar title="Serving now" current={split.current} desired={split.desired} oldLabel={names.old} newLabel={names.new} />
+            <TrafficSplitBar
+              title="Serving now"
+              current={split.current}
+              desired={split.desired}
+              oldLabel={names.old}
+              newLabel={names.new}
+            />
           </dd>
         </div>
         <div>
@@ -106,7 +112,9 @@ export function TrafficPanel({ deployment, names, scope }: TrafficPanelProps) {
 
       {!lock && !unchanged && (
         <div data-testid="traffic-preview">
-          <p className="mb-1 text-xs font-medium text-slate-500 uppercase dark:text-slate-400">Preview (not applied yet)</p>
+          <p className="mb-1 text-xs font-medium text-slate-500 uppercase dark:text-slate-400">
+            Preview (not applied yet)
+          </p>
           <TrafficSplitBar title="Preview" current={selected} oldLabel={names.old} newLabel={names.new} />
         </div>
       )}
@@ -127,13 +135,20 @@ export function TrafficPanel({ deployment, names, scope }: TrafficPanelProps) {
         <Button onClick={() => setReviewing(true)} disabled={lock !== undefined || unchanged}>
           Review change
         </Button>
-        {!lock && unchanged && <span className="text-sm text-slate-600 dark:text-slate-400">Choose a split to review.</span>}
+        {!lock && unchanged && (
+          <span className="text-sm text-slate-600 dark:text-slate-400">Choose a split to review.</span>
+        )}
       </div>
 
       <details className="text-sm">
-        <summary className={cn('cursor-pointer rounded text-slate-700 dark:text-slate-300', focusRing)}>Command line for this split</summary>
+        <summary className={cn('cursor-pointer rounded text-slate-700 dark:text-slate-300', focusRing)}>
+          Command line for this split
+        </summary>
         <div className="mt-2">
-          <CodeSnippet snippet={cliSnippets.setTraffic(deployment.id, selected)} title="Set this split from the command line" />
+          <CodeSnippet
+            snippet={cliSnippets.setTraffic(deployment.id, selected)}
+            title="Set this split from the command line"
+          />
         </div>
       </details>
 
@@ -146,7 +161,9 @@ export function TrafficPanel({ deployment, names, scope }: TrafficPanelProps) {
             <p className="font-medium tabular-nums" data-testid="traffic-change">
               {change}
             </p>
-            <p className="mt-2">The proxy applies the new weights within a second; requests in progress finish where they started.</p>
+            <p className="mt-2">
+              The proxy applies the new weights within a second; requests in progress finish where they started.
+            </p>
             {stepping && (
               <p className="mt-2 font-medium" data-testid="pauses-steps">
                 This pauses the automatic steps: traffic stays where you put it until you resume them.
@@ -161,7 +178,10 @@ export function TrafficPanel({ deployment, names, scope }: TrafficPanelProps) {
       >
         <div className="space-y-3">
           <ReasonField reason={reason} error={mutation.error} />
-          <CodeSnippet snippet={cliSnippets.setTraffic(deployment.id, selected)} title="The same change from the command line" />
+          <CodeSnippet
+            snippet={cliSnippets.setTraffic(deployment.id, selected)}
+            title="The same change from the command line"
+          />
         </div>
       </ConfirmDialog>
     </div>

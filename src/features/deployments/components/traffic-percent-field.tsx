@@ -16,7 +16,13 @@ export type TrafficPercentFieldProps = {
  * The new release's share, typed. What was typed stays in the field (with its problem under it) until the slider or
  * a preset moves the value elsewhere; then the field follows the value again.
  */
-export function TrafficPercentField({ value, onValueChange, newRelease, disabled, describedBy }: TrafficPercentFieldProps) {
+export function TrafficPercentField({
+  value,
+  onValueChange,
+  newRelease,
+  disabled,
+  describedBy,
+}: TrafficPercentFieldProps) {
   // `base` is the value the typed text belongs to: once the value moves away from it, the text is stale.
   const [typed, setTyped] = useState<{ text: string; base: number } | undefined>(undefined);
   const text = typed !== undefined && typed.base === value ? typed.text : String(value);

@@ -64,7 +64,13 @@ export function TrafficSlider({ value, onValueChange, names, disabled, described
           </Slider.Root>
           <span aria-hidden="true">100%</span>
         </div>
-        <TrafficPercentField value={value} onValueChange={onValueChange} newRelease={names.new} disabled={disabled} describedBy={describedBy} />
+        <TrafficPercentField
+          value={value}
+          onValueChange={onValueChange}
+          newRelease={names.new}
+          disabled={disabled}
+          describedBy={describedBy}
+        />
       </div>
       <div role="group" aria-labelledby={presetsId} className="flex flex-wrap items-center gap-2">
         <span id={presetsId} className="text-xs font-medium text-slate-600 dark:text-slate-400">

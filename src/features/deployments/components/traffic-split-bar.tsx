@@ -16,14 +16,24 @@ export type TrafficSplitBarProps = {
  * The split between the release serving before (old) and the deployment's release (new) as a two-colour bar, with
  * the numbers in text (colour is never the only signal) and the requested split when one is pending.
  */
-export function TrafficSplitBar({ current, desired, oldLabel = 'old', newLabel = 'new', size = 'md', title = 'Traffic' }: TrafficSplitBarProps) {
+export function TrafficSplitBar({
+  current,
+  desired,
+  oldLabel = 'old',
+  newLabel = 'new',
+  size = 'md',
+  title = 'Traffic',
+}: TrafficSplitBarProps) {
   const pending = desired !== undefined && desired !== current;
   return (
     <div className="w-full">
       <div
         role="img"
         aria-label={`${title}: ${oldLabel} ${100 - current}%, ${newLabel} ${current}%${pending ? `; ${desired}% requested for ${newLabel}` : ''}`}
-        className={cn('relative flex w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700', size === 'sm' ? 'h-2' : 'h-3')}
+        className={cn(
+          'relative flex w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700',
+          size === 'sm' ? 'h-2' : 'h-3',
+        )}
       >
         <div className="h-full bg-slate-500 transition-all dark:bg-slate-400" style={{ width: `${100 - current}%` }} />
         <div className="h-full bg-emerald-500 transition-all" style={{ width: `${current}%` }} />

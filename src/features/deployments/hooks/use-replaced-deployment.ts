@@ -13,7 +13,10 @@ const HISTORY_LIMIT = 50;
 type Replacing = Pick<Deployment, 'id' | 'scope_id' | 'status' | 'strategy'>;
 
 /** While a blue/green deployment is in flight, the one it replaces is the scope's active deployment. */
-export function replacedFromScope(deployment: Replacing, scopeActiveDeployment: number | null | undefined): number | undefined {
+export function replacedFromScope(
+  deployment: Replacing,
+  scopeActiveDeployment: number | null | undefined,
+): number | undefined {
   return deployment.strategy === 'blue_green' &&
     isInFlight(deployment.status) &&
     typeof scopeActiveDeployment === 'number' &&
@@ -37,11 +40,16 @@ export function replacedInHistory(deployment: Replacing, finalized: List<Deploym
  * afterwards, the scope's newest finalized deployment created before it (the scope's active one has moved on by then).
  * Undefined for initial deployments and while unknown.
  */
-export function useReplacedDeployment(deployment: Replacing, scopeActiveDeployment: number | null | undefined): number | undefined {
+export function useReplacedDeployment(
+  deployment: Replacing,
+  scopeActiveDeployment: number | null | undefined,
+): number | undefined {
   const blueGreen = deployment.strategy === 'blue_green';
   const fromScope = replacedFromScope(deployment, scopeActiveDeployment);
   // Asked as soon as the scope's answer is not known to name the active one (also while it loads).
-  const history = useQuery(errorsInPlace({ ...replacedHistoryQuery(deployment.scope_id), enabled: blueGreen && fromScope === undefined }));
+  const history = useQuery(
+    errorsInPlace({ ...replacedHistoryQuery(deployment.scope_id), enabled: blueGreen && fromScope === undefined }),
+  );
   if (!blueGreen) return undefined;
   if (fromScope !== undefined) return fromScope;
   return history.data ? replacedInHistory(deployment, history.data) : undefined;

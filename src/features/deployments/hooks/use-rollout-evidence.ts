@@ -33,7 +33,10 @@ export function useRolloutEvidence(deployment: Deployment, mode: 'local' | 'conn
     // The first read is the query's own; only a later change of the deployment reads the evidence again.
     if (seen.current === changed) return;
     seen.current = changed;
-    void queryClient.invalidateQueries({ queryKey: evidenceQueries.evaluations(deployment.id, false).queryKey, exact: true });
+    void queryClient.invalidateQueries({
+      queryKey: evidenceQueries.evaluations(deployment.id, false).queryKey,
+      exact: true,
+    });
     void queryClient.invalidateQueries({ queryKey: TELEMETRY_KEY });
   }, [changed, deployment.id, queryClient]);
   return { plan, evaluations: evaluations.data?.results ?? [], evaluationsError: evaluations.error };

@@ -7,10 +7,23 @@ import type { Scope } from '@/lib/read/scope';
 import { readRolloutPlan, type RolloutPlan } from '@/lib/read/strategy-parameters';
 
 import { appliesToDimensions, nrnOf, strategyQueries } from '../api/strategies';
-import { checkDraft, defaultDraft, draftFromPlan, draftParameters, hasErrors, type CustomDraft, type CustomErrors, type StrategyChoice } from '../strategy-form';
+import {
+  checkDraft,
+  defaultDraft,
+  draftFromPlan,
+  draftParameters,
+  hasErrors,
+  type CustomDraft,
+  type CustomErrors,
+  type StrategyChoice,
+} from '../strategy-form';
 
 /** A deployment strategy the dialog can offer, with the plan its parameters make (undefined: they cannot be read). */
-export type OfferedStrategy = { strategy: DeploymentStrategy; values: Record<string, unknown> | undefined; plan: RolloutPlan | undefined };
+export type OfferedStrategy = {
+  strategy: DeploymentStrategy;
+  values: Record<string, unknown> | undefined;
+  plan: RolloutPlan | undefined;
+};
 
 export type StrategySelection = {
   choice: StrategyChoice;
@@ -34,7 +47,11 @@ export type StrategySelection = {
  * `enabled` is false where no strategy applies (an initial deployment never steps), and then nothing is read.
  * `onEdit` runs on every change of choice or draft (the dialog takes back the platform's refusal of the last one).
  */
-export function useStrategySelection(scope: Scope | undefined, enabled: boolean, onEdit: () => void = () => undefined): StrategySelection {
+export function useStrategySelection(
+  scope: Scope | undefined,
+  enabled: boolean,
+  onEdit: () => void = () => undefined,
+): StrategySelection {
   const [choice, setChoice] = useState<StrategyChoice>({ kind: 'none' });
   const [draft, setDraft] = useState<CustomDraft>(defaultDraft);
   const nrn = scope === undefined ? undefined : nrnOf(scope);
@@ -48,8 +65,18 @@ export function useStrategySelection(scope: Scope | undefined, enabled: boolean,
 
   const chosen = choice.kind === 'strategy' ? data?.find((offered) => offered.strategy.id === choice.id) : undefined;
   const errors = choice.kind === 'custom' ? checkDraft(draft) : { byRule: {} };
-  const valid = !enabled || choice.kind === 'none' || (choice.kind === 'custom' ? !hasErrors(errors) : chosen?.values !== undefined);
-  const parameters = !enabled || choice.kind === 'none' ? undefined : choice.kind === 'custom' ? (valid ? draftParameters(draft) : undefined) : chosen?.values;
+  const valid =
+    !enabled ||
+    choice.kind === 'none' ||
+    (choice.kind === 'custom' ? !hasErrors(errors) : chosen?.values !== undefined);
+  const parameters =
+    !enabled || choice.kind === 'none'
+      ? undefined
+      : choice.kind === 'custom'
+        ? valid
+          ? draftParameters(draft)
+          : undefined
+        : chosen?.values;
   const plan = choice.kind === 'custom' ? readRolloutPlan(valid ? draftParameters(draft) : undefined) : chosen?.plan;
 
   return {

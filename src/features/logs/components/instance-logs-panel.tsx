@@ -45,7 +45,8 @@ export function InstanceLogsPanel({ deployment }: InstanceLogsPanelProps) {
   const instances = [...new Set([...planned, ...logs.instances])].sort((a, b) => a - b);
   const needle = search.trim();
   const shown = useMemo(
-    () => (needle === '' ? logs.lines : logs.lines.filter((line) => line.line.toLowerCase().includes(needle.toLowerCase()))),
+    () =>
+      needle === '' ? logs.lines : logs.lines.filter((line) => line.line.toLowerCase().includes(needle.toLowerCase())),
     [logs.lines, needle],
   );
 
@@ -58,8 +59,8 @@ export function InstanceLogsPanel({ deployment }: InstanceLogsPanelProps) {
       <SectionHeading id={headingId}>Instance logs</SectionHeading>
       {connected ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Instance logs live in nullplatform: open this deployment there to read what its instances write. The console keeps logs only
-          for the local platform's instances.
+          Instance logs live in nullplatform: open this deployment there to read what its instances write. The console
+          keeps logs only for the local platform's instances.
         </p>
       ) : (
         <div className="space-y-3">
@@ -91,8 +92,12 @@ export function InstanceLogsPanel({ deployment }: InstanceLogsPanelProps) {
             </Button>
           </div>
           <p role="status" className="text-xs text-slate-600 dark:text-slate-400" data-testid="log-status">
-            {following ? 'Following: new lines appear as they are written.' : 'Paused: new lines are read when you follow again.'}{' '}
-            {needle === '' ? plural(shown.length, 'line', 'lines') : `${plural(shown.length, 'line matches', 'lines match')} “${needle}” of ${logs.lines.length.toLocaleString()}`}
+            {following
+              ? 'Following: new lines appear as they are written.'
+              : 'Paused: new lines are read when you follow again.'}{' '}
+            {needle === ''
+              ? plural(shown.length, 'line', 'lines')
+              : `${plural(shown.length, 'line matches', 'lines match')} “${needle}” of ${logs.lines.length.toLocaleString()}`}
             {logs.dropped > 0 && ` (the browser keeps the last ${KEPT_LINES.toLocaleString()}; download keeps those)`}
           </p>
           <div role="tabpanel" id={panelId} aria-label={tabLabel(choice)}>

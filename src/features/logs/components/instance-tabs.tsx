@@ -26,11 +26,15 @@ export function InstanceTabs({ instances, selected, onSelect, panelId }: Instanc
   const onKeyDown = (event: KeyboardEvent) => {
     const index = choices.indexOf(selected);
     const next =
-      event.key === 'ArrowRight' ? choices[(index + 1) % choices.length]
-      : event.key === 'ArrowLeft' ? choices[(index - 1 + choices.length) % choices.length]
-      : event.key === 'Home' ? choices[0]
-      : event.key === 'End' ? choices.at(-1)
-      : undefined;
+      event.key === 'ArrowRight'
+        ? choices[(index + 1) % choices.length]
+        : event.key === 'ArrowLeft'
+          ? choices[(index - 1 + choices.length) % choices.length]
+          : event.key === 'Home'
+            ? choices[0]
+            : event.key === 'End'
+              ? choices.at(-1)
+              : undefined;
     if (next === undefined) return;
     event.preventDefault();
     onSelect(next);

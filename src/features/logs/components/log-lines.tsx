@@ -14,7 +14,13 @@ export type LogLinesProps = {
   stickToEnd: boolean;
 };
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hour12: false });
+const timeFormat = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  hour12: false,
+});
 
 function time(line: LogLine): string {
   if (line.timestamp === undefined) return '';
@@ -29,7 +35,12 @@ function marked(text: string, highlight: string): ReactNode {
   const needle = highlight.toLowerCase();
   let from = 0;
   for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, from)) {
-    parts.push(text.slice(from, at), <mark key={at} className="rounded-sm bg-amber-200 text-inherit dark:bg-amber-700">{text.slice(at, at + needle.length)}</mark>);
+    parts.push(
+      text.slice(from, at),
+      <mark key={at} className="rounded-sm bg-amber-200 text-inherit dark:bg-amber-700">
+        {text.slice(at, at + needle.length)}
+      </mark>,
+    );
     from = at + needle.length;
   }
   parts.push(text.slice(from));
@@ -72,7 +83,10 @@ export function LogLines({ lines, label, showInstance, highlight, stickToEnd }: 
             <li
               key={line.seq}
               data-stream={stream}
-              className={cn('flex gap-2 border-l-2 border-transparent px-2 whitespace-pre-wrap wrap-anywhere', streamClasses[stream])}
+              className={cn(
+                'flex gap-2 border-l-2 border-transparent px-2 whitespace-pre-wrap wrap-anywhere',
+                streamClasses[stream],
+              )}
             >
               <span className="shrink-0 text-slate-600 tabular-nums dark:text-slate-400">{time(line)}</span>
               {showInstance && <span className="shrink-0 text-slate-600 dark:text-slate-400">#{line.instance}</span>}

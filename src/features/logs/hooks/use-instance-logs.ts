@@ -30,7 +30,13 @@ function appended(state: InstanceLogs, page: LogPage): InstanceLogs {
   const lastSeq = state.lines.at(-1)?.seq ?? 0;
   const all = [...state.lines, ...page.results.filter((line) => line.seq > lastSeq)];
   const over = Math.max(0, all.length - KEPT_LINES);
-  return { lines: over > 0 ? all.slice(over) : all, instances: page.instances, loaded: true, error: undefined, dropped: state.dropped + over };
+  return {
+    lines: over > 0 ? all.slice(over) : all,
+    instances: page.instances,
+    loaded: true,
+    error: undefined,
+    dropped: state.dropped + over,
+  };
 }
 
 /**
@@ -38,7 +44,12 @@ function appended(state: InstanceLogs, page: LogPage): InstanceLogs {
  * whatever comes after them, by cursor. Paused, it asks for nothing; following again catches up from where it paused,
  * so no line is missed while the data plane still has it.
  */
-export function useInstanceLogs(deploymentId: number, instance: number | undefined, following: boolean, enabled: boolean): InstanceLogs {
+export function useInstanceLogs(
+  deploymentId: number,
+  instance: number | undefined,
+  following: boolean,
+  enabled: boolean,
+): InstanceLogs {
   const [state, setState] = useState<InstanceLogs>(empty);
   const cursor = useRef<number | undefined>(undefined);
 

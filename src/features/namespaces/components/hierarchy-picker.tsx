@@ -37,7 +37,8 @@ export function HierarchyPicker({ kind, query, value, allowAll, onChange }: Hier
           placeholder={allowAll ? `All ${plural}` : `Type an ${kind.toLowerCase()} id`}
         />
         <p className="text-xs text-red-700 dark:text-red-400" data-testid={`${kind.toLowerCase()}-error`}>
-          Couldn't list the {plural}: {describeError(query.error)}. Type {kind === 'Account' ? 'an' : 'a'} {kind.toLowerCase()} id
+          Couldn't list the {plural}: {describeError(query.error)}. Type {kind === 'Account' ? 'an' : 'a'}{' '}
+          {kind.toLowerCase()} id
           {allowAll ? ', or leave it empty' : ''}.
         </p>
       </div>
@@ -48,7 +49,8 @@ export function HierarchyPicker({ kind, query, value, allowAll, onChange }: Hier
   const loading = query.data === undefined;
   const options: SelectOption[] = [];
   if (allowAll) options.push({ value: '', label: `All ${plural}` });
-  else if (value === undefined) options.push({ value: '', label: loading ? `Loading ${plural}…` : `No ${plural}`, disabled: true });
+  else if (value === undefined)
+    options.push({ value: '', label: loading ? `Loading ${plural}…` : `No ${plural}`, disabled: true });
   for (const choice of choices) options.push({ value: String(choice.id), label: displayName(choice, kind) });
   // A choice from the URL that the list does not show (typed by hand, or beyond what was listed) stays selectable.
   if (value !== undefined && !choices.some((choice) => choice.id === value)) {

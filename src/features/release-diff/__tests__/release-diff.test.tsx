@@ -2,7 +2,16 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 
-import { buildApplication, buildAsset, buildBuild, buildConsoleInfo, buildDeployment, buildRelease, buildScope, minutesAgo } from '@/testing/data';
+import {
+  buildApplication,
+  buildAsset,
+  buildBuild,
+  buildConsoleInfo,
+  buildDeployment,
+  buildRelease,
+  buildScope,
+  minutesAgo,
+} from '@/testing/data';
 import { db, requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute } from '@/testing/test-utils';
@@ -15,7 +24,13 @@ const candidate = '1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c';
 
 function commit(index: number) {
   const id = index.toString(16).padStart(40, 'a');
-  return { id, short_id: id.slice(0, 7), author: 'Ada Lovelace', date: minutesAgo(index), subject: `Change number ${index}` };
+  return {
+    id,
+    short_id: id.slice(0, 7),
+    author: 'Ada Lovelace',
+    date: minutesAgo(index),
+    subject: `Change number ${index}`,
+  };
 }
 
 describe('the diff view', () => {
@@ -38,12 +53,18 @@ describe('the diff view', () => {
     expect(view).toHaveTextContent('From 1.1.0 (3f9c2a1) to 1.2.0 (1b2c3d4)');
     expect(view).toHaveTextContent('12 commits to deploy (from git):');
     const toDeploy = screen.getByRole('list', { name: 'Commits to deploy' });
-    expect(within(toDeploy).getAllByTestId('diff-commit').map((item) => item.textContent)).toEqual(
+    expect(
+      within(toDeploy)
+        .getAllByTestId('diff-commit')
+        .map((item) => item.textContent),
+    ).toEqual(
       commits.slice(0, 10).map((item) => expect.stringContaining(`${item.short_id}${item.subject}Ada Lovelace`)),
     );
     expect(screen.getByText('2 more')).toBeInTheDocument();
     expect(view).toHaveTextContent('1 commit taken away: the candidate does not have it.');
-    expect(within(screen.getByRole('list', { name: 'Commits taken away' })).getByText('Change number 99')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: 'Commits taken away' })).getByText('Change number 99'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /The whole diff on GitHub/ })).toHaveAttribute(
       'href',
       `https://github.com/acme/greeter/compare/${serving}...${candidate}`,
@@ -52,16 +73,29 @@ describe('the diff view', () => {
 
   test('says the same code, a link with why git could not say, or unknown with why', () => {
     const sides = { from: { semver: '1.0.0', commit: serving }, to: { semver: '1.0.1', commit: candidate } };
-    const { rerender } = render(<ReleaseDiffView {...sides} model={{ kind: 'same', note: 'both releases are built from commit 3f9c2a1d8e7b' }} />);
-    expect(screen.getByTestId('diff-same')).toHaveTextContent('Nothing changes in the code: both releases are built from commit 3f9c2a1d8e7b.');
+    const { rerender } = render(
+      <ReleaseDiffView {...sides} model={{ kind: 'same', note: 'both releases are built from commit 3f9c2a1d8e7b' }} />,
+    );
+    expect(screen.getByTestId('diff-same')).toHaveTextContent(
+      'Nothing changes in the code: both releases are built from commit 3f9c2a1d8e7b.',
+    );
     rerender(
       <ReleaseDiffView
         {...sides}
-        model={{ kind: 'link', compare: { label: 'GitLab', url: 'https://gitlab.com/acme/greeter/-/compare/a...b' }, note: 'the git repository at /srv/greeter does not have commit 3f9c2a1d8e7b' }}
+        model={{
+          kind: 'link',
+          compare: { label: 'GitLab', url: 'https://gitlab.com/acme/greeter/-/compare/a...b' },
+          note: 'the git repository at /srv/greeter does not have commit 3f9c2a1d8e7b',
+        }}
       />,
     );
-    expect(screen.getByRole('link', { name: /Compare on GitLab/ })).toHaveAttribute('href', 'https://gitlab.com/acme/greeter/-/compare/a...b');
-    expect(screen.getByTestId('diff-link')).toHaveTextContent('Git could not list the commits here: the git repository at /srv/greeter does not have commit 3f9c2a1d8e7b.');
+    expect(screen.getByRole('link', { name: /Compare on GitLab/ })).toHaveAttribute(
+      'href',
+      'https://gitlab.com/acme/greeter/-/compare/a...b',
+    );
+    expect(screen.getByTestId('diff-link')).toHaveTextContent(
+      'Git could not list the commits here: the git repository at /srv/greeter does not have commit 3f9c2a1d8e7b.',
+    );
     rerender(<ReleaseDiffView {...sides} model={{ kind: 'unknown', note: 'the application has no repository_url' }} />);
     expect(screen.getByTestId('diff-unknown')).toHaveTextContent('Unknown: the application has no repository_url.');
     rerender(<ReleaseDiffView {...sides} model={undefined} />);
@@ -80,10 +114,15 @@ describe('the diff view', () => {
       compare: { label: 'GitLab', url: `https://gitlab.com/acme/greeter/-/compare/${serving}...${candidate}` },
     });
     expect(fromRepository('https://bitbucket.org/acme/greeter', from, to)).toMatchObject({
-      compare: { label: 'Bitbucket', url: `https://bitbucket.org/acme/greeter/branches/compare/${candidate}%0D${serving}` },
+      compare: {
+        label: 'Bitbucket',
+        url: `https://bitbucket.org/acme/greeter/branches/compare/${candidate}%0D${serving}`,
+      },
     });
     expect(fromRepository(null, from, to)).toEqual({ kind: 'unknown', note: 'the application has no repository_url' });
-    expect(fromRepository('https://github.com/acme/greeter', from, { semver: '1.1.0', commit: serving })).toMatchObject({ kind: 'same' });
+    expect(fromRepository('https://github.com/acme/greeter', from, { semver: '1.1.0', commit: serving })).toMatchObject(
+      { kind: 'same' },
+    );
   });
 });
 
@@ -98,8 +137,12 @@ function seedDeployable() {
     buildRelease({ id: 60, application_id: 1, build_id: 50, semver: '1.1.0' }),
     buildRelease({ id: 61, application_id: 1, build_id: 51, semver: '1.2.0' }),
   );
-  db.deployments.push(buildDeployment({ id: 70, scope_id: 11, release_id: 60, application_id: 1, status: 'finalized' }));
-  db.scopes.push(buildScope({ id: 11, application_id: 1, name: 'production', asset_name: 'main', active_deployment: 70 }));
+  db.deployments.push(
+    buildDeployment({ id: 70, scope_id: 11, release_id: 60, application_id: 1, status: 'finalized' }),
+  );
+  db.scopes.push(
+    buildScope({ id: 11, application_id: 1, name: 'production', asset_name: 'main', active_deployment: 70 }),
+  );
 }
 
 async function openDeployDialog() {
@@ -138,7 +181,12 @@ describe('what am I deploying, in the deploy dialog', () => {
 
   test("connected to nullplatform: the SPA links the repository host's compare page itself", async () => {
     seedDeployable();
-    db.info = buildConsoleInfo({ mode: 'connected', live_events: false, upstream: { host: 'api.nullplatform.com', organization_id: 42 }, health_timeout_ms: null });
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      live_events: false,
+      upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+      health_timeout_ms: null,
+    });
     const { changes } = await openDeployDialog();
     const link = await within(changes).findByRole('link', { name: /Compare on GitHub/ });
     expect(link).toHaveAttribute('href', `https://github.com/acme/greeter/compare/${serving}...${candidate}`);
@@ -147,12 +195,18 @@ describe('what am I deploying, in the deploy dialog', () => {
 
   test('a scope nothing serves yet: everything is new there', async () => {
     seedDeployable();
-    db.scopes.push(buildScope({ id: 12, application_id: 1, name: 'staging', asset_name: 'main', active_deployment: null }));
+    db.scopes.push(
+      buildScope({ id: 12, application_id: 1, name: 'staging', asset_name: 'main', active_deployment: null }),
+    );
     const { user } = renderRoute('/applications/1/releases');
     await user.click(await screen.findByRole('button', { name: 'Deploy 1.2.0' }));
     const dialog = await screen.findByRole('dialog', { name: 'Deploy release 1.2.0' });
     await user.click(await within(dialog).findByRole('radio', { name: /staging/ }));
-    await waitFor(() => expect(within(dialog).getByTestId('what-am-i-deploying')).toHaveTextContent('Nothing serves staging yet: everything in 1.2.0 is new there.'));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('what-am-i-deploying')).toHaveTextContent(
+        'Nothing serves staging yet: everything in 1.2.0 is new there.',
+      ),
+    );
   });
 });
 
@@ -174,7 +228,9 @@ describe('compare releases', () => {
       `https://github.com/acme/greeter/compare/${candidate}...${'c'.repeat(40)}`,
     );
     await user.selectOptions(within(section).getByRole('combobox', { name: 'From' }), '60');
-    await waitFor(() => expect(within(section).getByTestId('release-diff')).toHaveTextContent('From 1.1.0 (3f9c2a1) to 1.3.0'));
+    await waitFor(() =>
+      expect(within(section).getByTestId('release-diff')).toHaveTextContent('From 1.1.0 (3f9c2a1) to 1.3.0'),
+    );
     const asked = requestsTo('/console/release-diff').at(-1)?.url.searchParams;
     expect([asked?.get('from_release_id'), asked?.get('to_release_id')]).toEqual(['60', '62']);
   });

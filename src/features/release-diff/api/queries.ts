@@ -13,7 +13,11 @@ export const releaseDiffQueries = {
     queryOptions({
       queryKey: ['release', 'diff', fromReleaseId, toReleaseId] as const,
       queryFn: ({ signal }) =>
-        apiGet(`${consolePaths.releaseDiff}${toSearch({ from_release_id: fromReleaseId, to_release_id: toReleaseId })}`, releaseDiffReader, { signal }),
+        apiGet(
+          `${consolePaths.releaseDiff}${toSearch({ from_release_id: fromReleaseId, to_release_id: toReleaseId })}`,
+          releaseDiffReader,
+          { signal },
+        ),
       staleTime: 5 * 60_000,
     }),
 };

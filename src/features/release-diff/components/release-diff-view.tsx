@@ -19,7 +19,9 @@ function Side({ side }: { side: DiffSide }) {
   return (
     <span>
       <span className="font-mono font-medium">{side.semver ?? '?'}</span>
-      {side.commit && <span className="font-mono text-slate-500 dark:text-slate-400"> ({shortCommit(side.commit)})</span>}
+      {side.commit && (
+        <span className="font-mono text-slate-500 dark:text-slate-400"> ({shortCommit(side.commit)})</span>
+      )}
     </span>
   );
 }
@@ -27,7 +29,9 @@ function Side({ side }: { side: DiffSide }) {
 function CommitItem({ commit }: { commit: DiffCommit }) {
   return (
     <li className="flex flex-wrap items-baseline gap-x-2 py-0.5" data-testid="diff-commit">
-      <code className="font-mono text-xs text-slate-500 dark:text-slate-400">{commit.short_id ?? shortCommit(commit.id)}</code>
+      <code className="font-mono text-xs text-slate-500 dark:text-slate-400">
+        {commit.short_id ?? shortCommit(commit.id)}
+      </code>
       <span className="min-w-0 break-words text-slate-900 dark:text-slate-100">{commit.subject ?? '(no message)'}</span>
       <span className="text-xs text-slate-500 dark:text-slate-400">
         {commit.author}
@@ -53,7 +57,9 @@ function Commits({ commits, label }: { commits: readonly DiffCommit[]; label: st
       </ul>
       {rest.length > 0 && (
         <details className="text-sm">
-          <summary className={cn('cursor-pointer rounded text-slate-700 dark:text-slate-300', focusRing)}>{rest.length} more</summary>
+          <summary className={cn('cursor-pointer rounded text-slate-700 dark:text-slate-300', focusRing)}>
+            {rest.length} more
+          </summary>
           <ul className="text-sm">
             {rest.map((commit) => (
               <CommitItem key={commit.id} commit={commit} />
@@ -83,7 +89,8 @@ function Body({ model }: { model: DiffViewModel }) {
           {commits.length > 0 && (
             <div>
               <p className="font-medium">
-                {truncated ? `More than ${commits.length} commits` : plural(commits.length, 'commit')} to deploy (from git):
+                {truncated ? `More than ${commits.length} commits` : plural(commits.length, 'commit')} to deploy (from
+                git):
               </p>
               <Commits commits={commits} label="Commits to deploy" />
             </div>
@@ -91,7 +98,8 @@ function Body({ model }: { model: DiffViewModel }) {
           {removed.length > 0 && (
             <div>
               <p className="font-medium text-amber-800 dark:text-amber-300">
-                {plural(removed.length, 'commit')} taken away: the candidate does not have {removed.length === 1 ? 'it' : 'them'}.
+                {plural(removed.length, 'commit')} taken away: the candidate does not have{' '}
+                {removed.length === 1 ? 'it' : 'them'}.
               </p>
               <Commits commits={removed} label="Commits taken away" />
             </div>
@@ -110,7 +118,11 @@ function Body({ model }: { model: DiffViewModel }) {
           <p>
             <CompareLink compare={model.compare} />
           </p>
-          {model.note && <p className="text-xs text-slate-500 dark:text-slate-400">Git could not list the commits here: {model.note}.</p>}
+          {model.note && (
+            <p className="text-xs text-slate-500 dark:text-slate-400">
+              Git could not list the commits here: {model.note}.
+            </p>
+          )}
         </div>
       );
     case 'unknown':

@@ -10,8 +10,16 @@ import { readPaging } from '@/lib/search-params';
 export type ReleaseListFilters = { application_id: number; build_id?: number; limit: number; offset: number };
 
 /** An application's releases (of one build), one page or the page its URL says: the list and its loader agree. */
-export function releaseListFilters(applicationId: number, buildId: number | undefined, params: URLSearchParams | undefined): ReleaseListFilters {
-  return { application_id: applicationId, build_id: buildId, ...(params ? readPaging(params) : { limit: 30, offset: 0 }) };
+export function releaseListFilters(
+  applicationId: number,
+  buildId: number | undefined,
+  params: URLSearchParams | undefined,
+): ReleaseListFilters {
+  return {
+    application_id: applicationId,
+    build_id: buildId,
+    ...(params ? readPaging(params) : { limit: 30, offset: 0 }),
+  };
 }
 
 const releaseListReader = listOf(releaseReader);
@@ -21,7 +29,8 @@ const keys = resourceKeys.release;
 function list(filters: ReleaseListFilters) {
   return queryOptions({
     queryKey: keys.list(filters),
-    queryFn: ({ signal }) => apiGet(listPath('release', { ...filters, sort: NEWEST_FIRST }), releaseListReader, { signal }),
+    queryFn: ({ signal }) =>
+      apiGet(listPath('release', { ...filters, sort: NEWEST_FIRST }), releaseListReader, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -40,13 +49,17 @@ export const releaseQueries = {
       queryFn:
         applicationId === undefined
           ? skipToken
-          : ({ signal }) => listAll('release', { application_id: applicationId, sort: NEWEST_FIRST }, releaseReader, signal),
+          : ({ signal }) =>
+              listAll('release', { application_id: applicationId, sort: NEWEST_FIRST }, releaseReader, signal),
     }),
   details: () => keys.details(),
   /** `undefined` while the id is not known yet: the query waits (`skipToken`) instead of asking for a placeholder id. */
   detail: (releaseId: number | undefined) =>
     queryOptions({
       queryKey: keys.detail(releaseId),
-      queryFn: releaseId === undefined ? skipToken : ({ signal }) => apiGet(apiPath(`/release/${releaseId}`), releaseReader, { signal }),
+      queryFn:
+        releaseId === undefined
+          ? skipToken
+          : ({ signal }) => apiGet(apiPath(`/release/${releaseId}`), releaseReader, { signal }),
     }),
 };

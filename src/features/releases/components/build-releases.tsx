@@ -34,5 +34,12 @@ export function BuildReleases({ build, onCreated }: BuildReleasesProps) {
     );
   }
   if (build.status !== 'successful') return <span className="text-slate-500 dark:text-slate-400">none</span>;
-  return <CreateReleaseButton build={build} size="sm" label={`Create release from build #${build.id}`} onCreated={onCreated} />;
+  return (
+    <CreateReleaseButton
+      build={build}
+      size="sm"
+      label={`Create release from build #${build.id}`}
+      onCreated={onCreated}
+    />
+  );
 }

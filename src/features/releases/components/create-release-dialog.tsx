@@ -33,14 +33,17 @@ const bumps: readonly Bump[] = ['patch', 'minor', 'major'];
 export function semverProblem(value: string, taken: ReadonlySet<string>): string | undefined {
   const version = value.trim();
   if (version === '') return 'Enter a version, such as 1.4.0';
-  if (!isValidSemver(version)) return `"${version}" is not a semantic version: use MAJOR.MINOR.PATCH, such as 1.4.0 or v1.4.0`;
+  if (!isValidSemver(version))
+    return `"${version}" is not a semantic version: use MAJOR.MINOR.PATCH, such as 1.4.0 or v1.4.0`;
   if (taken.has(normalizeSemver(version))) return `${version} is already a release of this application`;
   return undefined;
 }
 
 /** Where a server refusal belongs: 409 (taken) and semver complaints go next to the field, the rest above the buttons. */
 function isSemverError(error: unknown): boolean {
-  return error instanceof ApiError && error.status < 500 && (error.status === 409 || /semver|version/i.test(error.message));
+  return (
+    error instanceof ApiError && error.status < 500 && (error.status === 409 || /semver|version/i.test(error.message))
+  );
 }
 
 /** "Create release" from a successful build: the next semver suggested from the application's latest release. */
@@ -50,7 +53,13 @@ export function CreateReleaseButton({ build, onCreated, size = 'md', label }: Cr
   const hintId = useId();
   return (
     <>
-      <Button size={size} onClick={() => setOpen(true)} disabled={!ready} aria-describedby={ready ? undefined : hintId} aria-label={label}>
+      <Button
+        size={size}
+        onClick={() => setOpen(true)}
+        disabled={!ready}
+        aria-describedby={ready ? undefined : hintId}
+        aria-label={label}
+      >
         Create release
       </Button>
       {!ready && (
@@ -76,10 +85,12 @@ type DialogProps = CreateReleaseDialogProps & { onOpenChange: (open: boolean) =>
 
 function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
   const versions = useQuery(errorsInPlace(releaseQueries.versions(build.application_id)));
-  const existing = versions.data?.results.flatMap((release) => (release.semver === undefined ? [] : [release.semver])) ?? [];
+  const existing =
+    versions.data?.results.flatMap((release) => (release.semver === undefined ? [] : [release.semver])) ?? [];
   const taken = new Set(existing.map(normalizeSemver));
   const latest = latestSemver(existing);
-  const ofThisBuild = versions.data?.results.filter((release) => release.build_id === build.id && release.semver !== undefined) ?? [];
+  const ofThisBuild =
+    versions.data?.results.filter((release) => release.build_id === build.id && release.semver !== undefined) ?? [];
   const next = nextVersions(latest);
   const suggested = next[suggestedBump(latest)];
 
@@ -89,7 +100,11 @@ function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
   const semver = typed ?? suggested;
   const mutation = useCreateRelease({
     onSuccess: (release) => {
-      showToast({ tone: 'success', title: `Release ${release.semver ?? ''} created`, description: `From build #${build.id}.` });
+      showToast({
+        tone: 'success',
+        title: `Release ${release.semver ?? ''} created`,
+        description: `From build #${build.id}.`,
+      });
       onCreated?.(release);
     },
   });
@@ -98,7 +113,12 @@ function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
   const problem = versions.isPending ? undefined : semverProblem(semver, taken);
   const serverFieldError = isSemverError(mutation.error) ? mutation.error?.message : undefined;
   const fieldError = (showProblems ? problem : undefined) ?? serverFieldError;
-  const body = { status: 'active' as const, build_id: build.id, application_id: build.application_id, semver: semver.trim() };
+  const body = {
+    status: 'active' as const,
+    build_id: build.id,
+    application_id: build.application_id,
+    semver: semver.trim(),
+  };
 
   const change = (value: string) => {
     setTyped(value);
@@ -123,9 +143,12 @@ function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
           <>
             The latest release of this application is <span className="font-mono">{latest}</span>.
             {ofThisBuild.length > 0 && (
-              <span className="mt-1 block font-medium text-amber-800 dark:text-amber-300" data-testid="build-has-release">
-                Build #{build.id} is already released as {ofThisBuild.map((release) => release.semver).join(', ')}: another release of
-                it runs the same code under a new version.
+              <span
+                className="mt-1 block font-medium text-amber-800 dark:text-amber-300"
+                data-testid="build-has-release"
+              >
+                Build #{build.id} is already released as {ofThisBuild.map((release) => release.semver).join(', ')}:
+                another release of it runs the same code under a new version.
               </span>
             )}
           </>
@@ -159,8 +182,7 @@ function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
                   onChange={() => change(next[bump])}
                   disabled={versions.isPending}
                 />
-                <span className="capitalize">{bump}</span>{' '}
-                <span className="font-mono">{next[bump]}</span>
+                <span className="capitalize">{bump}</span> <span className="font-mono">{next[bump]}</span>
               </label>
             ))}
           </div>
@@ -178,7 +200,8 @@ function CreateReleaseDialog({ build, onOpenChange, onCreated }: DialogProps) {
         />
         {versions.isError && (
           <FormError>
-            Couldn't read the existing releases, so the version can't be checked here (the server still refuses a taken one).
+            Couldn't read the existing releases, so the version can't be checked here (the server still refuses a taken
+            one).
             <ErrorDetails error={versions.error} />
           </FormError>
         )}

@@ -15,7 +15,10 @@ export function ReleaseLabel({ releaseId, className }: ReleaseLabelProps) {
   if (query.data) return <span className={cn('font-mono font-medium', className)}>{query.data.semver}</span>;
   if (query.isPending) return <Skeleton className="w-12" />;
   return (
-    <span className={cn('text-slate-500 dark:text-slate-400', className)} title={query.isError ? describeError(query.error) : undefined}>
+    <span
+      className={cn('text-slate-500 dark:text-slate-400', className)}
+      title={query.isError ? describeError(query.error) : undefined}
+    >
       release #{releaseId}
     </span>
   );

@@ -24,18 +24,33 @@ export type ReleasesListProps = {
 };
 
 /** An application's releases, newest first. */
-export function ReleasesList({ applicationId, buildId, paged = true, renderBuild, renderActions, renderPlacement, emptyText }: ReleasesListProps) {
+export function ReleasesList({
+  applicationId,
+  buildId,
+  paged = true,
+  renderBuild,
+  renderActions,
+  renderPlacement,
+  emptyText,
+}: ReleasesListProps) {
   const [params] = useSearchParams();
   const query = useQuery(releaseQueries.list(releaseListFilters(applicationId, buildId, paged ? params : undefined)));
 
   if (query.isPending) return <PageSpinner label="Loading releases…" />;
-  if (query.data === undefined) return <ErrorState error={query.error} title="Couldn't load the releases" onRetry={() => void query.refetch()} />;
+  if (query.data === undefined)
+    return <ErrorState error={query.error} title="Couldn't load the releases" onRetry={() => void query.refetch()} />;
   if (query.data.results.length === 0) {
     return <EmptyState title="No releases yet">{emptyText ?? 'Create a release from a successful build.'}</EmptyState>;
   }
   return (
     <>
-      <ReleasesTable releases={query.data.results} busy={query.isPlaceholderData} renderBuild={renderBuild} renderActions={renderActions} renderPlacement={renderPlacement} />
+      <ReleasesTable
+        releases={query.data.results}
+        busy={query.isPlaceholderData}
+        renderBuild={renderBuild}
+        renderActions={renderActions}
+        renderPlacement={renderPlacement}
+      />
       {paged && <Pagination paging={query.data.paging} count={query.data.results.length} label="Releases pages" />}
     </>
   );

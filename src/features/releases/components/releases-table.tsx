@@ -19,7 +19,14 @@ export type ReleasesTableProps = {
   renderPlacement?: (release: Release) => ReactNode;
 };
 
-export function ReleasesTable({ releases, caption = 'Releases', busy, renderBuild, renderActions, renderPlacement }: ReleasesTableProps) {
+export function ReleasesTable({
+  releases,
+  caption = 'Releases',
+  busy,
+  renderBuild,
+  renderActions,
+  renderPlacement,
+}: ReleasesTableProps) {
   return (
     <Table caption={caption} busy={busy}>
       <THead>

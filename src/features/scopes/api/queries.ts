@@ -25,7 +25,10 @@ export const scopeQueries = {
       queryKey: keys.list({ application_id: applicationId }),
       queryFn: async ({ signal }) => {
         const all = await listAll('scope', { application_id: applicationId }, scopeReader, signal);
-        return { ...all, results: all.results.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id) };
+        return {
+          ...all,
+          results: all.results.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id),
+        };
       },
     }),
   details: () => keys.details(),
@@ -33,7 +36,10 @@ export const scopeQueries = {
   detail: (scopeId: number | undefined) =>
     queryOptions({
       queryKey: keys.detail(scopeId),
-      queryFn: scopeId === undefined ? skipToken : ({ signal }) => apiGet(apiPath(`/scope/${scopeId}`), scopeReader, { signal }),
+      queryFn:
+        scopeId === undefined
+          ? skipToken
+          : ({ signal }) => apiGet(apiPath(`/scope/${scopeId}`), scopeReader, { signal }),
     }),
   /** Console-only: 404 in connected mode, where nullplatform reports health itself. */
   runtime: (scopeId: number) =>
@@ -41,7 +47,8 @@ export const scopeQueries = {
       queryOptions({
         queryKey: keys.runtime(scopeId),
         queryFn: ({ signal }) => apiGet(consolePaths.scopeRuntime(scopeId), scopeRuntimeReader, { signal }),
-        refetchInterval: (query) => (query.state.error instanceof ApiError && query.state.error.isNotFound ? false : RUNTIME_REFRESH_MS),
+        refetchInterval: (query) =>
+          query.state.error instanceof ApiError && query.state.error.isNotFound ? false : RUNTIME_REFRESH_MS,
         retry: false,
       }),
     ),

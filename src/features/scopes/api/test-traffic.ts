@@ -23,7 +23,10 @@ export const testTrafficQuery = (scopeId: number) =>
     throwOnError: false,
   });
 
-function useTestTrafficMutation<Variables>(scopeId: number, send: (variables: Variables) => Promise<TestTrafficStatus>) {
+function useTestTrafficMutation<Variables>(
+  scopeId: number,
+  send: (variables: Variables) => Promise<TestTrafficStatus>,
+) {
   const queryClient = useQueryClient();
   return useSingleFlightMutation({
     mutationFn: send,
@@ -35,9 +38,13 @@ function useTestTrafficMutation<Variables>(scopeId: number, send: (variables: Va
 }
 
 export function useStartTestTraffic(scopeId: number) {
-  return useTestTrafficMutation(scopeId, (body: StartTestTrafficBody) => apiSend('POST', testTrafficPath(scopeId), body, testTrafficStatusReader));
+  return useTestTrafficMutation(scopeId, (body: StartTestTrafficBody) =>
+    apiSend('POST', testTrafficPath(scopeId), body, testTrafficStatusReader),
+  );
 }
 
 export function useStopTestTraffic(scopeId: number) {
-  return useTestTrafficMutation(scopeId, () => apiSend('DELETE', testTrafficPath(scopeId), undefined, testTrafficStatusReader));
+  return useTestTrafficMutation(scopeId, () =>
+    apiSend('DELETE', testTrafficPath(scopeId), undefined, testTrafficStatusReader),
+  );
 }

@@ -11,7 +11,14 @@ import { showToast } from '@/components/ui/toast-store';
 import { createSnippet } from '@/lib/cli-snippets';
 
 import { useCreateScope } from '../api/create-scope';
-import { fieldOfServerError, initialScopeForm, scopeFormBody, scopeFormProblems, type ScopeFormField, type ScopeFormValues } from '../scope-form';
+import {
+  fieldOfServerError,
+  initialScopeForm,
+  scopeFormBody,
+  scopeFormProblems,
+  type ScopeFormField,
+  type ScopeFormValues,
+} from '../scope-form';
 
 export type CreateScopeButtonProps = {
   applicationId: number;
@@ -22,7 +29,12 @@ export type CreateScopeButtonProps = {
 };
 
 /** "Create scope": opens the form, and closes it once the scope exists. */
-export function CreateScopeButton({ applicationId, existing, onCreated, variant = 'secondary' }: CreateScopeButtonProps) {
+export function CreateScopeButton({
+  applicationId,
+  existing,
+  onCreated,
+  variant = 'secondary',
+}: CreateScopeButtonProps) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -51,14 +63,19 @@ function CreateScopeDialog({ applicationId, existing, onOpenChange, onCreated }:
   const [showProblems, setShowProblems] = useState(false);
   const mutation = useCreateScope({
     onSuccess: (scope) => {
-      showToast({ tone: 'success', title: `Scope ${scope.name ?? `#${scope.id}`} created`, description: 'Deploy a release to it from its page.' });
+      showToast({
+        tone: 'success',
+        title: `Scope ${scope.name ?? `#${scope.id}`} created`,
+        description: 'Deploy a release to it from its page.',
+      });
       onCreated?.(scope);
     },
   });
   const taken = new Set(existing.flatMap((scope) => (scope.name ? [scope.name.toLowerCase()] : [])));
   const problems = scopeFormProblems(values, taken);
   const serverField = fieldOfServerError(mutation.error);
-  const errorOf = (field: ScopeFormField) => (showProblems ? problems[field] : undefined) ?? (serverField === field ? mutation.error?.message : undefined);
+  const errorOf = (field: ScopeFormField) =>
+    (showProblems ? problems[field] : undefined) ?? (serverField === field ? mutation.error?.message : undefined);
   const body = scopeFormBody(values, applicationId);
 
   const set = (field: ScopeFormField) => (value: string) => {
@@ -73,9 +90,21 @@ function CreateScopeDialog({ applicationId, existing, onOpenChange, onCreated }:
   };
 
   return (
-    <Dialog open onOpenChange={onOpenChange} title="Create a scope" description="A scope is where a release runs: an environment with its instances and address." size="lg">
+    <Dialog
+      open
+      onOpenChange={onOpenChange}
+      title="Create a scope"
+      description="A scope is where a release runs: an environment with its instances and address."
+      size="lg"
+    >
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <TextField label="Name" value={values.name} onChange={(event) => set('name')(event.target.value)} error={errorOf('name')} autoComplete="off" />
+        <TextField
+          label="Name"
+          value={values.name}
+          onChange={(event) => set('name')(event.target.value)}
+          error={errorOf('name')}
+          autoComplete="off"
+        />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             label="Environment"

@@ -22,7 +22,11 @@ export function DeleteScopeButton({ scope, onDeleted }: DeleteScopeButtonProps) 
   const name = displayName(scope, 'Scope');
   const mutation = useDeleteScope({
     onSuccess: () => {
-      showToast({ tone: 'success', title: `Scope ${name} is being deleted`, description: 'Its instances and its address stop.' });
+      showToast({
+        tone: 'success',
+        title: `Scope ${name} is being deleted`,
+        description: 'Its instances and its address stop.',
+      });
       setOpen(false);
       onDeleted();
     },
@@ -46,12 +50,13 @@ export function DeleteScopeButton({ scope, onDeleted }: DeleteScopeButtonProps) 
         description={
           <>
             <p>
-              {name} stops serving: its instances stop and its address no longer answers. Its deployment history stays. This cannot be
-              undone.
+              {name} stops serving: its instances stop and its address no longer answers. Its deployment history stays.
+              This cannot be undone.
             </p>
             {inFlight && (
               <p className="mt-2 font-medium text-amber-800 dark:text-amber-300">
-                A deployment is in flight here: the platform refuses to delete the scope until it is finalized or cancelled.
+                A deployment is in flight here: the platform refuses to delete the scope until it is finalized or
+                cancelled.
               </p>
             )}
           </>

@@ -31,14 +31,17 @@ export function ScopeCard({ scope, activeRelease, inFlight }: ScopeCardProps) {
           <h3 id={headingId} className="text-base font-semibold">
             <TextLink to={paths.scope.getHref(scope.id)}>{displayName(scope, 'Scope')}</TextLink>
           </h3>
-          <p className="text-xs text-slate-500 dark:text-slate-400"><FieldValue entity={scope} field="type">{scope.type}</FieldValue>
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            <FieldValue entity={scope} field="type">
+              {scope.type}
+            </FieldValue>
           </p>
         </div>
         <StatusBadge status={scope.status} />
       </header>
       <FieldValue entity={scope} field="dimensions">
-          <Dimensions dimensions={scope.dimensions} />
-        </FieldValue>
+        <Dimensions dimensions={scope.dimensions} />
+      </FieldValue>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-slate-500 dark:text-slate-400">Serving</dt>
         <dd>{activeRelease}</dd>

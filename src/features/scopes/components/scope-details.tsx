@@ -27,7 +27,9 @@ export function ScopeDetails({ scope, activeDeployment }: ScopeDetailsProps) {
         <StatusBadge status={scope.status} />
       </Item>
       <Item label="Type">
-        <FieldValue entity={scope} field="type">{scope.type}</FieldValue>
+        <FieldValue entity={scope} field="type">
+          {scope.type}
+        </FieldValue>
       </Item>
       <Item label="Address">
         <ScopeAddress scope={scope} />
@@ -38,9 +40,13 @@ export function ScopeDetails({ scope, activeDeployment }: ScopeDetailsProps) {
           <Dimensions dimensions={scope.dimensions} />
         </FieldValue>
       </Item>
-      <Item label="Asset">{scope.asset_name ? <code className="font-mono">{scope.asset_name}</code> : 'Chosen at the first deployment'}</Item>
+      <Item label="Asset">
+        {scope.asset_name ? <code className="font-mono">{scope.asset_name}</code> : 'Chosen at the first deployment'}
+      </Item>
       <Item label="Instances">
-        <FieldValue entity={scope.capabilities} field="fixed_instances">{scope.capabilities?.fixed_instances}</FieldValue>
+        <FieldValue entity={scope.capabilities} field="fixed_instances">
+          {scope.capabilities?.fixed_instances}
+        </FieldValue>
       </Item>
       <Item label="Created">
         <RelativeTime value={scope.created_at} />

@@ -26,13 +26,18 @@ function Requirements({ healthPath }: { healthPath: string }) {
         <code className="font-mono">$PORT</code>).
       </li>
       <li>
-        <code className="font-mono">{healthPath}</code> answers <code className="font-mono">200</code> once the app is ready.
+        <code className="font-mono">{healthPath}</code> answers <code className="font-mono">200</code> once the app is
+        ready.
       </li>
     </ul>
   );
 }
 
-function HealthResult({ lastHealth }: { lastHealth: { at: number; status_code: number | null; error: string | null } | null }) {
+function HealthResult({
+  lastHealth,
+}: {
+  lastHealth: { at: number; status_code: number | null; error: string | null } | null;
+}) {
   if (!lastHealth) return <span className="text-slate-500 dark:text-slate-400">Not checked yet</span>;
   const ok = lastHealth.status_code === 200;
   return (
@@ -49,7 +54,8 @@ function HealthResult({ lastHealth }: { lastHealth: { at: number; status_code: n
 /** The Kubernetes requirements and the latest health result of each running instance. */
 export function ScopeRequirements({ scope }: { scope: Scope }) {
   const runtime = useQuery(scopeQueries.runtime(scope.id));
-  const healthPath = runtime.data?.health_check_path ?? scope.capabilities?.health_check?.path ?? DEFAULT_HEALTH_CHECK_PATH;
+  const healthPath =
+    runtime.data?.health_check_path ?? scope.capabilities?.health_check?.path ?? DEFAULT_HEALTH_CHECK_PATH;
 
   return (
     <section aria-labelledby="scope-health" className="mb-8">
@@ -63,7 +69,11 @@ export function ScopeRequirements({ scope }: { scope: Scope }) {
             Instance health is reported by nullplatform for this scope; the console has no local runtime for it.
           </p>
         ) : (
-          <ErrorState error={runtime.error} title="Couldn't read the instances' health" onRetry={() => void runtime.refetch()} />
+          <ErrorState
+            error={runtime.error}
+            title="Couldn't read the instances' health"
+            onRetry={() => void runtime.refetch()}
+          />
         )
       ) : runtime.data.instances.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No instance is running in this scope.</p>

@@ -38,15 +38,17 @@ export function ScopesTable({ scopes, renderActiveRelease, renderInFlight }: Sco
               <TextLink to={paths.scope.getHref(scope.id)}>{displayName(scope, 'Scope')}</TextLink>
             </TD>
             <TD className="text-xs">
-              <FieldValue entity={scope} field="type">{scope.type}</FieldValue>
+              <FieldValue entity={scope} field="type">
+                {scope.type}
+              </FieldValue>
             </TD>
             <TD>
               <StatusBadge status={scope.status} />
             </TD>
             <TD>
               <FieldValue entity={scope} field="dimensions">
-          <Dimensions dimensions={scope.dimensions} />
-        </FieldValue>
+                <Dimensions dimensions={scope.dimensions} />
+              </FieldValue>
             </TD>
             <TD>{renderActiveRelease(scope)}</TD>
             <TD>{renderInFlight(scope)}</TD>

@@ -37,9 +37,15 @@ function plural(count: number, word: string): string {
 /** Sent and failed, live while it runs; the last run's totals after. */
 function Counts({ status }: { status: TestTrafficStatus }) {
   if (status.rate_per_second === null) return null;
-  const secondsLeft = status.ends_at === null ? 0 : Math.max(0, Math.ceil((Date.parse(status.ends_at) - Date.now()) / 1000));
+  const secondsLeft =
+    status.ends_at === null ? 0 : Math.max(0, Math.ceil((Date.parse(status.ends_at) - Date.now()) / 1000));
   return (
-    <div role="status" aria-live="polite" data-testid="test-traffic-counts" className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid="test-traffic-counts"
+      className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700 dark:text-slate-300"
+    >
       {status.running ? (
         <Badge tone="progress" dot>
           Sending {status.rate_per_second}/s to {status.path}
@@ -48,9 +54,13 @@ function Counts({ status }: { status: TestTrafficStatus }) {
         <span className="font-medium">Last run ({status.end_reason ? endReasons[status.end_reason] : 'ended'}):</span>
       )}
       <span>{plural(status.sent, 'request')} sent</span>
-      <span className={status.failed > 0 ? 'font-medium text-red-700 dark:text-red-400' : undefined}>{status.failed.toLocaleString('en-US')} failed</span>
+      <span className={status.failed > 0 ? 'font-medium text-red-700 dark:text-red-400' : undefined}>
+        {status.failed.toLocaleString('en-US')} failed
+      </span>
       {status.running && <span>{secondsLeft} s left</span>}
-      {status.failed > 0 && status.last_failure && <span className="text-xs text-slate-500 dark:text-slate-400">latest: {status.last_failure}</span>}
+      {status.failed > 0 && status.last_failure && (
+        <span className="text-xs text-slate-500 dark:text-slate-400">latest: {status.last_failure}</span>
+      )}
     </div>
   );
 }
@@ -77,11 +87,14 @@ function TestTrafficForm({ scopeId }: { scopeId: number }) {
   const running = status.data?.running === true;
   // While one runs (started here, in another tab or with curl), the fields show its settings.
   const shown: TestTrafficValues =
-    running && status.data ? { rate: String(status.data.rate_per_second ?? ''), duration: String(status.data.duration_seconds ?? '') } : values;
+    running && status.data
+      ? { rate: String(status.data.rate_per_second ?? ''), duration: String(status.data.duration_seconds ?? '') }
+      : values;
 
   const problems = testTrafficProblems(values);
   const serverField = fieldOfServerError(start.error);
-  const errorOf = (field: TestTrafficField) => (showProblems ? problems[field] : undefined) ?? (serverField === field ? start.error?.message : undefined);
+  const errorOf = (field: TestTrafficField) =>
+    (showProblems ? problems[field] : undefined) ?? (serverField === field ? start.error?.message : undefined);
   const set = (field: TestTrafficField) => (value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
     start.reset();
@@ -93,13 +106,15 @@ function TestTrafficForm({ scopeId }: { scopeId: number }) {
     stop.reset();
     start.mutate(testTrafficBody(values));
   };
-  const actionError = (start.isError && serverField === undefined ? start.error : undefined) ?? (stop.isError ? stop.error : undefined);
+  const actionError =
+    (start.isError && serverField === undefined ? start.error : undefined) ?? (stop.isError ? stop.error : undefined);
 
   return (
     <section aria-labelledby="scope-test-traffic" className="mb-8">
       <SectionHeading id="scope-test-traffic">Test traffic</SectionHeading>
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-        The console sends requests to this scope&apos;s address, through its traffic split, so metric rules and the charts have requests to judge.
+        The console sends requests to this scope&apos;s address, through its traffic split, so metric rules and the
+        charts have requests to judge.
       </p>
       <form onSubmit={onSubmit} noValidate className="grid items-start gap-3 sm:grid-cols-[10rem_10rem_auto]">
         <TextField
@@ -147,7 +162,11 @@ function TestTrafficForm({ scopeId }: { scopeId: number }) {
         </div>
       )}
       {status.data && <Counts status={status.data} />}
-      {status.isError && <p className="mt-3 text-sm text-red-700 dark:text-red-400">Couldn&apos;t read the test traffic: {status.error.message}</p>}
+      {status.isError && (
+        <p className="mt-3 text-sm text-red-700 dark:text-red-400">
+          Couldn&apos;t read the test traffic: {status.error.message}
+        </p>
+      )}
     </section>
   );
 }

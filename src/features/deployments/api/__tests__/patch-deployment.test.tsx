@@ -14,13 +14,21 @@ import { deploymentQueries } from '../queries';
 
 function setup() {
   const queryClient = createAppQueryClient({ retry: false });
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+  );
   return { queryClient, ...renderHook(() => usePatchDeployment(), { wrapper }) };
 }
 
 describe('usePatchDeployment', () => {
   test('sends the body, accepts a 204 and refreshes the deployment', async () => {
-    const deployment = buildDeployment({ id: 5, scope_id: 1, release_id: 2, status: 'running', strategy: 'blue_green' });
+    const deployment = buildDeployment({
+      id: 5,
+      scope_id: 1,
+      release_id: 2,
+      status: 'running',
+      strategy: 'blue_green',
+    });
     let sent: unknown;
     let reads = 0;
     server.use(
@@ -44,7 +52,11 @@ describe('usePatchDeployment', () => {
   });
 
   test("a refused change is an ApiError with the server's message", async () => {
-    server.use(http.patch('/api/deployment/5', () => HttpResponse.json({ message: 'cannot finalize a failed deployment' }, { status: 409 })));
+    server.use(
+      http.patch('/api/deployment/5', () =>
+        HttpResponse.json({ message: 'cannot finalize a failed deployment' }, { status: 409 }),
+      ),
+    );
     const { result } = setup();
     act(() => result.current.mutate({ deploymentId: 5, body: { status: 'finalizing' } }));
     await waitFor(() => expect(result.current.isError).toBe(true));

@@ -11,14 +11,24 @@ import { server } from '@/testing/mocks/server';
 import { FOLLOW_INTERVAL_MS } from '../../hooks/use-instance-logs';
 import { InstanceLogsPanel } from '../instance-logs-panel';
 
-type Line = { seq: number; instance: number; stream: 'stdout' | 'stderr' | 'platform'; timestamp: string; line: string };
+type Line = {
+  seq: number;
+  instance: number;
+  stream: 'stdout' | 'stderr' | 'platform';
+  timestamp: string;
+  line: string;
+};
 
 /** A deployment's log as the console server answers it: the last `limit` lines, or those after `since`. */
 function fakeLog(initial: Array<Omit<Line, 'seq' | 'timestamp'>>) {
   const lines: Line[] = [];
   const asked: URLSearchParams[] = [];
   const write = (line: Omit<Line, 'seq' | 'timestamp'>) =>
-    lines.push({ ...line, seq: lines.length + 1, timestamp: new Date(Date.UTC(2024, 4, 1, 10, 0, lines.length)).toISOString() });
+    lines.push({
+      ...line,
+      seq: lines.length + 1,
+      timestamp: new Date(Date.UTC(2024, 4, 1, 10, 0, lines.length)).toISOString(),
+    });
   initial.forEach(write);
   server.use(
     http.get('/console/deployment/:id/logs', ({ request }) => {
@@ -28,12 +38,18 @@ function fakeLog(initial: Array<Omit<Line, 'seq' | 'timestamp'>>) {
       const since = query.get('since');
       const limit = Number(query.get('limit') ?? 200);
       const mine = lines.filter((line) => instance === null || String(line.instance) === instance);
-      const after = since === null ? mine.slice(-limit) : mine.filter((line) => line.seq > Number(since)).slice(0, limit);
+      const after =
+        since === null ? mine.slice(-limit) : mine.filter((line) => line.seq > Number(since)).slice(0, limit);
       return HttpResponse.json({
         deployment_id: 31,
         instances: [0, 1],
         results: after,
-        paging: { limit, since: since === null ? null : Number(since), next: Math.max(Number(since ?? 0), lines.length), has_more: false },
+        paging: {
+          limit,
+          since: since === null ? null : Number(since),
+          next: Math.max(Number(since ?? 0), lines.length),
+          has_more: false,
+        },
       });
     }),
   );
@@ -51,7 +67,10 @@ function renderPanel(status = 'running') {
 }
 
 const logOf = (name: string) => screen.findByRole('log', { name });
-const linesIn = (log: HTMLElement) => within(log).queryAllByRole('listitem').map((item) => item.textContent ?? '');
+const linesIn = (log: HTMLElement) =>
+  within(log)
+    .queryAllByRole('listitem')
+    .map((item) => item.textContent ?? '');
 
 const initial = [
   { instance: 0, stream: 'platform', line: 'started: pid 4242 on port 40001' },
@@ -76,7 +95,9 @@ describe('instance logs panel', () => {
     expect(tabs).toEqual(['Instance #0', 'Instance #1', 'All instances']);
     expect(screen.getByRole('tab', { name: 'Instance #0' })).toHaveAttribute('aria-selected', 'true');
     await user.click(screen.getByRole('tab', { name: 'Instance #1' }));
-    await waitFor(async () => expect(linesIn(await logOf('Log of instance #1'))).toEqual([expect.stringContaining('listening on 40002')]));
+    await waitFor(async () =>
+      expect(linesIn(await logOf('Log of instance #1'))).toEqual([expect.stringContaining('listening on 40002')]),
+    );
     await user.keyboard('{ArrowRight}');
     const all = await logOf('Log of all instances');
     await waitFor(() => expect(linesIn(all)).toHaveLength(5));
@@ -171,7 +192,11 @@ describe('instance logs panel', () => {
   });
 
   test('in connected mode it says that logs live in nullplatform, and asks for none', async () => {
-    db.info = buildConsoleInfo({ mode: 'connected', live_events: false, upstream: { host: 'api.nullplatform.com', organization_id: 1 } });
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      live_events: false,
+      upstream: { host: 'api.nullplatform.com', organization_id: 1 },
+    });
     const log = fakeLog([...initial]);
     renderPanel();
     expect(await screen.findByText(/Instance logs live in nullplatform/)).toBeInTheDocument();
@@ -180,8 +205,14 @@ describe('instance logs panel', () => {
   });
 
   test("an answer it cannot use is said next to the log, with the server's message", async () => {
-    server.use(http.get('/console/deployment/:id/logs', () => HttpResponse.json({ message: 'deployment 31 has no instance 0' }, { status: 404 })));
+    server.use(
+      http.get('/console/deployment/:id/logs', () =>
+        HttpResponse.json({ message: 'deployment 31 has no instance 0' }, { status: 404 }),
+      ),
+    );
     renderPanel();
-    expect(await screen.findByRole('alert')).toHaveTextContent("Couldn't read the log: deployment 31 has no instance 0");
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "Couldn't read the log: deployment 31 has no instance 0",
+    );
   });
 });
