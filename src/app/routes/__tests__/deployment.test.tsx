@@ -4,7 +4,8 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 
 import { resourceKeys } from '@/lib/resource-keys';
-import { requestsTo } from '@/testing/mocks/db';
+import { buildConsoleInfo } from '@/testing/data';
+import { db, requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute } from '@/testing/test-utils';
 
@@ -54,15 +55,21 @@ describe('deployment page', () => {
     expect(instances).toHaveTextContent('/health not checked yet');
   });
 
-  test('without the console runtime (connected mode) the instances say so quietly', async () => {
+  test('connected to nullplatform it asks for neither the runtime nor the counters, and says where they are', async () => {
     seed();
-    server.use(
-      trafficHandler(),
-      http.get('/console/scope/:id/runtime', () => HttpResponse.json({ message: 'no' }, { status: 404 })),
-    );
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+      live_events: false,
+    });
     renderRoute('/deployments/71');
-    expect(await screen.findByText('Per-instance health is not available from this platform.')).toBeInTheDocument();
+    expect(await screen.findByTestId('instance-health-elsewhere')).toHaveTextContent(
+      "Each instance's health is in nullplatform's own UI",
+    );
+    expect(screen.getByTestId('requests-elsewhere')).toHaveTextContent("see them in nullplatform’s own UI");
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(requestsTo('/console/scope/11/runtime')).toHaveLength(0);
+    expect(requestsTo('/console/traffic')).toHaveLength(0);
   });
 
   test('the slider moves with the arrow keys and the presets, and the confirmation restates the change', async () => {
