@@ -2,7 +2,7 @@ import type { ScopeRuntime } from '@contract/console';
 import type { Deployment } from '@/lib/read/deployment';
 
 import { Spinner } from '@/components/ui/spinner';
-import { formatDuration } from '@/lib/format';
+import { formatDuration, formatElapsed } from '@/lib/format';
 
 import { useNow } from '../hooks/use-now';
 import type { Loadable } from './deploy-dialog';
@@ -38,7 +38,7 @@ function WaitingFor({ deployment, healthTimeoutMs }: Pick<InstanceProgressProps,
   if (Number.isNaN(since)) return null;
   return (
     <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="waiting-for-instances">
-      Waiting for healthy instances for {formatDuration(Math.max(0, now - since))}
+      Waiting for healthy instances {formatElapsed(since, now)}
       {typeof healthTimeoutMs === 'number' && (
         <span data-testid="health-timeout-countdown">
           {' '}
