@@ -158,6 +158,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
       <title>{`${semver ?? `Deployment #${deployment.id}`} → ${scopeName} · np-console`}</title>
       <DeploymentHeader
         deployment={deployment}
+        mode={mode}
         release={semver}
         scope={scope.data ? { id: scope.data.id, name: displayName(scope.data, 'Scope') } : undefined}
         application={

@@ -72,6 +72,27 @@ describe('deployment page', () => {
     expect(requestsTo('/console/traffic')).toHaveLength(0);
   });
 
+  test('a blue/green whose expires_at is ahead says when it finalizes by itself', async () => {
+    const hour = 3_600_000;
+    await openPage({ expires_at: new Date(Date.now() + 2 * hour).toISOString() });
+    expect(screen.getByTestId('expiry')).toHaveTextContent(/^finalizes by itself in 2 h$/);
+  });
+
+  test.each([
+    ['local', "expired 3 min ago: finalizing now (the local platform's engine finalizes it on its next pass)"],
+    ['connected', 'expired 3 min ago: finalizing now (nullplatform finalizes it on its next pass)'],
+  ] as const)('%s: a blue/green past its expires_at reads as finalizing now, never "finalizes by itself"', async (mode, text) => {
+    if (mode === 'connected')
+      db.info = buildConsoleInfo({
+        mode,
+        upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+        live_events: false,
+      });
+    await openPage({ expires_at: new Date(Date.now() - 3 * 60_000).toISOString() });
+    await waitFor(() => expect(screen.getByTestId('expiry')).toHaveTextContent(text));
+    expect(screen.queryByText(/finalizes by itself/)).not.toBeInTheDocument();
+  });
+
   test('the slider moves with the arrow keys and the presets, and the confirmation restates the change', async () => {
     const { user } = await openPage();
     await waitFor(() => expect(slider()).toHaveAttribute('aria-valuetext', '0% to 1.2.0 (new), 100% to 1.1.0 (old)'));
