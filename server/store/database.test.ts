@@ -115,10 +115,13 @@ describe('openDatabase', () => {
     }
   });
 
-  it("names an older data folder's demo namespace \"Demo\" and leaves any other namespace's derived name", () => {
+  it('names an older data folder\'s demo namespace "Demo" and leaves any other namespace\'s derived name', () => {
     const file = join(dir, 'namespaces-v7.db');
     const old = new BetterSqlite3(file);
-    migrate(old, migrations.filter((migration) => migration.version <= 7));
+    migrate(
+      old,
+      migrations.filter((migration) => migration.version <= 7),
+    );
     const insert = old.prepare(
       "INSERT INTO applications (name, slug, status, namespace_id, repository_url, tags, created_at, updated_at) VALUES (?, ?, 'active', ?, ?, '{}', ?, ?)",
     );
@@ -144,7 +147,10 @@ describe('openDatabase', () => {
   it('keeps "Namespace 1" for an older data folder the demo was never seeded into', () => {
     const file = join(dir, 'namespaces-v7-no-demo.db');
     const old = new BetterSqlite3(file);
-    migrate(old, migrations.filter((migration) => migration.version <= 7));
+    migrate(
+      old,
+      migrations.filter((migration) => migration.version <= 7),
+    );
     old
       .prepare(
         "INSERT INTO applications (name, slug, status, namespace_id, tags, created_at, updated_at) VALUES ('mine', 'mine', 'active', 1, '{}', ?, ?)",

@@ -28,9 +28,8 @@ export class NamespacesRepository {
   }
 
   get(id: number): Namespace | undefined {
-    const row = this.ctx
-      .statement(`${namespaceRows} WHERE a.namespace_id = ? GROUP BY a.namespace_id`)
-      .get(id) as NamespaceRow | undefined;
+    const row = this.ctx.statement(`${namespaceRows} WHERE a.namespace_id = ? GROUP BY a.namespace_id`).get(id) as
+      NamespaceRow | undefined;
     return row === undefined ? undefined : toNamespace(row);
   }
 
@@ -39,7 +38,9 @@ export class NamespacesRepository {
    * applications name their namespace by id.
    */
   nameIfUnnamed(id: number, name: string, slug: string): void {
-    this.ctx.statement('INSERT INTO namespaces (id, name, slug) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(id, name, slug);
+    this.ctx
+      .statement('INSERT INTO namespaces (id, name, slug) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(id, name, slug);
   }
 }
 

@@ -68,7 +68,8 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
   const days = Math.floor(hours / 24);
-  if (days < 7) return hours % 24 === 0 ? plural(days, 'day', 'days') : `${plural(days, 'day', 'days')} ${hours % 24} h`;
+  if (days < 7)
+    return hours % 24 === 0 ? plural(days, 'day', 'days') : `${plural(days, 'day', 'days')} ${hours % 24} h`;
   if (ms < LONG_SPAN_MS) return plural(Math.round(ms / DAY), 'day', 'days');
   if (ms < YEAR) return `about ${plural(Math.max(1, Math.round(ms / MONTH)), 'month', 'months')}`;
   return `about ${plural(Math.round(ms / YEAR), 'year', 'years')}`;

@@ -207,17 +207,20 @@ describe('scope page', () => {
     ['serverless', 'AWS Lambda (serverless, a legacy type)', /Lambda asset \(type lambda\)/],
     ['web_pool', 'EC2 instances (web_pool, a legacy type)', /nullplatform's docs for this scope type/],
     ['custom', 'Agent-backed scope (custom)', /own definition says what the app needs/],
-  ])('a %s scope states what nullplatform documents for its type, not a Dockerfile on 8080', async (type, title, need) => {
-    seed();
-    db.scopes.push(buildScope({ id: 12, application_id: 1, name: 'other', type }));
-    renderRoute('/scopes/12');
-    expect(await screen.findByText(`On nullplatform: ${title}`)).toBeInTheDocument();
-    const needs = screen.getByTestId('nullplatform-needs');
-    expect(needs).toHaveTextContent(need);
-    expect(needs).not.toHaveTextContent('Dockerfile');
-    // The local platform runs every type the same way.
-    expect(await screen.findByTestId('local-needs')).toHaveTextContent('$PORT');
-  });
+  ])(
+    'a %s scope states what nullplatform documents for its type, not a Dockerfile on 8080',
+    async (type, title, need) => {
+      seed();
+      db.scopes.push(buildScope({ id: 12, application_id: 1, name: 'other', type }));
+      renderRoute('/scopes/12');
+      expect(await screen.findByText(`On nullplatform: ${title}`)).toBeInTheDocument();
+      const needs = screen.getByTestId('nullplatform-needs');
+      expect(needs).toHaveTextContent(need);
+      expect(needs).not.toHaveTextContent('Dockerfile');
+      // The local platform runs every type the same way.
+      expect(await screen.findByTestId('local-needs')).toHaveTextContent('$PORT');
+    },
+  );
 
   test('shows the loading state', async () => {
     seed();

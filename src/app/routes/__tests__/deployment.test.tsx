@@ -9,7 +9,7 @@ import { db, requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute } from '@/testing/test-utils';
 
-import { openPage, seed, slider, trafficHandler } from './deployment-fixture';
+import { openPage, seed, slider } from './deployment-fixture';
 
 describe('deployment page', () => {
   test('shows what is deployed where, what it replaces, the timeline in time order and the messages oldest first', async () => {
@@ -66,7 +66,7 @@ describe('deployment page', () => {
     expect(await screen.findByTestId('instance-health-elsewhere')).toHaveTextContent(
       "Each instance's health is in nullplatform's own UI",
     );
-    expect(screen.getByTestId('requests-elsewhere')).toHaveTextContent("see them in nullplatform’s own UI");
+    expect(screen.getByTestId('requests-elsewhere')).toHaveTextContent('see them in nullplatform’s own UI');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(requestsTo('/console/scope/11/runtime')).toHaveLength(0);
     expect(requestsTo('/console/traffic')).toHaveLength(0);
@@ -81,17 +81,20 @@ describe('deployment page', () => {
   test.each([
     ['local', "expired 3 min ago: finalizing now (the local platform's engine finalizes it on its next pass)"],
     ['connected', 'expired 3 min ago: finalizing now (nullplatform finalizes it on its next pass)'],
-  ] as const)('%s: a blue/green past its expires_at reads as finalizing now, never "finalizes by itself"', async (mode, text) => {
-    if (mode === 'connected')
-      db.info = buildConsoleInfo({
-        mode,
-        upstream: { host: 'api.nullplatform.com', organization_id: 42 },
-        live_events: false,
-      });
-    await openPage({ expires_at: new Date(Date.now() - 3 * 60_000).toISOString() });
-    await waitFor(() => expect(screen.getByTestId('expiry')).toHaveTextContent(text));
-    expect(screen.queryByText(/finalizes by itself/)).not.toBeInTheDocument();
-  });
+  ] as const)(
+    '%s: a blue/green past its expires_at reads as finalizing now, never "finalizes by itself"',
+    async (mode, text) => {
+      if (mode === 'connected')
+        db.info = buildConsoleInfo({
+          mode,
+          upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+          live_events: false,
+        });
+      await openPage({ expires_at: new Date(Date.now() - 3 * 60_000).toISOString() });
+      await waitFor(() => expect(screen.getByTestId('expiry')).toHaveTextContent(text));
+      expect(screen.queryByText(/finalizes by itself/)).not.toBeInTheDocument();
+    },
+  );
 
   test('the slider moves with the arrow keys and the presets, and the confirmation restates the change', async () => {
     const { user } = await openPage();

@@ -96,8 +96,8 @@ export function LocalPlatformNeeds({ healthPath }: { healthPath: string }) {
         testId="local-needs"
         items={[
           <>
-            The asset's folder is a Node app: its <Code>package.json</Code> <Code>main</Code>, or{' '}
-            <Code>server.js</Code>. No Dockerfile is needed.
+            The asset's folder is a Node app: its <Code>package.json</Code> <Code>main</Code>, or <Code>server.js</Code>
+            . No Dockerfile is needed.
           </>,
           <>
             It listens on the port in <Code>$PORT</Code> (set per instance).
