@@ -1,7 +1,8 @@
 /**
  * What an application needs to run in a scope, per scope type, as nullplatform documents it (reference §4 asset
- * types, §6.2 scope types, §6.5 capabilities), and what the local platform needs. Where no source says what a type requires of the app (EC2 instances, scheduled tasks), this says so and
- * points to nullplatform's docs rather than guessing.
+ * types, §6.2 scope types, §6.5 capabilities), and what the local platform needs. Where no source says what a type
+ * requires of the app (EC2 instances, scheduled tasks), this says so and points to nullplatform's docs rather than
+ * guessing; EC2 and Lambda are legacy types (reference §6.2, nullplatform's scope types page).
  */
 import type { ReactNode } from 'react';
 
@@ -55,9 +56,7 @@ const byType: Record<string, TypeNeeds> = {
   },
   scheduled_tasks: {
     title: 'Scheduled tasks (scheduled_tasks)',
-    needs: () => [
-      "It runs on a schedule rather than serving requests. What the task needs is in nullplatform's docs for scheduled tasks.",
-    ],
+    needs: () => ["It runs on a schedule; what the task needs is in nullplatform's docs for scheduled tasks."],
   },
 };
 
