@@ -24,6 +24,30 @@ test('the header is one row and no page is wider than the screen', async ({ page
   }
 });
 
+test('a list wider than the screen says it scrolls, and shades the side that has more', async ({ page }) => {
+  for (const url of ['/applications/1/deployments', '/applications/1/releases', '/applications/1/builds']) {
+    await page.goto(url);
+    const table = page.getByRole('table').first();
+    await expect(table).toBeVisible();
+    const hint = page.getByTestId('table-scroll-hint').first();
+    await expect(hint, `hint on ${url}`).toHaveText('Scroll sideways for more columns →');
+    await expect(hint).toBeInViewport();
+    await expect(page.getByTestId('table-more-right').first()).toBeVisible();
+    await expect(page.getByTestId('table-more-left')).toHaveCount(0);
+
+    // Swiped to the end: the cue turns to the other side.
+    await table.evaluate((element) => element.parentElement?.scrollTo({ left: element.scrollWidth }));
+    await expect(hint).toHaveText('← Scroll back for the first columns');
+    await expect(page.getByTestId('table-more-left').first()).toBeVisible();
+    await expect(page.getByTestId('table-more-right')).toHaveCount(0);
+  }
+  // Where the table fits, nothing says it scrolls.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/applications/1/deployments');
+  await expect(page.getByRole('table').first()).toBeVisible();
+  await expect(page.getByTestId('table-scroll-hint')).toHaveCount(0);
+});
+
 test('a deployment: the actions stay on screen while the chart and messages scroll by', async ({ page, request }) => {
   const { deployment } = await deploy(request, 'inventory', 'staging', '2.2.0');
   await page.goto(`/deployments/${deployment.id}`);

@@ -5,6 +5,7 @@
  * nothing else (server/connected/). Used by `main.ts` and by tests that need the whole server in-process.
  */
 import { createHash } from 'node:crypto';
+import type { ServerType } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -18,9 +19,9 @@ import { AttachedEngine } from './dataplane/attached-engine';
 import { resolveAssetLaunch } from './engine/asset-launch';
 import { DeploymentEngine } from './engine/engine';
 import { createApp } from './http/create-app';
-import { advertised, allowedHostsFor, closeServer, listen } from './http/listen';
+import { advertised, allowedHostsFor, boundPort, closeServer, listen } from './http/listen';
+import { type StartingGate, startingGate } from './http/starting-gate';
 import { LocalTokenIssuer } from './http/tokens';
-import { findFreePort } from './runtime/free-port';
 import { seedDemo } from './seed/seed-demo';
 import { checkDataFolder } from './store/data-folder-check';
 import { Store } from './store/store';
@@ -74,12 +75,37 @@ async function startLocalConsoleServer(
   config: Config,
   { log, staticDir }: { log: (line: string) => void; staticDir: string },
 ): Promise<LocalConsoleServer> {
+  // The port first: a console whose port is taken stops here, with one line, having touched nothing on disk (no data
+  // folder, lock or database). Port 0 (tests) binds a free port, which the Host check then names.
+  const gate = startingGate();
+  const server = await listen(gate.fetch, config.host, config.port, { log });
+  const port = boundPort(server);
+  try {
+    return await startLocalPlatform(config, { log, staticDir, server, port, gate });
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+}
+
+type BoundConsole = {
+  log: (line: string) => void;
+  staticDir: string;
+  server: ServerType;
+  port: number;
+  gate: StartingGate;
+};
+
+async function startLocalPlatform(
+  config: Config,
+  { log, staticDir, server, port, gate }: BoundConsole,
+): Promise<LocalConsoleServer> {
   const databaseFile = join(config.dataDir, 'np-console.db');
   // A folder the console cannot write is said in one line before the lock tries to write there; the check itself
   // changes nothing (it creates the folder if missing, and a probe file it removes at once).
   checkDataFolder(databaseFile);
   // Before anything else touches the folder: a second console on it stops here, having changed nothing.
-  const lock = await DataFolderLock.acquire(config.dataDir, { host: config.host, port: config.port });
+  const lock = await DataFolderLock.acquire(config.dataDir, { host: config.host, port });
   let store: Store | undefined;
   let attached: AttachedEngine | undefined;
   try {
@@ -90,7 +116,6 @@ async function startLocalConsoleServer(
       const scope = opened.scopes.get(scopeId);
       return scope ? healthPathOf(scope) : undefined;
     };
-
     attached = await AttachedEngine.attach({
       dataDir: config.dataDir,
       instanceTag: instanceTagOf(config.dataDir),
@@ -113,9 +138,6 @@ async function startLocalConsoleServer(
     });
 
     if (isNew && config.seed === 'demo') seedDemo(opened);
-
-    // The Host check needs the real port, so port 0 (tests) is resolved before the app is built.
-    const port = config.port === 0 ? await findFreePort(config.host) : config.port;
 
     const app = createApp({
       store: opened,
@@ -142,8 +164,7 @@ async function startLocalConsoleServer(
       requireToken: config.tokens.required,
     });
 
-    const server = await listen(app.fetch, config.host, port, { log });
-    lock.setPort(port);
+    gate.open(app.fetch);
     const engineHost = attached;
     await engineHost.start();
 

@@ -120,6 +120,14 @@ test('the whole journey through connected mode, across a token renewal, without 
   await expect(page.getByTestId('final-split')).toHaveText(/^100% → 1\.4\.0 · 0% → /);
 
   await expect(banner).toBeHidden();
+
+  // The scope's page: instance health is nullplatform's to show, and the page does not ask the console for the
+  // runtime it keeps only on the local platform (any 4xx of a /console request fails this test).
+  await page.getByRole('link', { name: 'production' }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/scopes/${scopeId}$`));
+  await expect(page.getByTestId('instance-health-elsewhere')).toContainText("nullplatform's own UI");
+  await expect(page.getByRole('table', { name: 'Deployments of production' })).toBeVisible();
+
   await expectNoSecretsInPage(page, secretsIn);
   await watched.settled();
   expect(watched.errors).toEqual([]);

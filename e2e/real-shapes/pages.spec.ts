@@ -107,12 +107,18 @@ test('scopes: the list, a custom scope with an empty domain, and an older scope 
     .filter({ hasText: /^(Address|Domain)$/i })
     .locator('xpath=following-sibling::dd[1]');
   await expect(address).toHaveText('—');
+  // What a custom scope needs is its type's own; instance health lives in nullplatform, and the page does not ask the
+  // console for a runtime it has only on the local platform (the watch fails the test on any 4xx).
+  await expect(page.getByTestId('nullplatform-needs')).toContainText("Its scope type's own definition");
+  await expect(page.getByTestId('instance-health-elsewhere')).toContainText("nullplatform's own UI");
+  await expect(page.getByTestId('local-needs')).toHaveCount(0);
   await expectNoLoadError(page);
 
   await page.goto(`/scopes/${ids.scopes.staging}`);
   await expect(page.getByRole('heading', { name: 'Staging (legacy)', level: 1 })).toBeVisible();
   await expect(page.getByText('web_pool_k8s', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('automation-staging.playground.nullapps.io').first()).toBeVisible();
+  await expect(page.getByTestId('nullplatform-needs')).toContainText('The app listens on port 8080.');
   await expectNoLoadError(page);
 });
 

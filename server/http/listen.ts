@@ -60,9 +60,22 @@ export function listen(
       getRequestListener(fetch, { hostname, errorHandler: malformedRequest }),
       { logger: options.log, name: 'the console' },
     );
-    server.once('error', (error) => reject(new Error(`cannot listen on ${hostname}:${port}: ${error.message}`)));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const reason =
+        error.code === 'EADDRINUSE'
+          ? 'the port is already in use (EADDRINUSE); stop what uses it, or set PORT to another port'
+          : error.message;
+      reject(new Error(`cannot listen on ${hostname}:${port}: ${reason}`, { cause: error }));
+    });
     server.listen(port, hostname, () => resolveListen(server));
   });
+}
+
+/** The port a listening server is bound to (the one the system chose, for port 0). */
+export function boundPort(server: ServerType): number {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the console is not bound to a TCP port');
+  return address.port;
 }
 
 /** Stops accepting, and ends open connections (event streams, keep-alive) so that close() finishes. */

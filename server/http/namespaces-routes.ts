@@ -39,7 +39,7 @@ export const namespaceEndpoints = [
     params: { id: pathId('id') },
     response: json(namespaceSchema),
     errors: { 404: 'No namespace with this id' },
-    examples: [{ summary: 'Namespace 1', params: { id: 1 } }],
+    examples: [{ summary: 'The demo namespace', params: { id: 1 } }],
     handle: ({ params: { id } }, _c, { store }) => {
       const namespace = store.namespaces.get(id);
       if (namespace === undefined) throw notFound('namespace', id);

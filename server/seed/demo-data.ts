@@ -43,6 +43,8 @@ export type DemoApplication = {
 };
 
 export const demoNamespaceId = 1;
+/** The demo namespace's name and slug (the local platform's namespaces are otherwise "Namespace <id>"). */
+export const demoNamespace = { name: 'Demo', slug: 'demo' } as const;
 
 export const demoApplications: DemoApplication[] = [
   {

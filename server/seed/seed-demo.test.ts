@@ -47,6 +47,14 @@ describe('the demo seed', () => {
     expect([5, 6].map((id) => s.scopes.get(id)?.name)).toEqual(['development', 'development']);
   });
 
+  it('names its namespace "Demo" (slug demo), keeping its id', () => {
+    const s = seeded();
+    expect(s.applications.list().results.every((application) => application.namespace_id === 1)).toBe(true);
+    expect(s.namespaces.all().map(({ id, name, slug }) => ({ id, name, slug }))).toEqual([
+      { id: 1, name: 'Demo', slug: 'demo' },
+    ]);
+  });
+
   it('has a good release to climb, one failing 30% of its requests to roll back, and strategies for both', () => {
     const s = seeded();
     const greeter = s.applications.list({ name: demoProgressive.application }).results[0];

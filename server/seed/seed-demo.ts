@@ -6,6 +6,7 @@ import { DEFAULT_HEALTH_CHECK_PATH } from '@contract/scope';
 import type { Store } from '../store/store';
 import {
   demoApplications,
+  demoNamespace,
   demoNamespaceId,
   demoStrategies,
   type DemoApplication,
@@ -18,6 +19,7 @@ const DAY_MS = 86_400_000;
 
 export function seedDemo(store: Store, now: Date = new Date()): void {
   store.write(() => {
+    store.namespaces.nameIfUnnamed(demoNamespaceId, demoNamespace.name, demoNamespace.slug);
     const seeded = demoApplications.map((application, appIndex) => seedApplication(store, application, appIndex, now));
     // The never-deployed scopes come after every deployed one, so the deployed scopes keep their ids (1–4); the
     // later builds and releases after every first one, so those keep theirs.

@@ -115,6 +115,56 @@ describe('openDatabase', () => {
     }
   });
 
+  it('names an older data folder\'s demo namespace "Demo" and leaves any other namespace\'s derived name', () => {
+    const file = join(dir, 'namespaces-v7.db');
+    const old = new BetterSqlite3(file);
+    migrate(
+      old,
+      migrations.filter((migration) => migration.version <= 7),
+    );
+    const insert = old.prepare(
+      "INSERT INTO applications (name, slug, status, namespace_id, repository_url, tags, created_at, updated_at) VALUES (?, ?, 'active', ?, ?, '{}', ?, ?)",
+    );
+    const at = '2025-01-01T00:00:00.000Z';
+    insert.run('greeter', 'greeter', 1, 'https://github.com/np-console-demo/greeter', at, at);
+    insert.run('mine', 'mine', 7, 'https://git.example/mine', at, at);
+    old.close();
+
+    const store = Store.open(file);
+    try {
+      expect(store.namespaces.all().map(({ id, name, slug }) => ({ id, name, slug }))).toEqual([
+        { id: 1, name: 'Demo', slug: 'demo' },
+        { id: 7, name: 'Namespace 7', slug: 'namespace-7' },
+      ]);
+      // A name the folder already has is kept (the seed names only a namespace without one).
+      store.write(() => store.namespaces.nameIfUnnamed(1, 'Other', 'other'));
+      expect(store.namespaces.get(1)?.name).toBe('Demo');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('keeps "Namespace 1" for an older data folder the demo was never seeded into', () => {
+    const file = join(dir, 'namespaces-v7-no-demo.db');
+    const old = new BetterSqlite3(file);
+    migrate(
+      old,
+      migrations.filter((migration) => migration.version <= 7),
+    );
+    old
+      .prepare(
+        "INSERT INTO applications (name, slug, status, namespace_id, tags, created_at, updated_at) VALUES ('mine', 'mine', 'active', 1, '{}', ?, ?)",
+      )
+      .run('2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z');
+    old.close();
+    const store = Store.open(file);
+    try {
+      expect(store.namespaces.get(1)).toMatchObject({ id: 1, name: 'Namespace 1', slug: 'namespace-1' });
+    } finally {
+      store.close();
+    }
+  });
+
   it('refuses a database written by a newer console', () => {
     const file = join(dir, 'newer.db');
     const raw = new BetterSqlite3(file);

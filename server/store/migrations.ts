@@ -267,6 +267,24 @@ CREATE INDEX activity_by_actor       ON activity (actor_id, id);
 CREATE INDEX activity_by_action      ON activity (action, id);
 `;
 
+/**
+ * Namespace names. The local platform's namespaces are still the ones its applications use (namespaces-repository.ts);
+ * a row here only names one, and a namespace without a row keeps the derived "Namespace <id>". A data folder the demo
+ * was seeded into (its applications' repositories are the demo's) gets the demo's name for its namespace, as a new
+ * seed does (seed/seed-demo.ts); no other namespace had a name to keep.
+ */
+const namespaceNames = `
+CREATE TABLE namespaces (
+  id   INTEGER PRIMARY KEY,
+  name TEXT    NOT NULL,
+  slug TEXT    NOT NULL UNIQUE
+);
+INSERT INTO namespaces (id, name, slug)
+SELECT DISTINCT namespace_id, 'Demo', 'demo' FROM applications
+WHERE repository_url LIKE 'https://github.com/np-console-demo/%'
+ORDER BY namespace_id LIMIT 1;
+`;
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(initialSchema) },
   // The column keeps its old default ('[]', unused: every insert writes tags); SQLite cannot change it in place.
@@ -280,6 +298,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'metric rule evaluations', up: (db) => db.exec(metricEvaluations) },
   { version: 6, name: 'deployment strategies', up: (db) => db.exec(deploymentStrategies) },
   { version: 7, name: 'activity and actors', up: (db) => db.exec(activity) },
+  { version: 8, name: 'namespace names', up: (db) => db.exec(namespaceNames) },
 ];
 
 export function schemaVersion(db: BetterSqlite3.Database): number {

@@ -45,7 +45,20 @@ export function formatDate(value: string | number | Date): string {
   return Number.isNaN(at) ? '—' : dateFormat.format(at);
 }
 
-/** Duration between two instants: "45 s", "3 min 5 s", "2 h 10 min". */
+/** Average month and year, for durations too long to count in days. */
+const MONTH = 30.44 * DAY;
+const YEAR = 365.25 * DAY;
+/** From this long on, a duration reads in months (or years) rather than days. */
+const LONG_SPAN_MS = 30 * DAY;
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * Duration between two instants: "45 s", "3 min 5 s", "2 h 10 min", "1 day 3 h", "12 days", "about 10 months",
+ * "about 2 years". Hours and minutes stop mattering after a week, days after a month.
+ */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '—';
   const seconds = Math.round(ms / 1000);
@@ -53,7 +66,22 @@ export function formatDuration(ms: number): string {
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
   const hours = Math.floor(minutes / 60);
-  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  const days = Math.floor(hours / 24);
+  if (days < 7)
+    return hours % 24 === 0 ? plural(days, 'day', 'days') : `${plural(days, 'day', 'days')} ${hours % 24} h`;
+  if (ms < LONG_SPAN_MS) return plural(Math.round(ms / DAY), 'day', 'days');
+  if (ms < YEAR) return `about ${plural(Math.max(1, Math.round(ms / MONTH)), 'month', 'months')}`;
+  return `about ${plural(Math.round(ms / YEAR), 'year', 'years')}`;
+}
+
+/**
+ * How long something has been going on, for "waiting for instances …": "for 3 min 5 s", "for 2 days 4 h", and, once
+ * it is a month or more, the day it began ("since 3 Jan 2025"), which says more than a count of months.
+ */
+export function formatElapsed(since: number, now: number): string {
+  const elapsed = Math.max(0, now - since);
+  return elapsed < LONG_SPAN_MS ? `for ${formatDuration(elapsed)}` : `since ${formatDate(since)}`;
 }
 
 /** The first 7 characters of a commit sha, as git shows it. */

@@ -4,7 +4,7 @@
  */
 import type { Deployment } from '@/lib/read/deployment';
 
-import { formatAge, formatDuration } from '@/lib/format';
+import { formatAge, formatDuration, formatElapsed } from '@/lib/format';
 
 /** A failure older than this is history, not something to act on. */
 export const FAILED_RECENTLY_MS = 24 * 3_600_000;
@@ -58,7 +58,7 @@ export function scopeAttention(
       found.push({
         kind: 'waiting',
         deploymentId: inFlight.id,
-        text: `waiting for instances for ${formatDuration(now - since)}`,
+        text: `waiting for instances ${formatElapsed(since, now)}`,
       });
     }
   }

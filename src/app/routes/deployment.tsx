@@ -42,6 +42,7 @@ import { readOnlyReason } from '@/features/deployments/status-actions';
 import { InstanceLogsPanel } from '@/features/logs/components/instance-logs-panel';
 import { releaseQueries } from '@/features/releases/api/queries';
 import { scopeQueries } from '@/features/scopes/api/queries';
+import { useScopeRuntime } from '@/features/scopes/hooks/use-scope-runtime';
 import { focusRing } from '@/components/ui/focus-ring';
 import { cn } from '@/lib/cn';
 import { consoleInfoQuery } from '@/lib/console-info';
@@ -116,8 +117,8 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
   const scope = useQuery(errorsInPlace(scopeQueries.detail(deployment.scope_id)));
   const applicationId = deployment.application_id ?? scope.data?.application_id;
   const application = useQuery(errorsInPlace(applicationQueries.detail(applicationId)));
-  const runtime = useQuery(scopeQueries.runtime(deployment.scope_id));
   const info = useQuery(consoleInfoQuery);
+  const { runtime } = useScopeRuntime(deployment.scope_id);
   const previousId = useReplacedDeployment(deployment, scope.data?.active_deployment);
   const previousSemver = useDeploymentSemver(previousId);
   const mode = info.data?.mode;
@@ -157,6 +158,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
       <title>{`${semver ?? `Deployment #${deployment.id}`} → ${scopeName} · np-console`}</title>
       <DeploymentHeader
         deployment={deployment}
+        mode={mode}
         release={semver}
         scope={scope.data ? { id: scope.data.id, name: displayName(scope.data, 'Scope') } : undefined}
         application={
@@ -215,6 +217,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
             </Panel>
           )}
           <LiveTraffic
+            mode={mode}
             scopeId={deployment.scope_id}
             labels={labels}
             deploymentId={deployment.id}
@@ -251,6 +254,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
             <InstanceProgress
               deployment={deployment}
               runtime={runtime}
+              mode={mode}
               healthTimeoutMs={info.data?.health_timeout_ms}
             />
           </Panel>

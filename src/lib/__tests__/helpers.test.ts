@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { cliSnippets, listSnippet, shellQuote } from '../cli-snippets';
-import { formatAge, formatDuration, shortCommit } from '../format';
+import { formatAge, formatDate, formatDuration, formatElapsed, shortCommit } from '../format';
 import { DEFAULT_PAGE_LIMIT as CONTRACT_PAGE_LIMIT } from '@contract/common';
 
 import { DEFAULT_PAGE_LIMIT, readEnum, readPaging, withChanges } from '../search-params';
@@ -91,10 +91,36 @@ describe('format', () => {
     expect(formatAge('not a date', now)).toBe('—');
   });
 
-  test('durations and commits', () => {
+  test('short durations', () => {
     expect(formatDuration(45_000)).toBe('45 s');
     expect(formatDuration(185_000)).toBe('3 min 5 s');
     expect(formatDuration(7_800_000)).toBe('2 h 10 min');
+  });
+
+  test('long durations read in days, then months and years, never in hundreds of hours', () => {
+    const hour = 3_600_000;
+    expect(formatDuration(23 * hour + 59 * 60_000)).toBe('23 h 59 min');
+    expect(formatDuration(24 * hour)).toBe('1 day');
+    expect(formatDuration(27 * hour + 20 * 60_000)).toBe('1 day 3 h');
+    expect(formatDuration(76 * hour)).toBe('3 days 4 h');
+    expect(formatDuration(12 * 24 * hour + 5 * hour)).toBe('12 days');
+    // The connected-mode case that read "7553 h": a deployment waiting since about ten months ago.
+    expect(formatDuration(7553 * hour)).toBe('about 10 months');
+    expect(formatDuration(30 * 24 * hour)).toBe('about 1 month');
+    expect(formatDuration(400 * 24 * hour)).toBe('about 1 year');
+    expect(formatDuration(800 * 24 * hour)).toBe('about 2 years');
+    for (const ms of [100 * hour, 7553 * hour, 20_000 * hour]) expect(formatDuration(ms)).not.toMatch(/\d{3,} h/);
+  });
+
+  test('how long something has been going on: a duration, or the day it began once it is a month or more', () => {
+    expect(formatElapsed(now - 185_000, now)).toBe('for 3 min 5 s');
+    expect(formatElapsed(now - 50 * 3_600_000, now)).toBe('for 2 days 2 h');
+    const since = now - 7553 * 3_600_000;
+    expect(formatElapsed(since, now)).toBe(`since ${formatDate(since)}`);
+    expect(formatElapsed(since, now)).not.toMatch(/ h$/);
+  });
+
+  test('commits', () => {
     expect(shortCommit('0123456789abcdef0123')).toBe('0123456');
     expect(shortCommit('v1-tag')).toBe('v1-tag');
   });

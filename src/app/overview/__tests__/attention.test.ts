@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
+import { formatDate } from '@/lib/format';
 import { deploymentReader, type Deployment } from '@/lib/read/deployment';
 
 import { scopeAttention } from '../attention';
@@ -43,6 +44,15 @@ describe('what needs attention on a scope', () => {
       status_started_at: { waiting_for_instances: ago(5_000) },
     });
     expect(scopeAttention([fresh], fresh, now)).toEqual([]);
+    // Connected to nullplatform, a deployment can have waited for months: the day it began, not "7553 h".
+    const forgotten = deployment({
+      id: 9,
+      status: 'waiting_for_instances',
+      status_started_at: { waiting_for_instances: ago(7553 * 3_600_000) },
+    });
+    expect(scopeAttention([forgotten], forgotten, now)).toEqual([
+      { kind: 'waiting', deploymentId: 9, text: `waiting for instances since ${formatDate(now - 7553 * 3_600_000)}` },
+    ]);
   });
 
   test('a blue/green close to finalizing by itself', () => {

@@ -2,7 +2,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 
-import { buildApplication, buildDeployment, buildRelease, buildRuntime, buildScope, minutesAgo } from '@/testing/data';
+import {
+  buildApplication,
+  buildConsoleInfo,
+  buildDeployment,
+  buildRelease,
+  buildRuntime,
+  buildScope,
+  minutesAgo,
+} from '@/testing/data';
 import { db, requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute, searchOf } from '@/testing/test-utils';
@@ -156,8 +164,15 @@ describe('scope page', () => {
     );
     renderRoute('/scopes/11');
     expect(await screen.findByRole('heading', { level: 1, name: 'production' })).toBeInTheDocument();
-    expect(screen.getByText(/Dockerfile/)).toBeInTheDocument();
-    expect(screen.getByText('8080')).toBeInTheDocument();
+    const nullplatformNeeds = screen.getByTestId('nullplatform-needs');
+    expect(screen.getByText('On nullplatform: Kubernetes (web_pool_k8s)')).toBeInTheDocument();
+    expect(nullplatformNeeds).toHaveTextContent('A Dockerfile in the repository');
+    expect(nullplatformNeeds).toHaveTextContent('The app listens on port 8080.');
+    // What the local platform itself needs: a node app on $PORT answering its health path.
+    const localNeeds = await screen.findByTestId('local-needs');
+    expect(localNeeds).toHaveTextContent('No Dockerfile is needed.');
+    expect(localNeeds).toHaveTextContent('It listens on the port in $PORT');
+    expect(localNeeds).toHaveTextContent('/health answers 200 once it is ready');
     const instances = await screen.findByRole('table', { name: 'Instances and their latest health check' });
     expect(within(instances).getByText('200')).toBeInTheDocument();
     expect(within(instances).getByText('503')).toBeInTheDocument();
@@ -170,11 +185,42 @@ describe('scope page', () => {
     expect(requestsTo('/api/deployment').at(-1)?.url.searchParams.get('scope_id')).toBe('11');
   });
 
-  test('without a local runtime (connected mode) it says health is reported by nullplatform', async () => {
+  test('connected to nullplatform it never asks for the local runtime, and says where instance health is', async () => {
     seed();
-    renderRoute('/scopes/10');
-    expect(await screen.findByText(/Instance health is reported by nullplatform/)).toBeInTheDocument();
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+      live_events: false,
+    });
+    renderRoute('/scopes/11');
+    expect(await screen.findByTestId('instance-health-elsewhere')).toHaveTextContent(
+      "Instance health for this scope is in nullplatform's own UI",
+    );
+    expect(await screen.findByRole('table', { name: 'Deployments of production' })).toBeInTheDocument();
+    expect(screen.queryByTestId('local-needs')).not.toBeInTheDocument();
+    expect(screen.getByTestId('nullplatform-needs')).toHaveTextContent('port 8080');
+    expect(requestsTo('/console/scope/11/runtime')).toHaveLength(0);
   });
+
+  test.each([
+    ['scheduled_tasks', 'Scheduled tasks (scheduled_tasks)', /runs on a schedule/],
+    ['serverless', 'AWS Lambda (serverless, a legacy type)', /Lambda asset \(type lambda\)/],
+    ['web_pool', 'EC2 instances (web_pool, a legacy type)', /nullplatform's docs for this scope type/],
+    ['custom', 'Agent-backed scope (custom)', /own definition says what the app needs/],
+  ])(
+    'a %s scope states what nullplatform documents for its type, not a Dockerfile on 8080',
+    async (type, title, need) => {
+      seed();
+      db.scopes.push(buildScope({ id: 12, application_id: 1, name: 'other', type }));
+      renderRoute('/scopes/12');
+      expect(await screen.findByText(`On nullplatform: ${title}`)).toBeInTheDocument();
+      const needs = screen.getByTestId('nullplatform-needs');
+      expect(needs).toHaveTextContent(need);
+      expect(needs).not.toHaveTextContent('Dockerfile');
+      // The local platform runs every type the same way.
+      expect(await screen.findByTestId('local-needs')).toHaveTextContent('$PORT');
+    },
+  );
 
   test('shows the loading state', async () => {
     seed();

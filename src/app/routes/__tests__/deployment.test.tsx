@@ -4,11 +4,12 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 
 import { resourceKeys } from '@/lib/resource-keys';
-import { requestsTo } from '@/testing/mocks/db';
+import { buildConsoleInfo } from '@/testing/data';
+import { db, requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute } from '@/testing/test-utils';
 
-import { openPage, seed, slider, trafficHandler } from './deployment-fixture';
+import { openPage, seed, slider } from './deployment-fixture';
 
 describe('deployment page', () => {
   test('shows what is deployed where, what it replaces, the timeline in time order and the messages oldest first', async () => {
@@ -54,16 +55,46 @@ describe('deployment page', () => {
     expect(instances).toHaveTextContent('/health not checked yet');
   });
 
-  test('without the console runtime (connected mode) the instances say so quietly', async () => {
+  test('connected to nullplatform it asks for neither the runtime nor the counters, and says where they are', async () => {
     seed();
-    server.use(
-      trafficHandler(),
-      http.get('/console/scope/:id/runtime', () => HttpResponse.json({ message: 'no' }, { status: 404 })),
-    );
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+      live_events: false,
+    });
     renderRoute('/deployments/71');
-    expect(await screen.findByText('Per-instance health is not available from this platform.')).toBeInTheDocument();
+    expect(await screen.findByTestId('instance-health-elsewhere')).toHaveTextContent(
+      "Each instance's health is in nullplatform's own UI",
+    );
+    expect(screen.getByTestId('requests-elsewhere')).toHaveTextContent('see them in nullplatform’s own UI');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(requestsTo('/console/scope/11/runtime')).toHaveLength(0);
+    expect(requestsTo('/console/traffic')).toHaveLength(0);
   });
+
+  test('a blue/green whose expires_at is ahead says when it finalizes by itself', async () => {
+    const hour = 3_600_000;
+    await openPage({ expires_at: new Date(Date.now() + 2 * hour).toISOString() });
+    expect(screen.getByTestId('expiry')).toHaveTextContent(/^finalizes by itself in 2 h$/);
+  });
+
+  test.each([
+    ['local', "expired 3 min ago: finalizing now (the local platform's engine finalizes it on its next pass)"],
+    ['connected', 'expired 3 min ago: finalizing now (nullplatform finalizes it on its next pass)'],
+  ] as const)(
+    '%s: a blue/green past its expires_at reads as finalizing now, never "finalizes by itself"',
+    async (mode, text) => {
+      if (mode === 'connected')
+        db.info = buildConsoleInfo({
+          mode,
+          upstream: { host: 'api.nullplatform.com', organization_id: 42 },
+          live_events: false,
+        });
+      await openPage({ expires_at: new Date(Date.now() - 3 * 60_000).toISOString() });
+      await waitFor(() => expect(screen.getByTestId('expiry')).toHaveTextContent(text));
+      expect(screen.queryByText(/finalizes by itself/)).not.toBeInTheDocument();
+    },
+  );
 
   test('the slider moves with the arrow keys and the presets, and the confirmation restates the change', async () => {
     const { user } = await openPage();

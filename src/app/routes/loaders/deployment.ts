@@ -18,11 +18,12 @@ import { consoleInfoQuery } from '@/lib/console-info';
 import { parseId } from '@/lib/paths';
 
 import type { PageLoad, PageQueries } from './page-load';
+import { startScopeRuntime } from './scope-runtime';
 
 async function deploymentPage(queries: PageQueries, deploymentId: number): Promise<void> {
   const deployment = await queries.read(deploymentQueries.detail(deploymentId));
   if (deployment === undefined) return;
-  queries.start(scopeQueries.runtime(deployment.scope_id));
+  startScopeRuntime(queries, deployment.scope_id);
   if (deployment.application_id !== undefined) queries.start(applicationQueries.detail(deployment.application_id));
   // The live chart's code, wanted as soon as the scope's counters come (the local platform has them; connected: 404).
   void queries.read(consoleInfoQuery).then((info) => {

@@ -7,13 +7,14 @@ import { scopeQueries } from '@/features/scopes/api/queries';
 
 import { deploymentRelease } from './deployments-of';
 import type { PageLoad, PageQueries } from './page-load';
+import { startScopeRuntime } from './scope-runtime';
 
 async function scopePage(queries: PageQueries, scopeId: number, search: URLSearchParams): Promise<void> {
   const history = queries.read(deploymentQueries.list(deploymentListFilters({ scope_id: scopeId }, search)));
   const scope = await queries.read(scopeQueries.detail(scopeId));
   if (scope !== undefined) {
     queries.start(applicationQueries.detail(scope.application_id));
-    queries.start(scopeQueries.runtime(scope.id));
+    startScopeRuntime(queries, scope.id);
     for (const deploymentId of [scope.active_deployment, scope.in_progress_deployment]) {
       if (typeof deploymentId === 'number') void deploymentRelease(queries, deploymentId);
     }

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
@@ -18,6 +18,7 @@ import { ErrorState } from '../error-state';
 import { ExternalLink } from '../external-link';
 import { Pagination } from '../pagination';
 import { StatusBadge, statusTone } from '../badge';
+import { Table, TBody, TD, TH, THead, TR } from '../table';
 
 describe('command-line snippets (issue 9, item 14)', () => {
   function renderWith(info: ConsoleInfo) {
@@ -187,5 +188,54 @@ describe('ui primitives', () => {
     expect(statusTone('finalized')).toBe('success');
     expect(statusTone('failed')).toBe('danger');
     expect(statusTone('something-new')).toBe('neutral');
+  });
+});
+
+describe('a table wider than its box (phone size)', () => {
+  /** jsdom lays nothing out: the scroller's widths are set as a phone's would be. */
+  function layOut(scrollWidth: number, clientWidth: number) {
+    const scroller = screen.getByRole('table', { name: 'Builds' }).parentElement;
+    if (!scroller) throw new Error('no scroller');
+    Object.defineProperty(scroller, 'scrollWidth', { configurable: true, value: scrollWidth });
+    Object.defineProperty(scroller, 'clientWidth', { configurable: true, value: clientWidth });
+    fireEvent.scroll(scroller);
+    return scroller;
+  }
+
+  function renderTable() {
+    render(
+      <Table caption="Builds">
+        <THead>
+          <TR>
+            <TH>Build</TH>
+            <TH>Commit</TH>
+          </TR>
+        </THead>
+        <TBody>
+          <TR>
+            <TD>#13</TD>
+            <TD>e1d2c3b</TD>
+          </TR>
+        </TBody>
+      </Table>,
+    );
+  }
+
+  test('shades the side that has more and says it scrolls; says nothing when it fits', () => {
+    renderTable();
+    const scroller = layOut(358, 358);
+    expect(screen.queryByTestId('table-scroll-hint')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('table-more-right')).not.toBeInTheDocument();
+
+    layOut(900, 358);
+    expect(screen.getByTestId('table-scroll-hint')).toHaveTextContent('Scroll sideways for more columns →');
+    expect(screen.getByTestId('table-more-right')).toBeInTheDocument();
+    expect(screen.queryByTestId('table-more-left')).not.toBeInTheDocument();
+
+    scroller.scrollLeft = 900 - 358;
+    fireEvent.scroll(scroller);
+    expect(screen.getByTestId('table-scroll-hint')).toHaveTextContent('← Scroll back for the first columns');
+    expect(screen.getByTestId('table-more-left')).toBeInTheDocument();
+    expect(screen.queryByTestId('table-more-right')).not.toBeInTheDocument();
   });
 });

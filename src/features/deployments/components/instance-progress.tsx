@@ -2,17 +2,18 @@ import type { ScopeRuntime } from '@contract/console';
 import type { Deployment } from '@/lib/read/deployment';
 
 import { Spinner } from '@/components/ui/spinner';
-import { formatDuration } from '@/lib/format';
+import { formatDuration, formatElapsed } from '@/lib/format';
 
-import { isMissingEndpoint } from '../api/scope-traffic';
 import { useNow } from '../hooks/use-now';
 import type { Loadable } from './deploy-dialog';
 import { InstanceList } from './instance-list';
 
 export type InstanceProgressProps = {
   deployment: Pick<Deployment, 'id' | 'strategy_data' | 'status' | 'status_started_at' | 'created_at'>;
-  /** GET /console/scope/:id/runtime, read by the page (the scopes feature owns it). */
+  /** GET /console/scope/:id/runtime, read by the page (the scopes feature owns it) on the local platform only. */
   runtime: Loadable<ScopeRuntime>;
+  /** From /console/info: connected to nullplatform there is no runtime to read; undefined while not known. */
+  mode: 'local' | 'connected' | undefined;
   /** How long instances get to become healthy (the local platform says; nullplatform does not), if known. */
   healthTimeoutMs?: number | null | undefined;
 };
@@ -37,7 +38,7 @@ function WaitingFor({ deployment, healthTimeoutMs }: Pick<InstanceProgressProps,
   if (Number.isNaN(since)) return null;
   return (
     <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="waiting-for-instances">
-      Waiting for healthy instances for {formatDuration(Math.max(0, now - since))}
+      Waiting for healthy instances {formatElapsed(since, now)}
       {typeof healthTimeoutMs === 'number' && (
         <span data-testid="health-timeout-countdown">
           {' '}
@@ -52,7 +53,7 @@ function WaitingFor({ deployment, healthTimeoutMs }: Pick<InstanceProgressProps,
 }
 
 /** Launched and healthy instances out of those the deployment waits for, then each instance's last health check. */
-export function InstanceProgress({ deployment, runtime, healthTimeoutMs }: InstanceProgressProps) {
+export function InstanceProgress({ deployment, runtime, mode, healthTimeoutMs }: InstanceProgressProps) {
   const {
     amount_instances_to_wait: wanted,
     launched_instances: launched = 0,
@@ -94,14 +95,15 @@ export function InstanceProgress({ deployment, runtime, healthTimeoutMs }: Insta
           </div>
         </div>
       )}
-      {runtime.isPending ? (
+      {mode === 'connected' ? (
+        <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="instance-health-elsewhere">
+          Each instance's health is in nullplatform's own UI: open this deployment there. The console reads instances
+          only on the local platform.
+        </p>
+      ) : runtime.isPending ? (
         <Spinner size="sm" label="Loading instance health…" />
       ) : runtime.data === undefined ? (
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          {isMissingEndpoint(runtime.error)
-            ? 'Per-instance health is not available from this platform.'
-            : 'Per-instance health could not be read.'}
-        </p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">Per-instance health could not be read.</p>
       ) : instances && instances.length > 0 ? (
         <InstanceList instances={instances} healthCheckPath={runtime.data.health_check_path} />
       ) : (

@@ -8,10 +8,27 @@ import { Spinner } from '@/components/ui/spinner';
 import { isMissingEndpoint, scopeTrafficQuery } from '../api/scope-traffic';
 import type { SeriesLabels } from '../traffic-series';
 
+function RequestsElsewhere() {
+  return (
+    <section
+      aria-labelledby="live-traffic-heading"
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+    >
+      <SectionHeading id="live-traffic-heading">Requests at the scope’s address</SectionHeading>
+      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="requests-elsewhere">
+        nullplatform measures this scope’s requests: see them in nullplatform’s own UI, with the scope’s metrics. The
+        console counts requests only on the local platform, where it serves the scope’s address itself.
+      </p>
+    </section>
+  );
+}
+
 // The chart is its own chunk: the page shows without it and it arrives with the first counters.
 const TrafficChart = lazy(() => import('./traffic-chart').then((module) => ({ default: module.TrafficChart })));
 
 export type LiveTrafficProps = {
+  /** From /console/info: only the local platform has the counters; undefined while not known (nothing is read). */
+  mode: 'local' | 'connected' | undefined;
   scopeId: number;
   /** Deployment id → release semver, for the legend and the summary. */
   labels: SeriesLabels;
@@ -22,11 +39,13 @@ export type LiveTrafficProps = {
 
 /**
  * Requests per deployment at the scope's address, live (the console proxy's counters, read every second while the
- * tab is visible). Renders nothing where the platform has no such counters (connected mode answers 404).
+ * tab is visible). Connected to nullplatform there are no such counters (GET /console/traffic answers 404 there by
+ * design): nothing is asked for, and the section says where to look instead.
  */
-export function LiveTraffic({ scopeId, labels, deploymentId, previousDeploymentId }: LiveTrafficProps) {
-  const query = useQuery(scopeTrafficQuery(scopeId));
-  if (isMissingEndpoint(query.error)) return null;
+export function LiveTraffic({ mode, scopeId, labels, deploymentId, previousDeploymentId }: LiveTrafficProps) {
+  const query = useQuery({ ...scopeTrafficQuery(scopeId), enabled: mode === 'local' });
+  if (mode === 'connected') return <RequestsElsewhere />;
+  if (mode === undefined || isMissingEndpoint(query.error)) return null;
   return (
     <section
       aria-labelledby="live-traffic-heading"

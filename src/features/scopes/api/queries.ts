@@ -2,7 +2,7 @@ import { consolePaths } from '@contract/console-paths';
 import { queryOptions, skipToken } from '@tanstack/react-query';
 
 import { listAll } from '@/lib/api-queries';
-import { ApiError, apiGet, apiPath } from '@/lib/api-client';
+import { apiGet, apiPath } from '@/lib/api-client';
 import { errorsInPlace } from '@/lib/query-client';
 import { scopeRuntimeReader } from '@/lib/read/console';
 import { scopeReader } from '@/lib/read/scope';
@@ -41,14 +41,17 @@ export const scopeQueries = {
           ? skipToken
           : ({ signal }) => apiGet(apiPath(`/scope/${scopeId}`), scopeReader, { signal }),
     }),
-  /** Console-only: 404 in connected mode, where nullplatform reports health itself. */
+  /**
+   * The local platform's instances and their last health check. Local-only: connected mode answers 404 by design
+   * (nullplatform reports health itself), so it is asked for only when /console/info says `local`
+   * (useScopeRuntime, and the route loaders).
+   */
   runtime: (scopeId: number) =>
     errorsInPlace(
       queryOptions({
         queryKey: keys.runtime(scopeId),
         queryFn: ({ signal }) => apiGet(consolePaths.scopeRuntime(scopeId), scopeRuntimeReader, { signal }),
-        refetchInterval: (query) =>
-          query.state.error instanceof ApiError && query.state.error.isNotFound ? false : RUNTIME_REFRESH_MS,
+        refetchInterval: RUNTIME_REFRESH_MS,
         retry: false,
       }),
     ),

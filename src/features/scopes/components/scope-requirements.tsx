@@ -1,6 +1,5 @@
 import { DEFAULT_HEALTH_CHECK_PATH } from '@contract/scope-values';
 import type { Scope } from '@/lib/read/scope';
-import { useQuery } from '@tanstack/react-query';
 
 import { Badge, StatusBadge } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';
@@ -9,29 +8,10 @@ import { CheckedAt } from '@/components/ui/checked-at';
 import { Spinner } from '@/components/ui/spinner';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
-import { ApiError } from '@/lib/api-client';
 import { paths } from '@/lib/paths';
 
-import { scopeQueries } from '../api/queries';
-
-/** Kubernetes scopes require these of the application (design: from nullplatform's deployment guide). */
-function Requirements({ healthPath }: { healthPath: string }) {
-  return (
-    <ul className="mb-4 list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-300">
-      <li>
-        A <code className="font-mono">Dockerfile</code> in the repository.
-      </li>
-      <li>
-        The app listens on port <code className="font-mono">8080</code> (the local platform passes the port in{' '}
-        <code className="font-mono">$PORT</code>).
-      </li>
-      <li>
-        <code className="font-mono">{healthPath}</code> answers <code className="font-mono">200</code> once the app is
-        ready.
-      </li>
-    </ul>
-  );
-}
+import { useScopeRuntime } from '../hooks/use-scope-runtime';
+import { LocalPlatformNeeds, NullplatformNeeds } from './scope-type-needs';
 
 function HealthResult({
   lastHealth,
@@ -51,30 +31,34 @@ function HealthResult({
   );
 }
 
-/** The Kubernetes requirements and the latest health result of each running instance. */
+/**
+ * What the app needs in this scope (on nullplatform, per scope type; on the local platform, a node app) and, on the
+ * local platform, the latest health result of each running instance. Connected to nullplatform, instance health is in
+ * nullplatform's own UI: the console does not ask for a runtime it does not have.
+ */
 export function ScopeRequirements({ scope }: { scope: Scope }) {
-  const runtime = useQuery(scopeQueries.runtime(scope.id));
+  const { mode, runtime } = useScopeRuntime(scope.id);
   const healthPath =
     runtime.data?.health_check_path ?? scope.capabilities?.health_check?.path ?? DEFAULT_HEALTH_CHECK_PATH;
 
   return (
     <section aria-labelledby="scope-health" className="mb-8">
       <SectionHeading id="scope-health">Requirements and health</SectionHeading>
-      <Requirements healthPath={healthPath} />
-      {runtime.isPending ? (
+      <NullplatformNeeds type={scope.type} healthPath={healthPath} />
+      {mode === 'local' && <LocalPlatformNeeds healthPath={healthPath} />}
+      {mode === undefined ? null : mode === 'connected' ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="instance-health-elsewhere">
+          Instance health for this scope is in nullplatform's own UI: open the scope there to see its instances and
+          their health checks. The console reads instances only on the local platform.
+        </p>
+      ) : runtime.isPending ? (
         <Spinner label="Reading instance health…" />
       ) : runtime.data === undefined ? (
-        runtime.error instanceof ApiError && runtime.error.isNotFound ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            Instance health is reported by nullplatform for this scope; the console has no local runtime for it.
-          </p>
-        ) : (
-          <ErrorState
-            error={runtime.error}
-            title="Couldn't read the instances' health"
-            onRetry={() => void runtime.refetch()}
-          />
-        )
+        <ErrorState
+          error={runtime.error}
+          title="Couldn't read the instances' health"
+          onRetry={() => void runtime.refetch()}
+        />
       ) : runtime.data.instances.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No instance is running in this scope.</p>
       ) : (
