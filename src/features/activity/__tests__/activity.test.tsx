@@ -151,6 +151,26 @@ describe('activity feed', () => {
     expect(requestsTo('/console/activity').at(-1)?.url.searchParams.get('action')).toBe('finalize');
   });
 
+  test('paging with the keyboard: at the last page Older keeps the focus and does nothing', async () => {
+    seedScope();
+    for (let index = 0; index < 15; index += 1) db.activity.push(entry());
+    const { section, user } = await openScopeActivity();
+    await within(section).findByText('Showing 1–10 of 15');
+    const newer = within(section).getByRole('button', { name: 'Newer' });
+    const older = within(section).getByRole('button', { name: 'Older' });
+    expect(newer).toHaveAttribute('aria-disabled', 'true');
+    older.focus();
+    await user.keyboard('{Enter}');
+    await within(section).findByText('Showing 11–15 of 15');
+    expect(older).toHaveFocus();
+    expect(older).toHaveAttribute('aria-disabled', 'true');
+    const asked = requestsTo('/console/activity').length;
+    await user.keyboard('{Enter}');
+    expect(requestsTo('/console/activity')).toHaveLength(asked);
+    expect(within(section).getByText('Showing 11–15 of 15')).toBeInTheDocument();
+    expect(newer).not.toHaveAttribute('aria-disabled');
+  });
+
   test('follows new entries live: an activity change from the event stream refreshes the feed', async () => {
     seedScope();
     db.activity.push(entry({ changes: [{ field: 'tier', from: null, to: 'a' }] }));
