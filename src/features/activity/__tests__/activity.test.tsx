@@ -96,10 +96,14 @@ describe('activity feed', () => {
     ]);
     const [rollback, traffic, created] = items;
     expect(rollback).toHaveTextContent('status: running → rolling_back');
+    // The badge says it was automatic; the reason starts with the cause.
     expect(within(rollback as HTMLElement).getByTestId('activity-reason')).toHaveTextContent(
-      'Reason: automatic: metric rule broken',
+      /^Reason: metric rule broken: http.error_rate greater_than 0.1$/,
     );
     expect(traffic).toHaveTextContent('traffic to the new release: 0% → 30%');
+    // Words read as words; a field named as the API calls it reads as code.
+    expect(within(traffic as HTMLElement).getByText('traffic to the new release')).not.toHaveClass('font-mono');
+    expect(within(created as HTMLElement).getByText('release_id')).toHaveClass('font-mono');
     expect(within(traffic as HTMLElement).getByTestId('activity-reason')).toHaveTextContent(
       'Reason: Watching the error rate at a third',
     );
