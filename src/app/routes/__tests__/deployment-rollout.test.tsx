@@ -71,6 +71,18 @@ describe('deployment page: rollout plan', () => {
     ]);
   });
 
+  test('paused after steps ran: the plan is on hold, not traffic moved by hand', async () => {
+    await openPage({
+      ...stepping({ enabled: false, rules: [] }),
+      messages: [{ level: 'INFO', message: 'automatic traffic step: 0% → 25% to the new release', timestamp: 1 }],
+    });
+    expect(within(plan()).getByTestId('rollout-plan-sentence')).toHaveTextContent(
+      'Plan: 25% every 30 s → 100% in 2 min, paused; no automatic rollback',
+    );
+    expect(within(plan()).getByTestId('auto-steps-status')).toHaveTextContent('Automatic steps are paused at 25%');
+    expect(within(plan()).getByRole('button', { name: 'Resume automatic steps' })).toBeInTheDocument();
+  });
+
   test('moving the traffic by hand says first that it pauses the automatic steps', async () => {
     const { user } = await openPage(stepping());
     await user.click(screen.getByRole('button', { name: '50%' }));
