@@ -88,9 +88,16 @@ describe('deploy dialog: traffic strategy', () => {
       'organization=1:account=1:namespace=1:application=1:scope=11',
     );
 
+    expect(within(dialog).getByTestId('deploy-kind')).toHaveTextContent(
+      'starts with 0% of the traffic; you move traffic to it, then finalize or cancel.',
+    );
     await user.click(within(choice).getByRole('radio', { name: /Careful/ }));
     expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent(
       'Plan: 10% every 30 s → 100% in 5 min; roll back if error rate > 30%',
+    );
+    // Chosen steps move the traffic: the notice above no longer says it is moved by hand.
+    expect(within(dialog).getByTestId('deploy-kind')).toHaveTextContent(
+      'starts with 0% of the traffic; the automatic steps chosen below move traffic to it, and you finalize or cancel.',
     );
     expect(within(dialog).getByRole('tabpanel')).toHaveTextContent(
       '"strategy_data":{"parameters":{"traffic":{"enable_auto_switch":true,"step":"0.1"',
