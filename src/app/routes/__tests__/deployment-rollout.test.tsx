@@ -179,6 +179,9 @@ describe('deployment page: rollout plan', () => {
     expect(within(errors).getByRole('img')).toHaveAccessibleName(
       /^error rate over the last minutes: 2 checks of 1\.2\.0; rolls back at 10%\.$/,
     );
+    // Its time axis: the minute since it began running (50 s ago, shown as the last minute), up to now.
+    const times = within(errors).getByTestId('rule-chart-times');
+    expect([...times.children].map((label) => label.textContent)).toEqual(['1 min ago', 'now']);
     expect(within(plan()).getByTestId('evidence-source')).toHaveTextContent('Checked by the local platform');
     expect(requestsTo('/api/telemetry/application/1/metric/http.error_rate')[0]?.url.search).toBe(
       '?scope_id=11&minutes=5&period=10',
