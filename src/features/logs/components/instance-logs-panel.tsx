@@ -16,7 +16,11 @@ import { KEPT_LINES, useInstanceLogs } from '../hooks/use-instance-logs';
 import { InstanceTabs, tabLabel, type LogChoice } from './instance-tabs';
 import { LogLines } from './log-lines';
 
-export type InstanceLogsPanelProps = { deployment: Pick<Deployment, 'id' | 'status' | 'strategy_data'> };
+export type InstanceLogsPanelProps = {
+  deployment: Pick<Deployment, 'id' | 'status' | 'strategy_data'>;
+  /** The scope serves this deployment: its instances still run and write, whatever its (finalized) status. */
+  serving?: boolean;
+};
 
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString()} ${count === 1 ? one : many}`;
@@ -28,14 +32,15 @@ function plural(count: number, one: string, many: string): string {
  * lines shown. The local platform's data plane keeps the logs, after the instances stop too; in connected mode
  * nullplatform keeps them, and the panel says so.
  */
-export function InstanceLogsPanel({ deployment }: InstanceLogsPanelProps) {
+export function InstanceLogsPanel({ deployment, serving = false }: InstanceLogsPanelProps) {
   const headingId = useId();
   const panelId = useId();
   const info = useQuery(consoleInfoQuery);
   const connected = info.data?.mode === 'connected';
   const [choice, setChoice] = useState<LogChoice>(0);
-  // A finished deployment's instances write nothing more: its log opens paused.
-  const [following, setFollowing] = useState(() => !isTerminal(deployment.status));
+  // A finished deployment's instances write nothing more, so its log opens paused; but the one its scope serves (an
+  // initial or finalized deployment) keeps running, and its log opens following.
+  const [following, setFollowing] = useState(() => serving || !isTerminal(deployment.status));
   const [search, setSearch] = useState('');
   const instance = choice === 'all' ? undefined : choice;
   // Read once the console says it runs the local platform (or cannot say: the read then says what is wrong).
