@@ -1,13 +1,11 @@
 /**
  * What the browser saw in a connected-mode journey, from the page's first request to the end of the test: no answer
- * ≥ 400 (but the console-only 404s of connected mode), no page error, no failed request, and no secret anywhere the
- * browser could see one (request and response headers, bodies, HTML, storage). Shared by e2e/connected and
- * e2e/real-shapes; each says what its secrets look like.
+ * ≥ 400 (the console's local-platform reads, which answer 404 when connected, are not even asked for), no page
+ * error, no failed request, and no secret anywhere the browser could see one (request and response headers, bodies,
+ * HTML, storage). Shared by e2e/connected and e2e/real-shapes; each says what its secrets look like.
  */
 import { expect, type Page, type Request, type Response } from '@playwright/test';
 
-/** Console-only endpoints that answer 404 in connected mode by design (nullplatform reports traffic and instances itself). */
-const LOCAL_ONLY = /\/console\/(traffic|scope\/\d+\/runtime|events)\b/;
 /** The words of a token answer or header. */
 const TOKEN_WORDS = /access_token|refresh_token|Bearer /i;
 /** How long the watcher waits for a body before reading it as empty. */
@@ -39,8 +37,7 @@ export function watchBrowser(page: Page, secretsIn: SecretFinder): Watched {
   const inspectResponse = async (response: Response) => {
     const url = response.url();
     const status = response.status();
-    if (status >= 400 && !(status === 404 && LOCAL_ONLY.test(url)))
-      errors.push(`${response.request().method()} ${url} → ${status}`);
+    if (status >= 400) errors.push(`${response.request().method()} ${url} → ${status}`);
     // A redirect or an aborted request has no body; a body the page never read may never finish: give up after a while.
     const body = await Promise.race([response.text().catch(() => ''), delay(BODY_WAIT_MS).then(() => '')]);
     const seen = `${headerText(await response.allHeaders())}\n${body}`;

@@ -1,7 +1,7 @@
 /**
  * `test` for the real-shapes journeys: every page is watched from its first request to the end of the test — no
- * answer ≥ 400 (but the console-only 404s of connected mode), no page error, no failed request, and neither the API
- * key nor a token anywhere the browser could see them (request and response headers, bodies, HTML, storage).
+ * answer ≥ 400, no page error, no failed request, and neither the API key nor a token anywhere the browser could see
+ * them (request and response headers, bodies, HTML, storage).
  */
 import { expect, type Page, test as base } from '@playwright/test';
 

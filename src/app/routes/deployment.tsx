@@ -44,7 +44,7 @@ import { releaseQueries } from '@/features/releases/api/queries';
 import { scopeQueries } from '@/features/scopes/api/queries';
 import { focusRing } from '@/components/ui/focus-ring';
 import { cn } from '@/lib/cn';
-import { consoleInfoQuery } from '@/lib/console-info';
+import { consoleInfoQuery, readsLocalPlatform } from '@/lib/console-info';
 import { paths } from '@/lib/paths';
 import { displayName } from '@/lib/read/display';
 import { errorsInPlace } from '@/lib/query-client';
@@ -116,8 +116,8 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
   const scope = useQuery(errorsInPlace(scopeQueries.detail(deployment.scope_id)));
   const applicationId = deployment.application_id ?? scope.data?.application_id;
   const application = useQuery(errorsInPlace(applicationQueries.detail(applicationId)));
-  const runtime = useQuery(scopeQueries.runtime(deployment.scope_id));
   const info = useQuery(consoleInfoQuery);
+  const runtime = useQuery({ ...scopeQueries.runtime(deployment.scope_id), enabled: readsLocalPlatform(info) });
   const previousId = useReplacedDeployment(deployment, scope.data?.active_deployment);
   const previousSemver = useDeploymentSemver(previousId);
   const mode = info.data?.mode;
@@ -251,6 +251,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
             <InstanceProgress
               deployment={deployment}
               runtime={runtime}
+              connected={mode === 'connected'}
               healthTimeoutMs={info.data?.health_timeout_ms}
             />
           </Panel>

@@ -2,7 +2,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 
-import { buildApplication, buildDeployment, buildRelease, buildRuntime, buildScope, minutesAgo } from '@/testing/data';
+import {
+  buildApplication,
+  buildConsoleInfo,
+  buildDeployment,
+  buildRelease,
+  buildRuntime,
+  buildScope,
+  minutesAgo,
+} from '@/testing/data';
 import { db, requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute, searchOf } from '@/testing/test-utils';
@@ -170,10 +178,22 @@ describe('scope page', () => {
     expect(requestsTo('/api/deployment').at(-1)?.url.searchParams.get('scope_id')).toBe('11');
   });
 
-  test('without a local runtime (connected mode) it says health is reported by nullplatform', async () => {
+  test('without a local runtime (404) it says health is reported by nullplatform', async () => {
     seed();
     renderRoute('/scopes/10');
     expect(await screen.findByText(/Instance health is reported by nullplatform/)).toBeInTheDocument();
+  });
+
+  test('connected to nullplatform it says so without asking for the local runtime', async () => {
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      live_events: false,
+      upstream: { host: 'api.nullplatform.com', organization_id: 1 },
+    });
+    seed();
+    renderRoute('/scopes/11');
+    expect(await screen.findByText(/Instance health is reported by nullplatform/)).toBeInTheDocument();
+    expect(requestsTo('/console/scope/11/runtime')).toHaveLength(0);
   });
 
   test('shows the loading state', async () => {

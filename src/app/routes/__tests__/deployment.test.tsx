@@ -4,7 +4,8 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 
 import { resourceKeys } from '@/lib/resource-keys';
-import { requestsTo } from '@/testing/mocks/db';
+import { buildConsoleInfo } from '@/testing/data';
+import { db, requestsTo } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderRoute } from '@/testing/test-utils';
 
@@ -54,7 +55,23 @@ describe('deployment page', () => {
     expect(instances).toHaveTextContent('/health not checked yet');
   });
 
-  test('without the console runtime (connected mode) the instances say so quietly', async () => {
+  test('connected to nullplatform: neither per-instance health nor request counters are asked for', async () => {
+    db.info = buildConsoleInfo({
+      mode: 'connected',
+      live_events: false,
+      upstream: { host: 'api.nullplatform.com', organization_id: 1 },
+    });
+    seed();
+    renderRoute('/deployments/71');
+    expect(await screen.findByText('Per-instance health is not available from this platform.')).toBeInTheDocument();
+    await screen.findByRole('region', { name: 'Messages' });
+    expect(screen.queryByRole('region', { name: /Requests at/ })).not.toBeInTheDocument();
+    // They would only answer 404 (and the browser log it as an error): the console's own reads, not nullplatform's.
+    expect(requestsTo('/console/scope/11/runtime')).toHaveLength(0);
+    expect(requestsTo('/console/traffic')).toHaveLength(0);
+  });
+
+  test('a platform without the console runtime (404): the instances say so quietly', async () => {
     seed();
     server.use(
       trafficHandler(),

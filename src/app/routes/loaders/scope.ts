@@ -4,6 +4,7 @@ import { applicationQueries } from '@/features/applications/api/queries';
 import { deploymentListFilters, deploymentQueries } from '@/features/deployments/api/queries';
 import { releaseQueries } from '@/features/releases/api/queries';
 import { scopeQueries } from '@/features/scopes/api/queries';
+import { consoleInfoQuery } from '@/lib/console-info';
 
 import { deploymentRelease } from './deployments-of';
 import type { PageLoad, PageQueries } from './page-load';
@@ -13,7 +14,10 @@ async function scopePage(queries: PageQueries, scopeId: number, search: URLSearc
   const scope = await queries.read(scopeQueries.detail(scopeId));
   if (scope !== undefined) {
     queries.start(applicationQueries.detail(scope.application_id));
-    queries.start(scopeQueries.runtime(scope.id));
+    // The instances' health: the local platform's own read (connected, the page does not ask for it).
+    void queries.read(consoleInfoQuery).then((info) => {
+      if (info?.mode === 'local') queries.start(scopeQueries.runtime(scope.id));
+    });
     for (const deploymentId of [scope.active_deployment, scope.in_progress_deployment]) {
       if (typeof deploymentId === 'number') void deploymentRelease(queries, deploymentId);
     }

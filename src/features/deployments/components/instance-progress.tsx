@@ -13,6 +13,8 @@ export type InstanceProgressProps = {
   deployment: Pick<Deployment, 'id' | 'strategy_data' | 'status' | 'status_started_at' | 'created_at'>;
   /** GET /console/scope/:id/runtime, read by the page (the scopes feature owns it). */
   runtime: Loadable<ScopeRuntime>;
+  /** Connected to nullplatform: there is no per-instance health to read (the runtime is not asked for). */
+  connected?: boolean;
   /** How long instances get to become healthy (the local platform says; nullplatform does not), if known. */
   healthTimeoutMs?: number | null | undefined;
 };
@@ -52,7 +54,7 @@ function WaitingFor({ deployment, healthTimeoutMs }: Pick<InstanceProgressProps,
 }
 
 /** Launched and healthy instances out of those the deployment waits for, then each instance's last health check. */
-export function InstanceProgress({ deployment, runtime, healthTimeoutMs }: InstanceProgressProps) {
+export function InstanceProgress({ deployment, runtime, connected = false, healthTimeoutMs }: InstanceProgressProps) {
   const {
     amount_instances_to_wait: wanted,
     launched_instances: launched = 0,
@@ -94,11 +96,11 @@ export function InstanceProgress({ deployment, runtime, healthTimeoutMs }: Insta
           </div>
         </div>
       )}
-      {runtime.isPending ? (
+      {runtime.isPending && !connected ? (
         <Spinner size="sm" label="Loading instance health…" />
       ) : runtime.data === undefined ? (
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          {isMissingEndpoint(runtime.error)
+          {connected || isMissingEndpoint(runtime.error)
             ? 'Per-instance health is not available from this platform.'
             : 'Per-instance health could not be read.'}
         </p>

@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { ErrorDetails } from '@/components/ui/error-state';
 import { SectionHeading } from '@/components/ui/page-header';
 import { Spinner } from '@/components/ui/spinner';
+import { consoleInfoQuery, readsLocalPlatform } from '@/lib/console-info';
 
 import { isMissingEndpoint, scopeTrafficQuery } from '../api/scope-traffic';
 import type { SeriesLabels } from '../traffic-series';
@@ -22,11 +23,13 @@ export type LiveTrafficProps = {
 
 /**
  * Requests per deployment at the scope's address, live (the console proxy's counters, read every second while the
- * tab is visible). Renders nothing where the platform has no such counters (connected mode answers 404).
+ * tab is visible). Renders nothing where the platform has no such counters (connected mode, or a 404).
  */
 export function LiveTraffic({ scopeId, labels, deploymentId, previousDeploymentId }: LiveTrafficProps) {
-  const query = useQuery(scopeTrafficQuery(scopeId));
-  if (isMissingEndpoint(query.error)) return null;
+  const info = useQuery(consoleInfoQuery);
+  const query = useQuery({ ...scopeTrafficQuery(scopeId), enabled: readsLocalPlatform(info) });
+  // Connected, nullplatform keeps no such counters for the console: nothing is asked, nothing is shown.
+  if (info.data?.mode === 'connected' || isMissingEndpoint(query.error)) return null;
   return (
     <section
       aria-labelledby="live-traffic-heading"

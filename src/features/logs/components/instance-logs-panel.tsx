@@ -8,7 +8,7 @@ import { SectionHeading } from '@/components/ui/page-header';
 import { Spinner } from '@/components/ui/spinner';
 import { describeError } from '@/lib/api-client';
 import { cn } from '@/lib/cn';
-import { consoleInfoQuery } from '@/lib/console-info';
+import { consoleInfoQuery, readsLocalPlatform } from '@/lib/console-info';
 import type { Deployment } from '@/lib/read/deployment';
 
 import { downloadLog, logFileName } from '../download-log';
@@ -44,7 +44,7 @@ export function InstanceLogsPanel({ deployment, serving = false }: InstanceLogsP
   const [search, setSearch] = useState('');
   const instance = choice === 'all' ? undefined : choice;
   // Read once the console says it runs the local platform (or cannot say: the read then says what is wrong).
-  const logs = useInstanceLogs(deployment.id, instance, following, info.data === undefined ? info.isError : !connected);
+  const logs = useInstanceLogs(deployment.id, instance, following, readsLocalPlatform(info));
 
   const planned = Array.from({ length: deployment.strategy_data.amount_instances_to_wait ?? 1 }, (_, index) => index);
   const instances = [...new Set([...planned, ...logs.instances])].sort((a, b) => a - b);

@@ -10,6 +10,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { ApiError } from '@/lib/api-client';
+import { consoleInfoQuery, readsLocalPlatform } from '@/lib/console-info';
 import { paths } from '@/lib/paths';
 
 import { scopeQueries } from '../api/queries';
@@ -53,7 +54,9 @@ function HealthResult({
 
 /** The Kubernetes requirements and the latest health result of each running instance. */
 export function ScopeRequirements({ scope }: { scope: Scope }) {
-  const runtime = useQuery(scopeQueries.runtime(scope.id));
+  const info = useQuery(consoleInfoQuery);
+  const runtime = useQuery({ ...scopeQueries.runtime(scope.id), enabled: readsLocalPlatform(info) });
+  const connected = info.data?.mode === 'connected';
   const healthPath =
     runtime.data?.health_check_path ?? scope.capabilities?.health_check?.path ?? DEFAULT_HEALTH_CHECK_PATH;
 
@@ -61,7 +64,11 @@ export function ScopeRequirements({ scope }: { scope: Scope }) {
     <section aria-labelledby="scope-health" className="mb-8">
       <SectionHeading id="scope-health">Requirements and health</SectionHeading>
       <Requirements healthPath={healthPath} />
-      {runtime.isPending ? (
+      {connected ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Instance health is reported by nullplatform for this scope; the console has no local runtime for it.
+        </p>
+      ) : runtime.isPending ? (
         <Spinner label="Reading instance health…" />
       ) : runtime.data === undefined ? (
         runtime.error instanceof ApiError && runtime.error.isNotFound ? (
