@@ -95,6 +95,9 @@ describe('format', () => {
     expect(formatDuration(45_000)).toBe('45 s');
     expect(formatDuration(185_000)).toBe('3 min 5 s');
     expect(formatDuration(7_800_000)).toBe('2 h 10 min');
+    expect(formatDuration(47 * 3_600_000)).toBe('47 h');
+    expect(formatDuration(7555 * 3_600_000 + 34 * 60_000)).toBe('314 d 19 h');
+    expect(formatDuration(72 * 3_600_000)).toBe('3 d');
     expect(shortCommit('0123456789abcdef0123')).toBe('0123456');
     expect(shortCommit('v1-tag')).toBe('v1-tag');
   });
