@@ -71,6 +71,15 @@ describe('deployment page', () => {
     expect(requestsTo('/console/traffic')).toHaveLength(0);
   });
 
+  test.for([
+    { minutes: 90, said: /·\s*finalizes by itself in \d+ h/, not: 'was due' },
+    { minutes: -90, said: /·\s*was due to finalize by itself \d+ h ago/, not: 'finalizes by itself' },
+  ])('expiry $minutes min from now: $said', async ({ minutes, said, not }) => {
+    await openPage({ expires_at: new Date(Date.now() + minutes * 60_000).toISOString() });
+    expect(document.body).toHaveTextContent(said);
+    expect(document.body).not.toHaveTextContent(not);
+  });
+
   test('a platform without the console runtime (404): the instances say so quietly', async () => {
     seed();
     server.use(

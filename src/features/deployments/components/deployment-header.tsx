@@ -7,6 +7,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { TextLink } from '@/components/ui/text-link';
 import { paths } from '@/lib/paths';
 
+import { useNow } from '../hooks/use-now';
 import { strategyLabel } from '../utils';
 
 export type NamedLink = { id: number; name: string };
@@ -34,6 +35,9 @@ export function DeploymentHeader({
 }: DeploymentHeaderProps) {
   const blueGreen = deployment.strategy === 'blue_green';
   const expires = blueGreen && deployment.status === 'running' && deployment.expires_at;
+  const now = useNow(30_000, Boolean(expires));
+  // Past its expiry and still running (the platform has yet to act on it): said as overdue, never "finalizes … ago".
+  const overdue = expires && Date.parse(String(deployment.expires_at)) <= now;
   return (
     <PageHeader
       title={
@@ -79,7 +83,8 @@ export function DeploymentHeader({
             <>
               <span aria-hidden="true">·</span>
               <span>
-                finalizes by itself <RelativeTime value={deployment.expires_at} />
+                {overdue ? 'was due to finalize by itself' : 'finalizes by itself'}{' '}
+                <RelativeTime value={deployment.expires_at} />
               </span>
             </>
           )}
