@@ -96,13 +96,15 @@ export function InstanceLogsPanel({ deployment, serving = false }: InstanceLogsP
               Download .log
             </Button>
           </div>
-          <p role="status" className="text-xs text-slate-600 dark:text-slate-400" data-testid="log-status">
-            {following
-              ? 'Following: new lines appear as they are written.'
-              : 'Paused: new lines are read when you follow again.'}{' '}
-            {needle === ''
-              ? plural(shown.length, 'line', 'lines')
-              : `${plural(shown.length, 'line matches', 'lines match')} “${needle}” of ${logs.lines.length.toLocaleString()}`}
+          {/* Following, the counts change with every line: only the state and a search's matches are announced. */}
+          <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="log-status">
+            <span role="status">
+              {following
+                ? 'Following: new lines appear as they are written.'
+                : 'Paused: new lines are read when you follow again.'}
+              {needle !== '' && ` ${plural(shown.length, 'line matches', 'lines match')} “${needle}”`}
+            </span>
+            {needle === '' ? ` ${plural(shown.length, 'line', 'lines')}` : ` of ${logs.lines.length.toLocaleString()}`}
             {logs.dropped > 0 && ` (the browser keeps the last ${KEPT_LINES.toLocaleString()}; download keeps those)`}
           </p>
           <div role="tabpanel" id={panelId} aria-label={tabLabel(choice)}>

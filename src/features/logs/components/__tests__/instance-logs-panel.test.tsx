@@ -172,6 +172,8 @@ describe('instance logs panel', () => {
     expect(linesIn(shown)).toEqual([expect.stringContaining('listening on 40001')]);
     expect(within(shown).getByText('listening', { selector: 'mark' })).toBeInTheDocument();
     expect(screen.getByTestId('log-status')).toHaveTextContent('1 line matches “LISTENING” of 4');
+    // What is announced: the state and the matches, not the count of lines, which moves with every line followed.
+    expect(screen.getByRole('status')).toHaveTextContent(/^Following: .* 1 line matches “LISTENING”$/);
     await user.clear(screen.getByRole('searchbox', { name: 'Search the log' }));
     expect(linesIn(shown)).toHaveLength(4);
   });
