@@ -150,6 +150,12 @@ describe('activity feed', () => {
         .map((node) => node.textContent),
     ).toEqual(Array(5).fill('alice'));
 
+    // Only what a scope's feed can hold: a token exchange belongs to no scope.
+    expect(
+      within(within(section).getByRole('combobox', { name: 'What' }))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).not.toContain('Token');
     await user.selectOptions(within(section).getByRole('combobox', { name: 'What' }), 'finalize');
     expect(await within(section).findByText('Nothing matches these filters')).toBeInTheDocument();
     expect(requestsTo('/console/activity').at(-1)?.url.searchParams.get('action')).toBe('finalize');
