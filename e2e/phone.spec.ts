@@ -54,8 +54,12 @@ test('a deployment: the actions stay on screen while the chart and messages scro
   await expectStatus(page, 'running');
   const finalize = page.getByRole('button', { name: 'Finalize' });
   await expect(finalize).toBeInViewport();
-  await page.getByRole('region', { name: 'Messages' }).scrollIntoViewIfNeeded();
+  const messages = page.getByRole('region', { name: 'Messages' });
+  await messages.scrollIntoViewIfNeeded();
   await expect(finalize).toBeInViewport();
+  // Each message reads across the card, under its level and time, not in a narrow column beside them.
+  const text = await messages.getByTestId('message-text').first().boundingBox();
+  expect(text?.width ?? 0).toBeGreaterThan(250);
   // Leave nothing in flight for the journeys after this one.
   await page.getByRole('button', { name: 'Roll back' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Roll back' }).click();

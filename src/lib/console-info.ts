@@ -19,6 +19,15 @@ const consoleInfoReader = z.looseObject({
   health_timeout_ms: z.optional(z.nullable(z.number())),
 });
 
+/**
+ * Whether to ask the console's local-platform reads (`/console/scope/:id/runtime`, `/console/traffic`, instance logs):
+ * on the local platform, or when the mode could not be read (the read then says what is wrong). Connected, they
+ * would only answer 404: they are not asked for.
+ */
+export function readsLocalPlatform(info: { data?: { mode: 'local' | 'connected' } | undefined; isError: boolean }) {
+  return info.data === undefined ? info.isError : info.data.mode === 'local';
+}
+
 /** GET /console/info: local or connected, and whether /console/events carries live changes. */
 export const consoleInfoQuery = errorsInPlace(
   queryOptions({

@@ -226,7 +226,7 @@ function DeploymentView({ deployment }: { deployment: Deployment }) {
           <Panel id="messages-heading" title="Messages">
             <DeploymentMessages messages={deployment.messages} />
           </Panel>
-          <InstanceLogsPanel deployment={deployment} />
+          <InstanceLogsPanel deployment={deployment} serving={scope.data?.active_deployment === deployment.id} />
           <Panel id="changes-heading" title="What it deploys">
             <DeploymentChanges deployment={deployment} replacedDeploymentId={previousId} />
           </Panel>

@@ -8,12 +8,16 @@ import { focusRing } from './focus-ring';
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 export type ButtonSize = 'sm' | 'md';
 
+/** `aria-disabled` looks like `disabled`: a busy button, and a control that stays focusable while it cannot act. */
 const variants: Record<ButtonVariant, string> = {
-  primary: 'bg-sky-700 text-white hover:bg-sky-800 disabled:bg-sky-700/50 dark:bg-sky-700 dark:hover:bg-sky-600',
+  primary:
+    'bg-sky-700 text-white hover:bg-sky-800 disabled:bg-sky-700/50 aria-disabled:bg-sky-700/50 dark:bg-sky-700 dark:hover:bg-sky-600',
   secondary:
-    'border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 disabled:text-slate-400 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 dark:disabled:text-slate-500',
-  danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-700/50 dark:bg-red-600 dark:hover:bg-red-500',
-  ghost: 'text-slate-700 hover:bg-slate-100 disabled:text-slate-400 dark:text-slate-200 dark:hover:bg-slate-800',
+    'border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 disabled:text-slate-400 aria-disabled:text-slate-400 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 dark:disabled:text-slate-500 dark:aria-disabled:text-slate-500',
+  danger:
+    'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-700/50 aria-disabled:bg-red-700/50 dark:bg-red-600 dark:hover:bg-red-500',
+  ghost:
+    'text-slate-700 hover:bg-slate-100 disabled:text-slate-400 aria-disabled:text-slate-400 dark:text-slate-200 dark:hover:bg-slate-800',
 };
 
 const sizes: Record<ButtonSize, string> = {
@@ -23,7 +27,7 @@ const sizes: Record<ButtonSize, string> = {
 
 export function buttonClasses(variant: ButtonVariant = 'primary', size: ButtonSize = 'md', className?: string): string {
   return cn(
-    'inline-flex shrink-0 items-center justify-center rounded-md font-medium transition-colors disabled:cursor-not-allowed',
+    'inline-flex shrink-0 items-center justify-center rounded-md font-medium transition-colors disabled:cursor-not-allowed aria-disabled:cursor-not-allowed',
     variants[variant],
     sizes[size],
     focusRing,
@@ -34,7 +38,10 @@ export function buttonClasses(variant: ButtonVariant = 'primary', size: ButtonSi
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: ButtonVariant;
   size?: ButtonSize;
-  /** Shows a spinner, sets aria-busy and disables the button. */
+  /**
+   * Shows a spinner, sets aria-busy and ignores clicks (a form's implicit submission too). It is marked aria-disabled
+   * rather than disabled: a focused button that became disabled would drop the keyboard's focus to the page.
+   */
   isLoading?: boolean;
   icon?: ReactNode;
 };
@@ -49,17 +56,29 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     children,
     disabled,
     type = 'button',
+    onClick,
+    'aria-disabled': ariaDisabled,
     ...props
   },
   ref,
 ) {
+  // A button marked aria-disabled by its caller does nothing either (it stays focusable: paging at its last page).
+  const inert = isLoading || ariaDisabled === true || ariaDisabled === 'true';
   return (
     <button
       ref={ref}
       type={type}
       className={buttonClasses(variant, size, className)}
-      disabled={disabled || isLoading}
+      disabled={disabled}
+      aria-disabled={inert || undefined}
       aria-busy={isLoading || undefined}
+      onClick={(event) => {
+        if (inert) {
+          event.preventDefault();
+          return;
+        }
+        onClick?.(event);
+      }}
       {...props}
     >
       {isLoading ? (

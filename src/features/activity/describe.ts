@@ -25,7 +25,10 @@ export function actionVerb(action: string): string {
   return verbs[action] ?? humanize(action);
 }
 
-/** The filter's choices, in the order an operator thinks of them. */
+/**
+ * The filter's choices, in the order an operator thinks of them. A token exchange (`issue_token`) belongs to no
+ * application, scope or deployment, so no feed here can list one: it is not offered.
+ */
 export const actionChoices = [
   'finalize',
   'cancel',
@@ -37,7 +40,6 @@ export const actionChoices = [
   'create',
   'update',
   'delete',
-  'issue_token',
 ] as const;
 
 export const actionLabels: Record<(typeof actionChoices)[number], string> = {
@@ -51,7 +53,6 @@ export const actionLabels: Record<(typeof actionChoices)[number], string> = {
   create: 'Create',
   update: 'Change',
   delete: 'Delete',
-  issue_token: 'Token',
 };
 
 /** "deployment #12", "deployment strategy #3"; the token exchange names nothing. */

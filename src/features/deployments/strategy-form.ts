@@ -88,8 +88,13 @@ export function checkDraft(draft: CustomDraft): CustomErrors {
       const problems: RuleErrors = {};
       if (metricInfo(rule.metric) === undefined) problems.metric = 'Choose a metric.';
       const threshold = rule.threshold.trim();
+      const unit = metricInfo(rule.metric)?.unit;
       if (threshold === '') problems.threshold = 'Enter a threshold.';
       else if (!NUMBER.test(threshold)) problems.threshold = `"${threshold}" is not a number.`;
+      // No metric here is ever negative, and a share never passes 100%: such a rule could never (or always) break.
+      else if (unit === '%' && (Number(threshold) < 0 || Number(threshold) > 100))
+        problems.threshold = `"${threshold}" is not a share from 0% to 100%.`;
+      else if (Number(threshold) < 0) problems.threshold = `"${threshold}" is below 0: this metric never is.`;
       if (problems.metric !== undefined || problems.threshold !== undefined) errors.byRule[rule.key] = problems;
     }
   }

@@ -21,9 +21,16 @@ export function describeSteps(steps: Pick<AutoSteps, 'stepPercent' | 'intervalSe
   return `${formatNumberPlain(steps.stepPercent)}% every ${formatDuration(steps.intervalSeconds * 1000)} → 100% in ${formatDuration(total)}`;
 }
 
-/** The whole plan; the parts that are off say so, so the sentence never hides what will (not) happen. */
-export function describePlan(plan: RolloutPlan): string {
-  const steps = plan.steps?.enabled ? describeSteps(plan.steps) : 'traffic moved by hand';
+/**
+ * The whole plan; the parts that are off say so, so the sentence never hides what will (not) happen. `paused`: the
+ * steps ran and were paused (a deployment's page), which is the plan on hold rather than traffic moved by hand.
+ */
+export function describePlan(plan: RolloutPlan, { paused = false }: { paused?: boolean } = {}): string {
+  const steps = plan.steps?.enabled
+    ? describeSteps(plan.steps)
+    : plan.steps && paused
+      ? `${describeSteps(plan.steps)}, paused`
+      : 'traffic moved by hand';
   const rules = plan.rules?.enabled ? plan.rules.rules : [];
   const rollback = rules.length > 0 ? `roll back if ${rules.map(describeRule).join(' or ')}` : 'no automatic rollback';
   return `${steps}; ${rollback}`;

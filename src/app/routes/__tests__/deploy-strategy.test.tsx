@@ -88,9 +88,16 @@ describe('deploy dialog: traffic strategy', () => {
       'organization=1:account=1:namespace=1:application=1:scope=11',
     );
 
+    expect(within(dialog).getByTestId('deploy-kind')).toHaveTextContent(
+      'starts with 0% of the traffic; you move traffic to it, then finalize or cancel.',
+    );
     await user.click(within(choice).getByRole('radio', { name: /Careful/ }));
     expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent(
       'Plan: 10% every 30 s → 100% in 5 min; roll back if error rate > 30%',
+    );
+    // Chosen steps move the traffic: the notice above no longer says it is moved by hand.
+    expect(within(dialog).getByTestId('deploy-kind')).toHaveTextContent(
+      'starts with 0% of the traffic; the automatic steps chosen below move traffic to it, and you finalize or cancel.',
     );
     expect(within(dialog).getByRole('tabpanel')).toHaveTextContent(
       '"strategy_data":{"parameters":{"traffic":{"enable_auto_switch":true,"step":"0.1"',
@@ -171,13 +178,18 @@ describe('deploy dialog: traffic strategy', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Add a rule' }));
     const second = within(dialog).getAllByTestId('rule-fields')[1];
     if (second === undefined) throw new Error('no second rule');
+    expect(within(second).getByRole('textbox', { name: 'Threshold (%)' })).toHaveValue('10');
     await user.selectOptions(within(second).getByRole('combobox', { name: 'Metric' }), 'http.response_time');
-    await user.clear(within(second).getByRole('textbox', { name: 'Threshold (ms)' }));
+    // 10 was a percentage: in milliseconds it is entered again, never kept as a 10 ms rule.
+    expect(within(second).getByRole('textbox', { name: 'Threshold (ms)' })).toHaveValue('');
+    expect(within(dialog).queryByTestId('strategy-plan')).not.toBeInTheDocument();
     await user.type(within(second).getByRole('textbox', { name: 'Threshold (ms)' }), '500');
     expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent(
       'roll back if error rate > 30% or response time > 500 ms',
     );
     await user.click(within(dialog).getByRole('button', { name: 'Remove rule 1' }));
+    // The button that had the focus is gone with its rule: the keyboard carries on from "Add a rule".
+    expect(within(dialog).getByRole('button', { name: 'Add a rule' })).toHaveFocus();
     expect(within(dialog).getByTestId('strategy-plan')).toHaveTextContent(
       'Plan: 10% every 30 s → 100% in 5 min; roll back if response time > 500 ms',
     );

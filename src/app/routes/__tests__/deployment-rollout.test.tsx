@@ -71,6 +71,18 @@ describe('deployment page: rollout plan', () => {
     ]);
   });
 
+  test('paused after steps ran: the plan is on hold, not traffic moved by hand', async () => {
+    await openPage({
+      ...stepping({ enabled: false, rules: [] }),
+      messages: [{ level: 'INFO', message: 'automatic traffic step: 0% → 25% to the new release', timestamp: 1 }],
+    });
+    expect(within(plan()).getByTestId('rollout-plan-sentence')).toHaveTextContent(
+      'Plan: 25% every 30 s → 100% in 2 min, paused; no automatic rollback',
+    );
+    expect(within(plan()).getByTestId('auto-steps-status')).toHaveTextContent('Automatic steps are paused at 25%');
+    expect(within(plan()).getByRole('button', { name: 'Resume automatic steps' })).toBeInTheDocument();
+  });
+
   test('moving the traffic by hand says first that it pauses the automatic steps', async () => {
     const { user } = await openPage(stepping());
     await user.click(screen.getByRole('button', { name: '50%' }));
@@ -167,6 +179,9 @@ describe('deployment page: rollout plan', () => {
     expect(within(errors).getByRole('img')).toHaveAccessibleName(
       /^error rate over the last minutes: 2 checks of 1\.2\.0; rolls back at 10%\.$/,
     );
+    // Its time axis: the minute since it began running (50 s ago, shown as the last minute), up to now.
+    const times = within(errors).getByTestId('rule-chart-times');
+    expect([...times.children].map((label) => label.textContent)).toEqual(['1 min ago', 'now']);
     expect(within(plan()).getByTestId('evidence-source')).toHaveTextContent('Checked by the local platform');
     expect(requestsTo('/api/telemetry/application/1/metric/http.error_rate')[0]?.url.search).toBe(
       '?scope_id=11&minutes=5&period=10',

@@ -66,8 +66,10 @@ describe('safe to click twice', () => {
 
   test('the confirm button is busy while the request is in flight', async () => {
     const { user } = await openPage();
+    let patches = 0;
     server.use(
       http.patch('/api/deployment/:id', async () => {
+        patches += 1;
         await delay('infinite');
         return new HttpResponse(null, { status: 204 });
       }),
@@ -75,8 +77,12 @@ describe('safe to click twice', () => {
     await user.click(screen.getByRole('button', { name: 'Roll back' }));
     const dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: 'Roll back' }));
-    expect(within(dialog).getByRole('button', { name: 'Roll back' })).toBeDisabled();
+    // Busy: it keeps the focus (aria-disabled) and ignores another click; the way out is closed meanwhile.
+    const confirm = within(dialog).getByRole('button', { name: 'Roll back' });
+    expect(confirm).toHaveAttribute('aria-disabled', 'true');
     expect(within(dialog).getByRole('button', { name: 'Keep it' })).toBeDisabled();
+    await user.click(confirm);
+    expect(patches).toBe(1);
   });
 });
 

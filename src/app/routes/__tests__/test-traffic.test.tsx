@@ -104,10 +104,16 @@ describe('send test traffic from the scope page', () => {
     expect(counts).toHaveTextContent(/[1-9]\d* failed/);
     expect(counts).toHaveTextContent('latest: 500 from deployment 71');
     expect(rate).toBeDisabled();
+    // Announced once, not the counts every second.
+    expect(within(section).getByRole('status')).toHaveTextContent('Sending test traffic: 20 requests per second to /.');
+    expect(within(section).getByRole('status')).not.toHaveTextContent(/requests sent/);
 
     await user.click(within(section).getByRole('button', { name: 'Stop test traffic' }));
     await waitFor(() => expect(requestsTo(path, 'DELETE')).toHaveLength(1));
     expect(await within(section).findByText('Last run (stopped):')).toBeInTheDocument();
+    expect(within(section).getByRole('status')).toHaveTextContent(
+      /^Test traffic stopped: \d+ requests sent, \d+ failed\.$/,
+    );
     expect(within(section).getByRole('button', { name: 'Send test traffic' })).toBeEnabled();
     expect(rate).toBeEnabled();
   });

@@ -25,9 +25,11 @@ async function deploymentPage(queries: PageQueries, deploymentId: number): Promi
   if (deployment === undefined) return;
   startScopeRuntime(queries, deployment.scope_id);
   if (deployment.application_id !== undefined) queries.start(applicationQueries.detail(deployment.application_id));
-  // The live chart's code, wanted as soon as the scope's counters come (the local platform has them; connected: 404).
+  // The instances and the live chart's code, on the local platform only (connected, the page asks for neither).
   void queries.read(consoleInfoQuery).then((info) => {
-    if (info?.mode === 'local') void import('@/features/deployments/components/traffic-chart');
+    if (info?.mode !== 'local') return;
+    queries.start(scopeQueries.runtime(deployment.scope_id));
+    void import('@/features/deployments/components/traffic-chart');
   });
   // The page asks for a blue/green deployment's history while its scope loads (useReplacedDeployment): so does this.
   const [release, scope, finalized] = await Promise.all([

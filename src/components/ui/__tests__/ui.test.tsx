@@ -12,6 +12,7 @@ import { cliSnippets } from '@/lib/cli-snippets';
 import { consoleInfoQuery } from '@/lib/console-info';
 import { buildConsoleInfo } from '@/testing/data';
 
+import { Button } from '../button';
 import { CodeSnippet } from '../code-snippet';
 import { ConfirmDialog } from '../confirm-dialog';
 import { ErrorState } from '../error-state';
@@ -237,5 +238,45 @@ describe('a table wider than its box (phone size)', () => {
     expect(screen.getByTestId('table-scroll-hint')).toHaveTextContent('← Scroll back for the first columns');
     expect(screen.getByTestId('table-more-left')).toBeInTheDocument();
     expect(screen.queryByTestId('table-more-right')).not.toBeInTheDocument();
+  });
+});
+
+describe('a busy button', () => {
+  function BusyAfterClick({ onAct }: { onAct: () => void }) {
+    const [busy, setBusy] = useState(false);
+    return (
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onAct();
+          setBusy(true);
+        }}
+      >
+        <input aria-label="Rate" />
+        <Button type="submit" isLoading={busy}>
+          {busy ? 'Stop' : 'Send'}
+        </Button>
+      </form>
+    );
+  }
+
+  test('keeps the keyboard focus and does nothing more until it is done', async () => {
+    const user = userEvent.setup();
+    const onAct = vi.fn();
+    render(<BusyAfterClick onAct={onAct} />);
+    await user.tab();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Send' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    const busy = screen.getByRole('button', { name: 'Stop' });
+    // Disabled, the focused button would have dropped the focus to the page.
+    expect(busy).toHaveFocus();
+    expect(busy).toHaveAttribute('aria-disabled', 'true');
+    expect(busy).toHaveAttribute('aria-busy', 'true');
+    await user.keyboard('{Enter}');
+    await user.click(busy);
+    // Enter in a field submits the form through its default button: ignored as well.
+    await user.type(screen.getByRole('textbox', { name: 'Rate' }), '5{Enter}');
+    expect(onAct).toHaveBeenCalledTimes(1);
   });
 });

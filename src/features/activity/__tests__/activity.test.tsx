@@ -96,10 +96,14 @@ describe('activity feed', () => {
     ]);
     const [rollback, traffic, created] = items;
     expect(rollback).toHaveTextContent('status: running → rolling_back');
+    // The badge says it was automatic; the reason starts with the cause.
     expect(within(rollback as HTMLElement).getByTestId('activity-reason')).toHaveTextContent(
-      'Reason: automatic: metric rule broken',
+      /^Reason: metric rule broken: http.error_rate greater_than 0.1$/,
     );
     expect(traffic).toHaveTextContent('traffic to the new release: 0% → 30%');
+    // Words read as words; a field named as the API calls it reads as code.
+    expect(within(traffic as HTMLElement).getByText('traffic to the new release')).not.toHaveClass('font-mono');
+    expect(within(created as HTMLElement).getByText('release_id')).toHaveClass('font-mono');
     expect(within(traffic as HTMLElement).getByTestId('activity-reason')).toHaveTextContent(
       'Reason: Watching the error rate at a third',
     );
@@ -146,9 +150,35 @@ describe('activity feed', () => {
         .map((node) => node.textContent),
     ).toEqual(Array(5).fill('alice'));
 
+    // Only what a scope's feed can hold: a token exchange belongs to no scope.
+    expect(
+      within(within(section).getByRole('combobox', { name: 'What' }))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).not.toContain('Token');
     await user.selectOptions(within(section).getByRole('combobox', { name: 'What' }), 'finalize');
     expect(await within(section).findByText('Nothing matches these filters')).toBeInTheDocument();
     expect(requestsTo('/console/activity').at(-1)?.url.searchParams.get('action')).toBe('finalize');
+  });
+
+  test('paging with the keyboard: at the last page Older keeps the focus and does nothing', async () => {
+    seedScope();
+    for (let index = 0; index < 15; index += 1) db.activity.push(entry());
+    const { section, user } = await openScopeActivity();
+    await within(section).findByText('Showing 1–10 of 15');
+    const newer = within(section).getByRole('button', { name: 'Newer' });
+    const older = within(section).getByRole('button', { name: 'Older' });
+    expect(newer).toHaveAttribute('aria-disabled', 'true');
+    older.focus();
+    await user.keyboard('{Enter}');
+    await within(section).findByText('Showing 11–15 of 15');
+    expect(older).toHaveFocus();
+    expect(older).toHaveAttribute('aria-disabled', 'true');
+    const asked = requestsTo('/console/activity').length;
+    await user.keyboard('{Enter}');
+    expect(requestsTo('/console/activity')).toHaveLength(asked);
+    expect(within(section).getByText('Showing 11–15 of 15')).toBeInTheDocument();
+    expect(newer).not.toHaveAttribute('aria-disabled');
   });
 
   test('follows new entries live: an activity change from the event stream refreshes the feed', async () => {

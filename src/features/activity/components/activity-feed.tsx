@@ -113,11 +113,12 @@ function LocalActivityFeed({ of, pageSize }: { of: ActivityScope; pageSize: numb
           <p className="text-slate-600 dark:text-slate-400">
             Showing {first}–{last} of {paging.total}
           </p>
+          {/* At either end a button stays focusable (aria-disabled, does nothing): disabled, it would drop the focus. */}
           <div className="flex gap-2">
             <Button
               variant="secondary"
               size="sm"
-              disabled={offset === 0}
+              aria-disabled={offset === 0}
               onClick={() => setOffset(Math.max(0, offset - pageSize))}
             >
               Newer
@@ -125,7 +126,7 @@ function LocalActivityFeed({ of, pageSize }: { of: ActivityScope; pageSize: numb
             <Button
               variant="secondary"
               size="sm"
-              disabled={offset + pageSize >= paging.total}
+              aria-disabled={offset + pageSize >= paging.total}
               onClick={() => setOffset(offset + pageSize)}
             >
               Older

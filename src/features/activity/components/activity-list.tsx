@@ -43,9 +43,16 @@ function Actor({ actor }: { actor: ActivityEntry['actor'] }) {
 
 function Change({ change, created }: { change: ActivityChange; created: boolean }) {
   const label = fieldLabel(change.field);
+  // A field without a name of its own is shown as the API calls it (code); a named one reads as words.
+  const raw = label === change.field;
   return (
     <li className="break-words">
-      <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{label}</span>:{' '}
+      <span
+        className={raw ? 'font-mono text-xs text-slate-600 dark:text-slate-400' : 'text-slate-600 dark:text-slate-400'}
+      >
+        {label}
+      </span>
+      :{' '}
       {created ? (
         <span className="font-medium">{formatValue(change.field, change.to)}</span>
       ) : (
@@ -59,6 +66,15 @@ function Change({ change, created }: { change: ActivityChange; created: boolean 
       )}
     </li>
   );
+}
+
+/**
+ * The platform's own decisions carry "automatic: " before their cause; the entry already says so (the badge beside
+ * the actor), so the reason starts with the cause.
+ */
+function shownReason(entry: ActivityEntry): string {
+  const reason = entry.reason ?? '';
+  return entry.actor?.kind === 'engine' ? reason.replace(/^automatic: /, '') : reason;
 }
 
 export type ActivityListProps = { entries: readonly ActivityEntry[] };
@@ -90,7 +106,7 @@ export function ActivityList({ entries }: ActivityListProps) {
                 className="rounded-md border-l-4 border-sky-400 bg-sky-50 px-3 py-1.5 text-slate-800 dark:border-sky-600 dark:bg-sky-950 dark:text-slate-200"
                 data-testid="activity-reason"
               >
-                <span className="font-medium">Reason:</span> {entry.reason}
+                <span className="font-medium">Reason:</span> {shownReason(entry)}
               </p>
             )}
           </li>

@@ -13,7 +13,7 @@ import { telemetryReader } from '@/lib/read/telemetry';
 import { isAlreadyDone } from '../api/already-done';
 import { AUTO_SWITCH_CLOCK_KEY, stepsState, timeToFull } from '../auto-steps';
 import { describeRule, ruleComparisons, ruleMetricCatalogue } from '../rule-metrics';
-import { checkDraft, defaultDraft, draftParameters, hasErrors, placeServerMessage } from '../strategy-form';
+import { checkDraft, defaultDraft, draftParameters, hasErrors, newRule, placeServerMessage } from '../strategy-form';
 import { describePlan, describeSteps } from '../strategy-plan';
 // The nullplatform fixture's strategy, built as the connected journeys get it (pure data, no server).
 import { deploymentStrategy } from '../../../../server/testing/nullplatform-fixture/shapes/strategy';
@@ -240,6 +240,18 @@ describe('the custom strategy form', () => {
     ['', 'Enter the step: the share of the traffic each step adds, in %.'],
   ] as const)('step %s: %s', ([step, message]) => {
     expect(checkDraft({ ...defaultDraft(), step }).step).toBe(message);
+  });
+
+  test.for([
+    ['http.error_rate', '150', '"150" is not a share from 0% to 100%.'],
+    ['http.error_rate', '-5', '"-5" is not a share from 0% to 100%.'],
+    ['http.response_time', '-1', '"-1" is below 0: this metric never is.'],
+    ['http.healthcheck_fail', '-1', '"-1" is below 0: this metric never is.'],
+    ['http.error_rate', '100', undefined],
+    ['http.response_time', '0', undefined],
+  ] as const)('rule %s threshold %s: %s', ([metric, threshold, message]) => {
+    const rule = newRule({ metric, threshold });
+    expect(checkDraft({ ...defaultDraft(), rules: [rule] }).byRule[rule.key]?.threshold).toBe(message);
   });
 
   test('turned off, steps and rules are not checked', () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -29,6 +29,7 @@ export function CustomStrategyFields({
   metrics,
 }: CustomStrategyFieldsProps) {
   const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const addRule = useRef<HTMLButtonElement>(null);
   const leave = (field: string) => setLeft((before) => new Set(before).add(field));
   const shown = (field: string, message: string | undefined) => (showAll || left.has(field) ? message : undefined);
 
@@ -105,15 +106,20 @@ export function CustomStrategyFields({
                   onChange({ ...draft, rules: draft.rules.map((item) => (item.key === rule.key ? changed : item)) })
                 }
                 onBlur={() => leave(`rule-${rule.key}`)}
-                onRemove={() => onChange({ ...draft, rules: draft.rules.filter((item) => item.key !== rule.key) })}
+                onRemove={() => {
+                  // The focused Remove button goes with its rule: the keyboard carries on from "Add a rule".
+                  addRule.current?.focus();
+                  onChange({ ...draft, rules: draft.rules.filter((item) => item.key !== rule.key) });
+                }}
               />
             ))}
             {shown('rules', errors.rules) && <p className="text-sm text-red-700 dark:text-red-400">{errors.rules}</p>}
             <Button
+              ref={addRule}
               variant="secondary"
               size="sm"
               onClick={() => onChange({ ...draft, rules: [...draft.rules, newRule()] })}
-              disabled={draft.rules.length >= 20}
+              aria-disabled={draft.rules.length >= 20}
             >
               Add a rule
             </Button>

@@ -186,6 +186,7 @@ export function DeployDialog(props: DeployDialogProps) {
             release={release}
             activeReleaseId={activeReleaseId}
             renderRelease={renderRelease}
+            inSteps={strategyApplies && chosen.plan?.steps?.enabled === true}
           />
         )}
         {scope && release && inFlight === undefined && renderChanges?.(scope, release)}

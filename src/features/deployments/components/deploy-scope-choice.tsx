@@ -17,10 +17,18 @@ export type StrategyNoticeProps = {
   /** The release the scope serves now, once its active deployment is read. */
   activeReleaseId: number | undefined;
   renderRelease: (id: number) => ReactNode;
+  /** The traffic and rollback choice below moves the traffic in automatic steps. */
+  inSteps?: boolean;
 };
 
 /** Says whether the deployment will be initial or blue/green, and what it replaces. */
-export function StrategyNotice({ scope, release, activeReleaseId, renderRelease }: StrategyNoticeProps) {
+export function StrategyNotice({
+  scope,
+  release,
+  activeReleaseId,
+  renderRelease,
+  inSteps = false,
+}: StrategyNoticeProps) {
   const kind = deploymentKind(scope);
   if (kind === 'unknown') {
     return (
@@ -59,7 +67,10 @@ export function StrategyNotice({ scope, release, activeReleaseId, renderRelease 
           <span className="text-slate-600 dark:text-slate-400">the active release</span>
         )}{' '}
         (deployment #{scope.active_deployment}) in {scope.name}. <span className="font-mono">{release.semver}</span>{' '}
-        starts with 0% of the traffic; you move traffic to it, then finalize or cancel.
+        starts with 0% of the traffic;{' '}
+        {inSteps
+          ? 'the automatic steps chosen below move traffic to it, and you finalize or cancel.'
+          : 'you move traffic to it, then finalize or cancel.'}
       </p>
     </div>
   );

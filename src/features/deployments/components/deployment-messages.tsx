@@ -15,13 +15,13 @@ const levelBadgeClasses: Record<string, string> = {
 
 export type DeploymentMessagesProps = { messages: readonly DeploymentMessage[] | undefined };
 
-/** The deployment's story as the platform tells it, oldest first (the newest at the bottom, as in a log). */
 /** Epoch ms of a message's time (ISO or epoch ms); messages without one sort first, in the order they came. */
 function instant(timestamp: string | number | undefined): number {
   if (timestamp === undefined) return 0;
   return typeof timestamp === 'number' ? timestamp : Date.parse(timestamp);
 }
 
+/** The deployment's story as the platform tells it, oldest first (the newest at the bottom, as in a log). */
 export function DeploymentMessages({ messages }: DeploymentMessagesProps) {
   if (messages === undefined) {
     return (
@@ -65,7 +65,10 @@ export function DeploymentMessages({ messages }: DeploymentMessagesProps) {
                   {formatDateTime(message.timestamp)}
                 </time>
               )}
-              <span className="min-w-0 flex-1 break-words">{message.message}</span>
+              {/* Where less than 12rem is left beside the level and the time (a phone), the text takes a line of its own. */}
+              <span className="min-w-48 flex-1 break-words" data-testid="message-text">
+                {message.message}
+              </span>
             </li>
           );
         })}

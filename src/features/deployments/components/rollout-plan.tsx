@@ -5,6 +5,7 @@ import type { MetricEvaluation } from '@/lib/read/metric-evaluation';
 import type { RolloutPlan as Plan } from '@/lib/read/strategy-parameters';
 
 import { useNow } from '../hooks/use-now';
+import { stepsRanBefore } from '../auto-steps';
 import { ruleReadings } from '../rule-evidence';
 import { describePlan } from '../strategy-plan';
 import { AutoStepsControl } from './auto-steps-control';
@@ -60,10 +61,11 @@ export function RolloutPlan({
   const live = isInFlight(deployment.status);
   const now = useNow(5_000, live);
   const rules = plan.rules?.enabled ? plan.rules.rules : [];
+  const paused = plan.steps !== undefined && !plan.steps.enabled && stepsRanBefore(deployment);
   return (
     <div className="space-y-4">
       <p className="text-sm font-medium" data-testid="rollout-plan-sentence">
-        Plan: {describePlan(plan)}
+        Plan: {describePlan(plan, { paused })}
       </p>
       {plan.steps && live && (
         <AutoStepsControl deployment={deployment} steps={plan.steps} release={release} scope={scope} />

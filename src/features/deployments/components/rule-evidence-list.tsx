@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 
 import { Badge, type Tone } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { formatDuration, formatTime } from '@/lib/format';
 import type { Telemetry } from '@/lib/read/telemetry';
 
 import { evidenceQueries, telemetryWindow } from '../api/evidence';
@@ -69,6 +70,9 @@ function RuleRow({ reading, context }: { reading: RuleReading; context: Evidence
     ? Math.min(end - 60_000, Math.max(windowStart, (context.since ?? windowStart) - 5_000))
     : Math.min(valued[0]?.at ?? end - 60_000, end - 60_000);
   const to = end + (end - from) * 0.03;
+  const timeLabels = context.live
+    ? ([`${formatDuration(end - from)} ago`, 'now'] as const)
+    : ([formatTime(from), formatTime(end)] as const);
   const shownValue = (value: number) =>
     context.mode === 'connected' ? formatNumber(value) : formatMetricValue(rule.metric, value);
   const chartLabel =
@@ -137,6 +141,7 @@ function RuleRow({ reading, context }: { reading: RuleReading; context: Evidence
           to={to}
           label={chartLabel}
           format={shownValue}
+          timeLabels={timeLabels}
         />
       )}
     </li>

@@ -35,7 +35,12 @@ export function RuleFields({ index, rule, metrics, errors, onChange, onBlur, onR
           options={metrics.map((metric) => ({ value: metric.name, label: `${metric.label} (${metric.name})` }))}
           value={rule.metric}
           error={errors?.metric}
-          onChange={(event) => onChange({ ...rule, metric: event.target.value })}
+          onChange={(event) => {
+            const metric = event.target.value;
+            // A threshold typed in another unit (10 % is not 10 ms) is cleared, to be entered again.
+            const sameUnit = metricInfo(metric)?.unit === unit;
+            onChange({ ...rule, metric, threshold: sameUnit ? rule.threshold : '' });
+          }}
         />
         <SelectField
           label="Comparison"

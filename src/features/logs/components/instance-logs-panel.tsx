@@ -8,7 +8,7 @@ import { SectionHeading } from '@/components/ui/page-header';
 import { Spinner } from '@/components/ui/spinner';
 import { describeError } from '@/lib/api-client';
 import { cn } from '@/lib/cn';
-import { consoleInfoQuery } from '@/lib/console-info';
+import { consoleInfoQuery, readsLocalPlatform } from '@/lib/console-info';
 import type { Deployment } from '@/lib/read/deployment';
 
 import { downloadLog, logFileName } from '../download-log';
@@ -16,7 +16,11 @@ import { KEPT_LINES, useInstanceLogs } from '../hooks/use-instance-logs';
 import { InstanceTabs, tabLabel, type LogChoice } from './instance-tabs';
 import { LogLines } from './log-lines';
 
-export type InstanceLogsPanelProps = { deployment: Pick<Deployment, 'id' | 'status' | 'strategy_data'> };
+export type InstanceLogsPanelProps = {
+  deployment: Pick<Deployment, 'id' | 'status' | 'strategy_data'>;
+  /** The scope serves this deployment: its instances still run and write, whatever its (finalized) status. */
+  serving?: boolean;
+};
 
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString()} ${count === 1 ? one : many}`;
@@ -28,18 +32,19 @@ function plural(count: number, one: string, many: string): string {
  * lines shown. The local platform's data plane keeps the logs, after the instances stop too; in connected mode
  * nullplatform keeps them, and the panel says so.
  */
-export function InstanceLogsPanel({ deployment }: InstanceLogsPanelProps) {
+export function InstanceLogsPanel({ deployment, serving = false }: InstanceLogsPanelProps) {
   const headingId = useId();
   const panelId = useId();
   const info = useQuery(consoleInfoQuery);
   const connected = info.data?.mode === 'connected';
   const [choice, setChoice] = useState<LogChoice>(0);
-  // A finished deployment's instances write nothing more: its log opens paused.
-  const [following, setFollowing] = useState(() => !isTerminal(deployment.status));
+  // A finished deployment's instances write nothing more, so its log opens paused; but the one its scope serves (an
+  // initial or finalized deployment) keeps running, and its log opens following.
+  const [following, setFollowing] = useState(() => serving || !isTerminal(deployment.status));
   const [search, setSearch] = useState('');
   const instance = choice === 'all' ? undefined : choice;
   // Read once the console says it runs the local platform (or cannot say: the read then says what is wrong).
-  const logs = useInstanceLogs(deployment.id, instance, following, info.data === undefined ? info.isError : !connected);
+  const logs = useInstanceLogs(deployment.id, instance, following, readsLocalPlatform(info));
 
   const planned = Array.from({ length: deployment.strategy_data.amount_instances_to_wait ?? 1 }, (_, index) => index);
   const instances = [...new Set([...planned, ...logs.instances])].sort((a, b) => a - b);
@@ -91,13 +96,15 @@ export function InstanceLogsPanel({ deployment }: InstanceLogsPanelProps) {
               Download .log
             </Button>
           </div>
-          <p role="status" className="text-xs text-slate-600 dark:text-slate-400" data-testid="log-status">
-            {following
-              ? 'Following: new lines appear as they are written.'
-              : 'Paused: new lines are read when you follow again.'}{' '}
-            {needle === ''
-              ? plural(shown.length, 'line', 'lines')
-              : `${plural(shown.length, 'line matches', 'lines match')} “${needle}” of ${logs.lines.length.toLocaleString()}`}
+          {/* Following, the counts change with every line: only the state and a search's matches are announced. */}
+          <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="log-status">
+            <span role="status">
+              {following
+                ? 'Following: new lines appear as they are written.'
+                : 'Paused: new lines are read when you follow again.'}
+              {needle !== '' && ` ${plural(shown.length, 'line matches', 'lines match')} “${needle}”`}
+            </span>
+            {needle === '' ? ` ${plural(shown.length, 'line', 'lines')}` : ` of ${logs.lines.length.toLocaleString()}`}
             {logs.dropped > 0 && ` (the browser keeps the last ${KEPT_LINES.toLocaleString()}; download keeps those)`}
           </p>
           <div role="tabpanel" id={panelId} aria-label={tabLabel(choice)}>

@@ -56,10 +56,15 @@ const streamClasses: Record<string, string> = {
 export function LogLines({ lines, label, showInstance, highlight, stickToEnd }: LogLinesProps) {
   const box = useRef<HTMLDivElement>(null);
   const atEnd = useRef(true);
+  const placed = useRef(false);
 
   useLayoutEffect(() => {
     const element = box.current;
-    if (element && stickToEnd && atEnd.current) element.scrollTop = element.scrollHeight;
+    if (!element || lines.length === 0) return;
+    // A log opens at its newest line, followed or not (as `tail` shows it); then, followed, it stays there unless
+    // the reader scrolled up.
+    if (!placed.current || (stickToEnd && atEnd.current)) element.scrollTop = element.scrollHeight;
+    placed.current = true;
   }, [lines, stickToEnd]);
 
   return (

@@ -34,18 +34,25 @@ function plural(count: number, word: string): string {
   return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** Sent and failed, live while it runs; the last run's totals after. */
+/**
+ * Sent and failed, live while it runs; the last run's totals after. The counts change every second, so they are not a
+ * live region (a screen reader would read them out every second): only the start and the end of a run are announced.
+ */
 function Counts({ status }: { status: TestTrafficStatus }) {
   if (status.rate_per_second === null) return null;
   const secondsLeft =
     status.ends_at === null ? 0 : Math.max(0, Math.ceil((Date.parse(status.ends_at) - Date.now()) / 1000));
+  const announced = status.running
+    ? `Sending test traffic: ${status.rate_per_second} requests per second to ${status.path}.`
+    : `Test traffic ${status.end_reason ? endReasons[status.end_reason] : 'ended'}: ${plural(status.sent, 'request')} sent, ${status.failed.toLocaleString('en-US')} failed.`;
   return (
     <div
-      role="status"
-      aria-live="polite"
       data-testid="test-traffic-counts"
       className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700 dark:text-slate-300"
     >
+      <span role="status" className="sr-only" data-testid="test-traffic-announced">
+        {announced}
+      </span>
       {status.running ? (
         <Badge tone="progress" dot>
           Sending {status.rate_per_second}/s to {status.path}

@@ -56,11 +56,14 @@ function fakeLog(initial: Array<Omit<Line, 'seq' | 'timestamp'>>) {
   return { write, asked, lines };
 }
 
-function renderPanel(status = 'running') {
+function renderPanel(status = 'running', serving = false) {
   const user = userEvent.setup();
   render(
     <AppProvider queryClient={createAppQueryClient({ retry: false })}>
-      <InstanceLogsPanel deployment={{ id: 31, status, strategy_data: { amount_instances_to_wait: 2 } }} />
+      <InstanceLogsPanel
+        deployment={{ id: 31, status, strategy_data: { amount_instances_to_wait: 2 } }}
+        serving={serving}
+      />
     </AppProvider>,
   );
   return { user };
@@ -138,12 +141,26 @@ describe('instance logs panel', () => {
     expect(log.asked.at(-1)?.get('since')).toBeDefined();
   });
 
-  test('a finished deployment opens paused', async () => {
+  test('a finished deployment opens paused, at its newest line', async () => {
+    // jsdom lays nothing out: a log taller than its box, as a browser would measure it.
+    const scrollHeight = vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockReturnValue(900);
+    onTestFinished(() => scrollHeight.mockRestore());
     fakeLog([...initial]);
-    renderPanel('finalized');
+    renderPanel('rolled_back');
     const shown = await logOf('Log of instance #0');
     await waitFor(() => expect(linesIn(shown)).toHaveLength(4));
     expect(screen.getByRole('button', { name: 'Follow' })).toBeInTheDocument();
+    expect(shown.scrollTop).toBe(900);
+  });
+
+  test('the deployment its scope serves (finalized, its instances running) opens following', async () => {
+    const log = fakeLog([...initial]);
+    renderPanel('finalized', true);
+    const shown = await logOf('Log of instance #0');
+    await waitFor(() => expect(linesIn(shown)).toHaveLength(4));
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeInTheDocument();
+    log.write({ instance: 0, stream: 'stdout', line: 'GET /orders 200 (still serving)' });
+    await waitFor(() => expect(within(shown).getByText('GET /orders 200 (still serving)')).toBeInTheDocument());
   });
 
   test('search keeps the lines that match, marked, and says how many', async () => {
@@ -155,6 +172,8 @@ describe('instance logs panel', () => {
     expect(linesIn(shown)).toEqual([expect.stringContaining('listening on 40001')]);
     expect(within(shown).getByText('listening', { selector: 'mark' })).toBeInTheDocument();
     expect(screen.getByTestId('log-status')).toHaveTextContent('1 line matches “LISTENING” of 4');
+    // What is announced: the state and the matches, not the count of lines, which moves with every line followed.
+    expect(screen.getByRole('status')).toHaveTextContent(/^Following: .* 1 line matches “LISTENING”$/);
     await user.clear(screen.getByRole('searchbox', { name: 'Search the log' }));
     expect(linesIn(shown)).toHaveLength(4);
   });
