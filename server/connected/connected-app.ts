@@ -18,17 +18,14 @@ import type { Redactor } from './redactor';
 import { upstreamProxy } from './upstream-proxy';
 import type { UpstreamSession } from './upstream-session';
 
-export const LIVE_EVENTS_LOCAL_ONLY =
-  'live events are local-only: the console server has no event stream from nullplatform in connected mode, so the SPA polls the API';
-export const REPORTED_BY_NULLPLATFORM =
-  "nullplatform reports a scope's traffic and instances itself; the console's counters exist only on the local platform";
-
-export const TEST_TRAFFIC_LOCAL_ONLY =
-  "test traffic is local-only: the console sends it to the local platform's scope addresses; in connected mode, send requests to your scope's own domain";
-export const LOGS_IN_NULLPLATFORM =
-  "instance logs live in nullplatform: open the deployment there to read its instances' output; the console keeps logs only for the local platform's instances";
-export const ACTIVITY_LOCAL_ONLY =
-  "the activity feed is the local platform's own audit trail; nullplatform keeps its own (deployments carry created_by and updated_by)";
+// The messages live beside the endpoint table that names them; tests and callers read them here too.
+export {
+  ACTIVITY_LOCAL_ONLY,
+  LIVE_EVENTS_LOCAL_ONLY,
+  LOGS_IN_NULLPLATFORM,
+  REPORTED_BY_NULLPLATFORM,
+  TEST_TRAFFIC_LOCAL_ONLY,
+} from '../http/local-only';
 
 export type ConnectedAppOptions = {
   session: UpstreamSession;
@@ -91,31 +88,11 @@ export function createConnectedApp(options: ConnectedAppOptions): Hono {
     };
     return c.json(info);
   });
-  app.get(consolePaths.events, (c) => errorBody(c, 404, LIVE_EVENTS_LOCAL_ONLY));
-  app.get(consolePaths.traffic, (c) => errorBody(c, 404, REPORTED_BY_NULLPLATFORM));
-  app.get('/console/scope/:id/runtime', (c) => errorBody(c, 404, REPORTED_BY_NULLPLATFORM));
-  app.get('/console/deployment/:id/evaluations', (c) =>
-    errorBody(
-      c,
-      404,
-      "nullplatform checks a deployment's metric rules itself; the console keeps evaluations only on the local platform",
-    ),
-  );
-  app.on(['GET', 'POST', 'DELETE'], '/console/scope/:id/test-traffic', (c) =>
-    errorBody(c, 404, TEST_TRAFFIC_LOCAL_ONLY),
-  );
-  app.on('GET', ['/console/deployment/:id/logs', '/console/deployment/:id/logs/stream'], (c) =>
-    errorBody(c, 404, LOGS_IN_NULLPLATFORM),
-  );
-  app.get(consolePaths.activity, (c) => errorBody(c, 404, ACTIVITY_LOCAL_ONLY));
-  app.get(consolePaths.actors, (c) => errorBody(c, 404, ACTIVITY_LOCAL_ONLY));
-  app.get(consolePaths.releaseDiff, (c) =>
-    errorBody(
-      c,
-      404,
-      "the commits between releases are read from local git on the local platform; in connected mode the SPA links the repository's compare page",
-    ),
-  );
+  // What only the local platform serves: each such endpoint of the table says what to answer instead.
+  for (const each of endpoints) {
+    const message = each.localOnly;
+    if (message !== undefined) app.on(each.method.toUpperCase(), each.path, (c) => errorBody(c, 404, message));
+  }
   app.get(consolePaths.openapi, (c) => {
     parseQuery(c, noQuerySchema);
     return c.json(openApiDocument(endpoints, options.version));

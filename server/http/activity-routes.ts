@@ -7,12 +7,14 @@ import { activityEntrySchema, activityListQuerySchema, type ActorList, actorList
 import { listEnvelopeSchema } from '@contract/common';
 import { consolePaths } from '@contract/console';
 import { endpoint, json } from './endpoint';
+import { ACTIVITY_LOCAL_ONLY } from './local-only';
 import { listEnvelope } from './route-deps';
 
 export const activityEndpoints = [
   endpoint({
     method: 'get',
     path: consolePaths.activity,
+    localOnly: ACTIVITY_LOCAL_ONLY,
     tag: 'console',
     summary: 'The audit trail, newest first: who changed what, when, from → to, and why (local platform)',
     query: activityListQuerySchema,
@@ -23,6 +25,7 @@ export const activityEndpoints = [
   endpoint({
     method: 'get',
     path: consolePaths.actors,
+    localOnly: ACTIVITY_LOCAL_ONLY,
     tag: 'console',
     summary: 'Who has written: the numbers created_by/updated_by hold, with their names (local platform)',
     response: json(actorListSchema),

@@ -17,9 +17,11 @@ import {
 } from '@contract/console';
 import { metricEvaluationListSchema } from '@contract/metric-evaluation';
 import { DEFAULT_HEALTH_CHECK_PATH } from '@contract/scope';
+
 import { endpoint, eventStream, json, pathId } from './endpoint';
 import { notFound } from './errors';
 import { eventsHandler } from './events-route';
+import { EVALUATIONS_BY_NULLPLATFORM, LIVE_EVENTS_LOCAL_ONLY, REPORTED_BY_NULLPLATFORM } from './local-only';
 
 const tag = 'console';
 
@@ -39,6 +41,7 @@ export const consoleEndpoints = [
   endpoint({
     method: 'get',
     path: consolePaths.events,
+    localOnly: LIVE_EVENTS_LOCAL_ONLY,
     tag,
     summary: 'Server-sent change events (event: change)',
     response: eventStream(
@@ -53,6 +56,7 @@ export const consoleEndpoints = [
   endpoint({
     method: 'get',
     path: consolePaths.traffic,
+    localOnly: REPORTED_BY_NULLPLATFORM,
     tag,
     summary: "Requests per deployment at a scope's address, the last minute",
     description: 'Empty (no samples) for a scope that serves nothing yet.',
@@ -78,6 +82,7 @@ export const consoleEndpoints = [
   endpoint({
     method: 'get',
     path: '/console/scope/:id/runtime',
+    localOnly: REPORTED_BY_NULLPLATFORM,
     tag,
     summary: "A scope's instances as they really run",
     params: { id: pathId('id') },
@@ -101,6 +106,7 @@ export const consoleEndpoints = [
   endpoint({
     method: 'get',
     path: '/console/deployment/:id/evaluations',
+    localOnly: EVALUATIONS_BY_NULLPLATFORM,
     tag,
     summary: "Every check of a deployment's metric rules, oldest first",
     params: { id: pathId('id') },

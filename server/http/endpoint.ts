@@ -17,7 +17,8 @@
  *    `query` (a `z.strictObject`; none: no parameter is accepted), `body` (a contract schema; 415 unless JSON); the
  *    `response` (`json(schema)`, `noContent()` or `eventStream(schema)`); the 400/404/409 it can answer beyond
  *    bad input, each with when (`errors`); at least one request in `examples`, which must succeed on the seed of
- *    openapi-examples.test.ts; `open: true` only if it must work without a token under NP_CONSOLE_REQUIRE_TOKEN=1.
+ *    openapi-examples.test.ts; `open: true` only if it must work without a token under NP_CONSOLE_REQUIRE_TOKEN=1; `localOnly`
+ *    (a message from local-only.ts) if only the local platform can serve it: a connected console answers 404 with it.
  * 2. `handle(input, c, deps)` gets the parsed `params`, `query` and `body` and returns the answer's JSON (typed by
  *    the response schema), nothing (204), or a Response (event streams, or a stream form asked for by `Accept`).
  * 3. Add the file's list to `endpoints` in endpoints.ts. The document, the 405 answers, the token checks and the
@@ -98,6 +99,8 @@ export type EndpointDefinition<Params, Query, Body, A extends Answer> = {
   examples: readonly Example[];
   /** Works without a token when NP_CONSOLE_REQUIRE_TOKEN=1 (every other endpoint needs one). */
   open?: true;
+  /** Served by the local platform only: what a connected console answers instead (404 with this message). */
+  localOnly?: string;
   handle(input: EndpointInput<Params, Query, Body>, c: Context, deps: AppDeps): Result<A> | Promise<Result<A>>;
 };
 
@@ -115,6 +118,7 @@ export type Endpoint = {
   readonly errors: OwnErrors;
   readonly examples: readonly Example[];
   readonly open: boolean;
+  readonly localOnly: string | undefined;
   /** Checks the request as declared, runs the handler and answers. */
   run(c: Context, deps: AppDeps): Promise<Response>;
 };
@@ -140,6 +144,7 @@ export function endpoint<
     errors: definition.errors ?? {},
     examples: definition.examples,
     open: definition.open === true,
+    localOnly: definition.localOnly,
     async run(c, deps) {
       // Method and path matched: now the request's form, in the order a client fixes it (media type, path, query, body).
       if (changesState(c.req.method)) {

@@ -14,6 +14,7 @@ import type { LogRead } from '../runtime/log-read';
 import { endpoint, eventStream, json, pathId } from './endpoint';
 import { HttpError, notFound } from './errors';
 import { DEFAULT_PING_INTERVAL_MS } from './events-route';
+import { LOGS_IN_NULLPLATFORM } from './local-only';
 import type { AppDeps } from './route-deps';
 
 /** How often a stream asks the data plane for new lines. */
@@ -43,6 +44,7 @@ export const instanceLogsEndpoints = [
   endpoint({
     method: 'get',
     path: '/console/deployment/:id/logs',
+    localOnly: LOGS_IN_NULLPLATFORM,
     tag: 'console',
     summary: "What a deployment's instances wrote (stdout, stderr): the last lines, or those after `since`",
     description:
@@ -65,6 +67,7 @@ export const instanceLogsEndpoints = [
   endpoint({
     method: 'get',
     path: '/console/deployment/:id/logs/stream',
+    localOnly: LOGS_IN_NULLPLATFORM,
     tag: 'console',
     summary:
       "A deployment's instance logs as they come (server-sent events; also `Accept: text/event-stream` on /logs)",

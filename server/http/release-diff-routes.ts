@@ -8,11 +8,13 @@ import { releaseDiffQuerySchema, releaseDiffSchema } from '@contract/release-dif
 import { releaseDiff } from '../release-diff/release-diff';
 import { endpoint, json } from './endpoint';
 import { badRequest, notFound } from './errors';
+import { RELEASE_DIFF_LOCAL_ONLY } from './local-only';
 
 export const releaseDiffEndpoints = [
   endpoint({
     method: 'get',
     path: consolePaths.releaseDiff,
+    localOnly: RELEASE_DIFF_LOCAL_ONLY,
     tag: 'console',
     summary: "The commits between two releases: from git, or the repository host's compare page (local platform)",
     description: 'Both releases must be of one application (400).',

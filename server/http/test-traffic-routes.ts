@@ -5,6 +5,7 @@
  */
 import { startTestTrafficBodySchema, testTrafficStatusSchema } from '@contract/test-traffic';
 import { endpoint, json, pathId } from './endpoint';
+import { TEST_TRAFFIC_LOCAL_ONLY } from './local-only';
 
 const path = '/console/scope/:id/test-traffic';
 const scopeParams = { id: pathId('id') };
@@ -13,6 +14,7 @@ export const testTrafficEndpoints = [
   endpoint({
     method: 'get',
     path,
+    localOnly: TEST_TRAFFIC_LOCAL_ONLY,
     tag: 'console',
     summary: "The scope's test traffic: the generator running, else its last run",
     params: scopeParams,
@@ -24,6 +26,7 @@ export const testTrafficEndpoints = [
   endpoint({
     method: 'post',
     path,
+    localOnly: TEST_TRAFFIC_LOCAL_ONLY,
     tag: 'console',
     summary: "Send test traffic to the scope's address (at most 50 requests/s for at most 10 minutes)",
     description:
@@ -48,6 +51,7 @@ export const testTrafficEndpoints = [
   endpoint({
     method: 'delete',
     path,
+    localOnly: TEST_TRAFFIC_LOCAL_ONLY,
     tag: 'console',
     summary: "Stop the scope's test traffic (stopped already: no change)",
     params: scopeParams,
